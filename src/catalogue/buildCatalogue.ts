@@ -1,0 +1,91 @@
+import type { Constraint } from '../model/Constraint.ts';
+import type { Operation } from '../spec/Operation.ts';
+import type { Spec } from '../spec/Spec.ts';
+import { walkSchema, type SchemaRule } from './walkSchema.ts';
+
+function join(...parts: string[]): string {
+  return parts.filter((p) => p !== '').join('.');
+}
+
+/** Every constraint of one operation, computed from its schemas, security and parameters. */
+export function catalogueOperation(operation: Operation): Constraint[] {
+  const prefix = operation.hints.constraintPrefix;
+  const out: Constraint[] = [];
+  const base = { operationId: operation.operationId };
+
+  if (operation.credentialSchemes.length > 0) {
+    out.push({
+      ...base,
+      id: join(prefix, 'auth'),
+      where: 'header',
+      name: [...new Set(operation.credentialSchemes.map((c) => c.header))].join(' | '),
+      target: '',
+      pointer: `${operation.pointer}/security`,
+      kind: 'auth',
+      value: operation.credentialSchemes.map((c) => c.scheme),
+      source: operation.securitySource,
+      credential: true,
+    });
+  }
+
+  const fromRule = (rule: SchemaRule, where: Constraint['where'], idParts: string[], pointer: string, source: string, credential: boolean, status?: string): Constraint => ({
+    ...base,
+    id: join(prefix, ...idParts, rule.kind),
+    where,
+    ...(status ? { status } : {}),
+    name: rule.name,
+    target: rule.target,
+    pointer: `${pointer}${rule.schemaPointer}`,
+    kind: rule.kind,
+    value: rule.value,
+    source: rule.source ?? source,
+    credential,
+  });
+
+  for (const parameter of operation.parameters) {
+    if (parameter.required) {
+      out.push({
+        ...base,
+        id: join(prefix, parameter.in, parameter.name, 'required'),
+        where: parameter.in,
+        name: parameter.name,
+        target: '',
+        pointer: parameter.pointer.replace(/\/schema$/, '/required'),
+        kind: 'required',
+        value: true,
+        source: parameter.source,
+        credential: parameter.credential,
+      });
+    }
+    for (const rule of walkSchema(parameter.schema, parameter.source)) {
+      out.push({ ...fromRule(rule, parameter.in, [parameter.in, parameter.name, rule.name], parameter.pointer, parameter.source, parameter.credential), name: join(parameter.name, rule.name) });
+    }
+  }
+
+  const body = operation.requestBody;
+  if (body) {
+    if (body.required) {
+      out.push({ ...base, id: join(prefix, 'body', 'required'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/content\/.*$/, '/required'), kind: 'required', value: true, source: body.source, credential: false });
+    }
+    for (const rule of walkSchema(body.schema, body.source)) out.push(fromRule(rule, 'body', ['body', rule.name], body.pointer, body.source, false));
+  }
+
+  for (const response of operation.responses) {
+    if (!response.schema) continue;
+    for (const rule of walkSchema(response.schema, response.source)) {
+      out.push(fromRule(rule, 'response', ['response', response.status, rule.name], response.pointer, response.source, false, response.status));
+    }
+  }
+  return out;
+}
+
+/** The constraint catalogue of a whole document, operation by operation. */
+export function buildCatalogue(spec: Spec): Constraint[] {
+  const all = spec.operations.flatMap(catalogueOperation);
+  const seen = new Set<string>();
+  for (const c of all) {
+    if (seen.has(c.id)) throw new Error(`duplicate constraint id ${c.id}`);
+    seen.add(c.id);
+  }
+  return all;
+}

@@ -1,0 +1,73 @@
+import type { ConstraintKind } from '../model/Constraint.ts';
+import type { SchemaNode } from '../spec/SchemaNode.ts';
+import { pointerOf } from '../spec/pointer.ts';
+
+/** One keyword found while walking a schema. */
+export interface SchemaRule {
+  readonly kind: ConstraintKind;
+  /** Dotted property path from the walked root (`""` at the root). */
+  readonly name: string;
+  /** JSON pointer of the value inside an instance. */
+  readonly target: string;
+  /** JSON pointer of the schema node, relative to the walked root. */
+  readonly schemaPointer: string;
+  readonly value: unknown;
+  readonly source?: string;
+}
+
+const SIMPLE_KEYWORDS: readonly ConstraintKind[] = ['type', 'minLength', 'maxLength', 'minimum', 'maximum', 'enum', 'pattern', 'format'];
+
+function isRequiredOnly(branch: SchemaNode): branch is SchemaNode & { required: readonly [string] } {
+  return Object.keys(branch).every((k) => k === 'required') && branch.required?.length === 1;
+}
+
+/** The member names of an "at least one of" group (`anyOf` of single-`required` branches), if the node has one. */
+export function atLeastOneMembers(node: SchemaNode): string[] | undefined {
+  const branches = node.anyOf;
+  if (!branches || branches.length === 0 || !branches.every(isRequiredOnly)) return undefined;
+  return branches.map((b) => b.required![0]!);
+}
+
+/**
+ * Lists the validation keywords of a schema and of every nested property, depth first, in document
+ * order. `x-doc-ref` of the nearest node is the source of each rule.
+ */
+export function walkSchema(root: SchemaNode, inheritedSource?: string): SchemaRule[] {
+  const rules: SchemaRule[] = [];
+  const visit = (node: SchemaNode, names: string[], schemaSegments: string[], source: string | undefined): void => {
+    const here = node['x-doc-ref'] ?? source;
+    const name = names.join('.');
+    const target = pointerOf(...names);
+    const schemaPointer = pointerOf(...schemaSegments);
+    for (const kind of SIMPLE_KEYWORDS) {
+      const value = node[kind];
+      if (value !== undefined) rules.push({ kind, name, target, schemaPointer, value, ...(here ? { source: here } : {}) });
+    }
+    const members = atLeastOneMembers(node);
+    if (members) {
+      const groupSource = node['x-at-least-one']?.['x-doc-ref'] ?? here;
+      rules.push({ kind: 'atLeastOne', name, target, schemaPointer: `${schemaPointer}/anyOf`, value: members, ...(groupSource ? { source: groupSource } : {}) });
+    }
+    for (const [child, childSchema] of Object.entries(node.properties ?? {})) {
+      const childNames = [...names, child];
+      const childSource = childSchema['x-doc-ref'] ?? here;
+      if (node.required?.includes(child)) {
+        rules.push({
+          kind: 'required',
+          name: childNames.join('.'),
+          target: pointerOf(...childNames),
+          schemaPointer: `${schemaPointer}/required`,
+          value: true,
+          ...(childSource ? { source: childSource } : {}),
+        });
+      }
+      visit(childSchema, childNames, [...schemaSegments, 'properties', child], here);
+    }
+    if (node.items && typeof node.items === 'object') {
+      // Array items are addressed with "*" so one rule covers every element.
+      visit(node.items, [...names, '*'], [...schemaSegments, 'items'], here);
+    }
+  };
+  visit(root, [], [], inheritedSource);
+  return rules;
+}

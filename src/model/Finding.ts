@@ -1,0 +1,24 @@
+import type { CaseIntent } from './Case.ts';
+import type { SentRequest } from './Exchange.ts';
+
+/** A violation of the documented API by the server under test: plain data, never an exception. */
+export interface Finding {
+  readonly operationId: string;
+  readonly check: string;
+  readonly constraintId?: string;
+  readonly caseId: string;
+  readonly intent: CaseIntent;
+  readonly message: string;
+  readonly request: SentRequest;
+  readonly response?: {
+    readonly status: number;
+    readonly contentType?: string;
+    readonly bodyExcerpt: string;
+  };
+  readonly failure?: { readonly kind: string; readonly message: string };
+  /** curl command that reproduces the request (credentials redacted). */
+  readonly curl: string;
+  readonly seed: number;
+  /** CLI command that replays this case. */
+  readonly replay: string;
+}

@@ -1,0 +1,120 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { SpecError } from '../errors/ConformanceError.ts';
+import type { PlannedRequest } from '../model/Case.ts';
+import type { Operation, ResponseSpec } from '../spec/Operation.ts';
+import type { SchemaNode } from '../spec/SchemaNode.ts';
+import { createAjv } from './createAjv.ts';
+
+export interface ValidationIssue {
+  /** `path`, `query`, `header`, `body` or `response`. */
+  readonly where: string;
+  /** Instance pointer, prefixed with the parameter name for parameters. */
+  readonly at: string;
+  readonly keyword: string;
+  readonly message: string;
+}
+
+export interface ValidationResult {
+  readonly valid: boolean;
+  readonly issues: readonly ValidationIssue[];
+}
+
+function issuesOf(where: string, prefix: string, errors: readonly ErrorObject[] | null | undefined): ValidationIssue[] {
+  return (errors ?? []).map((e) => ({ where, at: `${prefix}${e.instancePath}`, keyword: e.keyword, message: e.message ?? e.keyword }));
+}
+
+/** Matches a status code against a response key (`"200"`, `"4XX"`, `"default"`). */
+export function responseFor(responses: readonly ResponseSpec[], status: number): ResponseSpec | undefined {
+  const code = String(status);
+  return (
+    responses.find((r) => r.status === code) ??
+    responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ??
+    responses.find((r) => r.status === 'default')
+  );
+}
+
+/**
+ * Every validator one operation needs, compiled once: parameters, body and each response status.
+ * Validation results are data; only a schema that fails to compile throws (a configuration error).
+ */
+export class OperationValidators {
+  readonly operation: Operation;
+  private readonly parameters = new Map<string, ValidateFunction>();
+  private readonly body?: ValidateFunction;
+  private readonly responses = new Map<string, ValidateFunction>();
+
+  constructor(operation: Operation) {
+    this.operation = operation;
+    const schemas: unknown[] = [
+      ...operation.parameters.map((p) => p.schema),
+      operation.requestBody?.schema,
+      ...operation.responses.map((r) => r.schema),
+    ];
+    // Parameters travel as text: coerce them to the schema's type, as a server framework would.
+    const parameterAjv = createAjv(schemas, { coerceTypes: true });
+    const ajv = createAjv(schemas);
+    const compile = (target: 'param' | 'body', schema: SchemaNode, label: string): ValidateFunction => {
+      try {
+        return (target === 'param' ? parameterAjv : ajv).compile(schema as object);
+      } catch (cause) {
+        throw new SpecError('CONF_ERR_SCHEMA_COMPILE', `${operation.operationId}: schema of ${label} does not compile: ${(cause as Error).message}`, { cause });
+      }
+    };
+    // A parameter schema is wrapped in an object: ajv coerces values only inside a container.
+    for (const p of operation.parameters) {
+      const wrapped = { type: 'object', properties: { value: p.schema } } as SchemaNode;
+      this.parameters.set(`${p.in}:${p.name.toLowerCase()}`, compile('param', wrapped, `${p.in} parameter ${p.name}`));
+    }
+    if (operation.requestBody) this.body = compile('body', operation.requestBody.schema, 'the request body');
+    for (const r of operation.responses) if (r.schema) this.responses.set(r.status, compile('body', r.schema, `response ${r.status}`));
+  }
+
+  /** Validates a planned request against the document, credentials aside. */
+  validateRequest(request: PlannedRequest): ValidationResult {
+    const issues: ValidationIssue[] = [];
+    for (const p of this.operation.parameters) {
+      if (p.credential) continue;
+      const source = p.in === 'path' ? request.pathParams : p.in === 'query' ? request.query : lowerKeys(request.headers);
+      const value = source[p.in === 'header' ? p.name.toLowerCase() : p.name];
+      if (value === undefined || (p.in === 'path' && value === '')) {
+        if (p.required) issues.push({ where: p.in, at: p.name, keyword: 'required', message: `${p.in} parameter ${p.name} is required` });
+        continue;
+      }
+      const validate = this.parameters.get(`${p.in}:${p.name.toLowerCase()}`)!;
+      if (!validate({ value })) issues.push(...issuesOf(p.in, p.name, validate.errors).map((i) => ({ ...i, at: i.at.replace(/^([^/]*)\/value/, '$1') })));
+    }
+    const spec = this.operation.requestBody;
+    if (request.body === undefined) {
+      if (spec?.required) issues.push({ where: 'body', at: '', keyword: 'required', message: 'request body is required' });
+    } else if ('raw' in request.body) {
+      try {
+        const parsed: unknown = JSON.parse(request.body.raw);
+        issues.push(...this.validateBody(parsed).issues);
+      } catch {
+        issues.push({ where: 'body', at: '', keyword: 'json', message: 'request body is not valid JSON' });
+      }
+    } else {
+      issues.push(...this.validateBody(request.body.json).issues);
+    }
+    return { valid: issues.length === 0, issues };
+  }
+
+  validateBody(body: unknown): ValidationResult {
+    if (!this.body) return { valid: true, issues: [] };
+    const ok = this.body(body);
+    return { valid: ok, issues: ok ? [] : issuesOf('body', '', this.body.errors) };
+  }
+
+  /** Validates a response body against the schema of its status; `undefined` when that status documents no schema. */
+  validateResponse(status: number, body: unknown): ValidationResult | undefined {
+    const spec = responseFor(this.operation.responses, status);
+    const validate = spec && this.responses.get(spec.status);
+    if (!validate) return undefined;
+    const ok = validate(body);
+    return { valid: ok, issues: ok ? [] : issuesOf('response', '', validate.errors) };
+  }
+}
+
+function lowerKeys(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
+}
