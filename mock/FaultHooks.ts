@@ -1,0 +1,34 @@
+import type { ValidationIssue } from '../src/validation/OperationValidators.ts';
+import type { MockResponse } from './MockResponse.ts';
+import type { RequestContext } from './RequestContext.ts';
+
+/** How the server finds the resource a path names; what a fault may bend. */
+export interface ResourceLookup<R> {
+  get(id: string): R | undefined;
+  ids(): Iterable<string>;
+  /** A plausible resource for an id that names none (what a careless server would make up). */
+  synthesize(id: string): R;
+}
+
+/**
+ * The points where the server lets a fault profile change one behaviour. Every hook is optional; the
+ * correct server is the one with no hooks. Hooks return new values, they never mutate what they get.
+ */
+export interface FaultHooks {
+  /** True: answer as if a credential had been given. */
+  readonly acceptUnauthenticated?: (ctx: RequestContext) => boolean;
+  /** Issues for a request the document accepts (a server stricter than its contract). */
+  readonly rejectValid?: (ctx: RequestContext) => readonly ValidationIssue[];
+  /** True: serve the request although validation found these issues. */
+  readonly acceptRequestDespite?: (issues: readonly ValidationIssue[], ctx: RequestContext) => boolean;
+  /** Finds the resource instead of the exact-id lookup. */
+  readonly lookupResource?: <R>(id: string, lookup: ResourceLookup<R>) => R | undefined;
+  /** An answer that replaces the handler's for a valid request on an existing resource. */
+  readonly overrideResponse?: (ctx: RequestContext) => MockResponse | undefined;
+  /** Which state an update leaves (and the answer shows), given the state before and the updated one. */
+  readonly applyUpdate?: <T>(before: T, updated: T) => T;
+  readonly successStatus?: (status: number) => number;
+  readonly transformSuccess?: (body: unknown, ctx: RequestContext) => unknown;
+  /** Changes a 4xx answer (status, body, content type). */
+  readonly transformError?: (response: MockResponse) => MockResponse;
+}

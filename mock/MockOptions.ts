@@ -1,0 +1,60 @@
+/** Misbehaviour modes for the runner's robustness (not faults: they break transport, not the contract). */
+export type ChaosMode = 'hang' | 'reset' | 'garbage' | 'redirect' | 'huge' | 'slow-body';
+
+export const CHAOS_MODES: readonly ChaosMode[] = ['hang', 'reset', 'garbage', 'redirect', 'huge', 'slow-body'];
+
+export interface ChaosOptions {
+  readonly mode: ChaosMode;
+  /** Share of requests that misbehave, 0..1 (default 1: every request). Deterministic: every 1/fraction-th request. */
+  readonly fraction?: number;
+}
+
+/** One served request, credential headers redacted. */
+export interface MockLogEntry {
+  readonly time: string;
+  readonly method: string;
+  readonly path: string;
+  /** The answered status; 0 when a chaos mode answered no status. */
+  readonly status: number;
+  readonly operationId?: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly durationMs: number;
+}
+
+export interface MockOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** The credential both APIs accept; default random (printed by the CLI). */
+  readonly token?: string;
+  /** A fault profile name (see listFaults()). */
+  readonly fault?: string;
+  /** Delay before every answer. */
+  readonly latencyMs?: number;
+  /** Beyond this many requests in one second: 429 with `Retry-After: 1`. */
+  readonly rateLimit?: { readonly requestsPerSecond: number };
+  readonly chaos?: ChaosMode | ChaosOptions;
+  /** Receives every served request, called after the answer is written; an array is appended to. */
+  readonly log?: ((entry: MockLogEntry) => void) | MockLogEntry[];
+  /** Size of the `huge` chaos body (default 32 MiB). */
+  readonly hugeBytes?: number;
+  /** OpenAPI documents to serve (default: the shipped ones). */
+  readonly specFiles?: readonly string[];
+}
+
+/** Ids of seeded resources, keyed by path-parameter name. */
+export interface MockFixtures {
+  readonly applianceId: string;
+  readonly project_id: string;
+  readonly hosted_connect_id: string;
+}
+
+export interface MockServer {
+  readonly url: string;
+  readonly fixtures: MockFixtures;
+  readonly token: string;
+  close(): Promise<void>;
+  /** Requests received so far (every request, answered or not). */
+  requestCount(): number;
+}

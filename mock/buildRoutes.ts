@@ -1,0 +1,66 @@
+import { ConfigError } from '../src/errors/ConformanceError.ts';
+import type { Operation } from '../src/spec/Operation.ts';
+import { OperationValidators } from '../src/validation/OperationValidators.ts';
+import { compilePathTemplate } from './compilePathTemplate.ts';
+import type { FaultHooks } from './FaultHooks.ts';
+import type { FaultProfile } from './FaultProfile.ts';
+import type { OperationHandler } from './operations/OperationHandler.ts';
+import type { Route } from './Route.ts';
+
+const NO_HOOKS: FaultHooks = {};
+
+/**
+ * One route per handler whose operation is in the documents (or that declares its own route), with
+ * validators compiled once. A fault's hooks go to its operation's route only.
+ */
+export function buildRoutes(operations: readonly Operation[], handlers: readonly OperationHandler[], fault: FaultProfile | undefined): Route[] {
+  const byId = new Map(operations.map((o) => [o.operationId, o]));
+  const routes: Route[] = [];
+  for (const handler of handlers) {
+    const hooks = fault?.operationId === handler.operationId ? fault.hooks : NO_HOOKS;
+    const extra = handler.extraRoute;
+    if (extra) {
+      const authFrom = byId.get(extra.authFrom);
+      if (!authFrom) continue;
+      routes.push({
+        operationId: handler.operationId,
+        method: extra.method,
+        pathTemplate: extra.pathTemplate,
+        ...compilePathTemplate(extra.pathTemplate),
+        ...(extra.resourceParameter ? { resourceParameter: extra.resourceParameter } : {}),
+        credentialSchemes: authFrom.credentialSchemes,
+        queryNames: [],
+        headerNames: [],
+        queryDefaults: {},
+        handler,
+        hooks,
+      });
+      continue;
+    }
+    const operation = byId.get(handler.operationId);
+    if (!operation) continue;
+    const queryDefaults: Record<string, string> = {};
+    for (const p of operation.parameters) {
+      if (p.in === 'query' && typeof p.schema.default === 'string') queryDefaults[p.name] = p.schema.default;
+    }
+    routes.push({
+      operationId: operation.operationId,
+      method: operation.method,
+      pathTemplate: operation.pathTemplate,
+      ...compilePathTemplate(operation.pathTemplate),
+      ...(operation.hints.resourceParameter ? { resourceParameter: operation.hints.resourceParameter } : {}),
+      credentialSchemes: operation.credentialSchemes,
+      validators: new OperationValidators(operation),
+      queryNames: operation.parameters.filter((p) => p.in === 'query').map((p) => p.name),
+      headerNames: operation.parameters.filter((p) => p.in === 'header' && !p.credential).map((p) => p.name.toLowerCase()),
+      queryDefaults,
+      handler,
+      hooks,
+    });
+  }
+  if (routes.length === 0) throw new ConfigError('the OpenAPI documents describe no operation the mock serves');
+  if (fault && !routes.some((r) => r.operationId === fault.operationId)) {
+    throw new ConfigError(`the fault's operation ${fault.operationId} is not in the OpenAPI documents`);
+  }
+  return routes;
+}

@@ -1,0 +1,30 @@
+import type { Operation } from '../../src/spec/Operation.ts';
+import type { ErrorDialect } from '../ErrorDialect.ts';
+import type { FaultHooks, ResourceLookup } from '../FaultHooks.ts';
+import type { MockResponse } from '../MockResponse.ts';
+import type { MockState } from '../MockState.ts';
+import type { RequestContext } from '../RequestContext.ts';
+
+/** A route the documents do not describe (e.g. task polling); it borrows the credentials of `authFrom`. */
+export interface ExtraRoute {
+  readonly method: string;
+  readonly pathTemplate: string;
+  readonly resourceParameter?: string;
+  readonly authFrom: string;
+}
+
+/**
+ * The behaviour behind one operation. Routing, credentials, validation and not-found answers come from
+ * the operation in the document; a handler only knows its resources and its success answer.
+ */
+export interface OperationHandler {
+  readonly operationId: string;
+  readonly errors: ErrorDialect;
+  readonly extraRoute?: ExtraRoute;
+  /** Adds the seeded resources; returns fixture ids keyed by path-parameter name. */
+  seed?(state: MockState, operation: Operation | undefined): Readonly<Record<string, string>>;
+  /** How the resource named by the route's resource parameter is found. */
+  lookup?(state: MockState, ctx: RequestContext): ResourceLookup<unknown>;
+  /** Answers a valid request on an existing resource (already authenticated, validated and resolved). */
+  handle(ctx: RequestContext, resource: unknown, state: MockState, hooks: FaultHooks): MockResponse;
+}

@@ -1,0 +1,201 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigError } from '../src/errors/ConformanceError.ts';
+import { loadSpecs } from '../src/spec/loadSpecs.ts';
+import { applyChaos } from './applyChaos.ts';
+import { buildRoutes } from './buildRoutes.ts';
+import { CHAOS_MODES, type ChaosOptions, type MockFixtures, type MockLogEntry, type MockOptions, type MockServer } from './MockOptions.ts';
+import type { MockResponse } from './MockResponse.ts';
+import { MockState } from './MockState.ts';
+import { handlers } from './operations/handlers.ts';
+import { RateLimiter } from './RateLimiter.ts';
+import { resolveFault } from './resolveFault.ts';
+import { Router } from './Router.ts';
+import { serveRequest } from './serveRequest.ts';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_HUGE_BYTES = 32 * 1024 * 1024;
+
+function nonNegative(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isFinite(value) && value >= 0)) throw new ConfigError(`mock option ${name} must be a number >= 0`);
+}
+
+function chaosOf(chaos: MockOptions['chaos']): ChaosOptions | undefined {
+  if (chaos === undefined) return undefined;
+  const resolved = typeof chaos === 'string' ? { mode: chaos } : chaos;
+  if (!CHAOS_MODES.includes(resolved.mode)) throw new ConfigError(`unknown chaos mode "${String(resolved.mode)}"; valid modes: ${CHAOS_MODES.join(', ')}`);
+  const fraction = resolved.fraction ?? 1;
+  if (!(fraction >= 0 && fraction <= 1)) throw new ConfigError('mock option chaos.fraction must be between 0 and 1');
+  return resolved;
+}
+
+function redactedHeaders(req: IncomingMessage, credentialHeaders: ReadonlySet<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    out[name] = credentialHeaders.has(name) ? '[REDACTED]' : Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function write(res: ServerResponse, response: MockResponse): void {
+  let payload = '';
+  let contentType: string | undefined;
+  if (response.json !== undefined) {
+    payload = JSON.stringify(response.json);
+    contentType = response.contentType ?? 'application/json';
+  } else if (response.text !== undefined) {
+    payload = response.text;
+    contentType = response.contentType ?? 'text/plain; charset=utf-8';
+  }
+  const headers: Record<string, string | number> = { ...response.headers, 'content-length': Buffer.byteLength(payload) };
+  if (contentType) headers['content-type'] = contentType;
+  res.writeHead(response.status, headers).end(payload);
+}
+
+/**
+ * Starts the reference mock of both APIs on one HTTP server: routes, credentials and validation come from
+ * the shipped OpenAPI documents, state is in memory, and a fault profile or chaos mode can make it wrong.
+ */
+export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
+  nonNegative('latencyMs', options.latencyMs);
+  nonNegative('hugeBytes', options.hugeBytes);
+  if (options.rateLimit && !(Number.isInteger(options.rateLimit.requestsPerSecond) && options.rateLimit.requestsPerSecond > 0)) {
+    throw new ConfigError('mock option rateLimit.requestsPerSecond must be a positive integer');
+  }
+  if (options.token !== undefined && !/^[\x21-\x7e]+$/.test(options.token)) throw new ConfigError('mock option token must be non-empty printable ASCII without spaces');
+  const chaos = chaosOf(options.chaos);
+  const fault = resolveFault(options.fault);
+
+  const specs = await loadSpecs(options.specFiles ?? []);
+  const operations = specs.flatMap((s) => s.operations);
+  const routes = buildRoutes(operations, handlers, fault);
+  const router = new Router(routes);
+  const state = new MockState();
+  const seeded: Record<string, string> = {};
+  for (const handler of handlers) {
+    if (handler.seed) Object.assign(seeded, handler.seed(state, operations.find((o) => o.operationId === handler.operationId)));
+  }
+  const fixtures: MockFixtures = {
+    applianceId: seeded['applianceId'] ?? '',
+    project_id: seeded['project_id'] ?? '',
+    hosted_connect_id: seeded['hosted_connect_id'] ?? '',
+  };
+
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const env = { token, state };
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit.requestsPerSecond) : undefined;
+  const latencyMs = options.latencyMs ?? 0;
+  const hugeBytes = options.hugeBytes ?? DEFAULT_HUGE_BYTES;
+  const log = options.log;
+  const credentialHeaders = new Set<string>(['cookie']);
+  for (const route of routes) for (const s of route.credentialSchemes) credentialHeaders.add(s.header);
+  for (const o of operations) for (const p of o.parameters) if (p.credential) credentialHeaders.add(p.name.toLowerCase());
+
+  const timers = new Set<NodeJS.Timeout>();
+  let count = 0;
+  let chaosApplied = 0;
+  let baseUrl = '';
+
+  const logRequest = (req: IncomingMessage, res: ServerResponse, started: number, operationId: string | undefined, chaosStatus?: number): void => {
+    if (!log) return;
+    const entry: MockLogEntry = {
+      time: new Date(started).toISOString(),
+      method: req.method ?? '',
+      path: req.url ?? '',
+      status: chaosStatus ?? (res.headersSent ? res.statusCode : 0),
+      ...(operationId ? { operationId } : {}),
+      headers: redactedHeaders(req, credentialHeaders),
+      durationMs: Date.now() - started,
+    };
+    if (typeof log === 'function') log(entry);
+    else log.push(entry);
+  };
+
+  const respond = (res: ServerResponse, response: MockResponse): void => {
+    if (latencyMs === 0) return write(res, response);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!res.destroyed) write(res, response);
+    }, latencyMs);
+    timers.add(timer);
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    count += 1;
+    const started = log ? Date.now() : 0;
+    // Chaos picks every (1/fraction)-th request, deterministically.
+    if (chaos && Math.floor(count * (chaos.fraction ?? 1)) > chaosApplied) {
+      chaosApplied += 1;
+      const status = applyChaos(chaos.mode, req, res, { baseUrl, hugeBytes });
+      logRequest(req, res, started, undefined, status);
+      return;
+    }
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const method = req.method ?? 'GET';
+    const match = router.match(method, path);
+    if (log) res.once('close', () => logRequest(req, res, started, match.kind === 'found' ? match.route.operationId : undefined));
+    if (match.kind !== 'found') {
+      req.resume();
+      respond(res, match.kind === 'none' ? { status: 404 } : { status: 405, headers: { allow: match.allow } });
+      return;
+    }
+    const { route } = match;
+    const requestId = randomUUID().replaceAll('-', '');
+    if (limiter && !limiter.take()) {
+      req.resume();
+      respond(res, route.handler.errors.tooManyRequests(requestId));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return respond(res, { status: 413 });
+      let response: MockResponse;
+      try {
+        const rawBody = chunks.length === 0 ? '' : Buffer.concat(chunks).toString('utf8');
+        response = serveRequest(route, { method, path, rawParams: match.rawParams, search: q < 0 ? '' : url.slice(q + 1), headers: req.headers, rawBody, requestId }, env);
+      } catch {
+        response = route.handler.errors.serverError(requestId);
+      }
+      respond(res, response);
+    });
+  };
+
+  const server = createServer({ keepAliveTimeout: 5000 }, onRequest);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: baseUrl,
+    fixtures,
+    token,
+    requestCount: () => count,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close(() => resolve());
+        // Hung and slow-body answers keep their sockets open: close() must not wait for them.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
