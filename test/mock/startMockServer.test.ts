@@ -92,7 +92,8 @@ describe('HCX upgrade', () => {
   });
 
   it('answers 401 without a body for a missing or wrong credential', async () => {
-    for (const headers of [{}, { 'x-hm-authorization': 'wrong' }, { authorization: 'Bearer wrong' }, { 'x-auth-token': server.token }]) {
+    const cases: Array<Record<string, string>> = [{}, { 'x-hm-authorization': 'wrong' }, { authorization: 'Bearer wrong' }, { 'x-auth-token': server.token }];
+    for (const headers of cases) {
       const answer = await upgrade(server, { headers });
       expect(answer.status).toBe(401);
       expect(answer.text).toBe('');
@@ -164,7 +165,8 @@ describe('Huawei hosted-connection update', () => {
   });
 
   it('answers 401 APIGW.0301 for a missing or wrong token', async () => {
-    for (const headers of [{}, { 'x-auth-token': 'wrong' }, { 'x-hm-authorization': server.token }]) {
+    const cases: Array<Record<string, string>> = [{}, { 'x-auth-token': 'wrong' }, { 'x-hm-authorization': server.token }];
+    for (const headers of cases) {
       const answer = await updateConnect(server, { headers: { ...headers, 'content-type': 'application/json' } });
       expect(answer.status).toBe(401);
       expectValid(dc, answer);
