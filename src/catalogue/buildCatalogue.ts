@@ -67,6 +67,10 @@ export function catalogueOperation(operation: Operation): Constraint[] {
     if (body.required) {
       out.push({ ...base, id: join(prefix, 'body', 'required'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/content\/.*$/, '/required'), kind: 'required', value: true, source: body.source, credential: false });
     }
+    if (/json/i.test(body.contentType)) {
+      // The media type itself is a rule: a body that does not parse as JSON is not application/json.
+      out.push({ ...base, id: join(prefix, 'body', 'json'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/schema$/, ''), kind: 'format', value: body.contentType, source: body.source, credential: false });
+    }
     for (const rule of walkSchema(body.schema, body.source)) out.push(fromRule(rule, 'body', ['body', rule.name], body.pointer, body.source, false));
   }
 

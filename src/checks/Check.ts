@@ -1,0 +1,28 @@
+import type { Exchange } from '../model/Exchange.ts';
+import type { Verdict } from '../model/Verdict.ts';
+import type { Operation } from '../spec/Operation.ts';
+import type { OperationValidators } from '../validation/OperationValidators.ts';
+
+/** What a user may tune per operation (config file), because real servers differ in undocumented details. */
+export interface OperationExpectations {
+  /** Extra statuses accepted as documented (e.g. ["429"]), on top of the document's. */
+  readonly acceptedStatuses: readonly string[];
+  /** Checks that are not run for this operation. */
+  readonly skipChecks: readonly string[];
+}
+
+export interface CheckContext {
+  readonly operation: Operation;
+  readonly validators: OperationValidators;
+  readonly expectations: OperationExpectations;
+}
+
+/**
+ * One rule about the API, as a pure function of one exchange: no I/O, no knowledge of a vendor.
+ * Returns no verdict when the check does not apply to the exchange.
+ */
+export interface Check {
+  readonly name: string;
+  readonly title: string;
+  run(exchange: Exchange, context: CheckContext): Verdict | readonly Verdict[] | undefined;
+}
