@@ -17,7 +17,6 @@ export function buildRoutes(operations: readonly Operation[], handlers: readonly
   const byId = new Map(operations.map((o) => [o.operationId, o]));
   const routes: Route[] = [];
   for (const handler of handlers) {
-    const hooks = fault?.operationId === handler.operationId ? fault.hooks : NO_HOOKS;
     const extra = handler.extraRoute;
     if (extra) {
       const authFrom = byId.get(extra.authFrom);
@@ -33,7 +32,7 @@ export function buildRoutes(operations: readonly Operation[], handlers: readonly
         headerNames: [],
         queryDefaults: {},
         handler,
-        hooks,
+        hooks: NO_HOOKS,
       });
       continue;
     }
@@ -55,7 +54,7 @@ export function buildRoutes(operations: readonly Operation[], handlers: readonly
       headerNames: operation.parameters.filter((p) => p.in === 'header' && !p.credential).map((p) => p.name.toLowerCase()),
       queryDefaults,
       handler,
-      hooks,
+      hooks: fault?.operationId === operation.operationId ? fault.hooks(operation) : NO_HOOKS,
     });
   }
   if (routes.length === 0) throw new ConfigError('the OpenAPI documents describe no operation the mock serves');

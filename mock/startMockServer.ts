@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../src/errors/ConformanceError.ts';
 import { loadSpecs } from '../src/spec/loadSpecs.ts';
+import type { Spec } from '../src/spec/Spec.ts';
 import { applyChaos } from './applyChaos.ts';
 import { buildRoutes } from './buildRoutes.ts';
 import { CHAOS_MODES, type ChaosOptions, type MockFixtures, type MockLogEntry, type MockOptions, type MockServer } from './MockOptions.ts';
@@ -13,6 +14,20 @@ import { RateLimiter } from './RateLimiter.ts';
 import { resolveFault } from './resolveFault.ts';
 import { Router } from './Router.ts';
 import { serveRequest } from './serveRequest.ts';
+
+// Loading and validating the documents dominates start-up; servers of one process share the result.
+const specCache = new Map<string, Promise<Spec[]>>();
+
+function cachedSpecs(files: readonly string[]): Promise<Spec[]> {
+  const key = files.join('\n');
+  let specs = specCache.get(key);
+  if (!specs) {
+    specs = loadSpecs(files);
+    specCache.set(key, specs);
+    specs.catch(() => specCache.delete(key));
+  }
+  return specs;
+}
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_HUGE_BYTES = 32 * 1024 * 1024;
@@ -68,7 +83,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const chaos = chaosOf(options.chaos);
   const fault = resolveFault(options.fault);
 
-  const specs = await loadSpecs(options.specFiles ?? []);
+  const specs = await cachedSpecs(options.specFiles ?? []);
   const operations = specs.flatMap((s) => s.operations);
   const routes = buildRoutes(operations, handlers, fault);
   const router = new Router(routes);

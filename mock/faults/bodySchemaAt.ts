@@ -1,0 +1,11 @@
+import { ConfigError } from '../../src/errors/ConformanceError.ts';
+import type { Operation } from '../../src/spec/Operation.ts';
+import type { SchemaNode } from '../../src/spec/SchemaNode.ts';
+
+/** The request-body schema of the property at a pointer (`/hosted_connect/name`), read from the document. */
+export function bodySchemaAt(operation: Operation, pointer: string): SchemaNode {
+  let node: SchemaNode | undefined = operation.requestBody?.schema;
+  for (const segment of pointer.split('/').slice(1)) node = node?.properties?.[segment];
+  if (!node) throw new ConfigError(`${operation.operationId}: the request body has no property ${pointer}`);
+  return node;
+}
