@@ -187,9 +187,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const server = createServer({ keepAliveTimeout: 5000 }, onRequest);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new ConfigError(`the mock cannot listen on ${host}:${options.port ?? 0}: ${error.code ?? error.message}`)));
     server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });

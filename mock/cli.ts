@@ -1,0 +1,104 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConformanceError } from '../src/errors/ConformanceError.ts';
+import { listFaults } from './listFaults.ts';
+import { CHAOS_MODES, type ChaosMode, type MockLogEntry, type MockOptions } from './MockOptions.ts';
+import { startMockServer } from './startMockServer.ts';
+
+export interface MockCliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM by default). */
+  readonly stopped: () => Promise<string>;
+}
+
+const defaultIo: MockCliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  stopped: () =>
+    new Promise((resolve) => {
+      const stop = (signal: string): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve(signal);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    }),
+};
+
+function integer(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function logLine(entry: MockLogEntry): string {
+  return `${entry.time} ${entry.method} ${entry.path} ${entry.status} ${entry.durationMs}ms\n`;
+}
+
+/**
+ * `mock`: starts the embedded mock and serves until SIGINT/SIGTERM. Returns the exit code: 0 after a
+ * clean stop, 2 for bad flags or a server that cannot start (one line on stderr).
+ */
+export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo): Promise<number> {
+  const program = new Command('mock')
+    .description('Serves the HCX upgrade and Huawei DC hosted-connection APIs from the shipped OpenAPI documents')
+    .option('--port <port>', 'port to listen on (0: any free port)', integer(0, 65535), 0)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--token <token>', 'the credential both APIs accept (default: random, printed)')
+    .option('--fault <name>', 'a fault profile (see --list-faults)')
+    .option('--latency <ms>', 'delay before every answer', integer(0, 600_000))
+    .option('--rate-limit <n>', 'requests per second before 429', integer(1, 1_000_000))
+    .addOption(new Option('--chaos <mode>', 'transport misbehaviour').choices(CHAOS_MODES))
+    .option('--log', 'print one line per request')
+    .option('--list-faults', 'list the fault profiles and exit')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(text.split('\n')[0] + '\n') })
+    .allowExcessArguments(false);
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+  const flags = program.opts<{ port: number; host: string; token?: string; fault?: string; latency?: number; rateLimit?: number; chaos?: ChaosMode; log?: boolean; listFaults?: boolean }>();
+  if (flags.listFaults) {
+    for (const f of listFaults()) io.out(`${f.name.padEnd(32)} ${f.description}\n`);
+    return 0;
+  }
+  const options: MockOptions = {
+    port: flags.port,
+    host: flags.host,
+    ...(flags.token !== undefined ? { token: flags.token } : {}),
+    ...(flags.fault !== undefined ? { fault: flags.fault } : {}),
+    ...(flags.latency !== undefined ? { latencyMs: flags.latency } : {}),
+    ...(flags.rateLimit !== undefined ? { rateLimit: { requestsPerSecond: flags.rateLimit } } : {}),
+    ...(flags.chaos !== undefined ? { chaos: flags.chaos } : {}),
+    ...(flags.log ? { log: (entry: MockLogEntry) => io.out(logLine(entry)) } : {}),
+  };
+  let server;
+  try {
+    server = await startMockServer(options);
+  } catch (error) {
+    if (error instanceof ConformanceError) {
+      io.err(`mock: ${error.message} [${error.code}]\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const stopped = io.stopped();
+  io.out(
+    [
+      `mock listening on ${server.url}${flags.fault ? ` (fault: ${flags.fault})` : ''}${flags.chaos ? ` (chaos: ${flags.chaos})` : ''}`,
+      `token: ${server.token}`,
+      ...Object.entries(server.fixtures).map(([name, id]) => `${name}: ${id}`),
+      '',
+    ].join('\n'),
+  );
+  const signal = await stopped;
+  await server.close();
+  io.out(`mock stopped (${signal}) after ${server.requestCount()} requests\n`);
+  return 0;
+}

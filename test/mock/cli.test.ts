@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/mock.js', import.meta.url));
+
+function run(args: string[]): { done: Promise<{ code: number | null; stdout: string; stderr: string }>; kill: (signal: NodeJS.Signals) => void; line: (re: RegExp) => Promise<RegExpMatchArray> } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiters: Array<{ re: RegExp; resolve: (m: RegExpMatchArray) => void }> = [];
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    for (const w of [...waiters]) {
+      const m = stdout.match(w.re);
+      if (m) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return {
+    done,
+    kill: (signal) => child.kill(signal),
+    line: (re) =>
+      new Promise((resolve, reject) => {
+        const m = stdout.match(re);
+        if (m) return resolve(m);
+        waiters.push({ re, resolve });
+        void done.then(() => reject(new Error(`exited before printing ${re}: ${stderr}`)));
+      }),
+  };
+}
+
+describe('bin/mock.js', () => {
+  it.each([['SIGINT'], ['SIGTERM']] as const)('serves, prints URL, token and fixtures, and closes cleanly on %s', async (signal) => {
+    const child = run(['--port', '0', '--token', 'cli-token', '--latency', '0']);
+    const [, url] = (await child.line(/listening on (http:\/\/\S+)/)) as RegExpMatchArray;
+    const [, applianceId] = (await child.line(/applianceId: (\S+)/)) as RegExpMatchArray;
+    const all = await child.line(/hosted_connect_id: (\S+)/);
+    expect(all.input).toContain('token: cli-token');
+    expect(all.input).toContain('project_id: 6fbe9263116a4b68818cf1edce16bc4f');
+    const res = await request(`${url}/hybridity/api/interconnect/appliances/${applianceId}/upgrade`, { method: 'POST', headers: { 'x-hm-authorization': 'cli-token' } });
+    await res.body.dump();
+    expect(res.statusCode).toBe(202);
+    child.kill(signal);
+    const { code, stdout } = await child.done;
+    expect(code).toBe(0);
+    expect(stdout).toContain(`stopped (${signal})`);
+    await expect(request(`${url}/`)).rejects.toThrow();
+  });
+
+  it('applies --fault', async () => {
+    const child = run(['--fault', 'hcx-200-instead-of-202', '--token', 't']);
+    const [, url] = (await child.line(/listening on (http:\/\/\S+)/)) as RegExpMatchArray;
+    const [, applianceId] = (await child.line(/applianceId: (\S+)/)) as RegExpMatchArray;
+    const res = await request(`${url}/hybridity/api/interconnect/appliances/${applianceId}/upgrade`, { method: 'POST', headers: { authorization: 'Bearer t' } });
+    await res.body.dump();
+    expect(res.statusCode).toBe(200);
+    child.kill('SIGINT');
+    expect((await child.done).code).toBe(0);
+  });
+
+  it.each([[['--port', 'abc']], [['--bogus']], [['--fault', 'nope']], [['--chaos', 'explode']], [['--rate-limit', '0']]])('rejects bad flags %j with one line and exit 2', async (args) => {
+    const { code, stderr, stdout } = await run(args).done;
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toBe('');
+  });
+
+  it('--list-faults lists the profiles', async () => {
+    const { code, stdout } = await run(['--list-faults']).done;
+    expect(code).toBe(0);
+    expect(stdout).toContain('dc-unknown-connection-200');
+  });
+});
