@@ -1,4 +1,5 @@
 import type { ErrorDialect } from '../ErrorDialect.ts';
+import { condenseIssues } from '../condenseIssues.ts';
 import { describeIssue } from '../describeIssue.ts';
 
 /** Huawei Cloud: `{ error_code, error_msg, request_id }`; DC.* from the service, APIGW.* from the gateway. */
@@ -9,7 +10,7 @@ export const dcErrors: ErrorDialect = {
   }),
   badRequest: (issues, requestId) => ({
     status: 400,
-    json: { error_code: 'DC.0001', error_msg: `Invalid parameter: ${issues.map(describeIssue).join('; ')}`, request_id: requestId },
+    json: { error_code: 'DC.0001', error_msg: `Invalid parameter: ${condenseIssues(issues).map(describeIssue).join('; ')}`, request_id: requestId },
   }),
   // The real service answers a missing resource with 400 DC.0002, not 404.
   notFound: (requestId) => ({

@@ -1,4 +1,5 @@
 import type { ErrorDialect } from '../ErrorDialect.ts';
+import { condenseIssues } from '../condenseIssues.ts';
 import { describeIssue } from '../describeIssue.ts';
 
 /** HCX: `{ errors: [{ code, message }] }` as JSON; 401 and 404 document no body, so none is sent. */
@@ -6,7 +7,7 @@ export const hcxErrors: ErrorDialect = {
   unauthorized: () => ({ status: 401 }),
   badRequest: (issues) => ({
     status: 400,
-    json: { errors: issues.map((issue) => ({ code: 'INVALID_PARAMETER', message: describeIssue(issue) })) },
+    json: { errors: condenseIssues(issues).map((issue) => ({ code: 'INVALID_PARAMETER', message: describeIssue(issue) })) },
   }),
   notFound: () => ({ status: 404 }),
   tooManyRequests: () => ({

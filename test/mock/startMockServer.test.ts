@@ -229,3 +229,15 @@ describe('routing', () => {
     expect(server.requestCount()).toBe(before + 1);
   });
 });
+
+describe('error messages', () => {
+  it('say an empty update needs at least one field, once', async () => {
+    const answer = await updateConnect(server, { json: { hosted_connect: {} } });
+    expect((answer.json as { error_msg: string }).error_msg).toBe('Invalid parameter: body /hosted_connect: must have at least one of name, description, bandwidth, peer_location');
+  });
+
+  it('never repeat the credential', async () => {
+    const answer = await updateConnect(server, { headers: { 'x-auth-token': 'secret-wrong-token', 'content-type': 'application/json' } });
+    expect(answer.text).not.toContain('secret-wrong-token');
+  });
+});
