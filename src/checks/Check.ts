@@ -1,3 +1,4 @@
+import type { Constraint } from '../model/Constraint.ts';
 import type { Exchange } from '../model/Exchange.ts';
 import type { Verdict } from '../model/Verdict.ts';
 import type { Operation } from '../spec/Operation.ts';
@@ -15,6 +16,8 @@ export interface CheckContext {
   readonly operation: Operation;
   readonly validators: OperationValidators;
   readonly expectations: OperationExpectations;
+  /** The operation's constraint catalogue, so a verdict can name the rule it is about (set by runChecks). */
+  readonly catalogue?: readonly Constraint[];
 }
 
 /**

@@ -1,0 +1,27 @@
+import { isThrottled } from './isThrottled.ts';
+import { whenResponse } from './whenResponse.ts';
+
+/**
+ * A request that breaks one documented constraint is not accepted. Any 4xx is a rejection; a 5xx is
+ * the not-server-error check's finding, not a sign the request was accepted.
+ */
+export const negativeRejection = whenResponse({
+  name: 'negative-rejection',
+  title: 'An invalid request is rejected',
+  run({ case: testCase, response }, { validators }) {
+    const { intent } = testCase;
+    if (intent.kind !== 'invalid') return undefined;
+    const { constraintId, label } = intent;
+    const { status } = response;
+    if (status >= 200 && status <= 299) {
+      // Never cry wolf: a planned "invalid" request that the document in fact allows proves nothing.
+      if (validators.validateRequest(testCase.request).valid) {
+        return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: the request does not break the document, not judged` };
+      }
+      return { check: 'negative-rejection', outcome: 'fail', constraintId, message: `${label}: a request breaking ${constraintId} was accepted with ${status}` };
+    }
+    if (isThrottled(status)) return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: still ${status} after retries, not judged` };
+    if (status >= 400 && status <= 499) return { check: 'negative-rejection', outcome: 'pass', constraintId, message: `${label}: rejected with ${status}` };
+    return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: answered ${status}, neither accepted nor rejected` };
+  },
+});

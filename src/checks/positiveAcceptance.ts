@@ -1,0 +1,23 @@
+import { isThrottled } from './isThrottled.ts';
+import { whenResponse } from './whenResponse.ts';
+
+/** A request the document allows (typical or at a boundary) is answered 2xx. */
+export const positiveAcceptance = whenResponse({
+  name: 'positive-acceptance',
+  title: 'A valid request is accepted',
+  run({ case: testCase, response }, { validators }) {
+    const { intent } = testCase;
+    if (intent.kind !== 'valid' && intent.kind !== 'boundary') return undefined;
+    const constraint = intent.kind === 'boundary' ? { constraintId: intent.constraintId } : {};
+    const { status } = response;
+    if (status >= 200 && status <= 299) return { check: 'positive-acceptance', outcome: 'pass', ...constraint, message: `${intent.label}: accepted with ${status}` };
+    if (isThrottled(status)) return { check: 'positive-acceptance', outcome: 'skip', ...constraint, message: `${intent.label}: still ${status} after retries, not judged` };
+    // Never blame the server for a request the document itself forbids.
+    const planned = validators.validateRequest(testCase.request);
+    if (!planned.valid) {
+      const first = planned.issues[0]!;
+      return { check: 'positive-acceptance', outcome: 'skip', ...constraint, message: `${intent.label}: the request breaks the document (${first.where} ${first.at}: ${first.message}), not judged` };
+    }
+    return { check: 'positive-acceptance', outcome: 'fail', ...constraint, message: `${intent.label}: a valid request was answered ${status}, expected 2xx` };
+  },
+});

@@ -1,0 +1,16 @@
+import { authRequired } from './authRequired.ts';
+import type { Check } from './Check.ts';
+import { contentType } from './contentType.ts';
+import { echo } from './echo.ts';
+import { negativeRejection } from './negativeRejection.ts';
+import { notFound } from './notFound.ts';
+import { notServerError } from './notServerError.ts';
+import { positiveAcceptance } from './positiveAcceptance.ts';
+import { responseSchema } from './responseSchema.ts';
+import { statusDocumented } from './statusDocumented.ts';
+import { transport } from './transport.ts';
+
+/** Every check by name, in the order they run and are reported. */
+export const checkRegistry: ReadonlyMap<string, Check> = new Map(
+  [transport, notServerError, statusDocumented, contentType, responseSchema, positiveAcceptance, negativeRejection, authRequired, notFound, echo].map((c) => [c.name, c]),
+);

@@ -1,0 +1,18 @@
+import { responseFor } from '../validation/OperationValidators.ts';
+import { matchesStatusKey } from './matchesStatusKey.ts';
+import { whenResponse } from './whenResponse.ts';
+
+/** The status is one the document lists (range keys count), or one the user accepts on top of it. */
+export const statusDocumented = whenResponse({
+  name: 'status-documented',
+  title: 'The response status is documented',
+  run({ response }, { operation, expectations }) {
+    const { status } = response;
+    const documented = responseFor(operation.responses, status);
+    if (documented) return { check: 'status-documented', outcome: 'pass', message: `${status} is documented (as ${documented.status})` };
+    const accepted = expectations.acceptedStatuses.find((key) => matchesStatusKey(key, status));
+    if (accepted !== undefined) return { check: 'status-documented', outcome: 'pass', message: `${status} is accepted by configuration (${accepted})` };
+    const listed = [...operation.responses.map((r) => r.status), ...expectations.acceptedStatuses];
+    return { check: 'status-documented', outcome: 'fail', message: `status ${status} is not documented (documented: ${listed.join(', ') || 'none'})` };
+  },
+});
