@@ -1,0 +1,11 @@
+import type { Finding } from '../model/Finding.ts';
+
+/** Findings of this run against a baseline run, keyed by `findingKey`. */
+export interface BaselineClassification {
+  /** Failing now, not in the baseline. */
+  readonly new: readonly Finding[];
+  /** Failing now and in the baseline. */
+  readonly stillFailing: readonly Finding[];
+  /** In the baseline, not failing now (the baseline's finding). */
+  readonly fixed: readonly Finding[];
+}

@@ -1,0 +1,16 @@
+import type { CaseIntent } from '../model/Case.ts';
+import type { SentRequest } from '../model/Exchange.ts';
+
+/** One failing case kept between runs so the next run replays it first. */
+export interface CorpusEntry {
+  /** `findingKey` of the finding it reproduces. */
+  readonly key: string;
+  readonly caseId: string;
+  readonly operationId: string;
+  readonly check: string;
+  readonly constraintId?: string;
+  readonly intent: CaseIntent;
+  readonly seed: number;
+  /** The request as sent, credentials redacted. */
+  readonly request: SentRequest;
+}

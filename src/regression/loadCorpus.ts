@@ -1,0 +1,53 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError } from '../errors/ConformanceError.ts';
+import { createAjv } from '../validation/createAjv.ts';
+import type { CorpusEntry } from './CorpusEntry.ts';
+
+const ENTRY_SCHEMA = {
+  type: 'object',
+  required: ['key', 'caseId', 'operationId', 'check', 'intent', 'seed', 'request'],
+  properties: {
+    key: { type: 'string' },
+    caseId: { type: 'string' },
+    operationId: { type: 'string' },
+    check: { type: 'string' },
+    constraintId: { type: 'string' },
+    intent: { type: 'object', required: ['kind', 'label'], properties: { kind: { type: 'string' }, label: { type: 'string' } } },
+    seed: { type: 'integer' },
+    request: {
+      type: 'object',
+      required: ['method', 'url', 'headers'],
+      properties: { method: { type: 'string' }, url: { type: 'string' }, headers: { type: 'object' }, bodyText: { type: 'string' } },
+    },
+  },
+} as const;
+
+const validate = createAjv([]).compile<CorpusEntry>(ENTRY_SCHEMA);
+
+/** Reads the failure corpus written by `saveCorpus`, sorted by key; a folder that does not exist yet is empty. */
+export async function loadCorpus(dir: string): Promise<CorpusEntry[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new ConfigError(`cannot read corpus folder ${dir}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`);
+  }
+  const entries: CorpusEntry[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(path, 'utf8'));
+    } catch (cause) {
+      throw new ConfigError(`corpus file ${path} is not readable JSON: ${(cause as Error).message.split('\n')[0]}`);
+    }
+    if (!validate(data)) {
+      const error = validate.errors![0]!;
+      throw new ConfigError(`corpus file ${path} is not a corpus entry: ${error.instancePath || '(root)'} ${error.message ?? 'is invalid'}`);
+    }
+    entries.push(data);
+  }
+  return entries.sort((a, b) => a.key.localeCompare(b.key));
+}

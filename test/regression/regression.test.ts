@@ -1,0 +1,144 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors/ConformanceError.ts';
+import { baselineSummary } from '../../src/regression/baselineSummary.ts';
+import { compareWithBaseline } from '../../src/regression/compareWithBaseline.ts';
+import { findingKey } from '../../src/regression/findingKey.ts';
+import { loadBaseline } from '../../src/regression/loadBaseline.ts';
+import { loadCorpus } from '../../src/regression/loadCorpus.ts';
+import { saveCorpus } from '../../src/regression/saveCorpus.ts';
+import { shouldFail } from '../../src/regression/shouldFail.ts';
+import { buildReport, DC, FINDINGS, HCX, makeFinding, SECRET } from '../reporters/fixtures.ts';
+
+const tempDir = () => mkdtemp(join(tmpdir(), 'conformance-regression-'));
+
+const [forceEnum, echo, vlan, timeout] = FINDINGS as [typeof FINDINGS[0], typeof FINDINGS[0], typeof FINDINGS[0], typeof FINDINGS[0]];
+
+describe('findingKey', () => {
+  it('ignores case id, seed and message but separates intents and constraints', () => {
+    const a = makeFinding({ operationId: HCX, check: 'negative-rejection', constraintId: 'C', caseId: 'a', seed: 1, message: 'x' });
+    const b = makeFinding({ operationId: HCX, check: 'negative-rejection', constraintId: 'C', caseId: 'b', seed: 2, message: 'y' });
+    expect(findingKey(a)).toBe(findingKey(b));
+    expect(findingKey({ ...a, constraintId: 'D' })).not.toBe(findingKey(a));
+    expect(findingKey({ ...a, intent: { kind: 'boundary', constraintId: 'C', label: 'l' } })).not.toBe(findingKey(a));
+    expect(findingKey(echo)).toBe(`${HCX}|echo||valid`);
+  });
+});
+
+describe('compareWithBaseline', () => {
+  it('classifies new, still failing and fixed', () => {
+    const baseline = buildReport({ findings: [forceEnum, echo, timeout] });
+    const current = buildReport({ findings: [{ ...forceEnum, caseId: 'other-case', seed: 99 }, vlan] });
+    const result = compareWithBaseline(current, baseline);
+    expect(result.new.map(findingKey)).toEqual([findingKey(vlan)]);
+    expect(result.stillFailing.map((f) => f.caseId)).toEqual(['other-case']);
+    expect(result.fixed.map(findingKey).sort()).toEqual([findingKey(echo), findingKey(timeout)].sort());
+  });
+
+  it('does not call a finding fixed when its check did not run this time', () => {
+    const baseline = buildReport({ findings: [echo] });
+    const current = buildReport({ findings: [] });
+    const notRun = { ...current, checks: current.checks.map((c) => (c.check === 'echo' ? { ...c, outcome: 'n/a' as const, passed: 0 } : c)) };
+    expect(compareWithBaseline(notRun, baseline).fixed).toEqual([]);
+    expect(compareWithBaseline(current, baseline).fixed).toHaveLength(1);
+  });
+
+  it('treats identical reports as all still failing', () => {
+    const report = buildReport();
+    const result = compareWithBaseline(report, report);
+    expect(result.new).toEqual([]);
+    expect(result.fixed).toEqual([]);
+    expect(result.stillFailing).toHaveLength(FINDINGS.length);
+  });
+
+  it('summarises as keys for the report', () => {
+    const result = compareWithBaseline(buildReport({ findings: [vlan] }), buildReport({ findings: [echo] }));
+    expect(baselineSummary('base.json', result)).toEqual({ path: 'base.json', new: [findingKey(vlan)], stillFailing: [], fixed: [findingKey(echo)] });
+  });
+});
+
+describe('shouldFail', () => {
+  const none = { new: [], stillFailing: [], fixed: [] };
+  it.each([
+    ['new', { ...none, new: [vlan] }, true],
+    ['new', { ...none, stillFailing: [vlan] }, false],
+    ['new', { ...none, fixed: [vlan] }, false],
+    ['any', { ...none, stillFailing: [vlan] }, true],
+    ['any', { ...none, new: [vlan] }, true],
+    ['any', { ...none, fixed: [vlan] }, false],
+    ['any', none, false],
+  ] as const)('failOn=%s', (failOn, classification, expected) => {
+    expect(shouldFail(classification, failOn)).toBe(expected);
+  });
+});
+
+describe('loadBaseline', () => {
+  it('reads a report written as JSON', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'report.json');
+    await writeFile(path, JSON.stringify(buildReport()));
+    const loaded = await loadBaseline(path);
+    expect(loaded.findings).toHaveLength(FINDINGS.length);
+  });
+
+  it('names a missing file', async () => {
+    const path = join(await tempDir(), 'nope.json');
+    await expect(loadBaseline(path)).rejects.toThrow(ConfigError);
+    await expect(loadBaseline(path)).rejects.toThrow(/cannot read baseline .*nope\.json: ENOENT/);
+  });
+
+  it('rejects text that is not JSON', async () => {
+    const path = join(await tempDir(), 'bad.json');
+    await writeFile(path, '{ nope');
+    await expect(loadBaseline(path)).rejects.toThrow(/is not JSON/);
+  });
+
+  it('rejects JSON that is not a run report, naming the problem', async () => {
+    const path = join(await tempDir(), 'other.json');
+    const { findings, ...rest } = buildReport();
+    void findings;
+    await writeFile(path, JSON.stringify(rest));
+    await expect(loadBaseline(path)).rejects.toThrow(/not a run report.*findings/);
+    await writeFile(path, JSON.stringify({ ...buildReport(), version: 2 }));
+    await expect(loadBaseline(path)).rejects.toThrow(ConfigError);
+  });
+});
+
+describe('failure corpus', () => {
+  it('stores one file per finding key, overwritten by the next run, and reads them back', async () => {
+    const dir = await tempDir();
+    await saveCorpus(dir, buildReport());
+    expect(await readdir(dir)).toHaveLength(FINDINGS.length);
+    await saveCorpus(dir, buildReport({ findings: [{ ...forceEnum, caseId: 'newer-case', seed: 42 }] }));
+    const files = await readdir(dir);
+    expect(files).toHaveLength(FINDINGS.length);
+    const entries = await loadCorpus(dir);
+    const entry = entries.find((e) => e.key === findingKey(forceEnum));
+    expect(entry).toMatchObject({ caseId: 'newer-case', seed: 42, operationId: HCX, constraintId: 'HCX.query.force.enum', intent: forceEnum.intent });
+    expect(entry?.request.url).toContain('force=maybe');
+    expect(entries.map((e) => e.operationId)).toContain(DC);
+  });
+
+  it('is empty before the first run and rejects a foreign file', async () => {
+    const dir = await tempDir();
+    expect(await loadCorpus(join(dir, 'missing'))).toEqual([]);
+    await writeFile(join(dir, 'x.json'), '{"key":1}');
+    await expect(loadCorpus(dir)).rejects.toThrow(/x\.json is not a corpus entry/);
+  });
+
+  it('never stores a credential, even one a caller forgot to redact', async () => {
+    const dir = await tempDir();
+    const leaky = makeFinding({
+      operationId: DC,
+      check: 'auth-required',
+      request: { method: 'PUT', url: 'http://127.0.0.1/x', headers: { 'X-Auth-Token': SECRET, Authorization: `Bearer ${SECRET}` } },
+    });
+    await saveCorpus(dir, buildReport({ findings: [...FINDINGS, leaky] }));
+    const texts = await Promise.all((await readdir(dir)).map((n) => readFile(join(dir, n), 'utf8')));
+    expect(texts.length).toBe(FINDINGS.length + 1);
+    for (const text of texts) expect(text).not.toContain(SECRET);
+    expect(texts.join('\n')).toContain('"X-Auth-Token": "[REDACTED]"');
+  });
+});

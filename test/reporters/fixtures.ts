@@ -1,0 +1,184 @@
+import type { CaseIntent } from '../../src/model/Case.ts';
+import type { Constraint } from '../../src/model/Constraint.ts';
+import type { Finding } from '../../src/model/Finding.ts';
+import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type RunReport } from '../../src/model/RunReport.ts';
+
+/** A response body a hostile server could send: must render as text everywhere. */
+export const HOSTILE_BODY = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+
+/** A credential the run used: it must appear in no written file (the fixtures only carry the redacted form). */
+export const SECRET = 'tok-9f8e7d6c5b4a-SECRET';
+
+export const HCX = 'upgradeInterconnectAppliance';
+export const DC = 'updateHostedConnect';
+
+export const CHECKS = [
+  'not-server-error',
+  'status-documented',
+  'content-type',
+  'response-schema',
+  'positive-acceptance',
+  'negative-rejection',
+  'auth-required',
+  'not-found',
+  'echo',
+  'transport',
+] as const;
+
+const HCX_URL = 'http://127.0.0.1:4010/hybridity/api/interconnect/appliances/appl-1/upgrade';
+const DC_URL = 'http://127.0.0.1:4010/v3/0605767b6a00d5b12f8dc00e4d5c2cd1/dcaas/hosted-connects/6ec9cfae-1d42-4f46-9f9e-7e2a4c1bc7a1';
+
+export function makeFinding(partial: Partial<Finding> & Pick<Finding, 'operationId' | 'check'>): Finding {
+  const intent: CaseIntent = partial.intent ?? { kind: 'valid', label: 'valid request' };
+  return {
+    caseId: `${partial.operationId}-${partial.check}-${partial.constraintId ?? 'x'}`,
+    intent,
+    message: `${partial.check} failed`,
+    request: { method: 'POST', url: HCX_URL, headers: { 'content-type': 'application/json' } },
+    curl: `curl -X POST '${HCX_URL}'`,
+    seed: 7,
+    replay: `conformance replay --case ${partial.operationId}-${partial.check} --seed 7`,
+    ...partial,
+  };
+}
+
+export const FINDINGS: readonly Finding[] = [
+  makeFinding({
+    operationId: HCX,
+    check: 'negative-rejection',
+    constraintId: 'HCX.query.force.enum',
+    caseId: 'hcx-inv-force-enum-0',
+    intent: { kind: 'invalid', constraintId: 'HCX.query.force.enum', label: 'force=maybe' },
+    message: 'force=maybe breaks HCX.query.force.enum but was answered 202',
+    request: {
+      method: 'POST',
+      url: `${HCX_URL}?force=maybe`,
+      headers: { 'content-type': 'application/json', 'x-hm-authorization': '[REDACTED]' },
+      bodyText: '{}',
+    },
+    response: { status: 202, contentType: 'application/json', bodyExcerpt: '{"data":{"interconnectTaskId":"t-1","applianceId":"appl-1"}}' },
+    curl: `curl -X POST '${HCX_URL}?force=maybe' -H 'x-hm-authorization: [REDACTED]' --data-raw '{}'`,
+  }),
+  makeFinding({
+    operationId: HCX,
+    check: 'echo',
+    caseId: 'hcx-valid-0',
+    message: 'data.applianceId "other" differs from the path id "appl-1"',
+    response: { status: 202, contentType: 'application/json', bodyExcerpt: `{"data":{"applianceId":"other"},"pad":"${'x'.repeat(900)}"}` },
+  }),
+  makeFinding({
+    operationId: DC,
+    check: 'response-schema',
+    constraintId: 'DC.response.200.hosted_connect.vlan.maximum',
+    caseId: 'dc-valid-3',
+    message: 'hosted_connect.vlan 4000 is above the maximum 3999',
+    request: { method: 'PUT', url: DC_URL, headers: { 'content-type': 'application/json', 'X-Auth-Token': '[REDACTED]' }, bodyText: '{"hosted_connect":{"name":"n"}}' },
+    response: { status: 200, contentType: 'text/html', bodyExcerpt: HOSTILE_BODY },
+    curl: `curl -X PUT '${DC_URL}' -H 'X-Auth-Token: [REDACTED]' --data-raw '{"hosted_connect":{"name":"n"}}'`,
+  }),
+  makeFinding({
+    operationId: DC,
+    check: 'transport',
+    caseId: 'dc-bnd-bandwidth-max',
+    intent: { kind: 'boundary', constraintId: 'DC.body.hosted_connect.bandwidth.maximum', label: 'bandwidth=400000' },
+    message: 'no response within 10000 ms',
+    request: { method: 'PUT', url: DC_URL, headers: { 'X-Auth-Token': '[REDACTED]' }, bodyText: '{"hosted_connect":{"bandwidth":400000}}' },
+    failure: { kind: 'timeout', message: 'headers timeout after 10000 ms' },
+  }),
+];
+
+function constraint(id: string, operationId: string, where: Constraint['where'], kind: Constraint['kind'], value: unknown, status?: string): Constraint {
+  return {
+    id,
+    operationId,
+    where,
+    ...(status ? { status } : {}),
+    name: id.split('.').slice(2, -1).join('.'),
+    target: '',
+    pointer: `/paths/x/${id}`,
+    kind,
+    value,
+    source: `doc: ${id}`,
+    credential: kind === 'auth',
+  };
+}
+
+export const CATALOGUE: readonly Constraint[] = [
+  constraint('HCX.auth', HCX, 'header', 'auth', ['hmSessionToken']),
+  constraint('HCX.query.force.enum', HCX, 'query', 'enum', ['true', 'false']),
+  constraint('HCX.query.method.enum', HCX, 'query', 'enum', ['legacy', 'inService']),
+  constraint('HCX.response.202.data.applianceId.type', HCX, 'response', 'type', 'string', '202'),
+  constraint('DC.body.hosted_connect.name.maxLength', DC, 'body', 'maxLength', 64),
+  constraint('DC.body.hosted_connect.bandwidth.maximum', DC, 'body', 'maximum', 400000),
+  constraint('DC.path.hosted_connect_id.minLength', DC, 'path', 'minLength', 36),
+  constraint('DC.response.200.hosted_connect.vlan.maximum', DC, 'response', 'maximum', 3999, '200'),
+  constraint('DC.response.400.error_code.required', DC, 'response', 'required', ['error_code'], '400'),
+];
+
+type Tri = ConstraintCoverage['boundaryAccepted'];
+const COVERAGE_RESULTS: Record<string, [Tri, Tri, ConstraintCoverage['responseHonoured']]> = {
+  'HCX.auth': ['n/a', 'pass', 'n/a'],
+  'HCX.query.force.enum': ['pass', 'fail', 'n/a'],
+  'HCX.query.method.enum': ['pass', 'pass', 'n/a'],
+  'HCX.response.202.data.applianceId.type': ['n/a', 'n/a', 'pass'],
+  'DC.body.hosted_connect.name.maxLength': ['pass', 'pass', 'n/a'],
+  'DC.body.hosted_connect.bandwidth.maximum': ['fail', 'pass', 'n/a'],
+  'DC.path.hosted_connect_id.minLength': ['not-run', 'not-run', 'n/a'],
+  'DC.response.200.hosted_connect.vlan.maximum': ['n/a', 'n/a', 'fail'],
+  'DC.response.400.error_code.required': ['n/a', 'n/a', 'n/a'],
+};
+
+export const COVERAGE: readonly ConstraintCoverage[] = CATALOGUE.map((c) => {
+  const [boundaryAccepted, violationRejected, responseHonoured] = COVERAGE_RESULTS[c.id]!;
+  return {
+    constraintId: c.id,
+    operationId: c.operationId,
+    where: c.status ? `${c.where} ${c.status}` : c.where,
+    kind: c.kind,
+    source: c.source,
+    boundaryAccepted,
+    violationRejected,
+    responseHonoured,
+  };
+});
+
+function cells(findings: readonly Finding[]): CheckCell[] {
+  return [HCX, DC].flatMap((operationId) =>
+    CHECKS.map((check): CheckCell => {
+      const failed = findings.filter((f) => f.operationId === operationId && f.check === check).length;
+      const notApplicable = check === 'not-found' && operationId === DC;
+      if (notApplicable) return { operationId, check, outcome: 'n/a', passed: 0, failed: 0 };
+      return { operationId, check, outcome: failed > 0 ? 'fail' : 'pass', passed: 10, failed };
+    }),
+  );
+}
+
+/** A hand-built report of two operations and four findings (one with a hostile body, one without a response). */
+export function buildReport(overrides: Partial<RunReport> = {}): RunReport {
+  const findings = overrides.findings ?? FINDINGS;
+  return {
+    version: REPORT_VERSION,
+    tool: { name: 'interconnect-conformance', version: '0.1.0' },
+    command: 'run',
+    startedAt: '2024-05-01T10:00:00.000Z',
+    finishedAt: '2024-05-01T10:00:12.500Z',
+    durationMs: 12_500,
+    seed: 7,
+    interrupted: false,
+    summary: { operations: 2, cases: 120, ran: 118, notRun: 2, violations: findings.length, conforming: findings.length === 0 },
+    operations: [
+      { operationId: HCX, method: 'POST', path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade', target: 'http://127.0.0.1:4010', planned: 50, ran: 50, notRun: 0, violations: findings.filter((f) => f.operationId === HCX).length },
+      { operationId: DC, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', target: 'http://127.0.0.1:4010', planned: 70, ran: 68, notRun: 2, violations: findings.filter((f) => f.operationId === DC).length },
+    ],
+    checks: cells(findings),
+    coverage: COVERAGE,
+    findings,
+    occurrences: findings.map((_, i) => (i === 0 ? 3 : 1)),
+    notRun: [
+      { caseId: 'dc-bnd-id-min', operationId: DC, intent: 'boundary', reason: 'needs a fixture id: give --fixture hosted_connect_id=...' },
+      { caseId: 'dc-inv-id-min', operationId: DC, intent: 'invalid', reason: 'needs a fixture id: give --fixture hosted_connect_id=...' },
+    ],
+    catalogue: CATALOGUE,
+    ...overrides,
+  };
+}
