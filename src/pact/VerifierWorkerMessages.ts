@@ -1,0 +1,19 @@
+import type { CredentialFilterOptions } from './credentialFilter.ts';
+
+/** Sent to the verifier worker over IPC (never argv or env: it holds the credential). */
+export interface VerifierWorkerRequest {
+  readonly kind: 'verify';
+  readonly providerBaseUrl: string;
+  readonly pactFiles: readonly string[];
+  /** Every provider state the pacts use; each answers with the fixture ids. */
+  readonly stateNames: readonly string[];
+  readonly fixtures: Readonly<Record<string, string>>;
+  readonly credentials: CredentialFilterOptions;
+  readonly requestTimeoutMs: number;
+  readonly logLevel: 'error' | 'warn' | 'info';
+}
+
+/** The worker's answer: the verifier's JSON results, or why there are none. */
+export type VerifierWorkerResponse =
+  | { readonly kind: 'result'; readonly resultsJson: string }
+  | { readonly kind: 'crash'; readonly message: string };

@@ -1,0 +1,152 @@
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startMockServer } from '../../mock/startMockServer.ts';
+import { ConformanceError, PactError } from '../errors/ConformanceError.ts';
+import { loadSpecs } from '../spec/loadSpecs.ts';
+import { defaultPactFiles } from './defaultPactFiles.ts';
+import { outcomesFromResults } from './outcomesFromResults.ts';
+import { PACT_TOKEN_PLACEHOLDER } from './pactTokenPlaceholder.ts';
+import type { PactVerificationResult } from './PactVerificationResult.ts';
+import { readPactFiles } from './readPactFiles.ts';
+import { scrubSecrets } from './scrubSecrets.ts';
+import type { VerifierWorkerRequest, VerifierWorkerResponse } from './VerifierWorkerMessages.ts';
+
+/** The credential placeholder the shipped pacts carry (contracts/contractSettings.ts). */
+
+export interface VerifyPactsOptions {
+  /** Base URL of the provider; without it the embedded mock is started and verified. */
+  readonly target?: string;
+  /** Ids of existing resources on the target, keyed by path-parameter name (the provider-state values). */
+  readonly fixtures?: Readonly<Record<string, string>>;
+  /** Extra request headers (`--header`); treated as credentials: sent, never shown. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The credential that replaces the pacts' placeholder. */
+  readonly token?: string;
+  /** Pact files to verify (default: contracts/pacts/*.json). */
+  readonly pactFiles?: readonly string[];
+  /** OpenAPI documents that name the credential headers (default: the shipped ones). */
+  readonly specFiles?: readonly string[];
+  /** Fault profile of the embedded mock (only without a target). */
+  readonly mockFault?: string;
+  /** Timeout of one request of the verifier (default 10 s). */
+  readonly requestTimeoutMs?: number;
+  /** Timeout of the whole verification (default 5 min). */
+  readonly timeoutMs?: number;
+  /** The native verifier's log level (its report is printed at every level). */
+  readonly logLevel?: 'error' | 'warn' | 'info';
+  /** Receives the verifier's output, one scrubbed line at a time, without colour codes. */
+  readonly onLog?: (line: string) => void;
+}
+
+const WORKER = fileURLToPath(new URL('./verifierWorker.ts', import.meta.url));
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Runs the worker with the request over IPC; output lines go to `onLine`. */
+function runWorker(request: VerifierWorkerRequest, timeoutMs: number, scrub: (text: string) => string, onLine: (line: string) => void): Promise<VerifierWorkerResponse> {
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER, [], {
+      execArgv: ['--import', TSX_LOADER],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
+    });
+    let answer: VerifierWorkerResponse | undefined;
+    const tail: string[] = [];
+    const reader = (stream: NodeJS.ReadableStream | null): void => {
+      let pending = '';
+      stream?.setEncoding('utf8');
+      stream?.on('data', (chunk: string) => {
+        const lines = (pending + chunk).split('\n');
+        pending = lines.pop() ?? '';
+        for (const raw of lines) {
+          const line = scrub(raw.replace(ANSI, ''));
+          tail.push(line);
+          if (tail.length > 20) tail.shift();
+          onLine(line);
+        }
+      });
+      stream?.on('end', () => pending && onLine(scrub(pending.replace(ANSI, ''))));
+    };
+    reader(child.stdout);
+    reader(child.stderr);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new PactError(`the Pact verifier did not finish within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('message', (message: VerifierWorkerResponse) => {
+      answer = message;
+    });
+    child.on('error', (cause) => {
+      clearTimeout(timer);
+      reject(new PactError(`cannot start the Pact verifier: ${cause.message}`, { cause }));
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (answer) resolve(answer);
+      else reject(new PactError(`the Pact verifier exited (${signal ?? `code ${code}`}) without results; last output:\n${tail.join('\n')}`));
+    });
+    child.send(request);
+  });
+}
+
+/**
+ * Verifies pact files against a provider with Pact's own verifier: each provider state answers with the
+ * given fixture ids, a request filter swaps the credential placeholder for the real credential, and every
+ * line of output and every mismatch is scrubbed of secrets. Returns one outcome per interaction; throws
+ * PactError when the verifier cannot run, never for a failed interaction.
+ */
+export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<PactVerificationResult> {
+  const started = Date.now();
+  const pactFiles = [...(options.pactFiles ?? defaultPactFiles())];
+  if (pactFiles.length === 0) throw new PactError('no pact files to verify');
+  const interactions = await readPactFiles(pactFiles);
+  const specs = await loadSpecs(options.specFiles ?? []);
+  const credentialHeaders = [
+    ...new Set(specs.flatMap((s) => s.operations.flatMap((o) => [...o.credentialSchemes.map((c) => c.header), ...o.parameters.filter((p) => p.credential).map((p) => p.name.toLowerCase())]))),
+  ];
+
+  const mock = options.target
+    ? undefined
+    : await startMockServer({ token: options.token ?? randomBytes(24).toString('base64url'), ...(options.mockFault ? { fault: options.mockFault } : {}) });
+  const token = mock ? mock.token : options.token;
+  const fixtures: Record<string, string> = mock ? { ...mock.fixtures } : { ...options.fixtures };
+  const extraHeaders = { ...options.headers };
+  const secrets = [...(token ? [token] : []), ...Object.values(extraHeaders)];
+  const scrub = (text: string): string => scrubSecrets(text, secrets);
+
+  try {
+    const stateNames = [...new Set(interactions.flatMap((i) => i.states.map((s) => s.name)))].sort();
+    const missing = [...new Set(interactions.flatMap((i) => i.states.flatMap((s) => Object.keys(s.params))))].filter((k) => fixtures[k] === undefined).sort();
+    if (missing.length > 0) throw new PactError(`the pacts' provider states need fixture ids for: ${missing.join(', ')} (give them as fixtures)`);
+    const request: VerifierWorkerRequest = {
+      kind: 'verify',
+      providerBaseUrl: options.target ?? mock!.url,
+      pactFiles,
+      stateNames,
+      fixtures,
+      credentials: { ...(token ? { token } : {}), headers: extraHeaders, credentialHeaders, placeholder: PACT_TOKEN_PLACEHOLDER },
+      requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+      logLevel: options.logLevel ?? 'error',
+    };
+    const onLog = options.onLog;
+    const answer = await runWorker(request, options.timeoutMs ?? 300_000, scrub, (line) => onLog?.(line));
+    if (answer.kind === 'crash') throw new PactError(`the Pact verifier could not run: ${scrub(answer.message)}`);
+    const outcomes = outcomesFromResults(answer.resultsJson, interactions).map((o) => ({ ...o, mismatches: o.mismatches.map(scrub) }));
+    return {
+      passed: outcomes.every((o) => o.passed),
+      target: options.target ?? mock!.url,
+      pactFiles,
+      interactions: outcomes,
+      durationMs: Date.now() - started,
+    };
+  } catch (error) {
+    if (error instanceof ConformanceError) throw error;
+    // No cause: its message could hold a secret.
+    throw new PactError(`the Pact verifier failed: ${scrub(error instanceof Error ? error.message : String(error))}`);
+  } finally {
+    await mock?.close();
+  }
+}
