@@ -11,16 +11,24 @@ export function formatCatalogue(constraints: readonly Constraint[], width = proc
   const byOperation = new Map<string, Constraint[]>();
   for (const c of constraints) byOperation.set(c.operationId, [...(byOperation.get(c.operationId) ?? []), c]);
   const blocks: string[] = [];
-  const sourceWidth = Math.max(30, Math.min(70, width - 110));
+  // Ids are never cut: users copy them into config and filters.
+  const idWidth = Math.max(20, ...constraints.map((c) => c.id.length)) + 2;
+  const valueWidth = 30;
+  const sourceWidth = Math.max(30, Math.min(70, width - idWidth - valueWidth - 28));
   for (const [operationId, list] of byOperation) {
     const table = new Table({
       head: ['id', 'where', 'kind', 'value', 'source'],
-      colWidths: [52, 10, 11, 30, sourceWidth],
+      colWidths: [idWidth, 10, 11, valueWidth, sourceWidth],
       wordWrap: true,
       style: { head: [], border: [] },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
-    for (const c of list) table.push([c.id, c.status ? `${c.where} ${c.status}` : c.where, c.kind, show(c.value), c.source]);
+    for (const c of list) {
+      const value = show(c.value);
+      // A token wider than its column (a pattern) is wrapped mid-token rather than cut off.
+      const hardWrap = value.split(' ').some((token) => token.length > valueWidth - 2);
+      table.push([c.id, c.status ? `${c.where} ${c.status}` : c.where, c.kind, { content: value, wrapOnWordBoundary: !hardWrap }, c.source]);
+    }
     blocks.push(`${operationId} (${list.length} constraints)\n${table.toString()}`);
   }
   return blocks.join('\n\n');
