@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { catalogueOperation } from '../src/catalogue/buildCatalogue.ts';
+import type { Case } from '../src/model/Case.ts';
+import { planCases } from '../src/plan/planCases.ts';
+import { loadSpecs } from '../src/spec/loadSpecs.ts';
+import { OperationValidators } from '../src/validation/OperationValidators.ts';
+import { CONTRACT_SEED } from './contractSettings.ts';
+import { writePacts } from './writePacts.ts';
+
+/** Where the committed pact files live. */
+export const CONTRACTS_PACTS_DIR = fileURLToPath(new URL('./pacts/', import.meta.url));
+
+/** Intents that make a contract: the planner's random valid cases add volume, not promises. */
+const CONTRACT_INTENTS = new Set<Case['intent']['kind']>(['boundary', 'invalid', 'no-auth', 'wrong-auth', 'unknown-resource']);
+
+/**
+ * Plans every shipped operation with the fixed contract seed and writes one pact per document into
+ * `outDir`: the reference page's example exchange, every boundary case, every single-rule violation
+ * that can travel as JSON, missing and wrong credentials, and an unknown resource.
+ */
+export async function generateContracts(outDir: string = CONTRACTS_PACTS_DIR): Promise<string[]> {
+  const specs = await loadSpecs();
+  return writePacts({
+    specs,
+    outDir,
+    casesFor: (operation, fixtures) =>
+      planCases(operation, catalogueOperation(operation), new OperationValidators(operation), { seed: CONTRACT_SEED, fixtures }).filter((c) => CONTRACT_INTENTS.has(c.intent.kind)),
+  });
+}
