@@ -9,7 +9,8 @@ function typeName(value: unknown): string {
 }
 
 function list(value: unknown): string {
-  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : describeValue(v))).join(', ') : describeValue(value);
+  const items: readonly unknown[] = Array.isArray(value) ? value : [value];
+  return items.map((v) => (typeof v === 'string' ? v : describeValue(v))).join(', ');
 }
 
 /** One line about one violation: `hosted_connect.vlan = 4000 exceeds maximum 3999`. */
