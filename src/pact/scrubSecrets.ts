@@ -1,8 +1,8 @@
-const MASK = '[REDACTED]';
+import { redactText } from '../runner/redact.ts';
 
 /**
- * Replaces every occurrence of each secret (and of its URL-encoded form) with a mask. Secrets shorter
- * than four characters are masked too: a short token is still a token.
+ * The runner's redaction, widened to the forms a secret takes in the verifier's output: as sent, URL
+ * encoded (paths, queries) and JSON escaped (bodies in mismatch messages).
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   const forms = new Set<string>();
@@ -12,8 +12,5 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
     forms.add(encodeURIComponent(secret));
     forms.add(JSON.stringify(secret).slice(1, -1));
   }
-  let out = text;
-  // Longest first, so that a secret containing another is masked whole.
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join(MASK);
-  return out;
+  return redactText(text, forms);
 }
