@@ -84,6 +84,7 @@ export const FINDINGS: readonly Finding[] = [
     message: 'no response within 10000 ms',
     request: { method: 'PUT', url: DC_URL, headers: { 'X-Auth-Token': '[REDACTED]' }, bodyText: '{"hosted_connect":{"bandwidth":400000}}' },
     failure: { kind: 'timeout', message: 'headers timeout after 10000 ms' },
+    curl: `curl -X PUT '${DC_URL}' -H 'X-Auth-Token: [REDACTED]' --data-raw '{"hosted_connect":{"bandwidth":400000}}'`,
   }),
 ];
 

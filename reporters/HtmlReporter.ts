@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { RunReport } from '../src/model/RunReport.ts';
+import { findingKey } from '../src/regression/findingKey.ts';
+import type { FileReporterOptions } from './FileReporterOptions.ts';
+import type { Reporter } from './Reporter.ts';
+import { ReportFiles } from './ReportFiles.ts';
+import { verdictLine } from './verdictLine.ts';
+
+const STYLE = readFileSync(new URL('./html/style.css', import.meta.url), 'utf8');
+const SCRIPT = readFileSync(new URL('./html/client.js', import.meta.url), 'utf8');
+/** Only this exact script may run: an injected inline script or handler is blocked even if one slipped in. */
+const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
+
+/**
+ * JSON that can sit inside a `<script>` element: `<` (so `</script>` cannot close it), `>`, `&` and the
+ * two line separators JavaScript treats as newlines become `\u` escapes, which JSON.parse reads back.
+ */
+function embeddable(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Writes `report.html`: one self-contained page (inline CSS and JS, no network) with the summary, a
+ * chart per check, the coverage matrix and the failures with filters. The data travels as JSON and is
+ * rendered through text nodes only.
+ */
+export class HtmlReporter implements Reporter {
+  private readonly files: ReportFiles;
+
+  constructor(private readonly options: FileReporterOptions) {
+    this.files = options.files ?? new ReportFiles();
+  }
+
+  static render(report: RunReport): string {
+    const data = { report, verdict: verdictLine(report), keys: report.findings.map(findingKey) };
+    const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Conformance report</title>
+<style>
+${STYLE}</style>
+</head>
+<body>
+<header><h1 id="title">Conformance report</h1><div class="meta" id="meta"></div></header>
+<main>
+<noscript><p>This report renders with JavaScript; the same data is in report.json.</p></noscript>
+<div id="verdict" class="verdict"></div>
+<div class="cards" id="cards"></div>
+<div class="grid">
+<section><h2>Checks per operation</h2><div id="checks"></div></section>
+<section><h2>Verdicts per check</h2><div id="chart-box"></div>
+<div class="legend"><span class="swatch" style="background:#66bb6a"></span>passed<span class="swatch" style="background:#e53935"></span>failed</div></section>
+</div>
+<section><h2>Failures</h2>
+<div class="filters">
+<span><label for="filter-operation">Operation</label> <select id="filter-operation"><option value="">all operations</option></select></span>
+<span><label for="filter-check">Check</label> <select id="filter-check"><option value="">all checks</option></select></span>
+<span class="muted" id="shown"></span>
+</div>
+<div id="findings"></div>
+</section>
+<section><h2>Constraint coverage</h2><div id="coverage"></div></section>
+<section id="not-run-section"><h2>Not run</h2><ul id="not-run"></ul></section>
+</main>
+<script type="application/json" id="report-data">${embeddable(data)}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+  }
+
+  async onRunEnd(report: RunReport): Promise<void> {
+    await this.files.write(this.options.path, () => HtmlReporter.render(report));
+  }
+}
