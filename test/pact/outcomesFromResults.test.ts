@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { PactError } from '../../src/errors/ConformanceError.ts';
+import { outcomesFromResults } from '../../src/pact/outcomesFromResults.ts';
+import type { PactInteractionInfo } from '../../src/pact/readPactFiles.ts';
+
+const info = (provider: string, description: string, comments: string[] = []): PactInteractionInfo => ({ file: 'f.json', consumer: 'c', provider, description, states: [], comments });
+
+describe('outcomesFromResults', () => {
+  it('gives one outcome per interaction, with mismatch lines and the comments\' intent, constraint and case', () => {
+    const results = JSON.stringify({
+      result: false,
+      interactionResults: [
+        { description: 'a', result: 'OK' },
+        { description: 'b', result: 'Error' },
+      ],
+      errors: [
+        {
+          interaction: 'Verifying a pact between c and p Given s - b',
+          mismatch: { type: 'mismatches', mismatches: [{ type: 'BodyMismatch', path: '$.vlan', mismatch: "Expected '4000' to match '^x$'" }, { type: 'StatusMismatch', expected: 200, actual: 500 }] },
+        },
+      ],
+    });
+    const out = outcomesFromResults(results, [info('p', 'a', ['valid']), info('p', 'b', ['invalid DC.x.maxLength', 'case abc123']), info('p', 'c')]);
+    expect(out[0]).toMatchObject({ description: 'a', passed: true, mismatches: [], intentKind: 'valid' });
+    expect(out[1]).toMatchObject({
+      description: 'b',
+      passed: false,
+      intentKind: 'invalid',
+      constraintId: 'DC.x.maxLength',
+      caseId: 'abc123',
+      mismatches: ["BodyMismatch $.vlan: Expected '4000' to match '^x$'", 'StatusMismatch: expected 200, got 500'],
+    });
+    expect(out[2]).toMatchObject({ description: 'c', passed: false, mismatches: ['not verified: the verifier reported no result for this interaction'] });
+  });
+
+  it('throws a PactError when the results are not JSON', () => {
+    expect(() => outcomesFromResults('Pact core crashed', [])).toThrow(PactError);
+  });
+});
