@@ -1,0 +1,152 @@
+import { debuglog } from 'node:util';
+import type { Dispatcher } from 'undici';
+import type { Case } from '../model/Case.ts';
+import type { Exchange, RecordedResponse, TransportFailure } from '../model/Exchange.ts';
+import type { CredentialScheme } from '../spec/Operation.ts';
+import { buildRequest } from './buildRequest.ts';
+import { classifyError, errorCode } from './classifyError.ts';
+import { CollectHandler, type Collected } from './CollectHandler.ts';
+import { createDispatcher } from './createDispatcher.ts';
+import { Limiter } from './Limiter.ts';
+import { Pacer } from './Pacer.ts';
+import { redactText } from './redact.ts';
+import { redactSent } from './redactSent.ts';
+import { RequestBudgetError } from './RequestBudgetError.ts';
+import type { RunnerOptions } from './RunnerOptions.ts';
+
+const debug = debuglog('conformance');
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Sends planned cases over one shared keep-alive dispatcher. The only network I/O of a run.
+ *
+ * - Concurrency, pacing (`rateLimitPerSecond`) and the request budget apply to every request that
+ *   reaches the server, retries included. Once the budget is spent `send()` throws `RequestBudgetError`
+ *   (a tool error that stops the run; what ran is still reported); a retry that would overspend is
+ *   skipped and the last 429/503 is reported.
+ * - Server misbehaviour never throws: the Exchange carries a `failure`. A 3xx is a `redirect` failure
+ *   (never followed); a 429 (or a 503 with `Retry-After`) still there after the retries is `rate-limited`;
+ *   a body over `maxResponseBytes` is a `too-large` failure whose `response` keeps the status, headers
+ *   and the first `maxResponseBytes` bytes (`truncated: true`).
+ * - `sent` is redacted before it leaves: credential headers show `[REDACTED]`; failure messages and
+ *   response bodies are scrubbed of credential values.
+ */
+export class HttpRunner {
+  readonly #options: RunnerOptions;
+  readonly #dispatcher: Dispatcher;
+  readonly #close: () => Promise<void>;
+  readonly #limiter: Limiter;
+  readonly #pacer: Pacer | undefined;
+  #sent = 0;
+  #closed: Promise<void> | undefined;
+
+  constructor(options: RunnerOptions) {
+    this.#options = options;
+    this.#limiter = new Limiter(options.concurrency);
+    this.#pacer = options.rateLimitPerSecond !== undefined ? new Pacer(options.rateLimitPerSecond) : undefined;
+    const { dispatcher, close } = createDispatcher(options, { claimRetry: () => this.#claimRetry() });
+    this.#dispatcher = dispatcher;
+    this.#close = close;
+  }
+
+  /** Requests that reached (or were dispatched to) a server so far, retries included. */
+  get sentCount(): number {
+    return this.#sent;
+  }
+
+  /** Sends one planned case to baseUrl; never throws for server misbehaviour (see the class comment). */
+  send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[]): Promise<Exchange> {
+    return this.#limiter.run(() => this.#send(testCase, baseUrl, credentialSchemes));
+  }
+
+  /** Closes the connections once in-flight requests are done. Safe to call twice. */
+  close(): Promise<void> {
+    this.#closed ??= this.#close();
+    return this.#closed;
+  }
+
+  #claimRetry(): number | undefined {
+    const max = this.#options.maxRequests;
+    if (max !== undefined && this.#sent >= max) return undefined;
+    this.#sent += 1;
+    return this.#pacer?.reserve() ?? 0;
+  }
+
+  async #send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[]): Promise<Exchange> {
+    const built = buildRequest(testCase, baseUrl, credentialSchemes, this.#options);
+    const sent = redactSent(built);
+    const max = this.#options.maxRequests;
+    if (max !== undefined && this.#sent >= max) throw new RequestBudgetError(max);
+    this.#sent += 1;
+    const wait = this.#pacer?.reserve() ?? 0;
+    if (wait > 0) await delay(wait);
+
+    const started = performance.now();
+    let collected: Collected;
+    try {
+      const url = new URL(built.url);
+      collected = await new Promise<Collected>((resolve) => {
+        const handler = new CollectHandler(this.#options.maxResponseBytes, resolve);
+        try {
+          this.#dispatcher.dispatch(
+            { origin: url.origin, path: `${url.pathname}${url.search}`, method: built.method as Dispatcher.HttpMethod, headers: built.headers, body: built.bodyText ?? null },
+            handler,
+          );
+        } catch (error) {
+          handler.onResponseError(undefined, error as Error);
+        }
+      });
+    } catch (error) {
+      collected = { truncated: false, error: error as Error, attempts: 0 };
+    }
+    const durationMs = performance.now() - started;
+    const exchange = this.#toExchange(testCase, sent, collected, durationMs, built.secrets);
+    if (debug.enabled) debug('%s %s -> %s %dms', sent.method, sent.url, exchange.failure ? exchange.failure.kind : String(exchange.response?.status), Math.round(durationMs));
+    return exchange;
+  }
+
+  #toExchange(testCase: Case, sent: Exchange['sent'], collected: Collected, durationMs: number, secrets: readonly string[]): Exchange {
+    const fail = (kind: TransportFailure['kind'], message: string): TransportFailure => ({ kind, message: redactText(message, secrets), durationMs });
+    const { status, headers, error } = collected;
+    if (status === undefined || headers === undefined) {
+      const cause = error ?? new Error('no response');
+      const code = errorCode(cause);
+      const message = code && !cause.message.includes(code) ? `${code}: ${cause.message}` : cause.message;
+      return { case: testCase, sent, failure: fail(classifyError(cause), message || (code ?? 'request failed')) };
+    }
+
+    const bodyText = redactText((collected.body ?? Buffer.alloc(0)).toString('utf8'), secrets);
+    let json: unknown;
+    if (!collected.truncated && bodyText.length > 0) {
+      try {
+        json = JSON.parse(bodyText);
+      } catch {
+        json = undefined;
+      }
+    }
+    const response: RecordedResponse = { status, headers, bodyText, ...(json !== undefined ? { json } : {}), truncated: collected.truncated, durationMs };
+    const withFailure = (failure: TransportFailure): Exchange => ({ case: testCase, sent, response, failure });
+
+    if (error) {
+      // Headers came, the body did not finish.
+      const code = errorCode(error);
+      return withFailure(fail(classifyError(error), `${status} answered, then the body failed: ${code ? `${code}: ` : ''}${error.message}`));
+    }
+    if (collected.truncated) {
+      const length = headers['content-length'];
+      return withFailure(fail('too-large', `body exceeds the ${this.#options.maxResponseBytes}-byte cap${length ? ` (content-length ${length})` : ''}; first ${this.#options.maxResponseBytes} bytes kept`));
+    }
+    if (status >= 300 && status < 400 && status !== 304) {
+      return withFailure(fail('redirect', `answered ${status} redirecting to ${headers.location ?? '(no Location header)'}; redirects are not followed`));
+    }
+    if (status === 429 || (status === 503 && headers['retry-after'] !== undefined)) {
+      const spent = this.#options.maxRequests !== undefined && this.#sent >= this.#options.maxRequests;
+      const retryAfter = headers['retry-after'] !== undefined ? ` (Retry-After: ${headers['retry-after']})` : '';
+      return withFailure(fail('rate-limited', `still ${status}${retryAfter} after ${collected.attempts} attempt${collected.attempts === 1 ? '' : 's'}${spent ? '; request budget spent' : ''}`));
+    }
+    return { case: testCase, sent, response };
+  }
+}

@@ -1,0 +1,21 @@
+/** Everything the HTTP runner needs; built once per run from the resolved configuration. */
+export interface RunnerOptions {
+  /** `--header` values: sent with every request and all treated as credentials (always redacted). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** `--token`: sent in each operation's first credential scheme, with the scheme's prefix. */
+  readonly token?: string;
+  readonly timeouts: { readonly connectMs: number; readonly headersMs: number; readonly bodyMs: number };
+  /** Requests in flight at most (also the size of each origin's connection pool). */
+  readonly concurrency: number;
+  /** Retries on 429 and 503, each waiting `Retry-After` (seconds or HTTP date) capped at `maxDelayMs`. */
+  readonly retry: { readonly maxRetries: number; readonly maxDelayMs: number };
+  /** Body bytes read at most; a longer body is cut, marked truncated and reported as `too-large`. */
+  readonly maxResponseBytes: number;
+  readonly tls?: { readonly caFile?: string; readonly insecure?: boolean };
+  /** HTTP(S) proxy URL. */
+  readonly proxy?: string;
+  /** Client-side pacing: requests started per second at most (retries included). */
+  readonly rateLimitPerSecond?: number;
+  /** Request budget (retries included); once spent, `send()` throws `RequestBudgetError`. */
+  readonly maxRequests?: number;
+}

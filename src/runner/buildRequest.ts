@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import type { Case } from '../model/Case.ts';
+import type { CredentialScheme } from '../spec/Operation.ts';
+import type { RunnerOptions } from './RunnerOptions.ts';
+
+/** A request ready to send, with real credentials, and what must be hidden before anyone sees it. */
+export interface BuiltRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Header names lower case. */
+  readonly headers: Record<string, string>;
+  readonly bodyText?: string;
+  /** Lower-case names of headers whose values are credentials. */
+  readonly secretHeaderNames: ReadonlySet<string>;
+  /** Credential values (token, `--header` values) to scrub from any text. */
+  readonly secrets: readonly string[];
+}
+
+const MIN_SECRET_LENGTH = 4;
+
+function wrongCredential(): string {
+  return `invalid-${randomBytes(6).toString('hex')}`;
+}
+
+function joinUrl(baseUrl: string, path: string, query: Readonly<Record<string, string>>): string {
+  const base = baseUrl.endsWith('/') ? baseUrl.replace(/\/+$/, '') : baseUrl;
+  const search = new URLSearchParams(query).toString();
+  return `${base}${path.startsWith('/') || path === '' ? path : `/${path}`}${search ? `?${search}` : ''}`;
+}
+
+/**
+ * Builds the real request of a planned case: the case's own headers first (never overwritten, so an
+ * oversize credential of an invalid case is sent as planned), then the credentials its `auth` asks for:
+ * - `configured`: every `--header`, and the token in the operation's first credential scheme;
+ * - `none`: the `--header`s that are not credential-scheme headers, no token;
+ * - `wrong`: as configured, with every credential-scheme header the runner adds given a wrong value
+ *   (the scheme's prefix kept); the first scheme is added when none would be present.
+ */
+export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[], options: RunnerOptions): BuiltRequest {
+  const planned = testCase.request;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(planned.headers)) headers[name.toLowerCase()] = value;
+  const plannedNames = new Set(Object.keys(headers));
+  const schemeHeaders = new Set(credentialSchemes.map((s) => s.header.toLowerCase()));
+  const secretHeaderNames = new Set(schemeHeaders);
+  const secrets: string[] = [];
+  if (options.token) secrets.push(options.token);
+
+  const add = (name: string, value: string): void => {
+    if (!plannedNames.has(name)) headers[name] = value;
+  };
+  for (const [rawName, value] of Object.entries(options.headers)) {
+    const name = rawName.toLowerCase();
+    secretHeaderNames.add(name);
+    // Very short values are not scrubbed from text: they would garble it and protect nothing.
+    if (value.length >= MIN_SECRET_LENGTH) secrets.push(value);
+    if (planned.auth === 'none' && schemeHeaders.has(name)) continue;
+    add(name, value);
+  }
+  const first = credentialSchemes[0];
+  if (planned.auth !== 'none' && first && options.token !== undefined) add(first.header.toLowerCase(), `${first.prefix}${options.token}`);
+  if (planned.auth === 'wrong') {
+    let present = false;
+    for (const scheme of credentialSchemes) {
+      const name = scheme.header.toLowerCase();
+      if (plannedNames.has(name)) {
+        present = true;
+      } else if (headers[name] !== undefined) {
+        present = true;
+        headers[name] = `${scheme.prefix}${wrongCredential()}`;
+      }
+    }
+    if (!present && first) headers[first.header.toLowerCase()] = `${first.prefix}${wrongCredential()}`;
+  }
+
+  let bodyText: string | undefined;
+  if (planned.body !== undefined) {
+    bodyText = 'json' in planned.body ? JSON.stringify(planned.body.json) : planned.body.raw;
+    if (headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+  }
+  // Any header value carrying the token is a credential, whatever its name.
+  if (options.token) {
+    for (const [name, value] of Object.entries(headers)) if (value.includes(options.token)) secretHeaderNames.add(name);
+  }
+  return {
+    method: planned.method.toUpperCase(),
+    url: joinUrl(baseUrl, planned.path, planned.query),
+    headers,
+    ...(bodyText !== undefined ? { bodyText } : {}),
+    secretHeaderNames,
+    secrets,
+  };
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { Agent, ProxyAgent, interceptors, type Dispatcher } from 'undici';
+import { ConfigError } from '../errors/ConformanceError.ts';
+import type { RunnerOptions } from './RunnerOptions.ts';
+import { throttleRetry, type ThrottleRetryOptions } from './throttleRetry.ts';
+
+/** TLS settings for connections to the target (also used by the reachability probe). */
+export function tlsConnectOptions(options: RunnerOptions): { ca?: Buffer; rejectUnauthorized: boolean } {
+  const { caFile, insecure } = options.tls ?? {};
+  let ca: Buffer | undefined;
+  if (caFile) {
+    try {
+      ca = readFileSync(caFile);
+    } catch (cause) {
+      throw new ConfigError(`cannot read CA file ${caFile}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`);
+    }
+  }
+  return { ...(ca ? { ca } : {}), rejectUnauthorized: insecure !== true };
+}
+
+/**
+ * The one dispatcher of a runner: a keep-alive Agent (or ProxyAgent) with a pool per origin sized to
+ * the concurrency and the three timeouts, composed with the retry interceptor for 429/503. No redirect
+ * interceptor: a 3xx comes back as it is, so the runner reports it instead of following it.
+ */
+export function createDispatcher(options: RunnerOptions, retry: Omit<ThrottleRetryOptions, 'maxRetries' | 'maxDelayMs'>): { dispatcher: Dispatcher; close: () => Promise<void> } {
+  const connect = { ...tlsConnectOptions(options), timeout: options.timeouts.connectMs };
+  const poolOptions = {
+    connections: options.concurrency,
+    pipelining: 1,
+    headersTimeout: options.timeouts.headersMs,
+    bodyTimeout: options.timeouts.bodyMs,
+  };
+  const base: Agent | ProxyAgent = options.proxy
+    ? new ProxyAgent({ uri: options.proxy, ...poolOptions, requestTls: connect, proxyTls: { timeout: options.timeouts.connectMs } })
+    : new Agent({ ...poolOptions, connect });
+  const dispatcher =
+    options.retry.maxRetries > 0
+      ? base.compose(
+          interceptors.retry({
+            throwOnError: false,
+            maxRetries: options.retry.maxRetries,
+            retry: throttleRetry({ maxRetries: options.retry.maxRetries, maxDelayMs: options.retry.maxDelayMs, claimRetry: retry.claimRetry }),
+          }),
+        )
+      : base;
+  return { dispatcher, close: () => base.close() };
+}

@@ -1,0 +1,11 @@
+import type { Case } from '../model/Case.ts';
+import type { SentRequest } from '../model/Exchange.ts';
+import type { CredentialScheme } from '../spec/Operation.ts';
+import { buildRequest } from './buildRequest.ts';
+import { redactSent } from './redactSent.ts';
+import type { RunnerOptions } from './RunnerOptions.ts';
+
+/** The redacted request a case would send (for `--dry-run`); `HttpRunner.send` builds it the same way. */
+export function planToSent(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[], options: RunnerOptions): SentRequest {
+  return redactSent(buildRequest(testCase, baseUrl, credentialSchemes, options));
+}
