@@ -1,3 +1,4 @@
+import { SpecError } from '../errors/ConformanceError.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Operation } from '../spec/Operation.ts';
 import type { Spec } from '../spec/Spec.ts';
@@ -88,7 +89,8 @@ export function buildCatalogue(spec: Spec): Constraint[] {
   const all = spec.operations.flatMap(catalogueOperation);
   const seen = new Set<string>();
   for (const c of all) {
-    if (seen.has(c.id)) throw new Error(`duplicate constraint id ${c.id}`);
+    // Two operations sharing a constraintPrefix is a mistake in the document, not in the tool.
+    if (seen.has(c.id)) throw new SpecError('CONF_ERR_SPEC_INVALID', `${spec.file}: duplicate constraint id ${c.id} (give each operation its own x-conformance.constraintPrefix)`);
     seen.add(c.id);
   }
   return all;

@@ -1,0 +1,428 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalogue, catalogueOperation } from '../../src/catalogue/buildCatalogue.ts';
+import { SpecError } from '../../src/errors/ConformanceError.ts';
+import type { Constraint } from '../../src/model/Constraint.ts';
+import type { Spec } from '../../src/spec/Spec.ts';
+import { loadSpec } from '../../src/spec/loadSpec.ts';
+import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+import { valueAt } from '../../src/spec/pointer.ts';
+
+const WIDGETS = fileURLToPath(new URL('./fixtures/widgets.openapi.yaml', import.meta.url));
+
+/*
+ * Every constraint of the shipped documents, written out so that a schema edit which drops, renames or
+ * adds one fails here and has to be looked at.
+ */
+const HCX_IDS: readonly string[] = [
+  'HCX.auth',
+  'HCX.body.json',
+  'HCX.path.applianceId.required',
+  'HCX.path.applianceId.type',
+  'HCX.query.force.enum',
+  'HCX.query.force.type',
+  'HCX.query.local.enum',
+  'HCX.query.local.type',
+  'HCX.query.method.enum',
+  'HCX.query.method.type',
+  'HCX.response.202.data.applianceId.type',
+  'HCX.response.202.data.interconnectTaskId.type',
+  'HCX.response.202.data.type',
+  'HCX.response.202.errors.*.code.type',
+  'HCX.response.202.errors.*.message.type',
+  'HCX.response.202.errors.*.type',
+  'HCX.response.202.errors.type',
+  'HCX.response.202.type',
+  'HCX.response.202.warnings.*.message.type',
+  'HCX.response.202.warnings.*.type',
+  'HCX.response.202.warnings.type',
+  'HCX.response.400.data.applianceId.type',
+  'HCX.response.400.data.interconnectTaskId.type',
+  'HCX.response.400.data.type',
+  'HCX.response.400.errors.*.code.type',
+  'HCX.response.400.errors.*.message.type',
+  'HCX.response.400.errors.*.type',
+  'HCX.response.400.errors.type',
+  'HCX.response.400.type',
+  'HCX.response.400.warnings.*.message.type',
+  'HCX.response.400.warnings.*.type',
+  'HCX.response.400.warnings.type',
+  'HCX.response.422.data.applianceId.type',
+  'HCX.response.422.data.interconnectTaskId.type',
+  'HCX.response.422.data.type',
+  'HCX.response.422.errors.*.code.type',
+  'HCX.response.422.errors.*.message.type',
+  'HCX.response.422.errors.*.type',
+  'HCX.response.422.errors.type',
+  'HCX.response.422.type',
+  'HCX.response.422.warnings.*.message.type',
+  'HCX.response.422.warnings.*.type',
+  'HCX.response.422.warnings.type',
+  'HCX.response.500.errors.*.code.type',
+  'HCX.response.500.errors.*.message.type',
+  'HCX.response.500.errors.*.type',
+  'HCX.response.500.errors.type',
+  'HCX.response.500.type',
+];
+
+const DC_IDS: readonly string[] = [
+  'DC.auth',
+  'DC.body.hosted_connect.atLeastOne',
+  'DC.body.hosted_connect.bandwidth.maximum',
+  'DC.body.hosted_connect.bandwidth.minimum',
+  'DC.body.hosted_connect.bandwidth.type',
+  'DC.body.hosted_connect.description.maxLength',
+  'DC.body.hosted_connect.description.minLength',
+  'DC.body.hosted_connect.description.type',
+  'DC.body.hosted_connect.name.maxLength',
+  'DC.body.hosted_connect.name.minLength',
+  'DC.body.hosted_connect.name.type',
+  'DC.body.hosted_connect.peer_location.maxLength',
+  'DC.body.hosted_connect.peer_location.minLength',
+  'DC.body.hosted_connect.peer_location.type',
+  'DC.body.hosted_connect.required',
+  'DC.body.hosted_connect.type',
+  'DC.body.json',
+  'DC.body.required',
+  'DC.body.type',
+  'DC.header.X-Auth-Token.maxLength',
+  'DC.header.X-Auth-Token.minLength',
+  'DC.header.X-Auth-Token.required',
+  'DC.header.X-Auth-Token.type',
+  'DC.path.hosted_connect_id.maxLength',
+  'DC.path.hosted_connect_id.minLength',
+  'DC.path.hosted_connect_id.required',
+  'DC.path.hosted_connect_id.type',
+  'DC.path.project_id.required',
+  'DC.path.project_id.type',
+  'DC.response.200.hosted_connect.admin_state_up.required',
+  'DC.response.200.hosted_connect.admin_state_up.type',
+  'DC.response.200.hosted_connect.apply_time.pattern',
+  'DC.response.200.hosted_connect.apply_time.required',
+  'DC.response.200.hosted_connect.apply_time.type',
+  'DC.response.200.hosted_connect.bandwidth.maximum',
+  'DC.response.200.hosted_connect.bandwidth.minimum',
+  'DC.response.200.hosted_connect.bandwidth.required',
+  'DC.response.200.hosted_connect.bandwidth.type',
+  'DC.response.200.hosted_connect.create_time.pattern',
+  'DC.response.200.hosted_connect.create_time.required',
+  'DC.response.200.hosted_connect.create_time.type',
+  'DC.response.200.hosted_connect.description.maxLength',
+  'DC.response.200.hosted_connect.description.minLength',
+  'DC.response.200.hosted_connect.description.required',
+  'DC.response.200.hosted_connect.description.type',
+  'DC.response.200.hosted_connect.hosting_id.required',
+  'DC.response.200.hosted_connect.hosting_id.type',
+  'DC.response.200.hosted_connect.id.maxLength',
+  'DC.response.200.hosted_connect.id.minLength',
+  'DC.response.200.hosted_connect.id.required',
+  'DC.response.200.hosted_connect.id.type',
+  'DC.response.200.hosted_connect.location.maxLength',
+  'DC.response.200.hosted_connect.location.minLength',
+  'DC.response.200.hosted_connect.location.required',
+  'DC.response.200.hosted_connect.location.type',
+  'DC.response.200.hosted_connect.name.maxLength',
+  'DC.response.200.hosted_connect.name.minLength',
+  'DC.response.200.hosted_connect.name.required',
+  'DC.response.200.hosted_connect.name.type',
+  'DC.response.200.hosted_connect.peer_location.maxLength',
+  'DC.response.200.hosted_connect.peer_location.minLength',
+  'DC.response.200.hosted_connect.peer_location.required',
+  'DC.response.200.hosted_connect.peer_location.type',
+  'DC.response.200.hosted_connect.port_type.enum',
+  'DC.response.200.hosted_connect.port_type.required',
+  'DC.response.200.hosted_connect.port_type.type',
+  'DC.response.200.hosted_connect.provider.required',
+  'DC.response.200.hosted_connect.provider.type',
+  'DC.response.200.hosted_connect.provider_status.enum',
+  'DC.response.200.hosted_connect.provider_status.required',
+  'DC.response.200.hosted_connect.provider_status.type',
+  'DC.response.200.hosted_connect.required',
+  'DC.response.200.hosted_connect.status.enum',
+  'DC.response.200.hosted_connect.status.required',
+  'DC.response.200.hosted_connect.status.type',
+  'DC.response.200.hosted_connect.tenant_id.required',
+  'DC.response.200.hosted_connect.tenant_id.type',
+  'DC.response.200.hosted_connect.type',
+  'DC.response.200.hosted_connect.type.enum',
+  'DC.response.200.hosted_connect.type.required',
+  'DC.response.200.hosted_connect.type.type',
+  'DC.response.200.hosted_connect.vlan.maximum',
+  'DC.response.200.hosted_connect.vlan.minimum',
+  'DC.response.200.hosted_connect.vlan.required',
+  'DC.response.200.hosted_connect.vlan.type',
+  'DC.response.200.request_id.required',
+  'DC.response.200.request_id.type',
+  'DC.response.200.type',
+  'DC.response.400.error_code.pattern',
+  'DC.response.400.error_code.required',
+  'DC.response.400.error_code.type',
+  'DC.response.400.error_msg.required',
+  'DC.response.400.error_msg.type',
+  'DC.response.400.request_id.type',
+  'DC.response.400.type',
+  'DC.response.401.error_code.pattern',
+  'DC.response.401.error_code.required',
+  'DC.response.401.error_code.type',
+  'DC.response.401.error_msg.required',
+  'DC.response.401.error_msg.type',
+  'DC.response.401.request_id.type',
+  'DC.response.401.type',
+  'DC.response.403.error_code.pattern',
+  'DC.response.403.error_code.required',
+  'DC.response.403.error_code.type',
+  'DC.response.403.error_msg.required',
+  'DC.response.403.error_msg.type',
+  'DC.response.403.request_id.type',
+  'DC.response.403.type',
+  'DC.response.404.error_code.pattern',
+  'DC.response.404.error_code.required',
+  'DC.response.404.error_code.type',
+  'DC.response.404.error_msg.required',
+  'DC.response.404.error_msg.type',
+  'DC.response.404.request_id.type',
+  'DC.response.404.type',
+  'DC.response.4XX.error_code.pattern',
+  'DC.response.4XX.error_code.required',
+  'DC.response.4XX.error_code.type',
+  'DC.response.4XX.error_msg.required',
+  'DC.response.4XX.error_msg.type',
+  'DC.response.4XX.request_id.type',
+  'DC.response.4XX.type',
+  'DC.response.5XX.error_code.pattern',
+  'DC.response.5XX.error_code.required',
+  'DC.response.5XX.error_code.type',
+  'DC.response.5XX.error_msg.required',
+  'DC.response.5XX.error_msg.type',
+  'DC.response.5XX.request_id.type',
+  'DC.response.5XX.type',
+];
+
+const SIMPLE_KINDS = new Set(['type', 'minLength', 'maxLength', 'minimum', 'maximum', 'enum', 'pattern', 'format']);
+
+function byId(catalogue: readonly Constraint[], id: string): Constraint {
+  const found = catalogue.find((c) => c.id === id);
+  if (!found) throw new Error(`no constraint ${id}`);
+  return found;
+}
+
+function idsOf(catalogue: readonly Constraint[], operationId: string): string[] {
+  return catalogue.filter((c) => c.operationId === operationId).map((c) => c.id).sort();
+}
+
+describe('buildCatalogue on the shipped documents', () => {
+  let specs: Spec[];
+  let catalogue: Constraint[];
+
+  beforeAll(async () => {
+    specs = await loadSpecs();
+    catalogue = specs.flatMap(buildCatalogue);
+  });
+
+  it('pins the 48 constraints of upgradeInterconnectAppliance', () => {
+    expect(HCX_IDS).toHaveLength(48);
+    expect(idsOf(catalogue, 'upgradeInterconnectAppliance')).toEqual(HCX_IDS);
+  });
+
+  it('pins the 130 constraints of updateHostedConnect', () => {
+    expect(DC_IDS).toHaveLength(130);
+    expect(idsOf(catalogue, 'updateHostedConnect')).toEqual(DC_IDS);
+  });
+
+  it('has no other operation and no duplicate id', () => {
+    expect(new Set(catalogue.map((c) => c.operationId))).toEqual(new Set(['upgradeInterconnectAppliance', 'updateHostedConnect']));
+    expect(new Set(catalogue.map((c) => c.id)).size).toBe(catalogue.length);
+  });
+
+  it('is the concatenation of the per-operation catalogues, in document order', () => {
+    expect(catalogue).toEqual(specs.flatMap((s) => s.operations.flatMap(catalogueOperation)));
+    expect(catalogue[0]?.id).toBe('HCX.auth');
+  });
+
+  it('DC.body.hosted_connect.bandwidth.maximum is 400000, from Table 4', () => {
+    expect(byId(catalogue, 'DC.body.hosted_connect.bandwidth.maximum')).toEqual({
+      id: 'DC.body.hosted_connect.bandwidth.maximum',
+      operationId: 'updateHostedConnect',
+      where: 'body',
+      name: 'hosted_connect.bandwidth',
+      target: '/hosted_connect/bandwidth',
+      pointer: '/paths/~1v3~1{project_id}~1dcaas~1hosted-connects~1{hosted_connect_id}/put/requestBody/content/application~1json/schema/properties/hosted_connect/properties/bandwidth',
+      kind: 'maximum',
+      value: 400000,
+      source: 'Table 4 UpdateHostedDirectConnect: bandwidth (Integer, Minimum 2, Maximum 400000)',
+      credential: false,
+    });
+    expect(byId(catalogue, 'DC.body.hosted_connect.bandwidth.minimum').value).toBe(2);
+    expect(byId(catalogue, 'DC.body.hosted_connect.bandwidth.type').value).toBe('integer');
+  });
+
+  it('DC.path.hosted_connect_id.minLength and maxLength are 36, from Table 1', () => {
+    for (const kind of ['minLength', 'maxLength'] as const) {
+      expect(byId(catalogue, `DC.path.hosted_connect_id.${kind}`)).toMatchObject({
+        where: 'path',
+        name: 'hosted_connect_id',
+        target: '',
+        kind,
+        value: 36,
+        source: 'Table 1 Path parameters: hosted_connect_id (Mandatory, String, Minimum 36, Maximum 36)',
+        credential: false,
+      });
+    }
+  });
+
+  it('HCX.query.method.enum is legacy | inService; the booleans are string enums', () => {
+    expect(byId(catalogue, 'HCX.query.method.enum')).toMatchObject({ where: 'query', name: 'method', target: '', kind: 'enum', value: ['legacy', 'inService'] });
+    expect(byId(catalogue, 'HCX.query.method.enum').source).toMatch(/^Query Parameters: method/);
+    for (const name of ['force', 'local']) {
+      expect(byId(catalogue, `HCX.query.${name}.enum`).value).toEqual(['true', 'false']);
+      expect(byId(catalogue, `HCX.query.${name}.type`).value).toBe('string');
+    }
+  });
+
+  it('DC.body.hosted_connect.atLeastOne names the four fields of the note', () => {
+    expect(byId(catalogue, 'DC.body.hosted_connect.atLeastOne')).toMatchObject({
+      where: 'body',
+      name: 'hosted_connect',
+      target: '/hosted_connect',
+      kind: 'atLeastOne',
+      value: ['name', 'description', 'bandwidth', 'peer_location'],
+      source: 'Table 4 Note: at least one of name, description, bandwidth, and peer_location must be configured',
+    });
+    expect(byId(catalogue, 'DC.body.hosted_connect.atLeastOne').pointer).toMatch(/\/properties\/hosted_connect\/anyOf$/);
+    expect(byId(catalogue, 'DC.body.hosted_connect.required')).toMatchObject({ kind: 'required', target: '/hosted_connect', value: true });
+  });
+
+  it('HCX.auth lists the three alternative schemes; DC.auth the token', () => {
+    expect(byId(catalogue, 'HCX.auth')).toMatchObject({
+      where: 'header',
+      name: 'x-hm-authorization | authorization',
+      kind: 'auth',
+      value: ['hmSessionToken', 'bearerToken', 'authorizationHeader'],
+      source: 'Authentication: This operation uses the following authentication methods',
+      credential: true,
+    });
+    expect(byId(catalogue, 'DC.auth')).toMatchObject({ name: 'x-auth-token', value: ['authToken'], credential: true });
+  });
+
+  it('marks the rules of the credential header as credential, and nothing else', () => {
+    const credential = catalogue.filter((c) => c.credential).map((c) => c.id).sort();
+    expect(credential).toEqual(['DC.auth', 'DC.header.X-Auth-Token.maxLength', 'DC.header.X-Auth-Token.minLength', 'DC.header.X-Auth-Token.required', 'DC.header.X-Auth-Token.type', 'HCX.auth']);
+  });
+
+  it('response rules carry their status, request rules none', () => {
+    for (const c of catalogue) {
+      if (c.where === 'response') expect(c.id.startsWith(`${c.id.split('.')[0]}.response.${c.status}.`), c.id).toBe(true);
+      else expect(c.status, c.id).toBeUndefined();
+    }
+    expect(byId(catalogue, 'DC.response.200.hosted_connect.apply_time.pattern')).toMatchObject({ status: '200', target: '/hosted_connect/apply_time' });
+    expect(byId(catalogue, 'DC.response.4XX.error_code.pattern')).toMatchObject({ status: '4XX', value: '^[A-Za-z][A-Za-z0-9_]*\\.[0-9]+$' });
+    expect(byId(catalogue, 'HCX.response.202.errors.*.code.type')).toMatchObject({ status: '202', target: '/errors/*/code', value: 'string' });
+  });
+
+  it('gives every constraint a source from the vendor page, never "(schema)"', () => {
+    for (const c of catalogue) {
+      expect(c.source.trim(), c.id).not.toBe('');
+      expect(c.source, c.id).not.toBe('(schema)');
+    }
+  });
+
+  it('points every constraint at a node of the dereferenced document holding the stated value', () => {
+    const documentOf = new Map(specs.flatMap((s) => s.operations.map((o) => [o.operationId, s.document] as const)));
+    for (const c of catalogue) {
+      const node = valueAt(documentOf.get(c.operationId), c.pointer);
+      expect(node, `${c.id} at ${c.pointer}`).not.toBeUndefined();
+      // The media-type rule (`<prefix>.body.json`) points at the media type object, not at a keyword.
+      if (c.id.endsWith('.body.json')) expect(c.pointer.split('/').at(-1), c.id).toBe((c.value as string).replace('/', '~1'));
+      else if (SIMPLE_KINDS.has(c.kind)) {
+        expect((node as Record<string, unknown>)[c.kind], c.id).toEqual(c.value);
+      } else if (c.kind === 'required') {
+        // A parameter's or body's `required: true`, or the object's `required` list naming the property.
+        if (c.target === '') expect(node, c.id).toBe(true);
+        else expect(node, c.id).toContain(c.name.split('.').at(-1));
+      } else if (c.kind === 'atLeastOne') {
+        expect(node, c.id).toEqual((c.value as string[]).map((member) => ({ required: [member] })));
+      }
+    }
+  });
+});
+
+describe('buildCatalogue on a third document', () => {
+  it('catalogues any OpenAPI 3.1 document: nothing is per endpoint', async () => {
+    const spec = await loadSpec(WIDGETS);
+    const catalogue = buildCatalogue(spec);
+    expect(idsOf(catalogue, 'patchWidget')).toEqual([
+      'W.auth',
+      'W.body.atLeastOne',
+      'W.body.colour.enum',
+      'W.body.colour.type',
+      'W.body.json',
+      'W.body.required',
+      'W.body.size.maximum',
+      'W.body.size.minimum',
+      'W.body.size.type',
+      'W.body.tags.*.maxLength',
+      'W.body.tags.*.type',
+      'W.body.tags.type',
+      'W.body.type',
+      'W.header.X-Request-Id.format',
+      'W.header.X-Request-Id.required',
+      'W.header.X-Request-Id.type',
+      'W.path.widgetId.pattern',
+      'W.path.widgetId.required',
+      'W.path.widgetId.type',
+      'W.query.dryRun.type',
+      'W.response.200.id.required',
+      'W.response.200.id.type',
+      'W.response.200.type',
+    ]);
+    // Without x-conformance the operationId is the prefix; `security: []` means no auth rule.
+    expect(idsOf(catalogue, 'getHealth')).toEqual(['getHealth.response.200.status.enum', 'getHealth.response.200.status.type', 'getHealth.response.200.type']);
+  });
+
+  it('reads limits, groups, path-level parameters and media types from that document', async () => {
+    const catalogue = buildCatalogue(await loadSpec(WIDGETS));
+    expect(byId(catalogue, 'W.body.size.maximum')).toMatchObject({ value: 10, target: '/size', source: 'Body: size (1..10)' });
+    expect(byId(catalogue, 'W.body.tags.*.maxLength')).toMatchObject({ value: 8, target: '/tags/*', name: 'tags.*' });
+    expect(byId(catalogue, 'W.body.atLeastOne')).toMatchObject({ value: ['colour', 'size'], target: '', source: 'Body: at least one of colour, size' });
+    expect(byId(catalogue, 'W.body.json')).toMatchObject({ kind: 'format', value: 'application/merge-patch+json' });
+    expect(byId(catalogue, 'W.path.widgetId.pattern')).toMatchObject({ value: '^w-[0-9]+$', pointer: '/paths/~1widgets~1{widgetId}/parameters/0/schema' });
+    expect(byId(catalogue, 'W.header.X-Request-Id.format')).toMatchObject({ value: 'uuid', credential: false });
+    // The document-level security applies; without x-doc-ref the source says where the rule is.
+    expect(byId(catalogue, 'W.auth')).toMatchObject({ name: 'authorization', value: ['bearer'], source: 'security' });
+    expect(catalogue.every((c) => c.source.trim() !== '')).toBe(true);
+    expect(catalogue.some((c) => c.id.startsWith('HCX.') || c.id.startsWith('DC.'))).toBe(false);
+  });
+
+  it('rejects a document whose operations share a constraint prefix', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conformance-catalogue-'));
+    try {
+      const file = join(dir, 'clash.openapi.yaml');
+      await writeFile(file, CLASH_DOCUMENT);
+      const spec = await loadSpec(file);
+      expect(() => buildCatalogue(spec)).toThrow(SpecError);
+      expect(() => buildCatalogue(spec)).toThrow(/duplicate constraint id X\.response\.200\.type/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const CLASH_DOCUMENT = `openapi: 3.1.0
+info: { title: clash, version: "1" }
+paths:
+  /a:
+    get:
+      operationId: getA
+      x-conformance: { constraintPrefix: X }
+      responses:
+        "200": { description: OK, content: { application/json: { schema: { type: object } } } }
+  /b:
+    get:
+      operationId: getB
+      x-conformance: { constraintPrefix: X }
+      responses:
+        "200": { description: OK, content: { application/json: { schema: { type: object } } } }
+`;
