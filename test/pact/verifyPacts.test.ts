@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MockServer } from '../../mock/MockOptions.ts';
+import { startMockServer } from '../../mock/startMockServer.ts';
+import { PactError } from '../../src/errors/ConformanceError.ts';
+import { defaultPactFiles } from '../../src/pact/defaultPactFiles.ts';
+import type { PactInteractionOutcome, PactVerificationResult } from '../../src/pact/PactVerificationResult.ts';
+import { verifyPacts } from '../../src/pact/verifyPacts.ts';
+
+const failing = (r: PactVerificationResult): string[] => r.interactions.filter((i) => !i.passed).map((i) => i.description).sort();
+const matching = (r: PactVerificationResult, keep: (i: PactInteractionOutcome) => boolean): string[] => r.interactions.filter(keep).map((i) => i.description).sort();
+const succeeds = (i: PactInteractionOutcome): boolean => i.intentKind === 'valid' || i.intentKind === 'boundary';
+const dcPact = (i: PactInteractionOutcome): boolean => i.provider === 'huawei-dc';
+const hcxPact = (i: PactInteractionOutcome): boolean => i.provider === 'hcx-interconnect';
+
+describe('verifyPacts against the embedded mock', () => {
+  let correct: PactVerificationResult;
+  const logs: string[] = [];
+  const TOKEN = 'tok-SECRET-9f8e7d';
+  const EXTRA = 'hdr-SECRET-1a2b3c';
+
+  beforeAll(async () => {
+    correct = await verifyPacts({ token: TOKEN, headers: { 'X-Trace-Tenant': EXTRA }, onLog: (line) => logs.push(line) });
+  });
+
+  it('passes every interaction of every shipped pact on the correct mock', () => {
+    const count = defaultPactFiles().reduce((n, f) => n + (JSON.parse(readFileSync(f, 'utf8')) as { interactions: unknown[] }).interactions.length, 0);
+    expect(correct.interactions.length).toBe(count);
+    expect(failing(correct)).toEqual([]);
+    expect(correct.passed).toBe(true);
+    expect(correct.interactions.every((i) => i.intentKind !== undefined)).toBe(true);
+  });
+
+  it('keeps the credential and the extra headers out of the result, the output and the pact files', () => {
+    expect(logs.some((l) => l.includes('Verifying a pact between'))).toBe(true);
+    const everything = [JSON.stringify(correct), ...logs, ...defaultPactFiles().map((f) => readFileSync(f, 'utf8'))].join('\n');
+    expect(everything).not.toContain(TOKEN);
+    expect(everything).not.toContain(EXTRA);
+  });
+
+  const faults: [string, (i: PactInteractionOutcome) => boolean][] = [
+    ['dc-accept-long-name', (i) => i.intentKind === 'invalid' && i.constraintId === 'DC.body.hosted_connect.name.maxLength'],
+    ['dc-vlan-4000', (i) => dcPact(i) && succeeds(i)],
+    ['hcx-200-instead-of-202', (i) => hcxPact(i) && succeeds(i)],
+    ['dc-ignore-auth', (i) => dcPact(i) && (i.intentKind === 'no-auth' || i.intentKind === 'wrong-auth')],
+  ];
+  for (const [fault, broken] of faults) {
+    it(`fails exactly the interactions that ${fault} breaks`, async () => {
+      const result = await verifyPacts({ token: TOKEN, mockFault: fault });
+      const expected = matching(result, broken);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(failing(result)).toEqual(expected);
+      expect(result.passed).toBe(false);
+      for (const i of result.interactions.filter((o) => !o.passed)) expect(i.mismatches.length).toBeGreaterThan(0);
+      expect(JSON.stringify(result)).not.toContain(TOKEN);
+    });
+  }
+});
+
+describe('verifyPacts against a given target', () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMockServer({ token: 'target-SECRET-token' });
+  });
+  afterAll(() => mock.close());
+
+  it('maps provider states to the given fixtures and injects the given credential', async () => {
+    const result = await verifyPacts({ target: mock.url, fixtures: { ...mock.fixtures }, token: mock.token });
+    expect(failing(result)).toEqual([]);
+    expect(result.target).toBe(mock.url);
+  });
+
+  it('fails the success interactions, and only those, when the credential is wrong', async () => {
+    const result = await verifyPacts({ target: mock.url, fixtures: { ...mock.fixtures }, token: 'not-the-token' });
+    // Every interaction promising a success fails (401 instead); those expecting a 4xx still get one.
+    expect(failing(result)).toEqual(matching(result, succeeds));
+  });
+
+  it('sends the fixture ids it is given, not the ids the pact shows', async () => {
+    const fixtures = { ...mock.fixtures, hosted_connect_id: '99999999-8888-4777-8666-555555555555' };
+    const result = await verifyPacts({ target: mock.url, fixtures, token: mock.token });
+    // The mock knows no such hosted connection: every DC success interaction fails, HCX is untouched.
+    expect(failing(result)).toEqual(matching(result, (i) => dcPact(i) && succeeds(i)));
+  });
+
+  it('refuses to run without the fixture ids the provider states need', async () => {
+    await expect(verifyPacts({ target: mock.url, fixtures: {}, token: mock.token })).rejects.toBeInstanceOf(PactError);
+  });
+
+  it('throws a PactError for a pact file that does not exist', async () => {
+    await expect(verifyPacts({ target: mock.url, fixtures: { ...mock.fixtures }, pactFiles: ['/nonexistent/pact.json'] })).rejects.toThrow(/cannot read pact file/);
+  });
+});
