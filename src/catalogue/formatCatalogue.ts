@@ -13,12 +13,13 @@ export function formatCatalogue(constraints: readonly Constraint[], width = proc
   const blocks: string[] = [];
   // Ids are never cut: users copy them into config and filters.
   const idWidth = Math.max(20, ...constraints.map((c) => c.id.length)) + 2;
+  const kindWidth = Math.max(4, ...constraints.map((c) => c.kind.length)) + 2;
   const valueWidth = 30;
-  const sourceWidth = Math.max(30, Math.min(70, width - idWidth - valueWidth - 28));
+  const sourceWidth = Math.max(30, Math.min(70, width - idWidth - kindWidth - valueWidth - 16));
   for (const [operationId, list] of byOperation) {
     const table = new Table({
       head: ['id', 'where', 'kind', 'value', 'source'],
-      colWidths: [idWidth, 10, 11, valueWidth, sourceWidth],
+      colWidths: [idWidth, 10, kindWidth, valueWidth, sourceWidth],
       wordWrap: true,
       style: { head: [], border: [] },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },

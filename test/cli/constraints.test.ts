@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalogue } from '../../src/catalogue/buildCatalogue.ts';
+import { main } from '../../src/cli/main.ts';
+import type { Constraint } from '../../src/model/Constraint.ts';
+import { loadSpec } from '../../src/spec/loadSpec.ts';
+import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/conformance.js', import.meta.url));
+const WIDGETS = fileURLToPath(new URL('../catalogue/fixtures/widgets.openapi.yaml', import.meta.url));
+
+interface Captured {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+async function runMain(argv: string[]): Promise<Captured> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}
+
+function spawnBin(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('conformance constraints', () => {
+  let expected: Constraint[];
+
+  beforeAll(async () => {
+    expected = (await loadSpecs()).flatMap(buildCatalogue);
+  });
+
+  it('prints a table that names every constraint id, operation by operation', async () => {
+    const { code, out, err } = await runMain(['constraints']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(expected.length).toBe(178);
+    for (const c of expected) expect(out, c.id).toContain(c.id);
+    expect(out).toContain('upgradeInterconnectAppliance (48 constraints)');
+    expect(out).toContain('updateHostedConnect (130 constraints)');
+    // Sources are shown, and a long pattern is wrapped, not cut off.
+    expect(out).toContain('Table 4 Note:');
+    expect(out.split('\n').filter((line) => line.includes('…'))).toEqual([]);
+  });
+
+  it('--json prints exactly the catalogue buildCatalogue computes', async () => {
+    const { code, out, err } = await runMain(['constraints', '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('--spec reads another document instead of the shipped ones', async () => {
+    const { code, out } = await runMain(['constraints', '--spec', WIDGETS, '--json']);
+    expect(code).toBe(0);
+    const ids = (JSON.parse(out) as Constraint[]).map((c) => c.id);
+    expect(ids).toEqual(buildCatalogue(await loadSpec(WIDGETS)).map((c) => c.id));
+    expect(ids).toContain('W.body.size.maximum');
+    expect(ids.some((id) => id.startsWith('DC.'))).toBe(false);
+  });
+
+  it('--spec on a missing file exits 2 with one line naming CONF_ERR_SPEC_NOT_FOUND, no stack trace', async () => {
+    const { code, out, err } = await runMain(['constraints', '--spec', 'missing.yaml']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('CONF_ERR_SPEC_NOT_FOUND');
+    expect(err).toContain('missing.yaml');
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('an unknown command exits 2 without running anything', async () => {
+    const { code, out, err } = await runMain(['constrains']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/unknown command 'constrains'/);
+  });
+
+  it('an unknown option exits 2', async () => {
+    const { code, err } = await runMain(['constraints', '--jsn']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/unknown option '--jsn'/);
+  });
+
+  it('runs as a real process: bin/conformance.js constraints --json exits 0 with the JSON catalogue', async () => {
+    const { code, stdout, stderr } = await spawnBin(['constraints', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as Constraint[];
+    expect(parsed.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+  });
+});
