@@ -16,6 +16,8 @@ export function errorCode(error: unknown): string | undefined {
 
 /** Sorts a transport error into the kinds a report distinguishes. */
 export function classifyError(error: unknown): TransportFailureKind {
+  // undici's HTTPParserError does not always carry an `HPE_*` code.
+  if (error instanceof Error && error.name === 'HTTPParserError') return 'protocol-error';
   const code = errorCode(error);
   if (code === undefined) return 'other';
   if (TIMEOUT.has(code)) return 'timeout';
