@@ -1,0 +1,12 @@
+import type { DroppedCase } from './DroppedCase.ts';
+
+export interface PlanOptions {
+  readonly seed: number;
+  /** Path-parameter values of resources that exist, by parameter name (applianceId, project_id, hosted_connect_id). */
+  readonly fixtures: Readonly<Record<string, string>>;
+  /**
+   * Told about every planned case that failed its own re-validation and was left out, so a dropped case
+   * is counted and never silently lost (and never sent as a false "server accepted invalid data").
+   */
+  readonly onDropped?: (dropped: DroppedCase) => void;
+}

@@ -1,0 +1,14 @@
+import type { Constraint } from '../model/Constraint.ts';
+import type { Operation } from '../spec/Operation.ts';
+import type { BaseRequest } from './baseRequest.ts';
+import type { PlanDraft } from './PlanDraft.ts';
+
+/** The base request without a credential and with a wrong one, when the operation needs one. */
+export function authDrafts(operation: Operation, constraints: readonly Constraint[], base: BaseRequest): PlanDraft[] {
+  const rule = constraints.find((c) => c.kind === 'auth');
+  if (operation.credentialSchemes.length === 0 || !rule) return [];
+  return [
+    { intent: { kind: 'no-auth', constraintId: rule.id, label: 'no credential' }, request: { ...base.request, auth: 'none' }, needsFixture: base.needsFixture },
+    { intent: { kind: 'wrong-auth', constraintId: rule.id, label: 'wrong credential' }, request: { ...base.request, auth: 'wrong' }, needsFixture: base.needsFixture },
+  ];
+}

@@ -1,0 +1,71 @@
+import type { PlannedRequest } from '../model/Case.ts';
+import type { Operation } from '../spec/Operation.ts';
+import type { OperationValidators } from '../validation/OperationValidators.ts';
+import { buildPath } from './buildPath.ts';
+import { minimalValue } from './minimalValue.ts';
+import { placeholderValue } from './placeholderValue.ts';
+import type { PlanOptions } from './PlanOptions.ts';
+
+export interface BaseRequest {
+  readonly request: PlannedRequest;
+  /** True when a path parameter had no fixture and got a placeholder. */
+  readonly needsFixture: boolean;
+  /** Index of the documented example used as the body, if one was. */
+  readonly exampleIndex?: number;
+}
+
+/** Salt of placeholders: independent of the seed so a printed request does not change between runs. */
+const PLACEHOLDER_SEED = 0;
+
+/** Text form of a parameter value, as it travels in a URL or header. */
+export function parameterText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * The request every other case is a variation of: path parameters from the fixtures (schema-valid
+ * placeholders where none is given), required query and header parameters at their default or first enum
+ * value, optional ones absent, and the first documented example body that validates (else a minimal body
+ * built from the schema). No credential: the runner adds it per `auth`.
+ */
+export function baseRequest(operation: Operation, validators: OperationValidators, options: Pick<PlanOptions, 'fixtures'>): BaseRequest {
+  const pathParams: Record<string, string> = {};
+  const query: Record<string, string> = {};
+  const headers: Record<string, string> = {};
+  let needsFixture = false;
+  for (const p of operation.parameters) {
+    if (p.in === 'path') {
+      const fixture = options.fixtures[p.name];
+      if (fixture === undefined) needsFixture = true;
+      pathParams[p.name] = fixture ?? placeholderValue(p, PLACEHOLDER_SEED, 'placeholder');
+    } else if (p.required && !p.credential) {
+      const value = parameterText(minimalValue(p.schema, p.in === 'header' ? 'ascii' : 'text'));
+      if (p.in === 'query') query[p.name] = value;
+      else headers[p.name] = value;
+    }
+  }
+  const resource = operation.hints.resourceParameter;
+  if (resource !== undefined && options.fixtures[resource] === undefined) needsFixture = true;
+
+  let body: PlannedRequest['body'];
+  let exampleIndex: number | undefined;
+  const spec = operation.requestBody;
+  if (spec) {
+    exampleIndex = spec.examples.findIndex((e) => validators.validateBody(e).valid);
+    if (exampleIndex >= 0) body = { json: structuredClone(spec.examples[exampleIndex]) };
+    else {
+      exampleIndex = undefined;
+      body = { json: minimalValue(spec.schema) };
+    }
+  }
+  const request: PlannedRequest = {
+    method: operation.method,
+    path: buildPath(operation.pathTemplate, pathParams),
+    pathParams,
+    query,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    auth: 'configured',
+  };
+  return { request, needsFixture, ...(exampleIndex !== undefined ? { exampleIndex } : {}) };
+}

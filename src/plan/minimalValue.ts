@@ -1,0 +1,71 @@
+import type { SchemaNode } from '../spec/SchemaNode.ts';
+import { atLeastOneMembers } from '../catalogue/walkSchema.ts';
+import { codePointLength } from './codePointLength.ts';
+import { schemaTypes } from './schemaTypes.ts';
+import { textOfLength, type TextChannel } from './textOfLength.ts';
+import { typicalFormatValue } from './typicalFormatValue.ts';
+
+/** Lower and upper bounds of a numeric node, exclusive bounds turned inclusive for integers. */
+export function numericRange(node: SchemaNode, integer: boolean): { min?: number; max?: number } {
+  const step = integer ? 1 : Number.EPSILON;
+  const min = node.minimum ?? (node.exclusiveMinimum !== undefined ? node.exclusiveMinimum + step : undefined);
+  const max = node.maximum ?? (node.exclusiveMaximum !== undefined ? node.exclusiveMaximum - step : undefined);
+  return {
+    ...(min !== undefined ? { min: integer ? Math.ceil(min) : min } : {}),
+    ...(max !== undefined ? { max: integer ? Math.floor(max) : max } : {}),
+  };
+}
+
+function minimalString(node: SchemaNode, channel: TextChannel): string | undefined {
+  const min = node.minLength ?? 0;
+  const max = node.maxLength ?? Number.POSITIVE_INFINITY;
+  const formatted = node.format !== undefined ? typicalFormatValue(node.format) : undefined;
+  if (formatted !== undefined && codePointLength(formatted) >= min && codePointLength(formatted) <= max) return formatted;
+  // A short, typical length rather than the empty string: a minimal body should look like real input.
+  const length = Math.max(min, Math.min(8, max));
+  return textOfLength(length, node, channel) ?? textOfLength(min, node, channel);
+}
+
+/**
+ * A small valid value of a schema node: its const, default or first enum value, else a value built from
+ * its type and limits (objects with their required members only, plus one member of an at-least-one
+ * group). `undefined` when the planner cannot build one; the re-validation of every case is the judge.
+ */
+export function minimalValue(node: SchemaNode, channel: TextChannel = 'text'): unknown {
+  if (node.const !== undefined) return node.const;
+  if (node.default !== undefined) return node.default;
+  if (node.enum && node.enum.length > 0) return node.enum[0];
+  const types = schemaTypes(node);
+  const type = types.find((t) => t !== 'null') ?? types[0];
+  switch (type) {
+    case 'string':
+      return minimalString(node, channel);
+    case 'integer':
+    case 'number': {
+      const { min, max } = numericRange(node, type === 'integer');
+      if (min !== undefined) return min;
+      return max !== undefined ? Math.min(1, max) : 1;
+    }
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'array': {
+      const count = typeof node.minItems === 'number' ? node.minItems : 0;
+      return Array.from({ length: count }, () => (node.items ? minimalValue(node.items, channel) : null));
+    }
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      const required = [...(node.required ?? [])];
+      const members = atLeastOneMembers(node);
+      if (members && !members.some((m) => required.includes(m)) && members[0] !== undefined) required.push(members[0]);
+      for (const name of required) {
+        const child = node.properties?.[name];
+        out[name] = child ? minimalValue(child, channel) : null;
+      }
+      return out;
+    }
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,44 @@
+import type { ParameterSpec } from '../spec/Operation.ts';
+import { codePointLength } from './codePointLength.ts';
+import { minimalValue } from './minimalValue.ts';
+import { seededRandom } from './seededRandom.ts';
+import { seededUuid } from './seededUuid.ts';
+import { textOfLength } from './textOfLength.ts';
+
+function fits(value: string, parameter: ParameterSpec): boolean {
+  const { minLength = 0, maxLength = Number.POSITIVE_INFINITY, pattern } = parameter.schema;
+  const length = codePointLength(value);
+  return length >= minLength && length <= maxLength && (pattern === undefined || new RegExp(pattern, 'u').test(value));
+}
+
+function seededHex(seed: number, salt: string, length: number): string {
+  const next = seededRandom(seed, salt);
+  let out = '';
+  while (out.length < length) out += next().toString(16).padStart(8, '0');
+  return out.slice(0, length);
+}
+
+/**
+ * A schema-valid, id-like value for a path parameter drawn from (seed, salt): a UUID when the schema
+ * admits one, else lowercase hex of an admitted length (the length of `like` when it fits), else other
+ * text the schema admits. Never one of `avoid`.
+ */
+export function placeholderValue(parameter: ParameterSpec, seed: number, salt: string, options: { avoid?: readonly string[]; like?: string } = {}): string {
+  const avoid = options.avoid ?? [];
+  const ok = (value: string | undefined): value is string => value !== undefined && fits(value, parameter) && !avoid.includes(value);
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const uuid = seededUuid(seed, `${salt}:${parameter.name}:${attempt}`);
+    if (ok(uuid)) return uuid;
+  }
+  const { minLength = 0, maxLength } = parameter.schema;
+  const preferred = options.like !== undefined ? codePointLength(options.like) : 32;
+  const length = Math.max(minLength, Math.min(maxLength ?? preferred, preferred));
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const hex = seededHex(seed, `${salt}:${parameter.name}:${attempt}`, length);
+    if (ok(hex)) return hex;
+  }
+  const text = textOfLength(length, parameter.schema, 'ascii');
+  if (ok(text)) return text;
+  const minimal = minimalValue(parameter.schema, 'ascii');
+  return String(minimal ?? text ?? '');
+}

@@ -1,0 +1,68 @@
+import type { Case } from '../model/Case.ts';
+import type { Constraint } from '../model/Constraint.ts';
+import type { Operation } from '../spec/Operation.ts';
+import type { OperationValidators } from '../validation/OperationValidators.ts';
+import { authDrafts } from './authDrafts.ts';
+import { baseRequest } from './baseRequest.ts';
+import { boundaryDrafts } from './boundaryDrafts.ts';
+import { caseId } from './caseId.ts';
+import { classifyRequest } from './classifyRequest.ts';
+import { invalidDrafts } from './invalidDrafts.ts';
+import type { PlanDraft } from './PlanDraft.ts';
+import type { PlanOptions } from './PlanOptions.ts';
+import { unknownResourceDraft } from './unknownResourceDraft.ts';
+import { validDrafts } from './validDrafts.ts';
+
+/** Why a draft does not show what its intent says, or `undefined` when it does. */
+function disagreement(draft: PlanDraft, broken: readonly string[]): string | undefined {
+  if (draft.intent.kind === 'invalid') {
+    const own = draft.intent.constraintId;
+    if (broken.length === 0) return `meant to break ${own} but the request validates`;
+    if (broken.length !== 1 || broken[0] !== own) return `meant to break only ${own} but breaks ${broken.join(', ')}`;
+    return undefined;
+  }
+  return broken.length === 0 ? undefined : `meant to be valid but breaks ${broken.join(', ')}`;
+}
+
+/**
+ * The deterministic cases of one operation, in this order: valid and boundary, invalid (one broken
+ * constraint each), no-auth and wrong-auth, unknown resource. Pure: the same operation, catalogue,
+ * fixtures and seed give the same cases with the same ids.
+ *
+ * Every case is re-validated against the document before it is returned: a valid or boundary case must
+ * validate, an invalid case must fail on its own constraint and on nothing else. A case that does not is
+ * left out and reported to `options.onDropped`, so a negative check can never cry wolf over a request that
+ * was in fact valid (or broke something else too).
+ */
+export function planCases(operation: Operation, constraints: readonly Constraint[], validators: OperationValidators, options: PlanOptions): Case[] {
+  const base = baseRequest(operation, validators, options);
+  const unknown = unknownResourceDraft(operation, base, options);
+  const drafts: PlanDraft[] = [
+    ...validDrafts(operation, base),
+    ...boundaryDrafts(operation, constraints, base),
+    ...invalidDrafts(operation, constraints, base),
+    ...authDrafts(operation, constraints, base),
+    ...(unknown ? [unknown] : []),
+  ];
+  const counters = new Map<string, number>();
+  const cases: Case[] = [];
+  for (const draft of drafts) {
+    const key = `${draft.intent.kind}:${'constraintId' in draft.intent ? draft.intent.constraintId : draft.intent.label}`;
+    const index = counters.get(key) ?? 0;
+    counters.set(key, index + 1);
+    const planned: Case = {
+      id: caseId({ operationId: operation.operationId, intent: draft.intent, index, seed: options.seed }),
+      operationId: operation.operationId,
+      intent: draft.intent,
+      request: draft.request,
+      seed: options.seed,
+      needsFixture: draft.needsFixture,
+    };
+    const verdict = classifyRequest(operation, constraints, validators, draft.request);
+    const broken = verdict.valid ? [] : verdict.constraintIds;
+    const reason = disagreement(draft, broken);
+    if (reason === undefined) cases.push(planned);
+    else options.onDropped?.({ case: planned, brokenConstraintIds: broken, reason });
+  }
+  return cases;
+}

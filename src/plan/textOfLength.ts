@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import type { SchemaNode } from '../spec/SchemaNode.ts';
+import { codePointLength } from './codePointLength.ts';
+
+/** Where a text travels: header values must stay ASCII; body and URL text may use any printable code point. */
+export type TextChannel = 'text' | 'ascii';
+
+// Non-ASCII on purpose (2-byte, 4-byte/astral): a server that counts bytes or UTF-16 units instead of
+// code points shows itself at the boundary. Every character is printable and stands alone.
+const MIXED = ['a', 'é', '😀', 'b', 'ü', '1', 'ß', 'c'];
+const ALPHABETS: Readonly<Record<TextChannel, readonly (readonly string[])[]>> = {
+  text: [MIXED, [...'abcdef0123456789'], [...'abcdefghijklmnopqrstuvwxyz'], [...'0123456789'], [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']],
+  ascii: [[...'abcdef0123456789'], [...'abcdefghijklmnopqrstuvwxyz'], [...'0123456789'], [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']],
+};
+
+function cycle(alphabet: readonly string[], length: number, offset = 0): string {
+  let out = '';
+  for (let i = 0; i < length; i += 1) out += alphabet[(i + offset) % alphabet.length];
+  return out;
+}
+
+/** Resizes a text to `length` code points: keeps its prefix, then pads with the channel's first alphabet. */
+export function resizeText(base: string, length: number, channel: TextChannel): string {
+  const points = [...base];
+  if (points.length >= length) return points.slice(0, length).join('');
+  return base + cycle(ALPHABETS[channel][0]!, length - points.length, points.length);
+}
+
+function matches(schema: SchemaNode, text: string): boolean {
+  return schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(text);
+}
+
+/**
+ * A text of exactly `length` code points that satisfies the node's `pattern` when it has one, or
+ * `undefined` when none was found. Deterministic: the alphabets are tried in order, then samples of
+ * `fc.stringMatching` under a fixed seed.
+ */
+export function textOfLength(length: number, schema: SchemaNode, channel: TextChannel = 'text'): string | undefined {
+  if (length < 0) return undefined;
+  for (const alphabet of ALPHABETS[channel]) {
+    const candidate = cycle(alphabet, length);
+    if (matches(schema, candidate)) return candidate;
+  }
+  if (schema.pattern === undefined) return undefined;
+  const samples = fc.sample(fc.stringMatching(new RegExp(schema.pattern, 'u'), { size: length > 10 ? 'large' : 'medium' }), { seed: length, numRuns: 500 });
+  return samples.find((s) => codePointLength(s) === length && (channel === 'text' || /^[\x20-\x7e]*$/.test(s)));
+}
