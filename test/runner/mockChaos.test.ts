@@ -23,7 +23,7 @@ function runner(): HttpRunner {
   return r;
 }
 function update(server: MockServer) {
-  const { project_id, hosted_connect_id } = server.fixtures as Record<string, string>;
+  const { project_id, hosted_connect_id } = server.fixtures;
   return testCase({ path: `/v3/${project_id}/dcaas/hosted-connects/${hosted_connect_id}`, body: { json: { hosted_connect: { name: 'runner-test' } } } });
 }
 
