@@ -10,6 +10,7 @@ import { loadBaseline } from '../../src/regression/loadBaseline.ts';
 import { loadCorpus } from '../../src/regression/loadCorpus.ts';
 import { saveCorpus } from '../../src/regression/saveCorpus.ts';
 import { shouldFail } from '../../src/regression/shouldFail.ts';
+import { withBaseline } from '../../src/regression/withBaseline.ts';
 import { buildReport, DC, FINDINGS, HCX, makeFinding, SECRET } from '../reporters/fixtures.ts';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'conformance-regression-'));
@@ -140,5 +141,14 @@ describe('failure corpus', () => {
     expect(texts.length).toBe(FINDINGS.length + 1);
     for (const text of texts) expect(text).not.toContain(SECRET);
     expect(texts.join('\n')).toContain('"X-Auth-Token": "[REDACTED]"');
+  });
+});
+
+describe('withBaseline', () => {
+  it('fills the baseline section of the report and keeps the rest', () => {
+    const current = buildReport({ findings: [forceEnum, vlan] });
+    const result = withBaseline(current, buildReport({ findings: [forceEnum, echo] }), 'prev/report.json');
+    expect(result.baseline).toEqual({ path: 'prev/report.json', new: [findingKey(vlan)], stillFailing: [findingKey(forceEnum)], fixed: [findingKey(echo)] });
+    expect(result.findings).toBe(current.findings);
   });
 });
