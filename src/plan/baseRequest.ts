@@ -3,7 +3,7 @@ import type { Operation } from '../spec/Operation.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { buildPath } from './buildPath.ts';
 import { minimalValue } from './minimalValue.ts';
-import { placeholderValue } from './placeholderValue.ts';
+import { fixturePathParams } from './fixturePathParams.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 
 export interface BaseRequest {
@@ -13,9 +13,6 @@ export interface BaseRequest {
   /** Index of the documented example used as the body, if one was. */
   readonly exampleIndex?: number;
 }
-
-/** Salt of placeholders: independent of the seed so a printed request does not change between runs. */
-const PLACEHOLDER_SEED = 0;
 
 /** Text form of a parameter value, as it travels in a URL or header. */
 export function parameterText(value: unknown): string {
@@ -29,23 +26,16 @@ export function parameterText(value: unknown): string {
  * built from the schema). No credential: the runner adds it per `auth`.
  */
 export function baseRequest(operation: Operation, validators: OperationValidators, options: Pick<PlanOptions, 'fixtures'>): BaseRequest {
-  const pathParams: Record<string, string> = {};
+  const { pathParams, needsFixture } = fixturePathParams(operation, options.fixtures);
   const query: Record<string, string> = {};
   const headers: Record<string, string> = {};
-  let needsFixture = false;
   for (const p of operation.parameters) {
-    if (p.in === 'path') {
-      const fixture = options.fixtures[p.name];
-      if (fixture === undefined) needsFixture = true;
-      pathParams[p.name] = fixture ?? placeholderValue(p, PLACEHOLDER_SEED, 'placeholder');
-    } else if (p.required && !p.credential) {
+    if (p.in !== 'path' && p.required && !p.credential) {
       const value = parameterText(minimalValue(p.schema, p.in === 'header' ? 'ascii' : 'text'));
       if (p.in === 'query') query[p.name] = value;
       else headers[p.name] = value;
     }
   }
-  const resource = operation.hints.resourceParameter;
-  if (resource !== undefined && options.fixtures[resource] === undefined) needsFixture = true;
 
   let body: PlannedRequest['body'];
   let exampleIndex: number | undefined;

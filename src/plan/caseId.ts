@@ -1,7 +1,7 @@
 import type { CaseIntent } from '../model/Case.ts';
 
 function slug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'case';
+  return label.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'case';
 }
 
 /**

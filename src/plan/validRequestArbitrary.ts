@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import type { PlannedRequest } from '../model/Case.ts';
+import type { Operation, ParameterSpec } from '../spec/Operation.ts';
+import { OperationValidators } from '../validation/OperationValidators.ts';
+import { schemaArbitrary } from './arbitraries/schemaArbitrary.ts';
+import { parameterText } from './baseRequest.ts';
+import { buildPath } from './buildPath.ts';
+import { fixturePathParams } from './fixturePathParams.ts';
+import type { PlanOptions } from './PlanOptions.ts';
+
+function parametersArbitrary(parameters: readonly ParameterSpec[]): fc.Arbitrary<Record<string, string>> {
+  const model: Record<string, fc.Arbitrary<string>> = {};
+  for (const p of parameters) model[p.name] = schemaArbitrary(p.schema, p.in === 'header' ? 'ascii' : 'text').map(parameterText);
+  // Optional parameters are present or absent; required ones always present.
+  return fc.record(model, { requiredKeys: parameters.filter((p) => p.required).map((p) => p.name) }) as fc.Arbitrary<Record<string, string>>;
+}
+
+/**
+ * Random valid requests of an operation for exploration (the engine runs them with `fc.check` /
+ * `fc.asyncProperty` under the run's seed, so a path replays and shrinking stays valid). Path parameters
+ * come from the fixtures; query and non-credential header parameters are drawn from their schemas,
+ * optional ones present or absent; the body is drawn from its schema (or is a documented example that
+ * validates), and an optional body may be absent. No credential: the runner adds it.
+ */
+export function validRequestArbitrary(operation: Operation, options: PlanOptions): fc.Arbitrary<PlannedRequest> {
+  const { pathParams } = fixturePathParams(operation, options.fixtures);
+  const path = buildPath(operation.pathTemplate, pathParams);
+  const query = parametersArbitrary(operation.parameters.filter((p) => p.in === 'query'));
+  const headers = parametersArbitrary(operation.parameters.filter((p) => p.in === 'header' && !p.credential));
+  const spec = operation.requestBody;
+  let body: fc.Arbitrary<PlannedRequest['body']> = fc.constant(undefined);
+  if (spec) {
+    const validators = new OperationValidators(operation);
+    const examples = spec.examples.filter((e) => validators.validateBody(e).valid);
+    const drawn = schemaArbitrary(spec.schema);
+    const json = examples.length > 0 ? fc.oneof({ arbitrary: drawn, weight: 4 }, { arbitrary: fc.constantFrom(...examples), weight: 1 }) : drawn;
+    const present = json.map((value): PlannedRequest['body'] => ({ json: value }));
+    body = spec.required ? present : fc.option(present, { nil: undefined });
+  }
+  return fc.record({ query, headers, body }).map(
+    (drawn): PlannedRequest => ({
+      method: operation.method,
+      path,
+      pathParams: { ...pathParams },
+      query: drawn.query,
+      headers: drawn.headers,
+      ...(drawn.body !== undefined ? { body: drawn.body } : {}),
+      auth: 'configured',
+    }),
+  );
+}
