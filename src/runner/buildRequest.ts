@@ -22,6 +22,16 @@ function wrongCredential(): string {
   return `invalid-${randomBytes(6).toString('hex')}`;
 }
 
+/** A password (or lone user token) written into the target URL is a credential too. */
+function userinfoSecrets(baseUrl: string): string[] {
+  try {
+    const { username, password } = new URL(baseUrl);
+    return [password, password ? '' : username].filter((s) => s.length > 0).flatMap((s) => [s, decodeURIComponent(s)]);
+  } catch {
+    return [];
+  }
+}
+
 function joinUrl(baseUrl: string, path: string, query: Readonly<Record<string, string>>): string {
   const base = baseUrl.endsWith('/') ? baseUrl.replace(/\/+$/, '') : baseUrl;
   const search = new URLSearchParams(query).toString();
@@ -45,6 +55,7 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   const secretHeaderNames = new Set(schemeHeaders);
   const secrets: string[] = [];
   if (options.token) secrets.push(options.token);
+  if (baseUrl.includes('@')) secrets.push(...userinfoSecrets(baseUrl));
 
   const add = (name: string, value: string): void => {
     if (!plannedNames.has(name)) headers[name] = value;

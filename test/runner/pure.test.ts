@@ -111,3 +111,10 @@ describe('planToSent', () => {
     expect(sent.headers['content-type']).toBe('application/json');
   });
 });
+
+describe('planToSent with credentials in the target URL', () => {
+  it('redacts the password of a user:password@host target', () => {
+    const sent = planToSent(testCase(), 'https://admin:pa%24%24word@hcx.example.com/api', [], runnerOptions());
+    expect(sent.url).toBe('https://admin:[REDACTED]@hcx.example.com/api/things/1');
+  });
+});
