@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { ParameterSpec } from '../spec/Operation.ts';
 import { codePointLength } from './codePointLength.ts';
 import { minimalValue } from './minimalValue.ts';
@@ -20,8 +21,8 @@ function seededHex(seed: number, salt: string, length: number): string {
 
 /**
  * A schema-valid, id-like value for a path parameter drawn from (seed, salt): a UUID when the schema
- * admits one, else lowercase hex of an admitted length (the length of `like` when it fits), else other
- * text the schema admits. Never one of `avoid`.
+ * admits one, else lowercase hex of an admitted length (the length of `like` when it fits), else a
+ * seeded sample of the schema's pattern, else other text the schema admits. Never one of `avoid`.
  */
 export function placeholderValue(parameter: ParameterSpec, seed: number, salt: string, options: { avoid?: readonly string[]; like?: string } = {}): string {
   const avoid = options.avoid ?? [];
@@ -36,6 +37,11 @@ export function placeholderValue(parameter: ParameterSpec, seed: number, salt: s
   for (let attempt = 0; attempt < 4; attempt += 1) {
     const hex = seededHex(seed, `${salt}:${parameter.name}:${attempt}`, length);
     if (ok(hex)) return hex;
+  }
+  if (parameter.schema.pattern !== undefined) {
+    const matching = fc.stringMatching(new RegExp(parameter.schema.pattern, 'u'));
+    const found = fc.sample(matching, { seed: seededRandom(seed, salt)() | 0, numRuns: 200 }).find((s) => /^[\x21-\x7e]+$/.test(s) && ok(s));
+    if (found !== undefined) return found;
   }
   const text = textOfLength(length, parameter.schema, 'ascii');
   if (ok(text)) return text;

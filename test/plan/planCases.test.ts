@@ -1,0 +1,219 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Case } from '../../src/model/Case.ts';
+import type { DroppedCase } from '../../src/plan/DroppedCase.ts';
+import { classifyRequest } from '../../src/plan/classifyRequest.ts';
+import { planCases } from '../../src/plan/planCases.ts';
+import { FIXTURES, loadPlanSubjects, type PlanSubject } from './subjects.ts';
+
+let subjects: Awaited<ReturnType<typeof loadPlanSubjects>>;
+beforeAll(async () => {
+  subjects = await loadPlanSubjects();
+});
+
+function plan(s: PlanSubject, seed = 42, fixtures: Record<string, string> = FIXTURES): { cases: Case[]; dropped: DroppedCase[] } {
+  const dropped: DroppedCase[] = [];
+  const cases = planCases(s.operation, s.constraints, s.validators, { seed, fixtures, onDropped: (d) => dropped.push(d) });
+  return { cases, dropped };
+}
+
+const codePoints = (text: unknown): number => [...(text as string)].length;
+const invalidFor = (cases: Case[], id: string): Case[] => cases.filter((c) => c.intent.kind === 'invalid' && c.intent.constraintId === id);
+const boundaryFor = (cases: Case[], id: string): Case[] => cases.filter((c) => c.intent.kind === 'boundary' && c.intent.constraintId === id);
+const hostedConnect = (c: Case): Record<string, unknown> => ((c.request.body as { json: { hosted_connect: Record<string, unknown> } }).json.hosted_connect);
+
+/** Request constraints of the shipped documents that can be broken on the wire, one invalid case each (or more). */
+const BREAKABLE: Record<'hcx' | 'dc', string[]> = {
+  hcx: ['HCX.path.applianceId.required', 'HCX.query.force.enum', 'HCX.query.local.enum', 'HCX.query.method.enum', 'HCX.body.json'],
+  dc: [
+    'DC.path.project_id.required',
+    'DC.path.hosted_connect_id.required',
+    'DC.path.hosted_connect_id.minLength',
+    'DC.path.hosted_connect_id.maxLength',
+    'DC.header.X-Auth-Token.maxLength',
+    'DC.body.required',
+    'DC.body.json',
+    'DC.body.type',
+    'DC.body.hosted_connect.required',
+    'DC.body.hosted_connect.type',
+    'DC.body.hosted_connect.atLeastOne',
+    'DC.body.hosted_connect.name.type',
+    'DC.body.hosted_connect.name.maxLength',
+    'DC.body.hosted_connect.description.type',
+    'DC.body.hosted_connect.description.maxLength',
+    'DC.body.hosted_connect.bandwidth.type',
+    'DC.body.hosted_connect.bandwidth.minimum',
+    'DC.body.hosted_connect.bandwidth.maximum',
+    'DC.body.hosted_connect.peer_location.type',
+    'DC.body.hosted_connect.peer_location.maxLength',
+  ],
+};
+
+describe.each(['hcx', 'dc', 'widgets'] as const)('planCases on %s', (name) => {
+  it('re-validates every case: valid ones validate, invalid ones fail only on their own constraint', () => {
+    const s = subjects[name];
+    const { cases } = plan(s);
+    expect(cases.length).toBeGreaterThan(5);
+    for (const c of cases) {
+      const verdict = classifyRequest(s.operation, s.constraints, s.validators, c.request);
+      if (c.intent.kind === 'invalid') expect(verdict, c.id).toEqual({ valid: false, constraintIds: [c.intent.constraintId] });
+      else expect(verdict, c.id).toEqual({ valid: true });
+    }
+  });
+
+  it('orders valid/boundary, invalid, auth, unknown-resource', () => {
+    const rank = { valid: 0, boundary: 0, invalid: 1, 'no-auth': 2, 'wrong-auth': 2, 'unknown-resource': 3 } as const;
+    const ranks = plan(subjects[name]).cases.map((c) => rank[c.intent.kind]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3]));
+  });
+
+  it('gives unique ids and is deterministic for a seed; another seed changes ids, not boundary values', () => {
+    const s = subjects[name];
+    const a = plan(s, 7).cases;
+    expect(plan(s, 7).cases).toEqual(a);
+    expect(new Set(a.map((c) => c.id)).size).toBe(a.length);
+    const b = plan(s, 8).cases;
+    expect(b.map((c) => c.id)).toEqual(a.map((c) => c.id.replace(/@7$/, '@8')));
+    const requests = (cases: Case[]) => cases.filter((c) => c.intent.kind !== 'unknown-resource').map((c) => c.request);
+    expect(requests(b)).toEqual(requests(a));
+    const unknown = (cases: Case[]) => cases.find((c) => c.intent.kind === 'unknown-resource')!.request.pathParams;
+    expect(unknown(b)).not.toEqual(unknown(a));
+  });
+
+  it('has a passing boundary case for every non-credential length, number and enum constraint outside the path', () => {
+    const s = subjects[name];
+    const { cases } = plan(s);
+    const wanted = s.constraints.filter((c) => ['minLength', 'maxLength', 'minimum', 'maximum', 'enum'].includes(c.kind) && !c.credential && c.where !== 'path' && c.where !== 'response');
+    expect(wanted.length).toBeGreaterThan(0);
+    for (const c of wanted) expect(boundaryFor(cases, c.id).length, c.id).toBeGreaterThan(0);
+  });
+
+  it('adds no-auth and wrong-auth cases on the auth constraint and an unknown resource that is not a fixture', () => {
+    const s = subjects[name];
+    const { cases } = plan(s);
+    const auth = s.constraints.find((c) => c.kind === 'auth')!;
+    expect(cases.filter((c) => c.intent.kind === 'no-auth').map((c) => [c.request.auth, 'constraintId' in c.intent && c.intent.constraintId])).toEqual([['none', auth.id]]);
+    expect(cases.filter((c) => c.intent.kind === 'wrong-auth').map((c) => c.request.auth)).toEqual(['wrong']);
+    const unknown = cases.filter((c) => c.intent.kind === 'unknown-resource');
+    expect(unknown).toHaveLength(1);
+    const resource = s.operation.hints.resourceParameter!;
+    expect(Object.values(FIXTURES)).not.toContain(unknown[0]!.request.pathParams[resource]);
+    expect(unknown[0]!.request.path).toContain(encodeURIComponent(unknown[0]!.request.pathParams[resource]!));
+  });
+});
+
+describe.each(['hcx', 'dc'] as const)('acceptance on the shipped %s document', (name) => {
+  it('yields an invalid case for every breakable request constraint, and only those', () => {
+    const { cases, dropped } = plan(subjects[name]);
+    expect(dropped).toEqual([]);
+    const broken = [...new Set(cases.flatMap((c) => (c.intent.kind === 'invalid' ? [c.intent.constraintId] : [])))];
+    expect(broken.sort()).toEqual([...BREAKABLE[name]].sort());
+  });
+});
+
+describe('Huawei DC values', () => {
+  it('uses the documented example as the base body and the fixtures as path params', () => {
+    const s = subjects.dc;
+    const base = plan(s).cases[0]!;
+    expect(base.intent.kind).toBe('valid');
+    expect(base.request.body).toEqual({ json: s.operation.requestBody!.examples[0] });
+    expect(base.request.body).toEqual({ json: { hosted_connect: { name: 'client-dc-faf1', description: '' } } });
+    expect(base.request.path).toBe(`/v3/${FIXTURES.project_id}/dcaas/hosted-connects/${FIXTURES.hosted_connect_id}`);
+    expect(base.request).toMatchObject({ method: 'PUT', query: {}, headers: {}, auth: 'configured' });
+    expect(base.needsFixture).toBe(false);
+  });
+
+  it('puts name at 0 and exactly 64 code points (non-ASCII included) and breaks it at 65', () => {
+    const { cases } = plan(subjects.dc);
+    const max = boundaryFor(cases, 'DC.body.hosted_connect.name.maxLength');
+    expect(max.map((c) => codePoints(hostedConnect(c).name))).toEqual([64]);
+    const text = hostedConnect(max[0]!).name as string;
+    expect(text).toMatch(/[^\x00-\x7f]/);
+    expect(text.length).toBeGreaterThan(64);
+    expect(boundaryFor(cases, 'DC.body.hosted_connect.name.minLength').map((c) => hostedConnect(c).name)).toEqual(['']);
+    const over = invalidFor(cases, 'DC.body.hosted_connect.name.maxLength');
+    expect(over.map((c) => codePoints(hostedConnect(c).name))).toEqual([65]);
+    expect(over[0]!.id).toBe('updateHostedConnect:invalid:DC.body.hosted_connect.name.maxLength:0@42');
+    expect(invalidFor(cases, 'DC.body.hosted_connect.description.maxLength').map((c) => codePoints(hostedConnect(c).description))).toEqual([129]);
+    expect(invalidFor(cases, 'DC.body.hosted_connect.peer_location.maxLength').map((c) => codePoints(hostedConnect(c).peer_location))).toEqual([256]);
+  });
+
+  it('puts bandwidth at 2 and 400000, and breaks it with 1, 400001, a fraction and a string', () => {
+    const { cases } = plan(subjects.dc);
+    const bandwidth = (list: Case[]) => list.map((c) => hostedConnect(c).bandwidth);
+    expect(bandwidth(boundaryFor(cases, 'DC.body.hosted_connect.bandwidth.minimum'))).toEqual([2]);
+    expect(bandwidth(boundaryFor(cases, 'DC.body.hosted_connect.bandwidth.maximum'))).toEqual([400000]);
+    expect(bandwidth(invalidFor(cases, 'DC.body.hosted_connect.bandwidth.minimum'))).toEqual([1]);
+    expect(bandwidth(invalidFor(cases, 'DC.body.hosted_connect.bandwidth.maximum'))).toEqual([400001]);
+    expect(bandwidth(invalidFor(cases, 'DC.body.hosted_connect.bandwidth.type'))).toEqual([2.5, 'invalid-value']);
+  });
+
+  it('breaks hosted_connect_id at 35 and 37 chars from the real id, and has no path boundary case', () => {
+    const { cases } = plan(subjects.dc);
+    const short = invalidFor(cases, 'DC.path.hosted_connect_id.minLength')[0]!.request.pathParams.hosted_connect_id!;
+    const long = invalidFor(cases, 'DC.path.hosted_connect_id.maxLength')[0]!.request.pathParams.hosted_connect_id!;
+    expect([short.length, long.length]).toEqual([35, 37]);
+    expect(FIXTURES.hosted_connect_id.startsWith(short)).toBe(true);
+    expect(long.startsWith(FIXTURES.hosted_connect_id)).toBe(true);
+    expect(invalidFor(cases, 'DC.path.hosted_connect_id.maxLength')[0]!.request.path.endsWith(`/${long}`)).toBe(true);
+    expect(cases.filter((c) => c.intent.kind === 'boundary' && c.intent.constraintId.startsWith('DC.path.'))).toEqual([]);
+  });
+
+  it('covers the at-least-one group: each member alone passes, none fails on the group only', () => {
+    const { cases } = plan(subjects.dc);
+    expect(boundaryFor(cases, 'DC.body.hosted_connect.atLeastOne').map((c) => Object.keys(hostedConnect(c)))).toEqual([['name'], ['description'], ['bandwidth'], ['peer_location']]);
+    expect(invalidFor(cases, 'DC.body.hosted_connect.atLeastOne').map((c) => hostedConnect(c))).toEqual([{}]);
+  });
+
+  it('sends an oversize credential header with the configured auth, malformed JSON, and no body', () => {
+    const { cases } = plan(subjects.dc);
+    const token = invalidFor(cases, 'DC.header.X-Auth-Token.maxLength')[0]!;
+    expect(token.request.auth).toBe('configured');
+    expect(token.request.headers['X-Auth-Token']).toHaveLength(10241);
+    const raw = invalidFor(cases, 'DC.body.json')[0]!.request.body as { raw: string };
+    expect(() => JSON.parse(raw.raw)).toThrow();
+    expect(raw.raw.startsWith('{"hosted_connect":')).toBe(true);
+    expect(invalidFor(cases, 'DC.body.required')[0]!.request.body).toBeUndefined();
+    expect(cases.some((c) => c.intent.kind === 'boundary' && c.intent.constraintId.startsWith('DC.header.'))).toBe(false);
+  });
+});
+
+describe('HCX values', () => {
+  it('uses the documented [{}] body, tries every query enum value, the absent body and foreign values', () => {
+    const { cases } = plan(subjects.hcx);
+    expect(cases[0]!.request.body).toEqual({ json: [{}] });
+    expect(cases[0]!.request.query).toEqual({});
+    expect(cases.find((c) => c.intent.kind === 'valid' && c.intent.label === 'body absent')!.request.body).toBeUndefined();
+    expect(boundaryFor(cases, 'HCX.query.method.enum').map((c) => c.request.query)).toEqual([{ method: 'legacy' }, { method: 'inService' }]);
+    expect(invalidFor(cases, 'HCX.query.force.enum').map((c) => c.request.query)).toEqual([{ force: 'invalid-value' }]);
+    expect(invalidFor(cases, 'HCX.path.applianceId.required')[0]!.request.path).toBe('/hybridity/api/interconnect/appliances//upgrade');
+  });
+});
+
+describe('fixtures and dropped cases', () => {
+  it('marks needsFixture and prints a schema-valid placeholder when a path id has no fixture', () => {
+    const s = subjects.dc;
+    const { cases } = plan(s, 1, {});
+    const base = cases[0]!;
+    expect(base.needsFixture).toBe(true);
+    expect(base.request.pathParams.hosted_connect_id).toHaveLength(36);
+    expect(classifyRequest(s.operation, s.constraints, s.validators, base.request)).toEqual({ valid: true });
+  });
+
+  it('drops (and reports) a case that does not classify as intended, e.g. a documented example that does not validate', () => {
+    const s = subjects.dc;
+    const body = s.operation.requestBody!;
+    const operation = { ...s.operation, requestBody: { ...body, examples: [...body.examples, { hosted_connect: { bandwidth: 1 } }] } };
+    const dropped: DroppedCase[] = [];
+    const cases = planCases(operation, s.constraints, s.validators, { seed: 1, fixtures: FIXTURES, onDropped: (d) => dropped.push(d) });
+    expect(dropped.map((d) => [d.case.intent.label, d.brokenConstraintIds])).toEqual([['documented example 2', ['DC.body.hosted_connect.bandwidth.minimum']]]);
+    expect(cases.some((c) => c.intent.kind === 'valid' && c.intent.label === 'documented example 2')).toBe(false);
+  });
+
+  it('drops invalid cases of the test document that cannot break one constraint alone', () => {
+    const { dropped } = plan(subjects.widgets, 1);
+    // A 6-char or 10-char sku cannot match the pattern; a numeric unit also leaves the enum.
+    expect(dropped.map((d) => 'constraintId' in d.case.intent && d.case.intent.constraintId).sort()).toEqual(['W.body.part.dims.unit.type', 'W.body.part.sku.maxLength', 'W.body.part.sku.minLength']);
+    for (const d of dropped) expect(d.reason).toMatch(/breaks .*pattern|breaks .*enum/);
+  });
+});
