@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { classifyRequest } from '../../src/plan/classifyRequest.ts';
+import { validRequestArbitrary } from '../../src/plan/validRequestArbitrary.ts';
+import { FIXTURES, loadPlanSubjects } from './subjects.ts';
+
+let subjects: Awaited<ReturnType<typeof loadPlanSubjects>>;
+beforeAll(async () => {
+  subjects = await loadPlanSubjects();
+});
+
+describe.each(['hcx', 'dc', 'widgets'] as const)('validRequestArbitrary on %s', (name) => {
+  it('only generates requests that validate against the document', () => {
+    const s = subjects[name];
+    const arbitrary = validRequestArbitrary(s.operation, { seed: 3, fixtures: FIXTURES });
+    fc.assert(
+      fc.property(arbitrary, (request) => {
+        expect(classifyRequest(s.operation, s.constraints, s.validators, request)).toEqual({ valid: true });
+        expect(request.auth).toBe('configured');
+        expect(request.pathParams).toEqual(Object.fromEntries(s.operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, FIXTURES[p.name as keyof typeof FIXTURES]])));
+      }),
+      { seed: 11, numRuns: 1500 },
+    );
+  });
+
+  it('replays: the same seed samples the same requests', () => {
+    const s = subjects[name];
+    const arbitrary = validRequestArbitrary(s.operation, { seed: 3, fixtures: FIXTURES });
+    expect(fc.sample(arbitrary, { seed: 5, numRuns: 20 })).toEqual(fc.sample(validRequestArbitrary(s.operation, { seed: 3, fixtures: FIXTURES }), { seed: 5, numRuns: 20 }));
+  });
+});
+
+describe('validRequestArbitrary variety', () => {
+  it('sends optional query parameters present and absent, with every enum value (HCX)', () => {
+    const requests = fc.sample(validRequestArbitrary(subjects.hcx.operation, { seed: 1, fixtures: FIXTURES }), { seed: 2, numRuns: 400 });
+    expect(requests.some((r) => r.query.method === undefined)).toBe(true);
+    expect(new Set(requests.map((r) => r.query.method).filter(Boolean))).toEqual(new Set(['legacy', 'inService']));
+    expect(requests.some((r) => r.body === undefined)).toBe(true);
+    expect(requests.some((r) => JSON.stringify(r.body) === JSON.stringify({ json: [{}] }))).toBe(true);
+  });
+
+  it('always sends at least one member of the at-least-one group, sometimes several, with non-ASCII text (DC)', () => {
+    const requests = fc.sample(validRequestArbitrary(subjects.dc.operation, { seed: 1, fixtures: FIXTURES }), { seed: 2, numRuns: 400 });
+    const members = requests.map((r) => Object.keys((r.body as { json: { hosted_connect: object } }).json.hosted_connect));
+    expect(members.every((m) => m.length >= 1)).toBe(true);
+    expect(members.some((m) => m.length >= 2)).toBe(true);
+    expect(requests.some((r) => /[^\x00-\x7f]/.test(JSON.stringify(r.body)))).toBe(true);
+  });
+
+  it('draws integer query values within their range and pattern-matching strings (test document)', () => {
+    const requests = fc.sample(validRequestArbitrary(subjects.widgets.operation, { seed: 1, fixtures: FIXTURES }), { seed: 2, numRuns: 300 });
+    const limits = requests.map((r) => r.query.limit).filter((v): v is string => v !== undefined).map(Number);
+    expect(limits.length).toBeGreaterThan(0);
+    expect(limits.every((n) => Number.isInteger(n) && n >= 1 && n <= 50)).toBe(true);
+    const skus = requests.map((r) => (r.body as { json: { part: { sku: string } } }).json.part.sku);
+    expect(skus.every((s) => /^[A-Z]{3}-[0-9]{3,5}$/.test(s))).toBe(true);
+    expect(new Set(skus).size).toBeGreaterThan(10);
+  });
+});
