@@ -126,6 +126,7 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
     }
   };
 
+  const credentialNames = credentialHeaderNames(operation);
   const out: InteractionDefinition[] = [];
   const seenRequests = new Set<string>();
   const seenDescriptions = new Set<string>();
@@ -161,8 +162,11 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
   );
 
   for (const c of cases) {
-    // Bytes that are not JSON cannot travel through Pact's JSON bodies (its mock server and the verifier's proxy parse them).
-    if (c.request.body && 'raw' in c.request.body) continue;
+    // Bytes that are not JSON cannot travel through Pact's JSON bodies (its mock server and the verifier's proxy
+    // parse them), and Pact's content sniffing takes a bare JSON scalar for text: both stay with the conformance run.
+    if (c.request.body && ('raw' in c.request.body || c.request.body.json === null || typeof c.request.body.json !== 'object')) continue;
+    // The pacts never carry a credential value, not even a deliberately malformed one.
+    if (Object.keys(c.request.headers).some((h) => credentialNames.has(h.toLowerCase()))) continue;
     const constraint = 'constraintId' in c.intent ? ` ${c.intent.constraintId}` : '';
     add(
       {
@@ -190,7 +194,7 @@ function mergeHeaders(
   planned: Readonly<Record<string, string>>,
   operation: Operation,
 ): { headers: Record<string, string>; headerMatchers: Record<string, unknown> } {
-  const secret = new Set<string>([...operation.credentialSchemes.map((s) => s.header), ...operation.parameters.filter((p) => p.credential).map((p) => p.name.toLowerCase())]);
+  const secret = credentialHeaderNames(operation);
   const headers = { ...credential.headers };
   const headerMatchers = { ...credential.headerMatchers };
   for (const [name, value] of Object.entries(planned)) {
@@ -199,4 +203,9 @@ function mergeHeaders(
     headerMatchers[name] = value;
   }
   return { headers, headerMatchers };
+}
+
+/** Lower-case names of the headers that carry a credential: security schemes and credential parameters. */
+function credentialHeaderNames(operation: Operation): Set<string> {
+  return new Set([...operation.credentialSchemes.map((s) => s.header.toLowerCase()), ...operation.parameters.filter((p) => p.credential).map((p) => p.name.toLowerCase())]);
 }

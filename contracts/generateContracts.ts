@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { catalogueOperation } from '../src/catalogue/buildCatalogue.ts';
-import type { Case } from '../src/model/Case.ts';
 import { planCases } from '../src/plan/planCases.ts';
 import { loadSpecs } from '../src/spec/loadSpecs.ts';
 import { OperationValidators } from '../src/validation/OperationValidators.ts';
@@ -10,13 +9,12 @@ import { writePacts } from './writePacts.ts';
 /** Where the committed pact files live. */
 export const CONTRACTS_PACTS_DIR = fileURLToPath(new URL('./pacts/', import.meta.url));
 
-/** Intents that make a contract: the planner's random valid cases add volume, not promises. */
-const CONTRACT_INTENTS = new Set<Case['intent']['kind']>(['boundary', 'invalid', 'no-auth', 'wrong-auth', 'unknown-resource']);
 
 /**
  * Plans every shipped operation with the fixed contract seed and writes one pact per document into
- * `outDir`: the reference page's example exchange, every boundary case, every single-rule violation
- * that can travel as JSON, missing and wrong credentials, and an unknown resource.
+ * `outDir`: the reference page's example exchange, the planner's deterministic valid and boundary cases,
+ * every single-rule violation that can travel as a JSON document, missing and wrong credentials, and an
+ * unknown resource.
  */
 export async function generateContracts(outDir: string = CONTRACTS_PACTS_DIR): Promise<string[]> {
   const specs = await loadSpecs();
@@ -24,6 +22,6 @@ export async function generateContracts(outDir: string = CONTRACTS_PACTS_DIR): P
     specs,
     outDir,
     casesFor: (operation, fixtures) =>
-      planCases(operation, catalogueOperation(operation), new OperationValidators(operation), { seed: CONTRACT_SEED, fixtures }).filter((c) => CONTRACT_INTENTS.has(c.intent.kind)),
+      planCases(operation, catalogueOperation(operation), new OperationValidators(operation), { seed: CONTRACT_SEED, fixtures }),
   });
 }
