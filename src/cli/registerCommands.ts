@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
+import { runCommand } from './commands/runCommand.ts';
 import type { MainIo } from './main.ts';
 
-/** Registers the commands beyond `constraints` (run, verify-pacts, replay). */
+/** Registers the commands beyond `constraints`. */
 export function registerCommands(program: Command, io: MainIo, setExit: (code: number) => void): void {
-  void program;
-  void io;
-  void setExit;
+  runCommand(program, io, setExit);
 }

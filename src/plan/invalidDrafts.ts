@@ -74,7 +74,8 @@ function violations(operation: Operation, c: Constraint, base: PlannedRequest): 
   }
   switch (c.kind) {
     case 'required':
-      if (c.where === 'path') return [{ label: `${name} empty`, request: site.set('') }];
+      // An empty path segment addresses another route, not this operation: its answer says nothing here.
+      if (c.where === 'path') return [];
       if (c.where === 'body' && c.target === '') return [{ label: 'no body', request: site.set(REMOVE) }];
       return [{ label: `${name} omitted`, request: site.set(REMOVE) }];
     case 'type':

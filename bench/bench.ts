@@ -1,0 +1,89 @@
+/**
+ * Throughput benchmark: a full conformance run against the embedded mock, side by side (same process,
+ * same server, same concurrency, same number of requests) with a raw undici loop; prints the ratio and
+ * peak RSS, and checks that memory stays flat as --runs grows tenfold (each size in its own process).
+ *
+ *   npm run bench [-- --runs 400 --concurrency 8]
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Agent, request } from 'undici';
+import { startMockServer } from '../mock/startMockServer.ts';
+import { DEFAULT_CONFIG, type ConformanceConfig } from '../src/config/ConformanceConfig.ts';
+import { runConformance } from '../src/engine/runConformance.ts';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '400' },
+    concurrency: { type: 'string', default: '8' },
+    'memory-probe': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const concurrency = Number(values.concurrency);
+
+async function suiteRun(url: string, token: string, fixtures: Record<string, string>, runsPerOperation: number): Promise<{ cases: number; ms: number }> {
+  const config: ConformanceConfig = { ...DEFAULT_CONFIG, target: url, token, fixtures, runs: runsPerOperation, concurrency, seed: 7 };
+  const started = performance.now();
+  const report = await runConformance(config, { reporters: [] });
+  return { cases: report.summary.ran, ms: performance.now() - started };
+}
+
+async function rawLoop(url: string, token: string, fixtures: Record<string, string>, count: number): Promise<number> {
+  const agent = new Agent({ connections: concurrency, pipelining: 1 });
+  const body = JSON.stringify({ hosted_connect: { name: 'bench' } });
+  const path = `/v3/${fixtures.project_id}/dcaas/hosted-connects/${fixtures.hosted_connect_id}`;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < count) {
+        const res = await request(`${url}${path}`, { method: 'PUT', dispatcher: agent, headers: { 'content-type': 'application/json', 'x-auth-token': token }, body });
+        await res.body.text();
+      }
+    }),
+  );
+  const ms = performance.now() - started;
+  await agent.close();
+  return ms;
+}
+
+if (values['memory-probe']) {
+  // Child mode: one suite run, then print peak RSS in MiB.
+  const mock = await startMockServer({ port: 0 });
+  await suiteRun(mock.url, mock.token, { ...mock.fixtures }, runs);
+  await mock.close();
+  process.stdout.write(`${(process.resourceUsage().maxRSS / 1024).toFixed(1)}\n`);
+} else {
+  const mock = await startMockServer({ port: 0 });
+  const fixtures = { ...mock.fixtures };
+  await suiteRun(mock.url, mock.token, fixtures, 5); // warm-up: compile, JIT, connections
+  const suite = await suiteRun(mock.url, mock.token, fixtures, runs);
+  const rawMs = await rawLoop(mock.url, mock.token, fixtures, suite.cases);
+  await mock.close();
+  const suiteRate = (suite.cases / suite.ms) * 1000;
+  const rawRate = (suite.cases / rawMs) * 1000;
+  const peak = process.resourceUsage().maxRSS / 1024;
+
+  const probe = (n: number): number => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--memory-probe', '--runs', String(n), '--concurrency', String(concurrency)], { encoding: 'utf8' });
+    return Number(child.stdout.trim().split('\n').pop());
+  };
+  const small = probe(Math.max(10, Math.round(runs / 10)));
+  const large = probe(Math.max(100, runs));
+
+  const rows: Array<[string, string]> = [
+    ['requests', String(suite.cases)],
+    ['concurrency', String(concurrency)],
+    ['suite: cases/s (send + check + report)', suiteRate.toFixed(0)],
+    ['raw undici: requests/s', rawRate.toFixed(0)],
+    ['ratio suite/raw', (suiteRate / rawRate).toFixed(2)],
+    ['peak RSS of this process (MiB)', peak.toFixed(1)],
+    [`peak RSS, --runs ${Math.max(10, Math.round(runs / 10))} (MiB)`, small.toFixed(1)],
+    [`peak RSS, --runs ${Math.max(100, runs)} (MiB)`, large.toFixed(1)],
+    ['RSS growth for 10x runs', `${(((large - small) / small) * 100).toFixed(1)}%`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+}

@@ -1,0 +1,58 @@
+import { createReporters } from '../../reporters/index.ts';
+import type { Reporter } from '../../reporters/Reporter.ts';
+import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
+import { runConformance } from '../engine/runConformance.ts';
+import type { Case } from '../model/Case.ts';
+import type { RunReport } from '../model/RunReport.ts';
+import { compareWithBaseline } from '../regression/compareWithBaseline.ts';
+import { corpusCase } from '../regression/corpusCase.ts';
+import { loadBaseline } from '../regression/loadBaseline.ts';
+import { loadCorpus } from '../regression/loadCorpus.ts';
+import { saveCorpus } from '../regression/saveCorpus.ts';
+import { shouldFail } from '../regression/shouldFail.ts';
+import { withBaseline } from '../regression/withBaseline.ts';
+import { ConformanceError } from '../errors/ConformanceError.ts';
+import { EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS } from './exitCodeFor.ts';
+import type { MainIo } from './main.ts';
+
+/** Console reporter output through the CLI's io (so tests capture it). */
+function consoleStreams(io: MainIo) {
+  return {
+    stdout: { write: (text: string) => io.out(text), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (text: string) => io.err(text), isTTY: process.stderr.isTTY === true },
+  };
+}
+
+/**
+ * `run` end to end: reporters, failure corpus (replayed first), baseline classification, and the exit
+ * code: 1 when violations count (all, or only new ones with `--fail-on new`), 2 when the run was
+ * interrupted without one, else 0.
+ */
+export async function runWithReports(config: ConformanceConfig, io: MainIo, signal: AbortSignal, extraReporters: readonly Reporter[] = []): Promise<number> {
+  const baseline = config.baseline ? await loadBaseline(config.baseline) : undefined;
+  const corpus = config.corpus ? await loadCorpus(config.corpus) : [];
+  const reporters = config.dryRun
+    ? []
+    : [...createReporters(config.reports, { reportDir: config.reportDir, console: consoleStreams(io) }), ...extraReporters];
+  const report: RunReport = await runConformance(config, {
+    reporters,
+    signal,
+    dryRunOut: (line) => io.out(`${line}\n`),
+    priorCases: (operations) =>
+      corpus.flatMap((entry): Case[] => {
+        const prepared = operations.find((p) => p.operation.operationId === entry.operationId);
+        const rebuilt = prepared && corpusCase(entry, prepared.operation);
+        return rebuilt ? [rebuilt] : [];
+      }),
+    ...(baseline && config.baseline ? { finalize: (r: RunReport) => withBaseline(r, baseline, config.baseline!) } : {}),
+  });
+  if (config.dryRun) return EXIT_OK;
+  if (config.corpus) await saveCorpus(config.corpus, report);
+  const violating = baseline ? shouldFail(compareWithBaseline(report, baseline), config.failOn) : report.findings.length > 0;
+  if (violating) return EXIT_VIOLATIONS;
+  if (report.interrupted) {
+    io.err(`conformance: the run was interrupted; the reports cover what ran [${'CONF_ERR_INTERRUPTED' satisfies ConformanceError['code']}]\n`);
+    return EXIT_ERROR;
+  }
+  return EXIT_OK;
+}

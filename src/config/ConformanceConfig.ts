@@ -1,0 +1,64 @@
+import type { OperationExpectations } from '../checks/Check.ts';
+
+export type ReportFormat = 'console' | 'json' | 'junit' | 'md' | 'html';
+
+export interface ReportSpec {
+  readonly format: ReportFormat;
+  readonly path?: string;
+}
+
+/** The one typed configuration of a run: defaults < config file < flags, validated once. */
+export interface ConformanceConfig {
+  readonly specs: readonly string[];
+  readonly target?: string;
+  readonly targets: Readonly<Record<string, string>>;
+  readonly fixtures: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly token?: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly concurrency: number;
+  readonly timeouts: { readonly connectMs: number; readonly headersMs: number; readonly bodyMs: number };
+  readonly retries: number;
+  readonly maxResponseBytes: number;
+  readonly maxRequests?: number;
+  readonly rateLimit?: number;
+  readonly insecure: boolean;
+  readonly caFile?: string;
+  readonly proxy?: string;
+  readonly allowMutations: boolean;
+  readonly dryRun: boolean;
+  readonly reports: readonly ReportSpec[];
+  readonly reportDir: string;
+  readonly baseline?: string;
+  readonly failOn: 'new' | 'any';
+  readonly corpus?: string;
+  readonly caseIds: readonly string[];
+  readonly operations: Readonly<Record<string, OperationExpectations>>;
+  readonly mock: { readonly fault?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
+}
+
+/** Remote targets get these unless the user says otherwise: an upgrade is real downtime. */
+export const REMOTE_DEFAULTS = { maxRequests: 500, rateLimit: 5 } as const;
+
+export const DEFAULT_CONFIG: ConformanceConfig = {
+  specs: [],
+  targets: {},
+  fixtures: {},
+  headers: {},
+  seed: 1,
+  runs: 25,
+  concurrency: 8,
+  timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 },
+  retries: 2,
+  maxResponseBytes: 1024 * 1024,
+  insecure: false,
+  allowMutations: false,
+  dryRun: false,
+  reports: [],
+  reportDir: 'conformance-report',
+  failOn: 'any',
+  caseIds: [],
+  operations: {},
+  mock: {},
+};

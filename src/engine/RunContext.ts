@@ -1,0 +1,17 @@
+import type { Reporter } from '../../reporters/Reporter.ts';
+import type { RunnerOptions } from '../runner/RunnerOptions.ts';
+import type { HttpRunner } from '../runner/HttpRunner.ts';
+import type { PreparedOperation } from './PreparedOperation.ts';
+import type { ResultCollector } from './ResultCollector.ts';
+
+/** What the stages of one run share. */
+export interface RunContext {
+  readonly operations: readonly PreparedOperation[];
+  readonly runner: HttpRunner;
+  readonly runnerOptions: RunnerOptions;
+  readonly fixtures: Readonly<Record<string, string>>;
+  readonly seed: number;
+  readonly collector: ResultCollector;
+  readonly listeners: readonly Reporter[];
+  readonly signal: AbortSignal;
+}

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import type { Case, PlannedRequest } from '../model/Case.ts';
+import type { CaseResult } from '../model/CaseResult.ts';
+import { classifyRequest } from '../plan/classifyRequest.ts';
+import { validRequestArbitrary } from '../plan/validRequestArbitrary.ts';
+import { executeCase } from './executeCase.ts';
+import type { PreparedOperation } from './PreparedOperation.ts';
+import type { RunContext } from './RunContext.ts';
+import { runPool } from './runPool.ts';
+
+/** Requests sent while shrinking one counterexample, at most. */
+const SHRINK_BUDGET = 150;
+
+/** Id of a random case: the fast-check path under the run's seed replays exactly this request. */
+export function randomCaseId(operationId: string, seed: number, path: string): string {
+  return `${operationId}:random:${seed}:${path}`;
+}
+
+function randomCase(operationId: string, seed: number, path: string, request: PlannedRequest): Case {
+  return { id: randomCaseId(operationId, seed, path), operationId, intent: { kind: 'valid', label: `random #${path}` }, request, seed, needsFixture: true };
+}
+
+/** The request at a fast-check path of the operation's valid-request arbitrary (replay of a random case). */
+export function randomRequestAt(prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>, seed: number, path: string): PlannedRequest {
+  const arbitrary = validRequestArbitrary(prepared.operation, { seed, fixtures });
+  const details = fc.check(fc.property(arbitrary, (_request: PlannedRequest) => false), { seed, path, endOnFailure: true });
+  const value = details.counterexample?.[0];
+  if (!value) throw new Error(`no random request at path ${path}`);
+  return value;
+}
+
+function failingChecks(result: CaseResult): string {
+  return result.status === 'ran' ? result.verdicts.filter((v) => v.outcome === 'fail').map((v) => v.check).sort().join(',') : '';
+}
+
+/**
+ * Random exploration of one operation: `runs` valid requests drawn from the schema with the run's seed
+ * are sent concurrently; the first failure of each kind is shrunk by fast-check to a minimal request
+ * that fails the same checks, re-validated so a shrunk case never stops being valid, and reported
+ * instead of the original.
+ */
+export async function exploreRandom(prepared: PreparedOperation, runs: number, context: RunContext, emit: (result: CaseResult) => void): Promise<void> {
+  if (runs <= 0) return;
+  const { operationId } = prepared.operation;
+  const arbitrary = validRequestArbitrary(prepared.operation, { seed: context.seed, fixtures: context.fixtures });
+  const requests = fc.sample(arbitrary, { seed: context.seed, numRuns: runs });
+  context.collector.addPlanned(operationId, requests.length);
+  const firstFailures = new Map<string, { index: number; result: CaseResult }>();
+  await runPool(requests.map((request, index) => ({ request, index })), context.runnerOptions.concurrency, context.signal, async ({ request, index }) => {
+    const result = await executeCase(randomCase(operationId, context.seed, String(index), request), prepared, context);
+    const signature = failingChecks(result);
+    if (signature === '') return emit(result);
+    const held = firstFailures.get(signature);
+    if (held && held.index < index) return emit(result);
+    if (held) emit(held.result);
+    firstFailures.set(signature, { index, result });
+  });
+  for (const [signature, { index, result }] of firstFailures) {
+    emit(context.signal.aborted ? result : await shrink(prepared, context, signature, index, result));
+  }
+}
+
+async function shrink(prepared: PreparedOperation, context: RunContext, signature: string, index: number, original: CaseResult): Promise<CaseResult> {
+  const { operationId } = prepared.operation;
+  const arbitrary = validRequestArbitrary(prepared.operation, { seed: context.seed, fixtures: context.fixtures });
+  let sent = 0;
+  let smallest: CaseResult = original;
+  const details = await fc.check(
+    fc.asyncProperty(arbitrary, async (request) => {
+      if (sent >= SHRINK_BUDGET || context.signal.aborted) return true;
+      // A shrunk request that left the schema proves nothing about the server: treat it as passing.
+      if (!classifyRequest(prepared.operation, prepared.constraints, prepared.validators, request).valid) return true;
+      sent += 1;
+      const result = await executeCase(randomCase(operationId, context.seed, 'shrinking', request), prepared, context);
+      if (failingChecks(result) !== signature) return true;
+      smallest = result;
+      return false;
+    }),
+    { seed: context.seed, path: String(index) },
+  );
+  if (!details.failed || !details.counterexamplePath || smallest === original) return original;
+  const shrunkCase = randomCase(operationId, context.seed, details.counterexamplePath, smallest.case.request);
+  return { ...smallest, case: shrunkCase, ...(smallest.status === 'ran' ? { exchange: { ...smallest.exchange, case: shrunkCase } } : {}) } as CaseResult;
+}

@@ -1,0 +1,37 @@
+import { basename } from 'node:path';
+import { catalogueOperation } from '../catalogue/buildCatalogue.ts';
+import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
+import { ConfigError } from '../errors/ConformanceError.ts';
+import type { Spec } from '../spec/Spec.ts';
+import { OperationValidators } from '../validation/OperationValidators.ts';
+import type { PreparedOperation } from './PreparedOperation.ts';
+
+/**
+ * Pairs every operation with its catalogue, compiled validators, user expectations and target.
+ * A target is looked up by operationId, then by document file name (without `.yaml`), then the default.
+ */
+export function prepareOperations(specs: readonly Spec[], config: ConformanceConfig, defaultTarget: string | undefined): PreparedOperation[] {
+  const known = new Set<string>();
+  const prepared = specs.flatMap((spec) => {
+    const docKey = basename(spec.file).replace(/\.(ya?ml|json)$/i, '');
+    known.add(docKey);
+    return spec.operations.map((operation): PreparedOperation => {
+      known.add(operation.operationId);
+      const baseUrl = config.targets[operation.operationId] ?? config.targets[docKey] ?? config.targets[docKey.replace(/\.openapi$/, '')] ?? config.target ?? defaultTarget;
+      if (!baseUrl) throw new ConfigError(`no target for ${operation.operationId}: give --target URL or --target ${operation.operationId}=URL`);
+      known.add(docKey.replace(/\.openapi$/, ''));
+      return {
+        operation,
+        specFile: spec.file,
+        constraints: catalogueOperation(operation),
+        validators: new OperationValidators(operation),
+        expectations: config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] },
+        baseUrl: baseUrl.replace(/\/+$/, ''),
+      };
+    });
+  });
+  for (const key of [...Object.keys(config.targets), ...Object.keys(config.operations)]) {
+    if (!known.has(key)) throw new ConfigError(`unknown operation or document "${key}" (known: ${[...known].sort().join(', ')})`);
+  }
+  return prepared;
+}

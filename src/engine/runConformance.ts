@@ -1,0 +1,152 @@
+import { createRequire } from 'node:module';
+import type { Reporter } from '../../reporters/Reporter.ts';
+import { checkRegistry } from '../checks/registry.ts';
+import { REMOTE_DEFAULTS, type ConformanceConfig } from '../config/ConformanceConfig.ts';
+import type { Case } from '../model/Case.ts';
+import type { CaseResult } from '../model/CaseResult.ts';
+import type { RunReport } from '../model/RunReport.ts';
+import { planCases } from '../plan/planCases.ts';
+import { assertSafeTarget } from '../runner/assertSafeTarget.ts';
+import { checkReachable } from '../runner/checkReachable.ts';
+import { HttpRunner } from '../runner/HttpRunner.ts';
+import { isLoopback } from '../runner/isLoopback.ts';
+import type { RunnerOptions } from '../runner/RunnerOptions.ts';
+import { loadSpecs } from '../spec/loadSpecs.ts';
+import { executeCase } from './executeCase.ts';
+import { exploreRandom, randomCaseId, randomRequestAt } from './exploreRandom.ts';
+import type { PreparedOperation } from './PreparedOperation.ts';
+import { prepareOperations } from './prepareOperations.ts';
+import { replayCommandFor } from './replayCommandFor.ts';
+import { ResultCollector } from './ResultCollector.ts';
+import type { RunContext } from './RunContext.ts';
+import { runPool } from './runPool.ts';
+import { startTargets } from './startTargets.ts';
+
+const { version: TOOL_VERSION } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export interface RunHooks {
+  readonly reporters: readonly Reporter[];
+  /** Aborting stops sending; the report of what ran is still built and handed to the reporters. */
+  readonly signal?: AbortSignal;
+  /** Receives the planned requests of a dry run, as curl commands. */
+  readonly dryRunOut?: (line: string) => void;
+  /** Cases to send before the planned ones (the failure corpus of earlier runs). */
+  readonly priorCases?: (operations: readonly PreparedOperation[]) => Case[];
+  /** `replay` sends only the prior cases: nothing is planned or explored. */
+  readonly command?: 'run' | 'replay';
+  /** Completes the report (baseline classification) before the reporters see it. */
+  readonly finalize?: (report: RunReport) => RunReport;
+}
+
+export function runnerOptionsFor(config: ConformanceConfig, operations: readonly PreparedOperation[], token: string | undefined): RunnerOptions {
+  const remote = operations.some((p) => !isLoopback(p.baseUrl));
+  const maxRequests = config.maxRequests ?? (remote ? REMOTE_DEFAULTS.maxRequests : undefined);
+  const rateLimit = config.rateLimit ?? (remote ? REMOTE_DEFAULTS.rateLimit : undefined);
+  return {
+    headers: config.headers,
+    ...(token !== undefined ? { token } : {}),
+    timeouts: config.timeouts,
+    concurrency: config.concurrency,
+    retry: { maxRetries: config.retries, maxDelayMs: 10_000 },
+    maxResponseBytes: config.maxResponseBytes,
+    ...(config.caFile || config.insecure ? { tls: { ...(config.caFile ? { caFile: config.caFile } : {}), insecure: config.insecure } } : {}),
+    ...(config.proxy ? { proxy: config.proxy } : {}),
+    ...(rateLimit !== undefined ? { rateLimitPerSecond: rateLimit } : {}),
+    ...(maxRequests !== undefined ? { maxRequests } : {}),
+  };
+}
+
+/** Selects the planned cases named by `--case` (all when none is named). */
+function selectCases(cases: readonly Case[], ids: readonly string[]): Case[] {
+  return ids.length === 0 ? [...cases] : cases.filter((c) => ids.includes(c.id));
+}
+
+/**
+ * One conformance run: plan every operation's cases from its schema, send them, check every exchange,
+ * and stream the results to the reporters. Returns the report, also when interrupted.
+ */
+export async function runConformance(config: ConformanceConfig, hooks: RunHooks): Promise<RunReport> {
+  const specs = await loadSpecs(config.specs);
+  const targets = await startTargets(config, specs);
+  try {
+    const operations = prepareOperations(specs, config, targets.defaultTarget);
+    for (const p of operations) {
+      assertSafeTarget(p.baseUrl, { mutating: p.operation.hints.mutating && !config.dryRun, allowMutations: config.allowMutations });
+    }
+    const runnerOptions = runnerOptionsFor(config, operations, targets.token);
+    const fixtures = { ...targets.fixtures, ...config.fixtures };
+    const command = hooks.command ?? 'run';
+    const planned = operations.map((p) => ({
+      prepared: p,
+      cases: command === 'replay' ? [] : selectCases(planCases(p.operation, p.constraints, p.validators, { seed: config.seed, fixtures }), config.caseIds),
+    }));
+    // `--case` may name random cases: they are rebuilt from their fast-check path.
+    for (const entry of command === 'replay' ? [] : planned) {
+      for (const id of config.caseIds) {
+        const prefix = randomCaseId(entry.prepared.operation.operationId, config.seed, '');
+        if (!id.startsWith(prefix)) continue;
+        const path = id.slice(prefix.length);
+        const request = randomRequestAt(entry.prepared, fixtures, config.seed, path);
+        entry.cases.push({ id, operationId: entry.prepared.operation.operationId, intent: { kind: 'valid', label: `random #${path}` }, request, seed: config.seed, needsFixture: true });
+      }
+    }
+    const prior = hooks.priorCases?.(operations) ?? [];
+    const collector = new ResultCollector(operations, (caseId, p) => replayCommandFor(caseId, config, p, targets.embedded), command);
+    const listeners: Reporter[] = [collector, ...hooks.reporters];
+    const controller = new AbortController();
+    const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
+    const plannedCounts = Object.fromEntries(planned.map(({ prepared, cases }) => [prepared.operation.operationId, cases.length + prior.filter((c) => c.operationId === prepared.operation.operationId).length]));
+    for (const l of listeners) l.onRunStart?.({ command, seed: config.seed, planned: plannedCounts });
+
+    const runner = new HttpRunner(runnerOptions);
+    const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal };
+    const emit = (result: CaseResult): void => {
+      for (const l of listeners) l.onCaseResult?.(result);
+    };
+    let failure: unknown;
+    let reachable = false;
+    try {
+      if (config.dryRun) {
+        await dryRun(planned, prior, runnerOptions, hooks.dryRunOut ?? (() => undefined));
+      } else {
+        for (const url of new Set(operations.map((p) => p.baseUrl))) await checkReachable(url, runnerOptions);
+        reachable = true;
+        const work = [
+          ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
+          ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
+        ].filter((w) => w.prepared !== undefined);
+        await runPool(work, runnerOptions.concurrency, signal, async ({ testCase, prepared }) => emit(await executeCase(testCase, prepared, context)));
+        if (config.caseIds.length === 0 && command === 'run') {
+          await Promise.all(operations.map((p) => exploreRandom(p, config.runs, context, emit)));
+        }
+      }
+    } catch (error) {
+      failure = error;
+    } finally {
+      await runner.close();
+    }
+    // Nothing was sent: there is nothing to report, only the error.
+    if (failure !== undefined && !reachable) throw failure;
+    const collected = collector.report({ interrupted: signal.aborted, checkNames: [...checkRegistry.keys()], toolVersion: TOOL_VERSION });
+    const report = hooks.finalize ? hooks.finalize(collected) : collected;
+    // Every reporter gets the report even when another one fails to write; the first error is raised after.
+    const ended = await Promise.allSettled(hooks.reporters.map(async (l) => l.onRunEnd?.(report)));
+    const writeError = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (writeError && failure === undefined) failure = writeError.reason;
+    // Results gathered before a tool error are written above; the error still decides the exit code.
+    if (failure !== undefined) throw failure;
+    return report;
+  } finally {
+    await targets.close();
+  }
+}
+
+async function dryRun(planned: ReadonlyArray<{ prepared: PreparedOperation; cases: readonly Case[] }>, prior: readonly Case[], options: RunnerOptions, out: (line: string) => void): Promise<void> {
+  const { planToSent } = await import('../runner/planToSent.ts');
+  const { toCurl } = await import('../runner/toCurl.ts');
+  for (const { prepared, cases } of planned) {
+    for (const testCase of [...prior.filter((c) => c.operationId === prepared.operation.operationId), ...cases]) {
+      out(`# ${testCase.id}\n${toCurl(planToSent(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { Exchange } from '../model/Exchange.ts';
+import type { Finding } from '../model/Finding.ts';
+import type { Verdict } from '../model/Verdict.ts';
+import { toCurl } from '../runner/toCurl.ts';
+
+const EXCERPT = 2_000;
+
+/** Turns a failing verdict into a finding: the redacted request, the response excerpt, curl and replay. */
+export function toFinding(exchange: Exchange, verdict: Verdict, replayCommand: string): Finding {
+  const { case: testCase, response, failure } = exchange;
+  return {
+    operationId: testCase.operationId,
+    check: verdict.check,
+    ...(verdict.constraintId ? { constraintId: verdict.constraintId } : {}),
+    caseId: testCase.id,
+    intent: testCase.intent,
+    message: verdict.message,
+    request: exchange.sent,
+    ...(response
+      ? {
+          response: {
+            status: response.status,
+            ...(response.headers['content-type'] ? { contentType: response.headers['content-type'] } : {}),
+            bodyExcerpt: response.bodyText.length > EXCERPT ? `${response.bodyText.slice(0, EXCERPT)}…` : response.bodyText,
+          },
+        }
+      : {}),
+    ...(failure ? { failure: { kind: failure.kind, message: failure.message } } : {}),
+    curl: toCurl(exchange.sent),
+    seed: testCase.seed,
+    replay: replayCommand,
+  };
+}
