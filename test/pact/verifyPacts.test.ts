@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import { PactError } from '../../src/errors/ConformanceError.ts';
+import { defaultSpecFiles } from '../../src/spec/defaultSpecFiles.ts';
 import { defaultPactFiles } from '../../src/pact/defaultPactFiles.ts';
 import type { PactInteractionOutcome, PactVerificationResult } from '../../src/pact/PactVerificationResult.ts';
 import { verifyPacts } from '../../src/pact/verifyPacts.ts';
@@ -43,6 +46,10 @@ describe('verifyPacts against the embedded mock', () => {
     ['dc-vlan-4000', (i) => dcPact(i) && succeeds(i)],
     ['hcx-200-instead-of-202', (i) => hcxPact(i) && succeeds(i)],
     ['dc-ignore-auth', (i) => dcPact(i) && (i.intentKind === 'no-auth' || i.intentKind === 'wrong-auth')],
+    ['dc-bad-time-format', (i) => dcPact(i) && succeeds(i)],
+    ['dc-lenient-id-length', (i) => i.intentKind === 'invalid' && /^DC\.path\.hosted_connect_id\.(min|max)Length$/.test(i.constraintId ?? '')],
+    ['hcx-reject-inservice', (i) => hcxPact(i) && i.constraintId === 'HCX.query.method.enum' && i.intentKind === 'boundary' && i.description.includes('inService')],
+    ['hcx-unknown-appliance-202', (i) => hcxPact(i) && i.intentKind === 'unknown-resource'],
   ];
   for (const [fault, broken] of faults) {
     it(`fails exactly the interactions that ${fault} breaks`, async () => {
@@ -89,5 +96,35 @@ describe('verifyPacts against a given target', () => {
 
   it('throws a PactError for a pact file that does not exist', async () => {
     await expect(verifyPacts({ target: mock.url, fixtures: { ...mock.fixtures }, pactFiles: ['/nonexistent/pact.json'] })).rejects.toThrow(/cannot read pact file/);
+  });
+});
+
+describe('verifyPacts against a server whose fixture ids differ from the pacts\' examples', () => {
+  let mock: MockServer;
+  let dir: string;
+  beforeAll(async () => {
+    // The same documents with other example ids: the mock seeds its resources from them.
+    dir = mkdtempSync(join(tmpdir(), 'pact-specs-'));
+    const swaps: [string, string][] = [
+      ['0278b472-ffa5-4eb3-8c0d-979d479f8ef6', '1111b472-ffa5-4eb3-8c0d-979d479f8ef6'],
+      ['6fbe9263116a4b68818cf1edce16bc4f', '22229263116a4b68818cf1edce16bc4f'],
+      ['20ef77b0-2a69-4a4e-9a8a-2ac5a4f0c1d3', '3333b7b0-2a69-4a4e-9a8a-2ac5a4f0c1d3'],
+    ];
+    const specFiles = defaultSpecFiles().map((file) => {
+      const out = join(dir, basename(file));
+      writeFileSync(out, swaps.reduce((text, [from, to]) => text.replaceAll(from, to), readFileSync(file, 'utf8')));
+      return out;
+    });
+    mock = await startMockServer({ specFiles, token: 'other-SECRET-token' });
+  });
+  afterAll(async () => {
+    await mock.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes every interaction: paths take the ids from the provider states', async () => {
+    expect(mock.fixtures.hosted_connect_id).toBe('1111b472-ffa5-4eb3-8c0d-979d479f8ef6');
+    const result = await verifyPacts({ target: mock.url, fixtures: { ...mock.fixtures }, token: mock.token });
+    expect(failing(result)).toEqual([]);
   });
 });
