@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { replayCommand } from './commands/replayCommand.ts';
 import { runCommand } from './commands/runCommand.ts';
 import type { MainIo } from './main.ts';
 
 /** Registers the commands beyond `constraints`. */
 export function registerCommands(program: Command, io: MainIo, setExit: (code: number) => void): void {
   runCommand(program, io, setExit);
+  replayCommand(program, io, setExit);
 }

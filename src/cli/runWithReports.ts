@@ -6,6 +6,7 @@ import type { Case } from '../model/Case.ts';
 import type { RunReport } from '../model/RunReport.ts';
 import { compareWithBaseline } from '../regression/compareWithBaseline.ts';
 import { corpusCase } from '../regression/corpusCase.ts';
+import type { CorpusEntry } from '../regression/CorpusEntry.ts';
 import { loadBaseline } from '../regression/loadBaseline.ts';
 import { loadCorpus } from '../regression/loadCorpus.ts';
 import { saveCorpus } from '../regression/saveCorpus.ts';
@@ -14,6 +15,13 @@ import { withBaseline } from '../regression/withBaseline.ts';
 import { ConformanceError } from '../errors/ConformanceError.ts';
 import { EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS } from './exitCodeFor.ts';
 import type { MainIo } from './main.ts';
+
+export interface RunWithReportsOptions {
+  readonly command?: 'run' | 'replay';
+  /** The recorded cases `replay` sends (from a report's findings). */
+  readonly recorded?: readonly CorpusEntry[];
+  readonly extraReporters?: readonly Reporter[];
+}
 
 /** Console reporter output through the CLI's io (so tests capture it). */
 function consoleStreams(io: MainIo) {
@@ -28,15 +36,18 @@ function consoleStreams(io: MainIo) {
  * code: 1 when violations count (all, or only new ones with `--fail-on new`), 2 when the run was
  * interrupted without one, else 0.
  */
-export async function runWithReports(config: ConformanceConfig, io: MainIo, signal: AbortSignal, extraReporters: readonly Reporter[] = []): Promise<number> {
+export async function runWithReports(config: ConformanceConfig, io: MainIo, signal: AbortSignal, options: RunWithReportsOptions = {}): Promise<number> {
+  const command = options.command ?? 'run';
   const baseline = config.baseline ? await loadBaseline(config.baseline) : undefined;
-  const corpus = config.corpus ? await loadCorpus(config.corpus) : [];
+  // `replay` sends the recorded cases it is given; `run` replays the failure corpus before its plan.
+  const corpus = command === 'replay' ? (options.recorded ?? []) : config.corpus ? await loadCorpus(config.corpus) : [];
   const reporters = config.dryRun
     ? []
-    : [...createReporters(config.reports, { reportDir: config.reportDir, console: consoleStreams(io) }), ...extraReporters];
+    : [...createReporters(config.reports, { reportDir: config.reportDir, console: consoleStreams(io) }), ...(options.extraReporters ?? [])];
   const report: RunReport = await runConformance(config, {
     reporters,
     signal,
+    command,
     dryRunOut: (line) => io.out(`${line}\n`),
     priorCases: (operations) =>
       corpus.flatMap((entry): Case[] => {
@@ -47,7 +58,7 @@ export async function runWithReports(config: ConformanceConfig, io: MainIo, sign
     ...(baseline && config.baseline ? { finalize: (r: RunReport) => withBaseline(r, baseline, config.baseline!) } : {}),
   });
   if (config.dryRun) return EXIT_OK;
-  if (config.corpus) await saveCorpus(config.corpus, report);
+  if (config.corpus && command === 'run') await saveCorpus(config.corpus, report);
   const violating = baseline ? shouldFail(compareWithBaseline(report, baseline), config.failOn) : report.findings.length > 0;
   if (violating) return EXIT_VIOLATIONS;
   if (report.interrupted) {

@@ -4,20 +4,20 @@ import type { RunReport } from '../model/RunReport.ts';
 import { validateReport } from './validateReport.ts';
 
 /** Reads the `report.json` of an earlier run; a missing, unparsable or off-schema file is a configuration error. */
-export async function loadBaseline(path: string): Promise<RunReport> {
+export async function loadBaseline(path: string, role = 'baseline'): Promise<RunReport> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new ConfigError(`cannot read baseline ${path}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`);
+    throw new ConfigError(`cannot read ${role} ${path}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (cause) {
-    throw new ConfigError(`baseline ${path} is not JSON: ${(cause as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`${role} ${path} is not JSON: ${(cause as Error).message.split('\n')[0]}`);
   }
   const result = validateReport(data);
-  if (!result.ok) throw new ConfigError(`baseline ${path} is not a run report (reporters/report.schema.json): ${result.problem}`);
+  if (!result.ok) throw new ConfigError(`${role} ${path} is not a run report (reporters/report.schema.json): ${result.problem}`);
   return result.report;
 }
