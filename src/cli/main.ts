@@ -23,8 +23,8 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo): Pro
   const program = new Command('conformance')
     .description('Contract and conformance tests for the HCX interconnect-appliance upgrade and Huawei DC hosted-connection update APIs')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(text) })
-    .showHelpAfterError('(run "conformance --help" for usage)');
+    // Parse errors are printed once, as one line, by the catch below.
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined });
   const setExit = (code: number): void => {
     exitCode = Math.max(exitCode, code);
   };
@@ -35,7 +35,13 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo): Pro
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
+      if (error.exitCode === 0) return 0;
+      // Help requested by an error (no command given) was already written in full.
+      if (error.code !== 'commander.help') {
+        const message = error.message.replace(/^error: /, '').replaceAll('\n', ' ');
+        io.err(`conformance: ${message}; run "conformance --help" for usage [${'CONF_ERR_USAGE' satisfies ConformanceError['code']}]\n`);
+      }
+      return 2;
     }
     if (error instanceof ConformanceError) {
       io.err(`conformance: ${error.message} [${error.code}]\n`);

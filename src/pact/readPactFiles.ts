@@ -9,6 +9,20 @@ export interface PactInteractionInfo {
   readonly description: string;
   readonly states: readonly { readonly name: string; readonly params: Readonly<Record<string, unknown>> }[];
   readonly comments: readonly string[];
+  /** The request as the pact states it (example values; credentials are placeholders). */
+  readonly request: { readonly method: string; readonly path: string; readonly query: string; readonly headers: Readonly<Record<string, string>>; readonly bodyText?: string };
+}
+
+function requestOf(raw: unknown): PactInteractionInfo['request'] {
+  const r = (raw ?? {}) as { method?: unknown; path?: unknown; query?: unknown; headers?: unknown; body?: { content?: unknown; encoded?: unknown } };
+  const headers = Object.fromEntries(
+    Object.entries((r.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.map(String).join(', ') : String(v)]),
+  );
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries((r.query ?? {}) as Record<string, unknown>)) for (const item of Array.isArray(v) ? v : [v]) query.append(k, String(item));
+  const content = r.body?.content;
+  const bodyText = content === undefined ? undefined : typeof content === 'string' ? content : JSON.stringify(content);
+  return { method: String(r.method ?? 'GET'), path: String(r.path ?? '/'), query: query.toString(), headers, ...(bodyText !== undefined ? { bodyText } : {}) };
 }
 
 interface PactJson {
@@ -40,6 +54,7 @@ export async function readPactFiles(files: readonly string[]): Promise<PactInter
         description: String(raw['description'] ?? ''),
         states: states.map((s) => ({ name: String(s.name), params: s.params ?? {} })),
         comments: Array.isArray(comments) ? comments.map(String) : [],
+        request: requestOf(raw['request']),
       });
     }
   }

@@ -3,7 +3,7 @@ import { PactError } from '../../src/errors/ConformanceError.ts';
 import { outcomesFromResults } from '../../src/pact/outcomesFromResults.ts';
 import type { PactInteractionInfo } from '../../src/pact/readPactFiles.ts';
 
-const info = (provider: string, description: string, comments: string[] = []): PactInteractionInfo => ({ file: 'f.json', consumer: 'c', provider, description, states: [], comments });
+const info = (provider: string, description: string, comments: string[] = []): PactInteractionInfo => ({ file: 'f.json', consumer: 'c', provider, description, states: [], comments, request: { method: 'PUT', path: '/', query: '', headers: {} } });
 
 describe('outcomesFromResults', () => {
   it('gives one outcome per interaction, with mismatch lines and the comments\' intent, constraint and case', () => {

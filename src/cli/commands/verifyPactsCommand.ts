@@ -1,0 +1,85 @@
+import { createRequire } from 'node:module';
+import type { Command } from 'commander';
+import { createReporters } from '../../../reporters/index.ts';
+import { catalogueOperation } from '../../catalogue/buildCatalogue.ts';
+import { defaultPactFiles } from '../../pact/defaultPactFiles.ts';
+import { pactRunReport } from '../../pact/pactRunReport.ts';
+import { readPactFiles } from '../../pact/readPactFiles.ts';
+import { verifyPacts } from '../../pact/verifyPacts.ts';
+import { assertSafeTarget } from '../../runner/assertSafeTarget.ts';
+import { checkReachable } from '../../runner/checkReachable.ts';
+import { loadSpecs } from '../../spec/loadSpecs.ts';
+import { collect } from '../collect.ts';
+import { EXIT_OK, EXIT_VIOLATIONS } from '../exitCodeFor.ts';
+import type { MainIo } from '../main.ts';
+import { parseFixture, parseHeader, parseInteger, parseReport } from '../parseFlags.ts';
+import { resolveConfig } from '../../config/resolveConfig.ts';
+import type { ReportSpec } from '../../config/ConformanceConfig.ts';
+
+const { version: TOOL_VERSION } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+
+interface VerifyFlags {
+  target?: string;
+  fixture?: Record<string, string>;
+  header?: Record<string, string>;
+  token?: string;
+  pact: string[];
+  spec: string[];
+  report?: ReportSpec[];
+  reportDir?: string;
+  allowMutations?: boolean;
+  mockFault?: string;
+  timeout?: number;
+}
+
+/** `conformance verify-pacts`: the real Pact verifier against a target (default: the embedded mock). */
+export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code: number) => void): void {
+  program
+    .command('verify-pacts')
+    .description('verify the pact files (default: contracts/pacts/*.json) against a provider with the Pact verifier')
+    .option('--target <url>', 'provider base URL (default: the embedded mock)')
+    .option('--fixture <name=value>', 'id of an existing resource by path-parameter name: the provider-state values (repeatable)', (v, p: Record<string, string> | undefined) => parseFixture(v, p))
+    .option('--header <"Name: value">', 'header sent with every request; treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
+    .option('--token <token>', 'credential that replaces the pacts\' placeholder')
+    .option('--pact <file>', 'pact file to verify (repeatable)', collect, [])
+    .option('--spec <path>', 'OpenAPI 3.1 document naming the operations and credential headers (repeatable)', collect, [])
+    .option('--report <format=path>', 'write a report: json, junit, md, html (repeatable; default: all into the report directory)', (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
+    .option('--report-dir <dir>', 'directory of the default reports (default conformance-report)')
+    .option('--allow-mutations', 'allow state-changing requests to a non-loopback target')
+    .option('--mock-fault <name>', 'embedded mock only: break one rule')
+    .option('--timeout <ms>', 'timeout of one request', parseInteger(1))
+    .action(async (flags: VerifyFlags) => {
+      const started = new Date();
+      // The same validation as `run` for what the two share (URLs, report paths, fixtures).
+      const config = resolveConfig({}, {
+        ...(flags.target ? { target: flags.target } : {}),
+        ...(flags.reportDir ? { reportDir: flags.reportDir } : {}),
+        ...(flags.report ? { reports: flags.report } : {}),
+      });
+      const specs = await loadSpecs(flags.spec);
+      const operations = specs.flatMap((s) => s.operations);
+      if (flags.target) {
+        for (const operation of operations) assertSafeTarget(flags.target, { mutating: operation.hints.mutating, allowMutations: flags.allowMutations === true });
+        await checkReachable(flags.target, { headers: {}, timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 }, concurrency: 1, retry: { maxRetries: 0, maxDelayMs: 0 }, maxResponseBytes: 1 });
+      }
+      const pactFiles = flags.pact.length > 0 ? flags.pact : defaultPactFiles();
+      const infos = await readPactFiles(pactFiles);
+      const reporters = createReporters(config.reports, { reportDir: config.reportDir, console: { stdout: { write: (t: string) => io.out(t), isTTY: false }, stderr: { write: (t: string) => io.err(t), isTTY: false } } });
+      const result = await verifyPacts({
+        ...(flags.target ? { target: flags.target } : {}),
+        fixtures: flags.fixture ?? {},
+        headers: flags.header ?? {},
+        ...(flags.token ? { token: flags.token } : {}),
+        pactFiles,
+        ...(flags.spec.length > 0 ? { specFiles: flags.spec } : {}),
+        ...(flags.mockFault ? { mockFault: flags.mockFault } : {}),
+        ...(flags.timeout ? { requestTimeoutMs: flags.timeout } : {}),
+      });
+      const replay = ['npx conformance verify-pacts', ...(flags.target ? [`--target ${flags.target}`] : []), ...(flags.mockFault ? [`--mock-fault ${flags.mockFault}`] : []), ...pactFiles.map((f) => `--pact ${f}`)].join(' ');
+      const report = pactRunReport(result, infos, operations, operations.flatMap(catalogueOperation), { toolVersion: TOOL_VERSION, startedAt: started, replay });
+      const ended = await Promise.allSettled(reporters.map(async (r) => r.onRunEnd?.(report)));
+      const failed = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      setExit(result.passed ? EXIT_OK : EXIT_VIOLATIONS);
+    });
+}

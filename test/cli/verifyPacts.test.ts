@@ -1,0 +1,65 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { startMockServer } from '../../mock/startMockServer.ts';
+import { main } from '../../src/cli/main.ts';
+import { validateReport } from '../../src/regression/validateReport.ts';
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+describe('conformance verify-pacts', () => {
+  test('passes against the correct embedded mock, one report entry per interaction', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verify-'));
+    const { code, err } = await cli(['verify-pacts', '--report', `json=${join(dir, 'r.json')}`]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const checked = validateReport(JSON.parse(await readFile(join(dir, 'r.json'), 'utf8')));
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.report.command).toBe('verify-pacts');
+    expect(checked.report.summary.ran).toBeGreaterThan(30);
+    expect(checked.report.findings).toEqual([]);
+  });
+
+  test('fails on the interactions a fault breaks; credentials appear in no output or file', async () => {
+    const secret = 'PACT-S3CRET-TOKEN';
+    const mock = await startMockServer({ token: secret, fault: 'dc-ignore-auth' });
+    try {
+      const dir = await mkdtemp(join(tmpdir(), 'verify-'));
+      const { code, out, err } = await cli([
+        'verify-pacts', '--target', mock.url, '--token', secret, '--header', 'X-Extra: HEADER-S3CRET',
+        '--fixture', `applianceId=${mock.fixtures.applianceId}`, '--fixture', `project_id=${mock.fixtures.project_id}`,
+        '--fixture', `hosted_connect_id=${mock.fixtures.hosted_connect_id}`, '--report-dir', dir,
+      ]);
+      expect(code).toBe(1);
+      const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { findings: Array<{ operationId: string; intent: { kind: string }; constraintId?: string }> };
+      expect(report.findings.length).toBeGreaterThan(0);
+      for (const f of report.findings) {
+        expect(f.operationId).toBe('updateHostedConnect');
+        expect(['no-auth', 'wrong-auth']).toContain(f.intent.kind);
+        expect(f.constraintId).toBe('DC.auth');
+      }
+      const files = await readdir(dir);
+      const texts = [out, err, ...(await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8'))))];
+      for (const text of texts) {
+        expect(text).not.toContain(secret);
+        expect(text).not.toContain('HEADER-S3CRET');
+      }
+    } finally {
+      await mock.close();
+    }
+  });
+
+  test('an unreachable provider is one line and exit 2', async () => {
+    const { code, err } = await cli(['verify-pacts', '--target', 'http://127.0.0.1:9']);
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain('CONF_ERR_TARGET_UNREACHABLE');
+  });
+});
