@@ -1,0 +1,215 @@
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { startMockServer } from '../../mock/startMockServer.ts';
+import type { MockServer } from '../../mock/MockOptions.ts';
+import { closedPort, expectOneErrorLine, filesUnder, readReport, runCli, spawnCli, targetFlags, tempDir } from '../helpers/cli.ts';
+
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+
+describe('conformance run against the embedded mock', () => {
+  test('the correct mock: exit 0 and a valid, conforming JSON report', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'r.json');
+    const { code, out, err } = await runCli(['run', '--runs', '3', '--report', `json=${path}`]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('CONFORMING');
+    const report = await readReport(path);
+    expect(report.command).toBe('run');
+    expect(report.summary.conforming).toBe(true);
+    expect(report.findings).toEqual([]);
+    expect(report.summary.ran).toBe(report.summary.cases);
+    expect(report.summary.operations).toBe(2);
+  });
+
+  test('--mock-fault dc-ignore-auth: exit 1 and the auth-required finding on DC.auth', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'r.json');
+    const { code } = await runCli(['run', '--runs', '3', '--mock-fault', 'dc-ignore-auth', '--report', `json=${path}`]);
+    expect(code).toBe(1);
+    const report = await readReport(path);
+    expect(report.summary.conforming).toBe(false);
+    expect(report.findings.map((f) => `${f.operationId} ${f.check} ${f.constraintId ?? '-'}`)).toEqual(['updateHostedConnect auth-required DC.auth']);
+  });
+});
+
+describe('usage and configuration errors: exit 2, one line, no stack trace', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['--runs abc', ['--runs', 'abc'], /--runs.*abc/],
+    ['--header without a colon', ['--header', 'NoColon'], /--header/],
+    ['--fixture without a value', ['--fixture', 'novalue'], /--fixture.*novalue/],
+    ['--target with a non-http scheme', ['--target', 'ftp://x'], /ftp:\/\/x/],
+    ['--report of an unknown format', ['--report', 'pdf=x'], /pdf/],
+    ['an unknown option', ['--no-such-option'], /unknown option '--no-such-option'/],
+    ['--config of a missing file', ['--config', 'missing-config-file.yaml'], /missing-config-file\.yaml.*CONF_ERR_CONFIG/],
+    ['--mock-fault of an unknown profile', ['--mock-fault', 'no-such-fault'], /no-such-fault.*dc-ignore-auth.*CONF_ERR_CONFIG/],
+  ];
+  test.each(cases)('%s', async (_name, args, pattern) => {
+    const { code, out, err } = await runCli(['run', '--runs', '1', '--report', 'json=/nonexistent-dir/never-written.json', ...args]);
+    expect(code).toBe(2);
+    expectOneErrorLine(err);
+    expect(err).toMatch(pattern);
+    expect(err).toMatch(/\[CONF_ERR_[A-Z_]+\]$/m);
+    expect(out).toBe('');
+  });
+
+  test('a config file with an unknown key names the key', async () => {
+    const dir = await tempDir();
+    const config = join(dir, 'conformance.yaml');
+    await writeFile(config, 'runs: 3\nrunz: 4\n');
+    const { code, err } = await runCli(['run', '--config', config]);
+    expect(code).toBe(2);
+    expectOneErrorLine(err);
+    expect(err).toContain('"runz"');
+    expect(err).toContain('CONF_ERR_CONFIG');
+  });
+
+  test('an unreachable target: CONF_ERR_TARGET_UNREACHABLE and no report', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'r.json');
+    const port = await closedPort();
+    const { code, err } = await runCli(['run', '--runs', '1', '--target', `http://127.0.0.1:${port}`, '--report', `json=${path}`]);
+    expect(code).toBe(2);
+    expectOneErrorLine(err);
+    expect(err).toContain('CONF_ERR_TARGET_UNREACHABLE');
+    expect(await exists(path)).toBe(false);
+  });
+
+  test('a non-loopback target without --allow-mutations is refused', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'r.json');
+    const { code, err } = await runCli(['run', '--runs', '1', '--target', 'https://hcx.example.invalid', '--report', `json=${path}`]);
+    expect(code).toBe(2);
+    expectOneErrorLine(err);
+    expect(err).toContain('CONF_ERR_UNSAFE_TARGET');
+    expect(err).toContain('--allow-mutations');
+    expect(await exists(path)).toBe(false);
+  });
+});
+
+describe('--dry-run', () => {
+  const caseLines = (out: string): string[] => out.split('\n').filter((line) => line.startsWith('# '));
+
+  test('prints one curl command per planned case, sends nothing, exits 0', async () => {
+    const { code, out, err } = await runCli(['run', '--dry-run', '--runs', '0', '--target', 'https://hcx.example.invalid', '--token', 'DRY-RUN-TOKEN']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const lines = out.trimEnd().split('\n');
+    const ids = caseLines(out);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every case line is followed by its curl command against the named target.
+    for (let i = 0; i < lines.length; i += 2) {
+      expect(lines[i]).toMatch(/^# \S+$/);
+      expect(lines[i + 1]).toMatch(/^curl -X '(POST|PUT)' 'https:\/\/hcx\.example\.invalid\//);
+    }
+    expect(out).not.toContain('DRY-RUN-TOKEN');
+
+    // The plan is the same one a real run sends: as many cases as a run with no random case.
+    const dir = await tempDir();
+    const path = join(dir, 'r.json');
+    expect((await runCli(['run', '--runs', '0', '--report', `json=${path}`])).code).toBe(0);
+    expect(ids.length).toBe((await readReport(path)).summary.cases);
+  });
+
+  test('a loopback target receives no request', async () => {
+    const server = await startMockServer({ port: 0 });
+    try {
+      const { code, out } = await runCli(['run', '--dry-run', '--runs', '5', ...targetFlags(server)]);
+      expect(code).toBe(0);
+      expect(out).toContain(`curl -X 'PUT' '${server.url}/v3/`);
+      expect(server.requestCount()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('credentials never leak', () => {
+  const TOKEN = 'S3CRET-TOKEN-VALUE';
+  const HEADER = 'HEADER-S3CRET';
+  let server: MockServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  const cases: Array<[string, string, (s: MockServer) => string[]]> = [
+    ['--token, dc-vlan-4000', 'dc-vlan-4000', (s) => targetFlags(s, ['--token', TOKEN])],
+    ['--token, hcx-ignore-auth', 'hcx-ignore-auth', (s) => targetFlags(s, ['--token', TOKEN])],
+    ['--header X-Auth-Token, dc-vlan-4000', 'dc-vlan-4000', (s) => targetFlags(s, ['--header', `X-Auth-Token: ${TOKEN}`])],
+  ];
+  test.each(cases)('%s: no secret in stdout, stderr or any report file', async (_name, fault, flags) => {
+    server = await startMockServer({ port: 0, token: TOKEN, fault });
+    const dir = await tempDir();
+    const { code, out, err } = await runCli([
+      'run', '--runs', '5', ...flags(server), '--header', `X-Extra-Secret: ${HEADER}`,
+      '--report-dir', dir, '--report', 'json', '--report', 'junit', '--report', 'md', '--report', 'html', '--report', 'console',
+      '--corpus', join(dir, 'corpus'),
+    ]);
+    expect(code).toBe(1);
+    const files = await filesUnder(dir);
+    expect(files.map((f) => f.slice(dir.length + 1)).sort()).toEqual(expect.arrayContaining(['junit.xml', 'report.html', 'report.json', 'summary.md']));
+    expect(files.some((f) => f.includes('corpus'))).toBe(true);
+    const texts = [out, err, ...(await Promise.all(files.map((f) => readFile(f, 'utf8'))))];
+    for (const text of texts) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(HEADER);
+    }
+    // The findings are there, only the credentials are not.
+    expect((await readReport(join(dir, 'report.json'))).findings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('interrupting a run', () => {
+  test('SIGINT stops the run, writes the report of what ran, and exits without a stack trace', async () => {
+    const dir = await tempDir();
+    const { child, done } = spawnCli(['run', '--mock-latency', '300', '--runs', '300', '--report-dir', dir], { CI: 'true' });
+    // Interrupt once the run is under way (the console prints the operations when it starts).
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2_000);
+      child.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    child.kill('SIGINT');
+    const { code, signal, stderr } = await done;
+    expect(signal).toBeNull();
+    expect([1, 2]).toContain(code);
+    expect(stderr).not.toContain('    at ');
+    expect(stderr).toContain('SIGINT');
+    const report = await readReport(join(dir, 'report.json'));
+    expect(report.interrupted).toBe(true);
+    expect(report.summary.ran).toBeGreaterThan(0);
+    expect(report.summary.ran).toBeLessThan(report.summary.cases);
+  });
+});
+
+describe('the config file', () => {
+  test('acceptedStatuses: a documented-elsewhere 201 is no longer a status-documented finding', async () => {
+    const dir = await tempDir();
+    const config = join(dir, 'conformance.yaml');
+    await writeFile(config, 'operations:\n  updateHostedConnect:\n    acceptedStatuses: ["201"]\n');
+    const without = await runCli(['run', '--runs', '3', '--mock-fault', 'dc-201-instead-of-200', '--report', `json=${join(dir, 'a.json')}`]);
+    expect(without.code).toBe(1);
+    expect((await readReport(join(dir, 'a.json'))).findings.map((f) => f.check)).toContain('status-documented');
+    const withConfig = await runCli(['run', '--config', config, '--runs', '3', '--mock-fault', 'dc-201-instead-of-200', '--report', `json=${join(dir, 'b.json')}`]);
+    expect(withConfig.code).toBe(0);
+    expect((await readReport(join(dir, 'b.json'))).findings).toEqual([]);
+  });
+
+  test('skipChecks: the skipped check reports nothing and its cell is n/a', async () => {
+    const dir = await tempDir();
+    const config = join(dir, 'conformance.yaml');
+    await writeFile(config, 'operations:\n  updateHostedConnect:\n    skipChecks: ["auth-required"]\n');
+    const { code } = await runCli(['run', '--config', config, '--runs', '3', '--mock-fault', 'dc-ignore-auth', '--report', `json=${join(dir, 'r.json')}`]);
+    expect(code).toBe(0);
+    const report = await readReport(join(dir, 'r.json'));
+    expect(report.findings.filter((f) => f.check === 'auth-required')).toEqual([]);
+    expect(report.checks.find((c) => c.operationId === 'updateHostedConnect' && c.check === 'auth-required')?.outcome).toBe('n/a');
+    // The other operation still runs the check.
+    expect(report.checks.find((c) => c.operationId === 'upgradeInterconnectAppliance' && c.check === 'auth-required')?.outcome).toBe('pass');
+  });
+});
