@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { startMockServer } from '../../mock/startMockServer.ts';
+import type { ChaosMode, MockOptions } from '../../mock/MockOptions.ts';
+import { DEFAULT_CONFIG, type ConformanceConfig } from '../../src/config/ConformanceConfig.ts';
+import { runConformance } from '../../src/engine/runConformance.ts';
+import type { RunReport } from '../../src/model/RunReport.ts';
+import { readReport, runCli, targetFlags, tempDir } from '../helpers/cli.ts';
+
+/** Short timeouts and no random cases keep a run against a server that never answers short. */
+const FAST = ['--runs', '0', '--timeout', '500', '--connect-timeout', '500', '--concurrency', '64', '--retries', '0', '--max-response-bytes', '65536'];
+
+function expectTransportOnly(report: RunReport, kind: string): void {
+  expect(report.findings.length).toBeGreaterThan(0);
+  for (const finding of report.findings) {
+    expect(finding.check).toBe('transport');
+    expect(finding.failure?.kind).toBe(kind);
+    expect(finding.message).toContain(kind);
+  }
+  // Every planned case still ran and was reported: a broken server never stops the run.
+  expect(report.summary.ran).toBe(report.summary.cases);
+  expect(report.interrupted).toBe(false);
+}
+
+async function runAgainst(options: MockOptions, extra: readonly string[] = []): Promise<{ code: number; err: string; report: RunReport; requests: number }> {
+  const server = await startMockServer({ port: 0, ...options });
+  try {
+    const path = join(await tempDir(), 'r.json');
+    const { code, err } = await runCli(['run', ...FAST, ...extra, ...targetFlags(server), '--report', `json=${path}`]);
+    return { code, err, report: await readReport(path), requests: server.requestCount() };
+  } finally {
+    await server.close();
+  }
+}
+
+describe('a misbehaving server yields transport findings, never a crash', () => {
+  const modes: Array<[ChaosMode, string]> = [
+    ['hang', 'timeout'],
+    ['reset', 'connection-reset'],
+    ['garbage', 'protocol-error'],
+    ['redirect', 'redirect'],
+    ['slow-body', 'timeout'],
+  ];
+  test.each(modes)('--mock-chaos %s → %s', async (mode, kind) => {
+    const path = join(await tempDir(), 'r.json');
+    const { code, err } = await runCli(['run', ...FAST, '--mock-chaos', mode, '--report', `json=${path}`]);
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    expectTransportOnly(await readReport(path), kind);
+  });
+
+  test('huge bodies stop at --max-response-bytes (too-large)', async () => {
+    const { code, report } = await runAgainst({ chaos: 'huge', hugeBytes: 1024 * 1024 });
+    expect(code).toBe(1);
+    expectTransportOnly(report, 'too-large');
+    expect(report.findings[0]!.message).toContain('65536');
+  });
+
+  test('a redirect is reported, never followed', async () => {
+    const { code, report, requests } = await runAgainst({ chaos: 'redirect' });
+    expect(code).toBe(1);
+    expectTransportOnly(report, 'redirect');
+    // One request per case (plus the reachability probe at most): no request went to the Location.
+    expect(requests).toBeLessThanOrEqual(report.summary.cases + 1);
+  });
+
+  test('a server that resets some connections: those cases are findings, the rest pass', async () => {
+    const { code, report } = await runAgainst({ chaos: { mode: 'reset', fraction: 0.5 } });
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => f.failure?.kind)).toContain('connection-reset');
+    const transport = report.checks.filter((c) => c.check === 'transport');
+    expect(transport.some((c) => c.passed > 0)).toBe(true);
+    expect(transport.some((c) => c.failed > 0)).toBe(true);
+    expect(report.summary.ran).toBe(report.summary.cases);
+  });
+
+  test('--mock-rate-limit: 429 after the retries is a rate-limited finding', async () => {
+    const path = join(await tempDir(), 'r.json');
+    const { code } = await runCli(['run', '--runs', '0', '--mock-rate-limit', '5', '--retries', '1', '--report', `json=${path}`]);
+    expect(code).toBe(1);
+    const report = await readReport(path);
+    expectTransportOnly(report, 'rate-limited');
+    expect(report.findings[0]!.message).toMatch(/429/);
+  });
+});
+
+describe('the engine against a misbehaving server', () => {
+  test('runConformance returns a report (no throw) when every answer is garbage, random cases included', async () => {
+    const server = await startMockServer({ port: 0, chaos: 'garbage' });
+    try {
+      const config: ConformanceConfig = {
+        ...DEFAULT_CONFIG,
+        target: server.url,
+        token: server.token,
+        fixtures: { ...server.fixtures },
+        runs: 5,
+        timeouts: { connectMs: 500, headersMs: 500, bodyMs: 500 },
+      };
+      const report = await runConformance(config, { reporters: [] });
+      expectTransportOnly(report, 'protocol-error');
+      // The random cases ran too, and their failure was shrunk and reported like the others.
+      expect(report.operations.every((o) => o.ran > 0)).toBe(true);
+      expect(report.summary.cases).toBeGreaterThan(2 * 5);
+    } finally {
+      await server.close();
+    }
+  });
+});
