@@ -33,7 +33,9 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
     const validators = new OperationValidators(operation);
     const examples = spec.examples.filter((e) => validators.validateBody(e).valid);
     const drawn = schemaArbitrary(spec.schema);
-    const json = examples.length > 0 ? fc.oneof({ arbitrary: drawn, weight: 4 }, { arbitrary: fc.constantFrom(...examples), weight: 1 }) : drawn;
+    // `x-conformance-examples-only`: the schema states no structure, so only documented bodies are valid.
+    const examplesOnly = spec.schema['x-conformance-examples-only'] === true && examples.length > 0;
+    const json = examplesOnly ? fc.constantFrom(...examples) : examples.length > 0 ? fc.oneof({ arbitrary: drawn, weight: 4 }, { arbitrary: fc.constantFrom(...examples), weight: 1 }) : drawn;
     const present = json.map((value): PlannedRequest['body'] => ({ json: value }));
     body = spec.required ? present : fc.option(present, { nil: undefined });
   }

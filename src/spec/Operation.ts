@@ -59,6 +59,8 @@ export interface OperationHints {
   readonly constraintPrefix: string;
   readonly mutating: boolean;
   readonly notFoundStatuses: readonly string[];
+  /** Statuses a valid request may get because of the resource's state (e.g. an upgrade already running). */
+  readonly stateConflictStatuses: readonly string[];
   readonly resourceParameter?: string;
   readonly echoes: readonly EchoRule[];
 }

@@ -54,6 +54,7 @@ function hintsOf(operation: Extended<OpenAPIV3_1.OperationObject>, operationId: 
     constraintPrefix?: string;
     mutating?: boolean;
     notFoundStatuses?: string[];
+    stateConflictStatuses?: string[];
     resourceParameter?: string;
     echoes?: Array<Omit<EchoRule, 'source'> & { 'x-doc-ref'?: string }>;
   };
@@ -61,6 +62,7 @@ function hintsOf(operation: Extended<OpenAPIV3_1.OperationObject>, operationId: 
     constraintPrefix: raw.constraintPrefix ?? operationId,
     mutating: raw.mutating ?? true,
     notFoundStatuses: raw.notFoundStatuses ?? ['404'],
+    stateConflictStatuses: raw.stateConflictStatuses ?? [],
     ...(raw.resourceParameter ? { resourceParameter: raw.resourceParameter } : {}),
     echoes: (raw.echoes ?? []).map((echo) => ({
       status: echo.status,

@@ -18,6 +18,8 @@ describe('positive-acceptance', () => {
     ['HCX inService answered 400', 'hcx', { intent: inService, request: { query: { method: 'inService' } }, status: 400, json: { errors: [] } }, ['fail:HCX.query.method.enum']],
     ['HCX valid answered 500', 'hcx', { status: 500, json: { errors: [] } }, ['fail']],
     ['HCX valid still 429 after retries', 'hcx', { status: 429, text: '' }, ['skip']],
+    ['HCX valid answered 422 (documented state conflict: an upgrade running)', 'hcx', { status: 422, json: { errors: [{ code: 'UPGRADE_IN_PROGRESS', message: 'busy' }] } }, ['skip']],
+    ['DC valid answered 422 (no state conflict documented for DC)', 'dc', { status: 422, json: dcError }, ['fail']],
     ['DC valid answered 200', 'dc', {}, ['pass']],
     ['DC name of 64 answered 400', 'dc', { intent: name64, request: { body: { json: { hosted_connect: { name: 'n'.repeat(64) } } } }, status: 400, json: dcError }, ['fail:DC.body.hosted_connect.name.maxLength']],
     ['DC valid still 503 after retries', 'dc', { status: 503, json: dcError }, ['skip']],

@@ -82,3 +82,14 @@ describe('the engine against the embedded mock', () => {
     expect(report.summary.conforming).toBe(false);
   });
 });
+
+describe('state the documents allow', () => {
+  test('an appliance whose upgrade is running (HCX 422 on every valid request) is not a violation', async () => {
+    const { BUSY_APPLIANCE_ID } = await import('../../mock/operations/upgradeInterconnectAppliance.ts');
+    const config: ConformanceConfig = { ...DEFAULT_CONFIG, runs: 5, seed: 3, fixtures: { applianceId: BUSY_APPLIANCE_ID } };
+    const report = await runConformance(config, { reporters: [] });
+    expect(keys(report)).toEqual([]);
+    // Nothing was judged accepted either: the boundary results of HCX stay unproven, not passed.
+    expect(report.coverage.find((c) => c.constraintId === 'HCX.query.method.enum')?.boundaryAccepted).not.toBe('pass');
+  });
+});
