@@ -40,7 +40,7 @@ describe('baseline comparison', () => {
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.baseline?.new).toEqual([]);
     expect(report.baseline?.stillFailing.length).toBeGreaterThan(0);
-    expect(report.baseline?.stillFailing.sort()).toEqual(baseline.findings.map(findingKey).sort());
+    expect([...(report.baseline?.stillFailing ?? [])].sort()).toEqual(baseline.findings.map(findingKey).sort());
     const any = await runCli(['run', '--runs', '3', '--mock-fault', 'dc-vlan-4000', '--baseline', baselinePath, '--fail-on', 'any', '--report', `json=${join(dir, 'd.json')}`]);
     expect(any.code).toBe(1);
   });
