@@ -165,25 +165,28 @@ describe('credentials never leak', () => {
 describe('interrupting a run', () => {
   test('SIGINT stops the run, writes the report of what ran, and exits without a stack trace', async () => {
     const dir = await tempDir();
-    const { child, done } = spawnCli(['run', '--mock-latency', '300', '--runs', '300', '--report-dir', dir], { CI: 'true' });
-    // Interrupt once the run is under way (the console prints the operations when it starts).
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 2_000);
-      child.on('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    child.kill('SIGINT');
-    const { code, signal, stderr } = await done;
-    expect(signal).toBeNull();
-    expect([1, 2]).toContain(code);
-    expect(stderr).not.toContain('    at ');
-    expect(stderr).toContain('SIGINT');
-    const report = await readReport(join(dir, 'report.json'));
-    expect(report.interrupted).toBe(true);
-    expect(report.summary.ran).toBeGreaterThan(0);
-    expect(report.summary.ran).toBeLessThan(report.summary.cases);
+    // A slow server of our own tells when the run is under way (the CI console prints nothing before the end).
+    const server = await startMockServer({ port: 0, latencyMs: 300 });
+    try {
+      const { child, done } = spawnCli(['run', '--runs', '300', ...targetFlags(server), '--report-dir', dir], { CI: 'true' });
+      let exited = false;
+      child.on('exit', () => (exited = true));
+      const deadline = Date.now() + 30_000;
+      while (server.requestCount() < 20 && !exited && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(exited).toBe(false);
+      child.kill('SIGINT');
+      const { code, signal, stderr } = await done;
+      expect(signal).toBeNull();
+      expect([1, 2]).toContain(code);
+      expect(stderr).not.toContain('    at ');
+      expect(stderr).toContain('SIGINT');
+      const report = await readReport(join(dir, 'report.json'));
+      expect(report.interrupted).toBe(true);
+      expect(report.summary.ran).toBeGreaterThan(0);
+      expect(report.summary.ran).toBeLessThan(report.summary.cases);
+    } finally {
+      await server.close();
+    }
   });
 });
 
