@@ -56,7 +56,10 @@ export async function exploreRandom(prepared: PreparedOperation, runs: number, c
     firstFailures.set(signature, { index, result });
   });
   for (const [signature, { index, result }] of firstFailures) {
-    emit(context.signal.aborted ? result : await shrink(prepared, context, signature, index, result));
+    // A transport failure (timeout, reset) is about the server's health, not the request: shrinking it
+    // would only repeat slow failures.
+    const shrinkable = !context.signal.aborted && !signature.split(',').includes('transport');
+    emit(shrinkable ? await shrink(prepared, context, signature, index, result) : result);
   }
 }
 

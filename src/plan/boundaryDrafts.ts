@@ -7,7 +7,7 @@ import { constraintSite } from './constraintSite.ts';
 import { minimalValue } from './minimalValue.ts';
 import type { PlanDraft } from './PlanDraft.ts';
 import { schemaTypes } from './schemaTypes.ts';
-import { textOfLength } from './textOfLength.ts';
+import { textOfLength, textWithinBytes } from './textOfLength.ts';
 
 function describe(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -48,8 +48,13 @@ export function boundaryDrafts(operation: Operation, constraints: readonly Const
         break;
       case 'minLength':
       case 'maxLength': {
-        const text = textOfLength(c.value as number, node, site.channel);
+        // ASCII at the limit: its length is the same whether a server counts code points, UTF-16 units or
+        // bytes, so a boundary case never blames a server for a counting the page does not settle.
+        const text = textOfLength(c.value as number, node, 'ascii') ?? textOfLength(c.value as number, node, site.channel);
         if (text !== undefined) add(c, `${name} length ${String(c.value)}`, site.set(text));
+        // Non-ASCII text that stays within the limit under every counting (UTF-8 bytes included).
+        const wide = c.kind === 'maxLength' && site.channel === 'text' ? textWithinBytes(c.value as number, node) : undefined;
+        if (wide !== undefined && wide !== text) drafts.push({ intent: { kind: 'valid', label: `${name} non-ASCII, ${Buffer.byteLength(wide)} bytes` }, request: site.set(wide), needsFixture: base.needsFixture });
         break;
       }
       case 'minimum':

@@ -26,6 +26,20 @@ export function resizeText(base: string, length: number, channel: TextChannel): 
   return base + cycle(ALPHABETS[channel][0]!, length - points.length, points.length);
 }
 
+/**
+ * The longest mixed (2- and 4-byte) text whose UTF-8 encoding fits in `maxBytes` and that satisfies the
+ * node's pattern, or undefined.
+ */
+export function textWithinBytes(maxBytes: number, schema: SchemaNode): string | undefined {
+  let out = '';
+  for (let i = 0; ; i += 1) {
+    const next = out + MIXED[i % MIXED.length];
+    if (Buffer.byteLength(next) > maxBytes) break;
+    out = next;
+  }
+  return out !== '' && /[^\x00-\x7f]/.test(out) && matches(schema, out) ? out : undefined;
+}
+
 function matches(schema: SchemaNode, text: string): boolean {
   return schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(text);
 }

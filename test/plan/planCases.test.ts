@@ -121,13 +121,19 @@ describe('Huawei DC values', () => {
     expect(base.needsFixture).toBe(false);
   });
 
-  it('puts name at 0 and exactly 64 code points (non-ASCII included) and breaks it at 65', () => {
+  it('puts name at 0 and exactly 64 ASCII characters, sends non-ASCII within 64 bytes, and breaks it at 65', () => {
     const { cases } = plan(subjects.dc);
     const max = boundaryFor(cases, 'DC.body.hosted_connect.name.maxLength');
     expect(max.map((c) => codePoints(hostedConnect(c).name))).toEqual([64]);
+    // At the limit the text is ASCII: 64 code points, 64 UTF-16 units and 64 bytes alike.
     const text = hostedConnect(max[0]!).name as string;
-    expect(text).toMatch(/[^\x00-\x7f]/);
-    expect(text.length).toBeGreaterThan(64);
+    expect(Buffer.byteLength(text)).toBe(64);
+    const wide = cases.filter((c) => c.intent.kind === 'valid' && c.intent.label.startsWith('hosted_connect.name non-ASCII'));
+    expect(wide).toHaveLength(1);
+    const wideName = hostedConnect(wide[0]!).name as string;
+    expect(wideName).toMatch(/[^\x00-\x7f]/);
+    expect(wideName).toMatch(/\p{Extended_Pictographic}/u);
+    expect(Buffer.byteLength(wideName)).toBeLessThanOrEqual(64);
     expect(boundaryFor(cases, 'DC.body.hosted_connect.name.minLength').map((c) => hostedConnect(c).name)).toEqual(['']);
     const over = invalidFor(cases, 'DC.body.hosted_connect.name.maxLength');
     expect(over.map((c) => codePoints(hostedConnect(c).name))).toEqual([65]);

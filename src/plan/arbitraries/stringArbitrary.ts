@@ -43,7 +43,10 @@ export function stringArbitrary(node: SchemaNode, channel: TextChannel): fc.Arbi
   };
   const shaped = node.format !== undefined ? formatArbitrary(node.format) : node.pattern !== undefined ? fc.stringMatching(new RegExp(node.pattern, 'u')) : undefined;
   if (!shaped) {
-    return fc.string({ unit: channel === 'ascii' ? 'grapheme-ascii' : 'grapheme-composite', minLength, ...(maxLength !== undefined ? { maxLength } : {}) });
+    const strings = fc.string({ unit: channel === 'ascii' ? 'grapheme-ascii' : 'grapheme-composite', minLength, ...(maxLength !== undefined ? { maxLength } : {}) });
+    // Within the limit under every counting (code points, UTF-16 units, UTF-8 bytes): the page does not
+    // say which one a server uses, and a valid case must be valid for all of them.
+    return maxLength === undefined ? strings : strings.filter((s) => Buffer.byteLength(s) <= maxLength);
   }
   const pattern = node.pattern !== undefined ? new RegExp(node.pattern, 'u') : undefined;
   const ok = (s: string): boolean => fits(s) && (pattern === undefined || pattern.test(s));
