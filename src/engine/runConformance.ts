@@ -8,10 +8,13 @@ import type { RunReport } from '../model/RunReport.ts';
 import { planCases } from '../plan/planCases.ts';
 import { assertSafeTarget } from '../runner/assertSafeTarget.ts';
 import { checkReachable } from '../runner/checkReachable.ts';
+import { planToSent } from '../runner/planToSent.ts';
+import { toCurl } from '../runner/toCurl.ts';
 import { HttpRunner } from '../runner/HttpRunner.ts';
 import { isLoopback } from '../runner/isLoopback.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import { loadSpecs } from '../spec/loadSpecs.ts';
+import { discoverFixtures } from './discoverFixtures.ts';
 import { executeCase } from './executeCase.ts';
 import { exploreRandom, randomCaseId, randomRequestAt } from './exploreRandom.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
@@ -74,76 +77,91 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
       assertSafeTarget(p.baseUrl, { mutating: p.operation.hints.mutating && !config.dryRun, allowMutations: config.allowMutations });
     }
     const runnerOptions = runnerOptionsFor(config, operations, targets.token);
-    const fixtures = { ...targets.fixtures, ...config.fixtures };
     const command = hooks.command ?? 'run';
-    const planned = operations.map((p) => ({
-      prepared: p,
-      cases: command === 'replay' ? [] : selectCases(planCases(p.operation, p.constraints, p.validators, { seed: config.seed, fixtures }), config.caseIds),
-    }));
-    // `--case` may name random cases: they are rebuilt from their fast-check path.
-    for (const entry of command === 'replay' ? [] : planned) {
-      for (const id of config.caseIds) {
-        const prefix = randomCaseId(entry.prepared.operation.operationId, config.seed, '');
-        if (!id.startsWith(prefix)) continue;
-        const path = id.slice(prefix.length);
-        const request = randomRequestAt(entry.prepared, fixtures, config.seed, path);
-        entry.cases.push({ id, operationId: entry.prepared.operation.operationId, intent: { kind: 'valid', label: `random #${path}` }, request, seed: config.seed, needsFixture: true });
-      }
-    }
-    const prior = hooks.priorCases?.(operations) ?? [];
-    const collector = new ResultCollector(operations, (caseId, p) => replayCommandFor(caseId, config, p, targets.embedded), command);
-    const listeners: Reporter[] = [collector, ...hooks.reporters];
-    const controller = new AbortController();
-    const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
-    const plannedCounts = Object.fromEntries(planned.map(({ prepared, cases }) => [prepared.operation.operationId, cases.length + prior.filter((c) => c.operationId === prepared.operation.operationId).length]));
-    for (const l of listeners) l.onRunStart?.({ command, seed: config.seed, planned: plannedCounts });
-
     const runner = new HttpRunner(runnerOptions);
-    const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal };
-    const emit = (result: CaseResult): void => {
-      for (const l of listeners) l.onCaseResult?.(result);
-    };
-    let failure: unknown;
-    let reachable = false;
     try {
-      if (config.dryRun) {
-        await dryRun(planned, prior, runnerOptions, hooks.dryRunOut ?? (() => undefined));
-      } else {
+      if (!config.dryRun) {
+        // Nothing is planned or reported for a target that cannot be reached at all.
         for (const url of new Set(operations.map((p) => p.baseUrl))) await checkReachable(url, runnerOptions);
-        reachable = true;
-        const work = [
-          ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
-          ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
-        ].filter((w) => w.prepared !== undefined);
-        await runPool(work, runnerOptions.concurrency, signal, async ({ testCase, prepared }) => emit(await executeCase(testCase, prepared, context)));
-        if (config.caseIds.length === 0 && command === 'run') {
-          await Promise.all(operations.map((p) => exploreRandom(p, config.runs, context, emit)));
-        }
       }
-    } catch (error) {
-      failure = error;
+      const given = { ...targets.fixtures, ...config.fixtures };
+      const fixtures = config.dryRun || command === 'replay' ? given : await discoverFixtures(operations, given, runner, config.seed);
+      return await execute(config, hooks, { operations, runner, runnerOptions, fixtures, command, embedded: targets.embedded });
     } finally {
       await runner.close();
     }
-    // Nothing was sent: there is nothing to report, only the error.
-    if (failure !== undefined && !reachable) throw failure;
-    const collected = collector.report({ interrupted: signal.aborted, checkNames: [...checkRegistry.keys()], toolVersion: TOOL_VERSION });
-    const report = hooks.finalize ? hooks.finalize(collected) : collected;
-    // Every reporter gets the report even when another one fails to write; the first error is raised after.
-    const ended = await Promise.allSettled(hooks.reporters.map(async (l) => l.onRunEnd?.(report)));
-    const writeError = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (writeError && failure === undefined) failure = writeError.reason;
-    // Results gathered before a tool error are written above; the error still decides the exit code.
-    if (failure !== undefined) throw failure;
-    return report;
   } finally {
     await targets.close();
   }
 }
 
-async function dryRun(planned: ReadonlyArray<{ prepared: PreparedOperation; cases: readonly Case[] }>, prior: readonly Case[], options: RunnerOptions, out: (line: string) => void): Promise<void> {
-  const { planToSent } = await import('../runner/planToSent.ts');
-  const { toCurl } = await import('../runner/toCurl.ts');
+interface ExecutionSetup {
+  readonly operations: readonly PreparedOperation[];
+  readonly runner: HttpRunner;
+  readonly runnerOptions: RunnerOptions;
+  readonly fixtures: Readonly<Record<string, string>>;
+  readonly command: 'run' | 'replay';
+  readonly embedded: boolean;
+}
+
+/** Plans, sends and checks every case, then hands the report to the reporters (also after an error). */
+async function execute(config: ConformanceConfig, hooks: RunHooks, setup: ExecutionSetup): Promise<RunReport> {
+  const { operations, runner, runnerOptions, fixtures, command } = setup;
+  const planned = operations.map((p) => ({
+    prepared: p,
+    cases: command === 'replay' ? [] : selectCases(planCases(p.operation, p.constraints, p.validators, { seed: config.seed, fixtures }), config.caseIds),
+  }));
+  // `--case` may name random cases: they are rebuilt from their fast-check path.
+  for (const entry of command === 'replay' ? [] : planned) {
+    for (const id of config.caseIds) {
+      const prefix = randomCaseId(entry.prepared.operation.operationId, config.seed, '');
+      if (!id.startsWith(prefix)) continue;
+      const path = id.slice(prefix.length);
+      const request = randomRequestAt(entry.prepared, fixtures, config.seed, path);
+      entry.cases.push({ id, operationId: entry.prepared.operation.operationId, intent: { kind: 'valid', label: `random #${path}` }, request, seed: config.seed, needsFixture: true });
+    }
+  }
+  const prior = hooks.priorCases?.(operations) ?? [];
+  const collector = new ResultCollector(operations, (caseId, p) => replayCommandFor(caseId, config, p, setup.embedded), command);
+  const listeners: Reporter[] = [collector, ...hooks.reporters];
+  const controller = new AbortController();
+  const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
+  const plannedCounts = Object.fromEntries(planned.map(({ prepared, cases }) => [prepared.operation.operationId, cases.length + prior.filter((c) => c.operationId === prepared.operation.operationId).length]));
+  for (const l of listeners) l.onRunStart?.({ command, seed: config.seed, planned: plannedCounts });
+
+  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal };
+  const emit = (result: CaseResult): void => {
+    for (const l of listeners) l.onCaseResult?.(result);
+  };
+  let failure: unknown;
+  try {
+    if (config.dryRun) {
+      dryRun(planned, prior, runnerOptions, hooks.dryRunOut ?? (() => undefined));
+    } else {
+      const work = [
+        ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
+        ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
+      ].filter((w) => w.prepared !== undefined);
+      await runPool(work, runnerOptions.concurrency, signal, async ({ testCase, prepared }) => emit(await executeCase(testCase, prepared, context)));
+      if (config.caseIds.length === 0 && command === 'run') {
+        await Promise.all(operations.map((p) => exploreRandom(p, config.runs, context, emit)));
+      }
+    }
+  } catch (error) {
+    failure = error;
+  }
+  const collected = collector.report({ interrupted: signal.aborted, checkNames: [...checkRegistry.keys()], toolVersion: TOOL_VERSION });
+  const report = hooks.finalize ? hooks.finalize(collected) : collected;
+  // Every reporter gets the report even when another one fails to write; the first error is raised after.
+  const ended = await Promise.allSettled(hooks.reporters.map(async (l) => l.onRunEnd?.(report)));
+  const writeError = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (writeError && failure === undefined) failure = writeError.reason;
+  // Results gathered before a tool error are written above; the error still decides the exit code.
+  if (failure !== undefined) throw failure;
+  return report;
+}
+
+function dryRun(planned: ReadonlyArray<{ prepared: PreparedOperation; cases: readonly Case[] }>, prior: readonly Case[], options: RunnerOptions, out: (line: string) => void): void {
   for (const { prepared, cases } of planned) {
     for (const testCase of [...prior.filter((c) => c.operationId === prepared.operation.operationId), ...cases]) {
       out(`# ${testCase.id}\n${toCurl(planToSent(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
