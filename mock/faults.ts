@@ -89,6 +89,11 @@ export const FAULTS: Readonly<Record<string, FaultProfile>> = {
     description: '400 answered as text/plain',
     hooks: badRequestAs((r) => ({ status: r.status, text: errorText(r), contentType: 'text/plain; charset=utf-8' })),
   },
+  'hcx-bad-error-envelope': {
+    operationId: HCX,
+    description: '400 body { "message": ... } instead of the { errors: [{ code, message }] } envelope',
+    hooks: badRequestAs((r) => ({ status: r.status, json: { message: errorText(r) } })),
+  },
   'hcx-500-on-force': {
     operationId: HCX,
     description: 'force=true answered 500',

@@ -45,6 +45,7 @@ const HCX_IDS: readonly string[] = [
   'HCX.response.400.errors.*.code.type',
   'HCX.response.400.errors.*.message.type',
   'HCX.response.400.errors.*.type',
+  'HCX.response.400.errors.required',
   'HCX.response.400.errors.type',
   'HCX.response.400.type',
   'HCX.response.400.warnings.*.message.type',
@@ -56,6 +57,7 @@ const HCX_IDS: readonly string[] = [
   'HCX.response.422.errors.*.code.type',
   'HCX.response.422.errors.*.message.type',
   'HCX.response.422.errors.*.type',
+  'HCX.response.422.errors.required',
   'HCX.response.422.errors.type',
   'HCX.response.422.type',
   'HCX.response.422.warnings.*.message.type',
@@ -64,6 +66,7 @@ const HCX_IDS: readonly string[] = [
   'HCX.response.500.errors.*.code.type',
   'HCX.response.500.errors.*.message.type',
   'HCX.response.500.errors.*.type',
+  'HCX.response.500.errors.required',
   'HCX.response.500.errors.type',
   'HCX.response.500.type',
 ];
@@ -222,8 +225,8 @@ describe('buildCatalogue on the shipped documents', () => {
     catalogue = specs.flatMap(buildCatalogue);
   });
 
-  it('pins the 48 constraints of upgradeInterconnectAppliance', () => {
-    expect(HCX_IDS).toHaveLength(48);
+  it('pins the 51 constraints of upgradeInterconnectAppliance', () => {
+    expect(HCX_IDS).toHaveLength(51);
     expect(idsOf(catalogue, 'upgradeInterconnectAppliance')).toEqual(HCX_IDS);
   });
 

@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string[]> = {
   'hcx-wrong-appliance-echo': ['echo/-'],
   'hcx-task-id-number': ['response-schema/HCX.response.202.data.interconnectTaskId.type'],
   'hcx-text-error': ['content-type/-'],
+  'hcx-bad-error-envelope': ['response-schema/HCX.response.400.errors.required'],
   'hcx-500-on-force': ['not-server-error/-', 'positive-acceptance/-', 'positive-acceptance/HCX.query.force.enum'],
   'hcx-unknown-appliance-202': ['not-found/-'],
   'dc-accept-long-name': ['negative-rejection/DC.body.hosted_connect.name.maxLength', 'response-schema/DC.response.200.hosted_connect.name.maxLength'],

@@ -131,6 +131,16 @@ const CASES: Record<string, FaultCase> = {
     correct: hcx400,
     controls: ['hcxValid', 'hcxNoAuth'],
   },
+  'hcx-bad-error-envelope': {
+    send: (s) => upgrade(s, { query: 'force=maybe' }),
+    faulty: (a) => {
+      expect(a.status).toBe(400);
+      expect(a.json).toMatchObject({ message: expect.any(String) });
+      expect(a.json).not.toHaveProperty('errors');
+    },
+    correct: hcx400,
+    controls: ['hcxValid', 'hcxNoAuth'],
+  },
   'hcx-500-on-force': {
     send: (s) => upgrade(s, { query: 'force=true' }),
     faulty: (a) => expect(a.status).toBe(500),
