@@ -105,7 +105,7 @@
       var tb = el('tbody');
       request.forEach(function (r) {
         tb.appendChild(el('tr', null, el('td', { 'class': 'id' }, r.constraintId), el('td', null, r.where), el('td', null, r.kind),
-          covCell(r.boundaryAccepted, 'yes'), covCell(r.violationRejected, 'yes'), el('td', { 'class': 'muted' }, cut(r.source, 80))));
+          covCell(r.boundaryAccepted, 'yes'), covCell(r.violationRejected, 'yes'), el('td', { 'class': 'muted' }, r.source)));
       });
       t.appendChild(tb);
       coverage.appendChild(t);
