@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConformanceError } from '../errors/ConformanceError.ts';
 import { constraintsCommand } from './commands/constraintsCommand.ts';
-import { exitCodeFor } from './exitCodeFor.ts';
+import { EXIT_ERROR } from './exitCodes.ts';
 import { registerCommands } from './registerCommands.ts';
 
 export interface MainIo {
@@ -41,13 +41,13 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo): Pro
         const message = error.message.replace(/^error: /, '').replaceAll('\n', ' ');
         io.err(`conformance: ${message}; run "conformance --help" for usage [${'CONF_ERR_USAGE' satisfies ConformanceError['code']}]\n`);
       }
-      return 2;
+      return EXIT_ERROR;
     }
     if (error instanceof ConformanceError) {
       io.err(`conformance: ${error.message} [${error.code}]\n`);
-      return exitCodeFor(error);
+      return EXIT_ERROR;
     }
     io.err(`conformance: internal error: ${error instanceof Error ? error.message : String(error)} [CONF_ERR_INTERNAL]\n`);
-    return 2;
+    return EXIT_ERROR;
   }
 }

@@ -13,7 +13,7 @@ import { saveCorpus } from '../regression/saveCorpus.ts';
 import { shouldFail } from '../regression/shouldFail.ts';
 import { withBaseline } from '../regression/withBaseline.ts';
 import { ConformanceError } from '../errors/ConformanceError.ts';
-import { EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS } from './exitCodeFor.ts';
+import { EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS } from './exitCodes.ts';
 import type { MainIo } from './main.ts';
 
 export interface RunWithReportsOptions {

@@ -1,6 +1,14 @@
 import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
 import type { Spec } from '../spec/Spec.ts';
+import { CHAOS_MODES, type ChaosMode } from '../../mock/MockOptions.ts';
 import { startMockServer } from '../../mock/startMockServer.ts';
+import { ConfigError } from '../errors/ConformanceError.ts';
+
+function chaosMode(name: string): ChaosMode {
+  const mode = CHAOS_MODES.find((m) => m === name);
+  if (!mode) throw new ConfigError(`unknown mock chaos mode "${name}" (one of ${CHAOS_MODES.join(', ')})`);
+  return mode;
+}
 
 export interface Targets {
   /** Base URL for operations without a target of their own (the embedded mock when none was given). */
@@ -25,7 +33,7 @@ export async function startTargets(config: ConformanceConfig, specs: readonly Sp
     ...(config.mock.fault ? { fault: config.mock.fault } : {}),
     ...(config.mock.latencyMs !== undefined ? { latencyMs: config.mock.latencyMs } : {}),
     ...(config.mock.rateLimit !== undefined ? { rateLimit: { requestsPerSecond: config.mock.rateLimit } } : {}),
-    ...(config.mock.chaos ? { chaos: config.mock.chaos as never } : {}),
+    ...(config.mock.chaos ? { chaos: chaosMode(config.mock.chaos) } : {}),
     ...(config.specs.length > 0 ? { specFiles: config.specs } : {}),
   });
   return { defaultTarget: mock.url, fixtures: { ...mock.fixtures }, token: mock.token, embedded: true, close: () => mock.close() };

@@ -10,7 +10,7 @@ import { assertSafeTarget } from '../../runner/assertSafeTarget.ts';
 import { checkReachable } from '../../runner/checkReachable.ts';
 import { loadSpecs } from '../../spec/loadSpecs.ts';
 import { collect } from '../collect.ts';
-import { EXIT_OK, EXIT_VIOLATIONS } from '../exitCodeFor.ts';
+import { EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
 import type { MainIo } from '../main.ts';
 import { parseFixture, parseHeader, parseInteger, parseReport } from '../parseFlags.ts';
 import { resolveConfig } from '../../config/resolveConfig.ts';

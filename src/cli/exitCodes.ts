@@ -1,11 +1,4 @@
-import type { ConformanceError } from '../errors/ConformanceError.ts';
-
 /** Documented exit codes: 0 conforming, 1 violations found, 2 usage/configuration/connection error. */
 export const EXIT_OK = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_ERROR = 2;
-
-export function exitCodeFor(error: ConformanceError): number {
-  void error;
-  return EXIT_ERROR;
-}
