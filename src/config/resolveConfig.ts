@@ -10,6 +10,8 @@ type FileConfig = Partial<Omit<ConformanceConfig, 'operations'>> & {
   operations?: Record<string, { acceptedStatuses?: string[]; skipChecks?: string[] }>;
 };
 
+const FLAG_ONLY = new Set(['dryRun', 'caseIds', 'operations']);
+
 const validateFile = createAjv([schema]).compile<FileConfig>(schema);
 
 function describe(error: ErrorObject, origin: string): string {
@@ -64,12 +66,10 @@ export function resolveConfig(file: FileConfig, flags: Partial<ConformanceConfig
       Object.entries(file.operations ?? {}).map(([id, o]) => [id, { acceptedStatuses: o.acceptedStatuses ?? [], skipChecks: o.skipChecks ?? [] }]),
     ),
   };
-  // Flags are checked by the same schema as the file, so a bad flag value names its key.
-  const { dryRun, caseIds, operations, ...checkable } = merged;
-  void dryRun;
-  void caseIds;
-  void operations;
-  validateConfigObject(JSON.parse(JSON.stringify(checkable)), 'option');
+  // Flags are checked by the same schema as the file, so a bad flag value names its key. `dryRun` and
+  // `caseIds` exist only as flags; `operations` was checked in its file form.
+  const checkable = Object.fromEntries(Object.entries(merged).filter(([key, value]) => !FLAG_ONLY.has(key) && value !== undefined));
+  validateConfigObject(checkable, 'option');
   return merged;
 }
 
