@@ -43,6 +43,8 @@ export class ResultCollector implements Reporter {
   private readonly responseRules = new Map<string, Tri>();
   private readonly findings = new Map<string, { finding: Finding; count: number }>();
   private readonly notRun: Array<RunReport['notRun'][number]> = [];
+  /** Per operation: answers received, and how many of them were 404/405 (no such route). */
+  private readonly routeAnswers = new Map<string, { answered: number; missing: number }>();
   private seed = 0;
 
   constructor(
@@ -75,6 +77,13 @@ export class ResultCollector implements Reporter {
       return;
     }
     this.ran.set(operationId, (this.ran.get(operationId) ?? 0) + 1);
+    const status = result.exchange.response?.status;
+    if (status !== undefined) {
+      const route = this.routeAnswers.get(operationId) ?? { answered: 0, missing: 0 };
+      route.answered += 1;
+      if (status === 404 || status === 405) route.missing += 1;
+      this.routeAnswers.set(operationId, route);
+    }
     const prepared = this.operations.find((p) => p.operation.operationId === operationId);
     for (const verdict of result.verdicts) {
       if (verdict.outcome === 'skip') continue;
@@ -130,15 +139,39 @@ export class ResultCollector implements Reporter {
     };
   }
 
+  /**
+   * Operations the target does not serve: every answer, to valid, invalid and credential-less requests
+   * alike, was 404 or 405. A server that has the route validates or authenticates before it looks a
+   * resource up, so this is a target without the operation (a wrong base URL, or a server of the other
+   * API): its cases are reported as not run, not as violations.
+   */
+  private unserved(): Set<string> {
+    const out = new Set<string>();
+    for (const [operationId, { answered, missing }] of this.routeAnswers) if (answered >= 3 && missing === answered) out.add(operationId);
+    return out;
+  }
+
   /** The report as it stands; callable at any time, also after an interruption. */
   report(options: { interrupted: boolean; checkNames: readonly string[]; toolVersion: string }): RunReport {
     const finished = new Date();
-    const findings = [...this.findings.values()].sort((a, b) => findingKey(a.finding).localeCompare(findingKey(b.finding)));
+    const unserved = this.unserved();
+    const findings = [...this.findings.values()]
+      .filter((f) => !unserved.has(f.finding.operationId))
+      .sort((a, b) => findingKey(a.finding).localeCompare(findingKey(b.finding)));
+    const notRun = [
+      ...this.notRun,
+      ...[...unserved].map((operationId) => ({
+        caseId: `${operationId}:*`,
+        operationId,
+        intent: 'all',
+        reason: `every request was answered 404/405: the target does not serve this operation (give it its own --target ${operationId}=URL, or check the base URL)`,
+      })),
+    ];
     const checks: CheckCell[] = this.operations.flatMap(({ operation, expectations }) =>
       options.checkNames.map((check) => {
         const tally = this.cells.get(`${operation.operationId}|${check}`) ?? { passed: 0, failed: 0 };
         const skipped = expectations.skipChecks.includes(check);
-        const outcome = skipped || tally.passed + tally.failed === 0 ? 'n/a' : tally.failed > 0 ? 'fail' : 'pass';
+        const outcome = skipped || unserved.has(operation.operationId) || tally.passed + tally.failed === 0 ? 'n/a' : tally.failed > 0 ? 'fail' : 'pass';
         return { operationId: operation.operationId, check, outcome, passed: tally.passed, failed: tally.failed };
       }),
     );
@@ -166,7 +199,7 @@ export class ResultCollector implements Reporter {
       durationMs: finished.getTime() - this.started.getTime(),
       seed: this.seed,
       interrupted: options.interrupted,
-      summary: { operations: this.operations.length, cases, ran, notRun: this.notRun.length, violations, conforming: violations === 0 && !options.interrupted },
+      summary: { operations: this.operations.length, cases, ran, notRun: notRun.length, violations, conforming: violations === 0 && !options.interrupted },
       operations: this.operations.map(({ operation, baseUrl }) => ({
         operationId: operation.operationId,
         method: operation.method,
@@ -178,10 +211,15 @@ export class ResultCollector implements Reporter {
         violations: findings.filter((f) => f.finding.operationId === operation.operationId).length,
       })),
       checks,
-      coverage: catalogue.map((c) => this.coverageOf(c, statusesSeen)),
+      coverage: catalogue.map((c) => {
+        const coverage = this.coverageOf(c, statusesSeen);
+        if (!unserved.has(c.operationId)) return coverage;
+        const untried = (v: ConstraintCoverage['boundaryAccepted']) => (v === 'n/a' ? v : 'not-run');
+        return { ...coverage, boundaryAccepted: untried(coverage.boundaryAccepted), violationRejected: untried(coverage.violationRejected), responseHonoured: 'n/a' as const };
+      }),
       findings: findings.map((f) => f.finding),
       occurrences: findings.map((f) => f.count),
-      notRun: this.notRun,
+      notRun,
       catalogue,
     };
   }
