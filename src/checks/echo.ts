@@ -19,7 +19,7 @@ function checkEquals(rule: EchoRule & { equals: NonNullable<EchoRule['equals']> 
   if (expected === undefined) return undefined;
   const actual = valueAt(body, rule.pointer);
   // An absent field is the response schema's business (required or not): the echo compares values only.
-  if (actual === undefined) return { check: 'echo', outcome: 'skip', message: `${rule.pointer} absent: nothing to compare` };
+  if (actual === undefined || actual === null) return { check: 'echo', outcome: 'skip', message: `${rule.pointer} absent: nothing to compare` };
   if (sameText(actual, expected)) return { check: 'echo', outcome: 'pass', message: `${rule.pointer} repeats ${rule.equals.in} ${name}` };
   return { check: 'echo', outcome: 'fail', message: `${rule.pointer} = ${describeValue(actual)}, expected the ${rule.equals.in} ${name} ${describeValue(expected)} (${rule.source})` };
 }

@@ -14,6 +14,7 @@ import { HttpRunner } from '../runner/HttpRunner.ts';
 import { isLoopback } from '../runner/isLoopback.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import { loadSpecs } from '../spec/loadSpecs.ts';
+import { chooseCredentialSchemes } from './chooseCredentialSchemes.ts';
 import { discoverFixtures } from './discoverFixtures.ts';
 import { executeCase } from './executeCase.ts';
 import { exploreRandom, randomCaseId, randomRequestAt } from './exploreRandom.ts';
@@ -85,8 +86,11 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
         for (const url of new Set(operations.map((p) => p.baseUrl))) await checkReachable(url, runnerOptions);
       }
       const given = { ...targets.fixtures, ...config.fixtures };
-      const fixtures = config.dryRun || command === 'replay' ? given : await discoverFixtures(operations, given, runner, config.seed);
-      return await execute(config, hooks, { operations, runner, runnerOptions, fixtures, command, embedded: targets.embedded });
+      const probing = !config.dryRun && command === 'run';
+      // The credential scheme first (the fixture probe must authenticate), then the fixtures.
+      const probed = probing && runnerOptions.token !== undefined ? await chooseCredentialSchemes(operations, given, runner, config.seed) : operations;
+      const fixtures = probing ? await discoverFixtures(probed, given, runner, config.seed) : given;
+      return await execute(config, hooks, { operations: probed, runner, runnerOptions, fixtures, command, embedded: targets.embedded });
     } finally {
       await runner.close();
     }

@@ -26,6 +26,8 @@ export function createAjv(schemas: readonly unknown[], options: { coerceTypes?: 
   const ajv = new Ajv2020({
     strict: true,
     strictRequired: false,
+    // OpenAPI 3.1 writes nullable values as a type list (`[string, "null"]`).
+    allowUnionTypes: true,
     allErrors: true,
     unicodeRegExp: true,
     coerceTypes: options.coerceTypes ?? false,

@@ -322,7 +322,7 @@ describe('buildCatalogue on the shipped documents', () => {
     }
     expect(byId(catalogue, 'DC.response.200.hosted_connect.apply_time.pattern')).toMatchObject({ status: '200', target: '/hosted_connect/apply_time' });
     expect(byId(catalogue, 'DC.response.4XX.error_code.pattern')).toMatchObject({ status: '4XX', value: '^[A-Za-z][A-Za-z0-9_]*\\.[0-9]+$' });
-    expect(byId(catalogue, 'HCX.response.202.errors.*.code.type')).toMatchObject({ status: '202', target: '/errors/*/code', value: 'string' });
+    expect(byId(catalogue, 'HCX.response.202.errors.*.code.type')).toMatchObject({ status: '202', target: '/errors/*/code', value: ['string', 'null'] });
   });
 
   it('gives every constraint a source from the vendor page, never "(schema)"', () => {

@@ -1,0 +1,37 @@
+import { planCases } from '../plan/planCases.ts';
+import type { HttpRunner } from '../runner/HttpRunner.ts';
+import type { PreparedOperation } from './PreparedOperation.ts';
+
+/**
+ * With `--token`, the credential goes in one security scheme of the operation. When the operation offers
+ * several (HCX: x-hm-authorization, Authorization: Bearer, Authorization), each is tried in document
+ * order with the operation's base request until the server does not answer 401/403; that scheme goes
+ * first for the whole run. Nothing is probed with explicit `--header` credentials or a single scheme.
+ */
+export async function chooseCredentialSchemes(
+  operations: readonly PreparedOperation[],
+  fixtures: Readonly<Record<string, string>>,
+  runner: HttpRunner,
+  seed: number,
+): Promise<PreparedOperation[]> {
+  const chosen: PreparedOperation[] = [];
+  for (const prepared of operations) {
+    const schemes = prepared.operation.credentialSchemes;
+    // Ids the user did not give come from the document's examples, so the probe names a real resource
+    // whenever it can (a server may look the resource up before it authenticates).
+    const examples = Object.fromEntries(prepared.operation.parameters.filter((p) => p.in === 'path' && typeof p.example === 'string').map((p) => [p.name, p.example as string]));
+    const probe = schemes.length > 1 ? planCases(prepared.operation, prepared.constraints, prepared.validators, { seed, fixtures: { ...examples, ...fixtures } }).find((c) => c.intent.kind === 'valid') : undefined;
+    let order = schemes;
+    for (const [index, scheme] of probe ? schemes.entries() : []) {
+      const candidate = [scheme, ...schemes.filter((_, i) => i !== index)];
+      const exchange = await runner.send(probe!, prepared.baseUrl, candidate);
+      const status = exchange.response?.status;
+      if (status !== undefined && status !== 401 && status !== 403) {
+        order = candidate;
+        break;
+      }
+    }
+    chosen.push(order === schemes ? prepared : { ...prepared, operation: { ...prepared.operation, credentialSchemes: order } });
+  }
+  return chosen;
+}
