@@ -7,7 +7,7 @@ export function verdictLine(report: RunReport): string {
   const regression = report.baseline
     ? `; against the baseline: ${report.baseline.new.length} new, ${report.baseline.stillFailing.length} still failing, ${report.baseline.fixed.length} fixed`
     : '';
-  if (report.interrupted) return `INTERRUPTED: ${counts}, ${summary.violations} distinct violation(s) so far${regression}`;
+  if (report.interrupted) return `${report.stopReason ? `STOPPED (${report.stopReason})` : 'INTERRUPTED'}: ${counts}, ${summary.violations} distinct violation(s) so far${regression}`;
   if (summary.conforming) return `CONFORMING: ${counts}, no violation${regression}`;
   return `NOT CONFORMING: ${summary.violations} distinct violation(s); ${counts}${regression}`;
 }

@@ -62,7 +62,8 @@ export async function runWithReports(config: ConformanceConfig, io: MainIo, sign
   const violating = baseline ? shouldFail(compareWithBaseline(report, baseline), config.failOn) : report.findings.length > 0;
   if (violating) return EXIT_VIOLATIONS;
   if (report.interrupted) {
-    io.err(`conformance: the run was interrupted; the reports cover what ran [${'CONF_ERR_INTERRUPTED' satisfies ConformanceError['code']}]\n`);
+    const why = report.stopReason ?? 'interrupted';
+    io.err(`conformance: the run stopped early (${why}); the reports cover what ran [${'CONF_ERR_INTERRUPTED' satisfies ConformanceError['code']}]\n`);
     return EXIT_ERROR;
   }
   return EXIT_OK;

@@ -152,7 +152,7 @@ export class ResultCollector implements Reporter {
   }
 
   /** The report as it stands; callable at any time, also after an interruption. */
-  report(options: { interrupted: boolean; checkNames: readonly string[]; toolVersion: string }): RunReport {
+  report(options: { interrupted: boolean; stopReason?: string; checkNames: readonly string[]; toolVersion: string }): RunReport {
     const finished = new Date();
     const unserved = this.unserved();
     const findings = [...this.findings.values()]
@@ -199,6 +199,7 @@ export class ResultCollector implements Reporter {
       durationMs: finished.getTime() - this.started.getTime(),
       seed: this.seed,
       interrupted: options.interrupted,
+      ...(options.stopReason ? { stopReason: options.stopReason } : {}),
       summary: { operations: this.operations.length, cases, ran, notRun: notRun.length, violations, conforming: violations === 0 && !options.interrupted },
       operations: this.operations.map(({ operation, baseUrl }) => ({
         operationId: operation.operationId,

@@ -14,4 +14,6 @@ export interface RunContext {
   readonly collector: ResultCollector;
   readonly listeners: readonly Reporter[];
   readonly signal: AbortSignal;
+  /** Stops the run early (nothing new is sent) and says why. */
+  readonly stop: (reason: string) => void;
 }

@@ -1,5 +1,6 @@
 import { runChecks } from '../checks/runChecks.ts';
 import type { Case } from '../model/Case.ts';
+import { RequestBudgetError } from '../runner/RequestBudgetError.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import type { RunContext } from './RunContext.ts';
@@ -17,7 +18,15 @@ export async function executeCase(testCase: Case, prepared: PreparedOperation, c
   if (missing !== undefined) {
     return { status: 'not-run', case: testCase, reason: `needs an existing resource: give --fixture ${missing}=ID` };
   }
-  const exchange = await context.runner.send(testCase, prepared.baseUrl, prepared.operation.credentialSchemes);
+  let exchange;
+  try {
+    exchange = await context.runner.send(testCase, prepared.baseUrl, prepared.operation.credentialSchemes);
+  } catch (error) {
+    // The budget protects the target: stop sending, keep everything that ran.
+    if (!(error instanceof RequestBudgetError)) throw error;
+    context.stop(error.message);
+    return { status: 'not-run', case: testCase, reason: error.message };
+  }
   const verdicts = runChecks(exchange, { operation: prepared.operation, validators: prepared.validators, expectations: prepared.expectations }, prepared.constraints);
   return { status: 'ran', case: testCase, exchange, verdicts };
 }

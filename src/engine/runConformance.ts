@@ -133,7 +133,12 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   const plannedCounts = Object.fromEntries(planned.map(({ prepared, cases }) => [prepared.operation.operationId, cases.length + prior.filter((c) => c.operationId === prepared.operation.operationId).length]));
   for (const l of listeners) l.onRunStart?.({ command, seed: config.seed, planned: plannedCounts });
 
-  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal };
+  let stopReason: string | undefined;
+  const stop = (reason: string): void => {
+    stopReason ??= reason;
+    controller.abort();
+  };
+  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop };
   const emit = (result: CaseResult): void => {
     for (const l of listeners) l.onCaseResult?.(result);
   };
@@ -154,7 +159,7 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   } catch (error) {
     failure = error;
   }
-  const collected = collector.report({ interrupted: signal.aborted, checkNames: [...checkRegistry.keys()], toolVersion: TOOL_VERSION });
+  const collected = collector.report({ interrupted: signal.aborted, ...(stopReason ? { stopReason } : {}), checkNames: [...checkRegistry.keys()], toolVersion: TOOL_VERSION });
   const report = hooks.finalize ? hooks.finalize(collected) : collected;
   // Every reporter gets the report even when another one fails to write; the first error is raised after.
   const ended = await Promise.allSettled(hooks.reporters.map(async (l) => l.onRunEnd?.(report)));

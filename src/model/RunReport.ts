@@ -49,6 +49,8 @@ export interface RunReport {
   readonly durationMs: number;
   readonly seed: number;
   readonly interrupted: boolean;
+  /** Why the run stopped before its plan was done (a signal, the request budget), when it did. */
+  readonly stopReason?: string;
   readonly summary: {
     readonly operations: number;
     readonly cases: number;

@@ -236,6 +236,7 @@ describe('limits', () => {
     await r.send(testCase(), server.url, DC);
     await r.send(testCase(), server.url, DC);
     await expect(r.send(testCase(), server.url, DC)).rejects.toBeInstanceOf(RequestBudgetError);
+    await expect(r.send(testCase(), server.url, DC)).rejects.toMatchObject({ code: 'CONF_ERR_BUDGET' });
     expect(server.received.length).toBe(2);
     expect(r.sentCount).toBe(2);
   });

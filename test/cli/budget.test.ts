@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readReport, runCli, tempDir } from '../helpers/cli.ts';
+
+describe('--max-requests', () => {
+  test('stops sending at the budget, keeps and reports what ran, exits 2 without a violation', async () => {
+    const dir = await tempDir('budget-');
+    const { code, err } = await runCli(['run', '--max-requests', '20', '--report', `json=${join(dir, 'r.json')}`]);
+    expect(code).toBe(2);
+    expect(err).toContain('request budget of 20 requests spent');
+    expect(err.trim().split('\n')).toHaveLength(1);
+    const report = await readReport(join(dir, 'r.json'));
+    expect(report.interrupted).toBe(true);
+    expect(report.stopReason).toContain('budget');
+    expect(report.summary.conforming).toBe(false);
+    expect(report.summary.ran).toBeGreaterThan(5);
+    expect(report.summary.ran).toBeLessThanOrEqual(20);
+  });
+
+  test('violations found before the budget ran out still make the exit code 1', async () => {
+    const dir = await tempDir('budget-');
+    const { code } = await runCli(['run', '--max-requests', '40', '--mock-fault', 'hcx-200-instead-of-202', '--report', `json=${join(dir, 'r.json')}`]);
+    expect(code).toBe(1);
+    const report = await readReport(join(dir, 'r.json'));
+    expect(report.interrupted).toBe(true);
+    expect(report.findings.map((f) => f.check)).toContain('status-documented');
+  });
+});
