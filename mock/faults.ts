@@ -136,6 +136,16 @@ export const FAULTS: Readonly<Record<string, FaultProfile>> = {
     description: 'an update naming no field ({"hosted_connect":{}}) accepted',
     hooks: () => ({ acceptRequestDespite: acceptOnly('body', '/hosted_connect', ['required', 'anyOf']) }),
   },
+  'dc-update-counts-keys': {
+    operationId: DC,
+    description: 'an update naming only an undocumented field ({"hosted_connect":{"unknown_field":"x"}}) accepted: the server counts keys',
+    hooks: () => ({
+      acceptRequestDespite: acceptOnly('body', '/hosted_connect', ['required', 'anyOf'], (ctx) => {
+        const update = bodyValue(ctx, '/hosted_connect');
+        return update !== null && typeof update === 'object' && Object.keys(update).length > 0;
+      }),
+    }),
+  },
   'dc-lenient-id-length': {
     operationId: DC,
     description: 'a 35- or 37-character hosted_connect_id resolves by prefix and is accepted',

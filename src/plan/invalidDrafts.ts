@@ -47,6 +47,13 @@ function notInEnum(values: readonly unknown[]): unknown {
   }
 }
 
+/** A property name the schema does not define. */
+function unknownPropertyName(node: SchemaNode): string {
+  let name = 'unknown_field';
+  while (node.properties?.[name] !== undefined) name = `_${name}`;
+  return name;
+}
+
 /** The object at a group's site with none of the group's members (only its other required members). */
 function emptyOfGroup(current: unknown, node: SchemaNode, members: readonly string[]): Record<string, unknown> {
   const source = current !== null && typeof current === 'object' && !Array.isArray(current) ? (current as Record<string, unknown>) : {};
@@ -116,7 +123,15 @@ function violations(operation: Operation, c: Constraint, base: PlannedRequest): 
     }
     case 'atLeastOne': {
       const members = atLeastOneMembers(node) ?? (c.value as string[]);
-      return [{ label: `${name} with none of ${members.join(', ')}`, request: site.set(emptyOfGroup(site.current, node, members)) }];
+      const empty = emptyOfGroup(site.current, node, members);
+      const drafts = [{ label: `${name} with none of ${members.join(', ')}`, request: site.set(empty) }];
+      // A field the group does not name does not satisfy it either: catches a server that only counts keys.
+      // Only where the schema leaves the object open, so the request breaks this one rule and no other.
+      if (node.additionalProperties !== false) {
+        const stranger = unknownPropertyName(node);
+        drafts.push({ label: `${name} with only ${stranger}`, request: site.set({ ...empty, [stranger]: 'x' }) });
+      }
+      return drafts;
     }
     default:
       return [];

@@ -32,6 +32,7 @@ const EXPECTED: Record<string, string[]> = {
   'dc-accept-bandwidth-400001': ['negative-rejection/DC.body.hosted_connect.bandwidth.maximum', 'response-schema/DC.response.200.hosted_connect.bandwidth.maximum'],
   'dc-accept-fractional-bandwidth': ['negative-rejection/DC.body.hosted_connect.bandwidth.type', 'response-schema/DC.response.200.hosted_connect.bandwidth.type'],
   'dc-accept-empty-update': ['negative-rejection/DC.body.hosted_connect.atLeastOne'],
+  'dc-update-counts-keys': ['negative-rejection/DC.body.hosted_connect.atLeastOne'],
   'dc-lenient-id-length': ['negative-rejection/DC.path.hosted_connect_id.minLength', 'negative-rejection/DC.path.hosted_connect_id.maxLength'],
   'dc-accept-malformed-json': ['negative-rejection/DC.body.json'],
   'dc-ignore-auth': ['auth-required/DC.auth'],

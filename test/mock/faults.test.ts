@@ -185,6 +185,12 @@ const CASES: Record<string, FaultCase> = {
     controls: ['dcValid', 'dcBandwidth0'],
   },
   'dc-accept-empty-update': { send: (s) => updateConnect(s, { json: { hosted_connect: {} } }), faulty: dcAccepted, correct: dc400('DC.0001'), controls: ['dcValid', 'dcLongName'] },
+  'dc-update-counts-keys': {
+    send: (s) => updateConnect(s, { json: { hosted_connect: { unknown_field: 'x' } } }),
+    faulty: dcAccepted,
+    correct: dc400('DC.0001'),
+    controls: ['dcValid', 'dcLongName'],
+  },
   'dc-lenient-id-length': {
     send: (s) => updateConnect(s, { hostedConnectId: s.fixtures.hosted_connect_id.slice(0, 35) }),
     faulty: dcAccepted,
