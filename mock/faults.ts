@@ -84,6 +84,7 @@ export const FAULTS: Readonly<Record<string, FaultProfile>> = {
     description: 'data.interconnectTaskId is a number',
     hooks: successWith('/data/interconnectTaskId', (id) => Number.parseInt(String(id).slice(0, 8), 16)),
   },
+  'hcx-no-task-id': { operationId: HCX, description: '202 without data.interconnectTaskId', hooks: successWith('/data/interconnectTaskId', () => REMOVE) },
   'hcx-text-error': {
     operationId: HCX,
     description: '400 answered as text/plain',

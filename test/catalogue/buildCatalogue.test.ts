@@ -29,7 +29,9 @@ const HCX_IDS: readonly string[] = [
   'HCX.query.method.enum',
   'HCX.query.method.type',
   'HCX.response.202.data.applianceId.type',
+  'HCX.response.202.data.interconnectTaskId.required',
   'HCX.response.202.data.interconnectTaskId.type',
+  'HCX.response.202.data.required',
   'HCX.response.202.data.type',
   'HCX.response.202.errors.*.code.type',
   'HCX.response.202.errors.*.message.type',
@@ -225,8 +227,8 @@ describe('buildCatalogue on the shipped documents', () => {
     catalogue = specs.flatMap(buildCatalogue);
   });
 
-  it('pins the 51 constraints of upgradeInterconnectAppliance', () => {
-    expect(HCX_IDS).toHaveLength(51);
+  it('pins the 53 constraints of upgradeInterconnectAppliance', () => {
+    expect(HCX_IDS).toHaveLength(53);
     expect(idsOf(catalogue, 'upgradeInterconnectAppliance')).toEqual(HCX_IDS);
   });
 

@@ -14,7 +14,7 @@ describe('content-type', () => {
     ['HCX 400 labelled JSON that does not parse', 'hcx', { status: 400, text: '{"errors": [', headers: { 'content-type': 'application/json' } }, ['fail']],
     ['HCX 401 with an empty text/plain body (no body documented)', 'hcx', { status: 401, text: '' }, []],
     ['HCX 404 as text/html (no body documented)', 'hcx', { status: 404, text: '<h1>nope</h1>', headers: { 'content-type': 'text/html' } }, []],
-    ['HCX 202 with an empty body (schema requires nothing)', 'hcx', { text: '', headers: {} }, ['pass']],
+    ['HCX 202 with an empty body (data and its task id are required)', 'hcx', { text: '', headers: {} }, ['fail']],
     ['HCX 418 (undocumented status)', 'hcx', { status: 418, text: 'teapot' }, []],
     ['DC 200 JSON example', 'dc', {}, ['pass']],
     ['DC 200 as application/problem+json', 'dc', { headers: { 'content-type': 'application/problem+json' } }, ['pass']],

@@ -46,9 +46,9 @@ describe('conformance constraints', () => {
     const { code, out, err } = await runMain(['constraints']);
     expect(code).toBe(0);
     expect(err).toBe('');
-    expect(expected.length).toBe(181);
+    expect(expected.length).toBe(183);
     for (const c of expected) expect(out, c.id).toContain(c.id);
-    expect(out).toContain('upgradeInterconnectAppliance (51 constraints)');
+    expect(out).toContain('upgradeInterconnectAppliance (53 constraints)');
     expect(out).toContain('updateHostedConnect (130 constraints)');
     // Sources are shown, and a long pattern is wrapped, not cut off.
     expect(out).toContain('Table 4 Note:');

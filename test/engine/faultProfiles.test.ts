@@ -20,6 +20,7 @@ const EXPECTED: Record<string, string[]> = {
   'hcx-ignore-auth': ['auth-required/HCX.auth'],
   'hcx-wrong-appliance-echo': ['echo/-'],
   'hcx-task-id-number': ['response-schema/HCX.response.202.data.interconnectTaskId.type'],
+  'hcx-no-task-id': ['response-schema/HCX.response.202.data.interconnectTaskId.required'],
   'hcx-text-error': ['content-type/-'],
   'hcx-bad-error-envelope': ['response-schema/HCX.response.400.errors.required'],
   'hcx-500-on-force': ['not-server-error/-', 'positive-acceptance/-', 'positive-acceptance/HCX.query.force.enum'],

@@ -111,6 +111,16 @@ const CASES: Record<string, FaultCase> = {
     correct: hcxAccepted,
     controls: ['hcxBadForce', 'hcxUnknown'],
   },
+  'hcx-no-task-id': {
+    send: (s) => upgrade(s),
+    faulty: (a) => {
+      expect(a.status).toBe(202);
+      expect(json(a)['data']).not.toHaveProperty('interconnectTaskId');
+      expect(schemaValid(hcx, a)).toBe(false);
+    },
+    correct: hcxAccepted,
+    controls: ['hcxBadForce', 'hcxNoAuth'],
+  },
   'hcx-task-id-number': {
     send: (s) => upgrade(s),
     faulty: (a) => {
