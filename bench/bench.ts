@@ -2,8 +2,9 @@
  * Throughput benchmark: a full conformance run against the embedded mock, side by side (same process,
  * same server, same concurrency, same number of requests) with a raw undici loop; prints the ratio and
  * peak RSS, and checks that memory stays flat as --runs grows tenfold (each size in its own process).
+ * Both sides are warmed up, then measured twice in alternation; the best of each is kept.
  *
- *   npm run bench [-- --runs 1500 --concurrency 8]
+ *   npm run bench [-- --runs 3000 --concurrency 8]
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,7 @@ import { runConformance } from '../src/engine/runConformance.ts';
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '1500' },
+    runs: { type: 'string', default: '3000' },
     concurrency: { type: 'string', default: '8' },
     'memory-probe': { type: 'boolean', default: false },
   },
@@ -61,9 +62,18 @@ if (values['memory-probe']) {
 } else {
   const mock = await startMockServer({ port: 0 });
   const fixtures = { ...mock.fixtures };
-  await suiteRun(mock.url, mock.token, fixtures, 5); // warm-up: compile, JIT, connections
-  const suite = await suiteRun(mock.url, mock.token, fixtures, runs);
-  const rawMs = await rawLoop(mock.url, mock.token, fixtures, suite.cases);
+  // Warm-up of both sides (compile, JIT, connections), then each measured twice, alternating, best kept.
+  const cold = await suiteRun(mock.url, mock.token, fixtures, 200);
+  await rawLoop(mock.url, mock.token, fixtures, 1000);
+  const suites = [];
+  const raws = [];
+  for (let i = 0; i < 2; i += 1) {
+    const run = await suiteRun(mock.url, mock.token, fixtures, runs);
+    suites.push(run);
+    raws.push(await rawLoop(mock.url, mock.token, fixtures, run.cases));
+  }
+  const suite = suites.reduce((a, b) => (b.cases / b.ms > a.cases / a.ms ? b : a));
+  const rawMs = Math.min(...raws);
   await mock.close();
   const suiteRate = (suite.cases / suite.ms) * 1000;
   const sendingRate = (suite.cases / suite.sendingMs) * 1000;
@@ -80,7 +90,8 @@ if (values['memory-probe']) {
   const rows: Array<[string, string]> = [
     ['requests', String(suite.cases)],
     ['concurrency', String(concurrency)],
-    ['suite setup: load, validate and compile the documents, plan (ms)', (suite.ms - suite.sendingMs).toFixed(0)],
+    ['suite setup, first run of the process: load, validate, compile, plan (ms)', (cold.ms - cold.sendingMs).toFixed(0)],
+    ['suite setup, later runs (documents and validators cached) (ms)', (suite.ms - suite.sendingMs).toFixed(0)],
     ['suite, whole run: cases/s', suiteRate.toFixed(0)],
     ['suite, after setup: cases/s (send + check + collect)', sendingRate.toFixed(0)],
     ['raw undici: requests/s', rawRate.toFixed(0)],

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { catalogueOperation } from '../src/catalogue/buildCatalogue.ts';
 import { planCases } from '../src/plan/planCases.ts';
 import { loadSpecs } from '../src/spec/loadSpecs.ts';
-import { OperationValidators } from '../src/validation/OperationValidators.ts';
+import { validatorsFor } from '../src/validation/validatorsFor.ts';
 import { CONTRACT_SEED } from './contractSettings.ts';
 import { writePacts } from './writePacts.ts';
 
@@ -22,6 +22,6 @@ export async function generateContracts(outDir: string = CONTRACTS_PACTS_DIR): P
     specs,
     outDir,
     casesFor: (operation, fixtures) =>
-      planCases(operation, catalogueOperation(operation), new OperationValidators(operation), { seed: CONTRACT_SEED, fixtures }),
+      planCases(operation, catalogueOperation(operation), validatorsFor(operation), { seed: CONTRACT_SEED, fixtures }),
   });
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from '../src/errors/ConformanceError.ts';
 import type { Operation } from '../src/spec/Operation.ts';
-import { OperationValidators } from '../src/validation/OperationValidators.ts';
+import { validatorsFor } from '../src/validation/validatorsFor.ts';
 import { compilePathTemplate } from './compilePathTemplate.ts';
 import type { FaultHooks } from './FaultHooks.ts';
 import type { FaultProfile } from './FaultProfile.ts';
@@ -49,7 +49,7 @@ export function buildRoutes(operations: readonly Operation[], handlers: readonly
       ...compilePathTemplate(operation.pathTemplate),
       ...(operation.hints.resourceParameter ? { resourceParameter: operation.hints.resourceParameter } : {}),
       credentialSchemes: operation.credentialSchemes,
-      validators: new OperationValidators(operation),
+      validators: validatorsFor(operation),
       queryNames: operation.parameters.filter((p) => p.in === 'query').map((p) => p.name),
       headerNames: operation.parameters.filter((p) => p.in === 'header' && !p.credential).map((p) => p.name.toLowerCase()),
       queryDefaults,

@@ -22,7 +22,7 @@ function randomCase(operationId: string, seed: number, path: string, request: Pl
 
 /** The request at a fast-check path of the operation's valid-request arbitrary (replay of a random case). */
 export function randomRequestAt(prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>, seed: number, path: string): PlannedRequest {
-  const arbitrary = validRequestArbitrary(prepared.operation, { seed, fixtures });
+  const arbitrary = validRequestArbitrary(prepared.operation, { seed, fixtures }, prepared.validators);
   const details = fc.check(fc.property(arbitrary, (_request: PlannedRequest) => false), { seed, path, endOnFailure: true });
   const value = details.counterexample?.[0];
   if (!value) throw new Error(`no random request at path ${path}`);
@@ -42,7 +42,7 @@ function failingChecks(result: CaseResult): string {
 export async function exploreRandom(prepared: PreparedOperation, runs: number, context: RunContext, emit: (result: CaseResult) => void): Promise<void> {
   if (runs <= 0) return;
   const { operationId } = prepared.operation;
-  const arbitrary = validRequestArbitrary(prepared.operation, { seed: context.seed, fixtures: context.fixtures });
+  const arbitrary = validRequestArbitrary(prepared.operation, { seed: context.seed, fixtures: context.fixtures }, prepared.validators);
   const requests = fc.sample(arbitrary, { seed: context.seed, numRuns: runs });
   context.collector.addPlanned(operationId, requests.length);
   const firstFailures = new Map<string, { index: number; result: CaseResult }>();
@@ -65,7 +65,7 @@ export async function exploreRandom(prepared: PreparedOperation, runs: number, c
 
 async function shrink(prepared: PreparedOperation, context: RunContext, signature: string, index: number, original: CaseResult): Promise<CaseResult> {
   const { operationId } = prepared.operation;
-  const arbitrary = validRequestArbitrary(prepared.operation, { seed: context.seed, fixtures: context.fixtures });
+  const arbitrary = validRequestArbitrary(prepared.operation, { seed: context.seed, fixtures: context.fixtures }, prepared.validators);
   let sent = 0;
   let smallest: CaseResult = original;
   const details = await fc.check(

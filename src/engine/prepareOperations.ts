@@ -4,7 +4,7 @@ import { checkRegistry } from '../checks/registry.ts';
 import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
 import { ConfigError } from '../errors/ConformanceError.ts';
 import type { Spec } from '../spec/Spec.ts';
-import { OperationValidators } from '../validation/OperationValidators.ts';
+import { validatorsFor } from '../validation/validatorsFor.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 
 /**
@@ -26,7 +26,7 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
         operation,
         specFile: spec.file,
         constraints: catalogueOperation(operation),
-        validators: new OperationValidators(operation),
+        validators: validatorsFor(operation),
         expectations: config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] },
         baseUrl: baseUrl.replace(/\/+$/, ''),
       };

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { PlannedRequest } from '../model/Case.ts';
 import type { Operation, ParameterSpec } from '../spec/Operation.ts';
-import { OperationValidators } from '../validation/OperationValidators.ts';
+import type { OperationValidators } from '../validation/OperationValidators.ts';
+import { validatorsFor } from '../validation/validatorsFor.ts';
 import { schemaArbitrary } from './arbitraries/schemaArbitrary.ts';
 import { parameterText } from './baseRequest.ts';
 import { buildPath } from './buildPath.ts';
@@ -20,9 +21,10 @@ function parametersArbitrary(parameters: readonly ParameterSpec[]): fc.Arbitrary
  * `fc.asyncProperty` under the run's seed, so a path replays and shrinking stays valid). Path parameters
  * come from the fixtures; query and non-credential header parameters are drawn from their schemas,
  * optional ones present or absent; the body is drawn from its schema (or is a documented example that
- * validates), and an optional body may be absent. No credential: the runner adds it.
+ * validates), and an optional body may be absent. No credential: the runner adds it. `validators` are
+ * the operation's compiled ones (the engine passes its own; otherwise the process-wide ones).
  */
-export function validRequestArbitrary(operation: Operation, options: PlanOptions): fc.Arbitrary<PlannedRequest> {
+export function validRequestArbitrary(operation: Operation, options: PlanOptions, validators: OperationValidators = validatorsFor(operation)): fc.Arbitrary<PlannedRequest> {
   const { pathParams } = fixturePathParams(operation, options.fixtures);
   const path = buildPath(operation.pathTemplate, pathParams);
   const query = parametersArbitrary(operation.parameters.filter((p) => p.in === 'query'));
@@ -30,7 +32,6 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
   const spec = operation.requestBody;
   let body: fc.Arbitrary<PlannedRequest['body']> = fc.constant(undefined);
   if (spec) {
-    const validators = new OperationValidators(operation);
     const examples = spec.examples.filter((e) => validators.validateBody(e).valid);
     const drawn = schemaArbitrary(spec.schema);
     // `x-conformance-examples-only`: the schema states no structure, so only documented bodies are valid.

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { dereference, validate } from '@readme/openapi-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
@@ -13,6 +13,19 @@ import type { Spec } from './Spec.ts';
  */
 export async function loadSpec(file: string): Promise<Spec> {
   const path = resolve(file);
+  // Validating a document compiles the OpenAPI meta-schema: a process that loads the same unchanged
+  // file again (the embedded mock and the run, repeated runs) reuses the loaded document.
+  const stamp = await stat(path).then((s) => `${s.mtimeMs}:${s.size}`, () => undefined);
+  const cached = stamp === undefined ? undefined : loaded.get(path);
+  if (cached && cached.stamp === stamp) return cached.spec;
+  const spec = await readAndValidate(path, file);
+  if (stamp !== undefined) loaded.set(path, { stamp, spec });
+  return spec;
+}
+
+const loaded = new Map<string, { stamp: string; spec: Spec }>();
+
+async function readAndValidate(path: string, file: string): Promise<Spec> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
