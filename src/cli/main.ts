@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConformanceError } from '../errors/ConformanceError.ts';
+import { TOOL_VERSION } from '../toolVersion.ts';
 import { constraintsCommand } from './commands/constraintsCommand.ts';
 import { EXIT_ERROR } from './exitCodes.ts';
 import { registerCommands } from './registerCommands.ts';
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo): Pro
   let exitCode = 0;
   const program = new Command('conformance')
     .description('Contract and conformance tests for the HCX interconnect-appliance upgrade and Huawei DC hosted-connection update APIs')
+    .version(TOOL_VERSION)
     .exitOverride()
     // Parse errors are printed once, as one line, by the catch below.
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined });

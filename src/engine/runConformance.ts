@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Reporter } from '../../reporters/Reporter.ts';
+import { TOOL_VERSION } from '../toolVersion.ts';
 import { checkRegistry } from '../checks/registry.ts';
 import { REMOTE_DEFAULTS, type ConformanceConfig } from '../config/ConformanceConfig.ts';
 import type { Case } from '../model/Case.ts';
@@ -25,8 +25,6 @@ import { ResultCollector } from './ResultCollector.ts';
 import type { RunContext } from './RunContext.ts';
 import { runPool } from './runPool.ts';
 import { startTargets } from './startTargets.ts';
-
-const { version: TOOL_VERSION } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export interface RunHooks {
   readonly reporters: readonly Reporter[];

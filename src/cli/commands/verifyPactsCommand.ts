@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Command } from 'commander';
+import { TOOL_VERSION } from '../../toolVersion.ts';
 import { createReporters } from '../../../reporters/index.ts';
 import { catalogueOperation } from '../../catalogue/buildCatalogue.ts';
 import { defaultPactFiles } from '../../pact/defaultPactFiles.ts';
@@ -15,8 +15,6 @@ import type { MainIo } from '../main.ts';
 import { parseFixture, parseHeader, parseInteger, parseReport } from '../parseFlags.ts';
 import { resolveConfig } from '../../config/resolveConfig.ts';
 import type { ReportSpec } from '../../config/ConformanceConfig.ts';
-
-const { version: TOOL_VERSION } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
 interface VerifyFlags {
   target?: string;
