@@ -1,7 +1,7 @@
 import { ConfigError } from '../src/errors/ConformanceError.ts';
 import type { Operation } from '../src/spec/Operation.ts';
 import { validatorsFor } from '../src/validation/validatorsFor.ts';
-import { compilePathTemplate } from './compilePathTemplate.ts';
+import { compilePathTemplate } from '../src/spec/compilePathTemplate.ts';
 import type { FaultHooks } from './FaultHooks.ts';
 import type { FaultProfile } from './FaultProfile.ts';
 import type { OperationHandler } from './operations/OperationHandler.ts';
@@ -25,7 +25,7 @@ export function buildRoutes(operations: readonly Operation[], handlers: readonly
         operationId: handler.operationId,
         method: extra.method,
         pathTemplate: extra.pathTemplate,
-        ...compilePathTemplate(extra.pathTemplate),
+        ...matcherOf(extra.pathTemplate),
         ...(extra.resourceParameter ? { resourceParameter: extra.resourceParameter } : {}),
         credentialSchemes: authFrom.credentialSchemes,
         queryNames: [],
@@ -46,7 +46,7 @@ export function buildRoutes(operations: readonly Operation[], handlers: readonly
       operationId: operation.operationId,
       method: operation.method,
       pathTemplate: operation.pathTemplate,
-      ...compilePathTemplate(operation.pathTemplate),
+      ...matcherOf(operation.pathTemplate),
       ...(operation.hints.resourceParameter ? { resourceParameter: operation.hints.resourceParameter } : {}),
       credentialSchemes: operation.credentialSchemes,
       validators: validatorsFor(operation),
@@ -62,4 +62,9 @@ export function buildRoutes(operations: readonly Operation[], handlers: readonly
     throw new ConfigError(`the fault's operation ${fault.operationId} is not in the OpenAPI documents`);
   }
   return routes;
+}
+
+function matcherOf(template: string): Pick<Route, 'pattern' | 'parameterNames'> {
+  const { pattern, parameterNames } = compilePathTemplate(template);
+  return { pattern, parameterNames };
 }

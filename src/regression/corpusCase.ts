@@ -1,30 +1,18 @@
 import type { Case, PlannedRequest } from '../model/Case.ts';
+import { compilePathTemplate } from '../spec/compilePathTemplate.ts';
 import type { Operation } from '../spec/Operation.ts';
 import type { CorpusEntry } from './CorpusEntry.ts';
 
 /** Headers the runner sets itself or that carried a credential (stored redacted, so useless to resend). */
 const DROPPED_HEADERS = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Matches a URL path against a path template at its end (the base URL may carry a prefix). */
 function matchPath(template: string, pathname: string): { path: string; params: Record<string, string> } | undefined {
-  const names: string[] = [];
-  const pattern = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => {
-      const name = /^\{([^}]+)\}$/.exec(part)?.[1];
-      if (name === undefined) return escapeRegExp(part);
-      names.push(name);
-      return '([^/]*)';
-    })
-    .join('');
-  const match = new RegExp(`(${pattern})$`).exec(pathname);
+  const { source, parameterNames } = compilePathTemplate(template);
+  const match = new RegExp(`(${source})$`).exec(pathname);
   if (!match) return undefined;
   const params: Record<string, string> = {};
-  names.forEach((name, i) => {
+  parameterNames.forEach((name, i) => {
     const raw = match[i + 2] ?? '';
     try {
       params[name] = decodeURIComponent(raw);
