@@ -68,6 +68,7 @@ export class HttpRunner {
     return this.#closed;
   }
 
+  /** One more request: undefined when the budget is spent, else the wait the pace asks for (ms). */
   #claimRetry(): number | undefined {
     const max = this.#options.maxRequests;
     if (max !== undefined && this.#sent >= max) return undefined;
@@ -78,10 +79,9 @@ export class HttpRunner {
   async #send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[]): Promise<Exchange> {
     const built = buildRequest(testCase, baseUrl, credentialSchemes, this.#options);
     const sent = redactSent(built);
-    const max = this.#options.maxRequests;
-    if (max !== undefined && this.#sent >= max) throw new RequestBudgetError(max);
-    this.#sent += 1;
-    const wait = this.#pacer?.reserve() ?? 0;
+    // The first attempt takes its place in the budget and the pace like any retry.
+    const wait = this.#claimRetry();
+    if (wait === undefined) throw new RequestBudgetError(this.#options.maxRequests!);
     if (wait > 0) await delay(wait);
 
     const started = performance.now();
