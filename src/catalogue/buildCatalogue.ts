@@ -2,6 +2,7 @@ import { SpecError } from '../errors/ConformanceError.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Operation } from '../spec/Operation.ts';
 import type { Spec } from '../spec/Spec.ts';
+import { provenanceFor } from '../spec/scopeWithin.ts';
 import { walkSchema, type SchemaRule } from './walkSchema.ts';
 
 function join(...parts: string[]): string {
@@ -26,6 +27,7 @@ export function catalogueOperation(operation: Operation): Constraint[] {
       value: operation.credentialSchemes.map((c) => c.scheme),
       source: operation.securitySource,
       credential: true,
+      provenance: provenanceFor(operation.provenanceScope, 'auth'),
     });
   }
 
@@ -41,6 +43,7 @@ export function catalogueOperation(operation: Operation): Constraint[] {
     value: rule.value,
     source: rule.source ?? source,
     credential,
+    provenance: rule.provenance,
   });
 
   for (const parameter of operation.parameters) {
@@ -56,9 +59,10 @@ export function catalogueOperation(operation: Operation): Constraint[] {
         value: true,
         source: parameter.source,
         credential: parameter.credential,
+        provenance: provenanceFor(parameter.provenanceScope, 'required'),
       });
     }
-    for (const rule of walkSchema(parameter.schema, parameter.source)) {
+    for (const rule of walkSchema(parameter.schema, parameter.source, parameter.provenanceScope, parameter.pointer)) {
       out.push({ ...fromRule(rule, parameter.in, [parameter.in, parameter.name, rule.name], parameter.pointer, parameter.source, parameter.credential), name: join(parameter.name, rule.name) });
     }
   }
@@ -66,18 +70,18 @@ export function catalogueOperation(operation: Operation): Constraint[] {
   const body = operation.requestBody;
   if (body) {
     if (body.required) {
-      out.push({ ...base, id: join(prefix, 'body', 'required'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/content\/.*$/, '/required'), kind: 'required', value: true, source: body.source, credential: false });
+      out.push({ ...base, id: join(prefix, 'body', 'required'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/content\/.*$/, '/required'), kind: 'required', value: true, source: body.source, credential: false, provenance: provenanceFor(body.provenanceScope, 'required') });
     }
     if (/json/i.test(body.contentType)) {
       // The media type itself is a rule: a body that does not parse as JSON is not application/json.
-      out.push({ ...base, id: join(prefix, 'body', 'json'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/schema$/, ''), kind: 'format', value: body.contentType, source: body.source, credential: false });
+      out.push({ ...base, id: join(prefix, 'body', 'json'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/schema$/, ''), kind: 'format', value: body.contentType, source: body.source, credential: false, provenance: provenanceFor(body.provenanceScope, 'format') });
     }
-    for (const rule of walkSchema(body.schema, body.source)) out.push(fromRule(rule, 'body', ['body', rule.name], body.pointer, body.source, false));
+    for (const rule of walkSchema(body.schema, body.source, body.provenanceScope, body.pointer)) out.push(fromRule(rule, 'body', ['body', rule.name], body.pointer, body.source, false));
   }
 
   for (const response of operation.responses) {
     if (!response.schema) continue;
-    for (const rule of walkSchema(response.schema, response.source)) {
+    for (const rule of walkSchema(response.schema, response.source, response.provenanceScope, response.pointer)) {
       out.push(fromRule(rule, 'response', ['response', response.status, rule.name], response.pointer, response.source, false, response.status));
     }
   }

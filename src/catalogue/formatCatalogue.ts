@@ -1,5 +1,10 @@
 import Table from 'cli-table3';
 import type { Constraint } from '../model/Constraint.ts';
+import type { Provenance } from '../model/Provenance.ts';
+
+/** Four letters keep the column narrow; the legend under the tables spells them out. */
+const SHORT: Readonly<Record<Provenance, string>> = { page: 'page', reading: 'read', convention: 'conv', robustness: 'robu' };
+const LEGEND = 'prov: page = stated on the vendor page, read = reading,\nconv = convention, robu = robustness (the reasons: schemas/README.md)';
 
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.join(' | ');
@@ -15,11 +20,12 @@ export function formatCatalogue(constraints: readonly Constraint[], width = proc
   const idWidth = Math.max(20, ...constraints.map((c) => c.id.length)) + 2;
   const kindWidth = Math.max(4, ...constraints.map((c) => c.kind.length)) + 2;
   const valueWidth = 30;
-  const sourceWidth = Math.max(30, Math.min(70, width - idWidth - kindWidth - valueWidth - 16));
+  const provWidth = 6;
+  const sourceWidth = Math.max(30, Math.min(70, width - idWidth - kindWidth - valueWidth - provWidth - 17));
   for (const [operationId, list] of byOperation) {
     const table = new Table({
-      head: ['id', 'where', 'kind', 'value', 'source'],
-      colWidths: [idWidth, 10, kindWidth, valueWidth, sourceWidth],
+      head: ['id', 'where', 'kind', 'prov', 'value', 'source'],
+      colWidths: [idWidth, 10, kindWidth, provWidth, valueWidth, sourceWidth],
       wordWrap: true,
       style: { head: [], border: [] },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
@@ -28,9 +34,9 @@ export function formatCatalogue(constraints: readonly Constraint[], width = proc
       const value = show(c.value);
       // A token wider than its column (a pattern) is wrapped mid-token rather than cut off.
       const hardWrap = value.split(' ').some((token) => token.length > valueWidth - 2);
-      table.push([c.id, c.status ? `${c.where} ${c.status}` : c.where, c.kind, { content: value, wrapOnWordBoundary: !hardWrap }, c.source]);
+      table.push([c.id, c.status ? `${c.where} ${c.status}` : c.where, c.kind, SHORT[c.provenance], { content: value, wrapOnWordBoundary: !hardWrap }, c.source]);
     }
     blocks.push(`${operationId} (${list.length} constraints)\n${table.toString()}`);
   }
-  return blocks.join('\n\n');
+  return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n${LEGEND}`;
 }

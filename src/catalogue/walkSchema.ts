@@ -1,6 +1,9 @@
 import type { ConstraintKind } from '../model/Constraint.ts';
+import type { Provenance } from '../model/Provenance.ts';
+import type { ProvenanceScope } from '../spec/Operation.ts';
 import type { SchemaNode } from '../spec/SchemaNode.ts';
 import { pointerOf } from '../spec/pointer.ts';
+import { provenanceFor, scopeWithin } from '../spec/scopeWithin.ts';
 
 /** One keyword found while walking a schema. */
 export interface SchemaRule {
@@ -13,6 +16,7 @@ export interface SchemaRule {
   readonly schemaPointer: string;
   readonly value: unknown;
   readonly source?: string;
+  readonly provenance: Provenance;
 }
 
 const SIMPLE_KEYWORDS: readonly ConstraintKind[] = ['type', 'minLength', 'maxLength', 'minimum', 'maximum', 'enum', 'pattern', 'format'];
@@ -30,23 +34,27 @@ export function atLeastOneMembers(node: SchemaNode): string[] | undefined {
 
 /**
  * Lists the validation keywords of a schema and of every nested property, depth first, in document
- * order. `x-doc-ref` of the nearest node is the source of each rule.
+ * order. `x-doc-ref` of the nearest node is the source of each rule; `x-provenance` of the nearest node
+ * that names the keyword (or a default) is its provenance. A `required` rule belongs to the object that
+ * holds the `required` list. `rootPointer` (the schema's pointer in the document) names a wrong
+ * `x-provenance` in errors.
  */
-export function walkSchema(root: SchemaNode, inheritedSource?: string): SchemaRule[] {
+export function walkSchema(root: SchemaNode, inheritedSource: string | undefined, inheritedScope: ProvenanceScope, rootPointer = ''): SchemaRule[] {
   const rules: SchemaRule[] = [];
-  const visit = (node: SchemaNode, names: string[], schemaSegments: string[], source: string | undefined): void => {
+  const visit = (node: SchemaNode, names: string[], schemaSegments: string[], source: string | undefined, parentScope: ProvenanceScope): void => {
     const here = node['x-doc-ref'] ?? source;
     const name = names.join('.');
     const target = pointerOf(...names);
     const schemaPointer = pointerOf(...schemaSegments);
+    const scope = scopeWithin(parentScope, node, `${rootPointer}${schemaPointer}`);
     for (const kind of SIMPLE_KEYWORDS) {
       const value = node[kind];
-      if (value !== undefined) rules.push({ kind, name, target, schemaPointer, value, ...(here ? { source: here } : {}) });
+      if (value !== undefined) rules.push({ kind, name, target, schemaPointer, value, ...(here ? { source: here } : {}), provenance: provenanceFor(scope, kind) });
     }
     const members = atLeastOneMembers(node);
     if (members) {
       const groupSource = node['x-at-least-one']?.['x-doc-ref'] ?? here;
-      rules.push({ kind: 'atLeastOne', name, target, schemaPointer: `${schemaPointer}/anyOf`, value: members, ...(groupSource ? { source: groupSource } : {}) });
+      rules.push({ kind: 'atLeastOne', name, target, schemaPointer: `${schemaPointer}/anyOf`, value: members, ...(groupSource ? { source: groupSource } : {}), provenance: provenanceFor(scope, 'atLeastOne') });
     }
     for (const [child, childSchema] of Object.entries(node.properties ?? {})) {
       const childNames = [...names, child];
@@ -59,15 +67,16 @@ export function walkSchema(root: SchemaNode, inheritedSource?: string): SchemaRu
           schemaPointer: `${schemaPointer}/required`,
           value: true,
           ...(childSource ? { source: childSource } : {}),
+          provenance: provenanceFor(scope, 'required'),
         });
       }
-      visit(childSchema, childNames, [...schemaSegments, 'properties', child], here);
+      visit(childSchema, childNames, [...schemaSegments, 'properties', child], here, scope);
     }
     if (node.items && typeof node.items === 'object') {
       // Array items are addressed with "*" so one rule covers every element.
-      visit(node.items, [...names, '*'], [...schemaSegments, 'items'], here);
+      visit(node.items, [...names, '*'], [...schemaSegments, 'items'], here, scope);
     }
   };
-  visit(root, [], [], inheritedSource);
+  visit(root, [], [], inheritedSource, inheritedScope);
   return rules;
 }

@@ -1,3 +1,5 @@
+import type { Provenance } from './Provenance.ts';
+
 /** Where a constraint applies: a request part, or the response of one status. */
 export type ConstraintLocation = 'path' | 'query' | 'header' | 'body' | 'response';
 
@@ -35,4 +37,6 @@ export interface Constraint {
   readonly source: string;
   /** False for rules of a credential value, which the suite cannot exercise at a boundary. */
   readonly credential: boolean;
+  /** Where the rule comes from (`x-provenance` in the document; `page` unless it says otherwise). */
+  readonly provenance: Provenance;
 }

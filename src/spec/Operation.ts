@@ -1,4 +1,15 @@
+import type { ConstraintKind } from '../model/Constraint.ts';
+import type { Provenance } from '../model/Provenance.ts';
 import type { SchemaNode } from './SchemaNode.ts';
+
+/**
+ * The provenance in force at a node of the document (`x-provenance`, inherited from the enclosing
+ * nodes): per catalogue keyword where a node names it, else the default.
+ */
+export interface ProvenanceScope {
+  readonly default: Provenance;
+  readonly keywords: Readonly<Partial<Record<ConstraintKind, Provenance>>>;
+}
 
 export type ParameterLocation = 'path' | 'query' | 'header';
 
@@ -13,6 +24,8 @@ export interface ParameterSpec {
   readonly credential: boolean;
   readonly source: string;
   readonly example?: unknown;
+  /** Provenance in force at the parameter object (its schema's nodes may narrow it). */
+  readonly provenanceScope: ProvenanceScope;
 }
 
 export interface RequestBodySpec {
@@ -22,6 +35,8 @@ export interface RequestBodySpec {
   readonly pointer: string;
   readonly source: string;
   readonly examples: readonly unknown[];
+  /** Provenance in force at the request body object (its schema's nodes may narrow it). */
+  readonly provenanceScope: ProvenanceScope;
 }
 
 export interface ResponseSpec {
@@ -34,6 +49,10 @@ export interface ResponseSpec {
   readonly pointer: string;
   readonly source: string;
   readonly examples: readonly unknown[];
+  /** Where the documented response itself comes from: that this status exists with this media type and body. */
+  readonly provenance: Provenance;
+  /** Provenance in force at the response object (its schema's nodes may narrow it). */
+  readonly provenanceScope: ProvenanceScope;
 }
 
 /** One way to send a credential, from a security scheme. */
@@ -52,6 +71,18 @@ export interface EchoRule {
   readonly equals?: { readonly in: 'path' | 'query'; readonly name: string };
   readonly reflects?: { readonly in: 'body'; readonly pointer: string };
   readonly source: string;
+  /** The entry's `x-provenance`, else the operation's `x-conformance.provenance.echo`, else `page`. */
+  readonly provenance: Provenance;
+}
+
+/** Answers that accept an update not yet applied (`x-conformance.pending`): the echo of the update is not judged. */
+export interface PendingState {
+  /** Status key of the response. */
+  readonly status: string;
+  /** JSON pointer of the state field in the response body. */
+  readonly pointer: string;
+  /** Values of that field meaning "accepted, not applied yet". */
+  readonly values: readonly string[];
 }
 
 /** Operation-level hints of the `x-conformance` extension. */
@@ -63,6 +94,14 @@ export interface OperationHints {
   readonly stateConflictStatuses: readonly string[];
   readonly resourceParameter?: string;
   readonly echoes: readonly EchoRule[];
+  /** Per check name, where its rule comes from for this operation (`x-conformance.provenance`). */
+  readonly checkProvenance: Readonly<Record<string, Provenance>>;
+  /**
+   * Per status class (`"2XX"`..`"5XX"`), how an answer with a status the document does not list is
+   * judged (`x-conformance.undocumentedStatuses`); a class not named here is `page`.
+   */
+  readonly undocumentedStatusProvenance: Readonly<Record<string, Provenance>>;
+  readonly pending?: PendingState;
 }
 
 export interface Operation {
@@ -78,4 +117,6 @@ export interface Operation {
   readonly securitySource: string;
   readonly hints: OperationHints;
   readonly pointer: string;
+  /** Provenance in force at the operation object: the auth rule's, and what its parts inherit. */
+  readonly provenanceScope: ProvenanceScope;
 }

@@ -1,8 +1,10 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { SpecError } from '../errors/ConformanceError.ts';
-import type { CredentialScheme, EchoRule, Operation, OperationHints, ParameterSpec, RequestBodySpec, ResponseSpec } from './Operation.ts';
+import { hintsOf } from './hintsOf.ts';
+import type { CredentialScheme, Operation, ParameterSpec, RequestBodySpec, ResponseSpec } from './Operation.ts';
 import type { SchemaNode } from './SchemaNode.ts';
 import { pointerOf } from './pointer.ts';
+import { PAGE_SCOPE, provenanceFor, scopeWithin } from './scopeWithin.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -49,29 +51,21 @@ function credentialSchemes(document: OpenAPIV3_1.Document, security: OpenAPIV3_1
   return out;
 }
 
-function hintsOf(operation: Extended<OpenAPIV3_1.OperationObject>, operationId: string): OperationHints {
-  const raw = (operation['x-conformance'] ?? {}) as {
-    constraintPrefix?: string;
-    mutating?: boolean;
-    notFoundStatuses?: string[];
-    stateConflictStatuses?: string[];
-    resourceParameter?: string;
-    echoes?: Array<Omit<EchoRule, 'source'> & { 'x-doc-ref'?: string }>;
-  };
-  return {
-    constraintPrefix: raw.constraintPrefix ?? operationId,
-    mutating: raw.mutating ?? true,
-    notFoundStatuses: raw.notFoundStatuses ?? ['404'],
-    stateConflictStatuses: raw.stateConflictStatuses ?? [],
-    ...(raw.resourceParameter ? { resourceParameter: raw.resourceParameter } : {}),
-    echoes: (raw.echoes ?? []).map((echo) => ({
-      status: echo.status,
-      pointer: echo.pointer,
-      ...(echo.equals ? { equals: echo.equals } : {}),
-      ...(echo.reflects ? { reflects: echo.reflects } : {}),
-      source: docRef(echo, '(schema)'),
-    })),
-  };
+/**
+ * Reads every `x-provenance` under an operation, so a wrong value fails when the document is loaded
+ * (wherever it sits, even where the catalogue does not look). Examples are data; `x-conformance` has
+ * its own reader.
+ */
+function checkProvenanceExtensions(node: unknown, at: string, ancestors: Set<unknown> = new Set(), isPropertyMap = false): void {
+  if (node === null || typeof node !== 'object' || ancestors.has(node)) return;
+  ancestors.add(node);
+  if (!Array.isArray(node) && !isPropertyMap) scopeWithin(PAGE_SCOPE, node, at);
+  for (const [key, child] of Object.entries(node)) {
+    // Under `properties` every key is a member name, however it is spelt.
+    if (!isPropertyMap && ['example', 'examples', 'x-conformance', 'x-provenance'].includes(key)) continue;
+    checkProvenanceExtensions(child, `${at}${pointerOf(key)}`, ancestors, !isPropertyMap && key === 'properties');
+  }
+  ancestors.delete(node);
 }
 
 /** Turns every operation of a dereferenced document into the suite's typed `Operation`. */
@@ -79,12 +73,15 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
   const operations: Operation[] = [];
   for (const [pathTemplate, pathItem] of Object.entries(document.paths ?? {})) {
     if (!pathItem) continue;
+    checkProvenanceExtensions(pathItem.parameters, `${file}: ${pointerOf('paths', pathTemplate, 'parameters')}`);
     for (const method of METHODS) {
       const operation = pathItem[method] as Extended<OpenAPIV3_1.OperationObject> | undefined;
       if (!operation) continue;
       const opPointer = pointerOf('paths', pathTemplate, method);
       const operationId = operation.operationId;
       if (!operationId) throw new SpecError('CONF_ERR_SPEC_INVALID', `${file}: ${method.toUpperCase()} ${pathTemplate} has no operationId`);
+      checkProvenanceExtensions(operation, `${file}: ${opPointer}`);
+      const operationScope = scopeWithin(PAGE_SCOPE, operation, opPointer);
 
       const allParameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])] as Array<Extended<OpenAPIV3_1.ParameterObject>>;
       const parameters: ParameterSpec[] = allParameters.map((parameter, index) => {
@@ -100,6 +97,7 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
           schema: (parameter.schema ?? {}) as SchemaNode,
           pointer: `${base}/schema`,
           credential: parameter['x-credential'] === true,
+          provenanceScope: scopeWithin(operationScope, parameter, base),
           source: docRef(parameter, `${parameter.in} parameter ${parameter.name}`),
           ...(parameter.example !== undefined ? { example: parameter.example } : {}),
         };
@@ -117,12 +115,14 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
           pointer: pointerOf('paths', pathTemplate, method, 'requestBody', 'content', contentType, 'schema'),
           source: docRef(body, 'request body'),
           examples: examplesOf(media),
+          provenanceScope: scopeWithin(operationScope, body, pointerOf('paths', pathTemplate, method, 'requestBody')),
         };
       }
 
       const responses: ResponseSpec[] = Object.entries(operation.responses ?? {}).map(([status, response]) => {
         const r = response as Extended<OpenAPIV3_1.ResponseObject>;
         const json = pickJson(r.content);
+        const provenanceScope = scopeWithin(operationScope, r, pointerOf('paths', pathTemplate, method, 'responses', status));
         return {
           status,
           description: r.description,
@@ -131,6 +131,8 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
           pointer: json ? pointerOf('paths', pathTemplate, method, 'responses', status, 'content', json[0], 'schema') : pointerOf('paths', pathTemplate, method, 'responses', status),
           source: docRef(r, `response ${status}`),
           examples: examplesOf(json?.[1]),
+          provenance: provenanceFor(provenanceScope),
+          provenanceScope,
         };
       });
 
@@ -145,8 +147,9 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
         responses,
         credentialSchemes: credentialSchemes(document, security),
         securitySource: docRef(operation, 'security'),
-        hints: hintsOf(operation, operationId),
+        hints: hintsOf(operation['x-conformance'], operationId, `${file}: ${opPointer}`),
         pointer: opPointer,
+        provenanceScope: operationScope,
       });
     }
   }

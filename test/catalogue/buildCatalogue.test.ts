@@ -1,17 +1,19 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue, catalogueOperation } from '../../src/catalogue/buildCatalogue.ts';
 import { SpecError } from '../../src/errors/ConformanceError.ts';
 import type { Constraint } from '../../src/model/Constraint.ts';
+import { PROVENANCES, type Provenance } from '../../src/model/Provenance.ts';
 import type { Spec } from '../../src/spec/Spec.ts';
 import { loadSpec } from '../../src/spec/loadSpec.ts';
 import { loadSpecs } from '../../src/spec/loadSpecs.ts';
 import { valueAt } from '../../src/spec/pointer.ts';
 
 const WIDGETS = fileURLToPath(new URL('./fixtures/widgets.openapi.yaml', import.meta.url));
+const GADGETS = fileURLToPath(new URL('./fixtures/provenance.openapi.yaml', import.meta.url));
 
 /*
  * Every constraint of the shipped documents, written out so that a schema edit which drops, renames or
@@ -206,6 +208,31 @@ const DC_IDS: readonly string[] = [
   'DC.response.5XX.type',
 ];
 
+/*
+ * Every constraint of the shipped documents that the vendor page does not state, with its provenance.
+ * schemas/README.md gives the reason for each; every other constraint is `page`.
+ */
+const ERROR_BODY = ['type', 'error_code.required', 'error_code.type', 'error_code.pattern', 'error_msg.required', 'error_msg.type', 'request_id.type'];
+const NOT_ON_THE_PAGE: Readonly<Record<string, Provenance>> = {
+  'HCX.response.202.data.required': 'reading',
+  'HCX.response.202.data.interconnectTaskId.required': 'reading',
+  'HCX.response.400.errors.required': 'convention',
+  'HCX.response.422.errors.required': 'convention',
+  'HCX.response.500.errors.required': 'convention',
+  'DC.body.required': 'reading',
+  'DC.body.hosted_connect.required': 'reading',
+  'DC.response.200.request_id.required': 'reading',
+  'DC.response.200.hosted_connect.required': 'reading',
+  ...Object.fromEntries(
+    ['id', 'tenant_id', 'name', 'description', 'bandwidth', 'location', 'peer_location', 'hosting_id', 'provider', 'admin_state_up', 'vlan', 'status', 'apply_time', 'create_time', 'provider_status', 'port_type', 'type'].map((member) => [
+      `DC.response.200.hosted_connect.${member}.required`,
+      'reading',
+    ]),
+  ),
+  'DC.response.200.hosted_connect.type.enum': 'reading',
+  ...Object.fromEntries(['400', '401', '403', '404', '4XX', '5XX'].flatMap((status) => ERROR_BODY.map((rule) => [`DC.response.${status}.${rule}`, 'convention']))),
+};
+
 const SIMPLE_KINDS = new Set(['type', 'minLength', 'maxLength', 'minimum', 'maximum', 'enum', 'pattern', 'format']);
 
 function byId(catalogue: readonly Constraint[], id: string): Constraint {
@@ -259,6 +286,7 @@ describe('buildCatalogue on the shipped documents', () => {
       value: 400000,
       source: 'Table 4 UpdateHostedDirectConnect: bandwidth (Integer, Minimum 2, Maximum 400000)',
       credential: false,
+      provenance: 'page',
     });
     expect(byId(catalogue, 'DC.body.hosted_connect.bandwidth.minimum').value).toBe(2);
     expect(byId(catalogue, 'DC.body.hosted_connect.bandwidth.type').value).toBe('integer');
@@ -351,6 +379,156 @@ describe('buildCatalogue on the shipped documents', () => {
         expect(node, c.id).toEqual((c.value as string[]).map((member) => ({ required: [member] })));
       }
     }
+  });
+});
+
+describe('provenance of the shipped documents\' rules', () => {
+  let catalogue: Constraint[];
+
+  beforeAll(async () => {
+    catalogue = (await loadSpecs()).flatMap(buildCatalogue);
+  });
+
+  it('gives every constraint one of the four provenances', () => {
+    for (const c of catalogue) expect(PROVENANCES, c.id).toContain(c.provenance);
+  });
+
+  it('pins every rule the pages do not state; everything else is page', () => {
+    expect(Object.keys(NOT_ON_THE_PAGE)).toHaveLength(69);
+    const notPage = Object.fromEntries(catalogue.filter((c) => c.provenance !== 'page').map((c) => [c.id, c.provenance]));
+    expect(notPage).toEqual(NOT_ON_THE_PAGE);
+  });
+
+  it('keeps what the pages do state as page: limits, enums with a list, the time format, types, the at-least-one note', () => {
+    for (const id of [
+      'DC.body.hosted_connect.atLeastOne',
+      'DC.body.hosted_connect.name.maxLength',
+      'DC.path.hosted_connect_id.minLength',
+      'DC.header.X-Auth-Token.maxLength',
+      'DC.response.200.hosted_connect.vlan.maximum',
+      'DC.response.200.hosted_connect.status.enum',
+      'DC.response.200.hosted_connect.port_type.enum',
+      'DC.response.200.hosted_connect.apply_time.pattern',
+      'DC.response.200.hosted_connect.type.type',
+      'HCX.query.method.enum',
+      'HCX.response.202.data.interconnectTaskId.type',
+      'HCX.auth',
+      'DC.auth',
+    ]) {
+      expect(byId(catalogue, id).provenance, id).toBe('page');
+    }
+  });
+
+  it('makes the HCX envelope members nullable (the Java-null decision), so only their presence is a reading or convention', () => {
+    for (const status of ['400', '422', '500']) expect(byId(catalogue, `HCX.response.${status}.errors.type`).value, status).toEqual(['array', 'null']);
+    expect(byId(catalogue, 'HCX.response.202.data.type').value).toEqual(['object', 'null']);
+    expect(byId(catalogue, 'HCX.response.202.data.interconnectTaskId.type').value).toEqual(['string', 'null']);
+  });
+});
+
+describe('x-provenance on a third document', () => {
+  let catalogue: Constraint[];
+  let spec: Spec;
+
+  beforeAll(async () => {
+    spec = await loadSpec(GADGETS);
+    catalogue = buildCatalogue(spec);
+  });
+
+  const provenanceOf = (id: string): Provenance => byId(catalogue, id).provenance;
+
+  it('is page where nothing says otherwise', () => {
+    for (const id of ['G.path.gadgetId.required', 'G.path.gadgetId.type', 'G.body.json', 'G.body.type', 'G.body.label.type', 'G.body.label.maxLength', 'G.response.200.type', 'G.response.200.id.type']) {
+      expect(provenanceOf(id), id).toBe('page');
+    }
+  });
+
+  it('a string applies to the node and everything below it', () => {
+    expect(['G.header.X-Trace.required', 'G.header.X-Trace.type', 'G.header.X-Trace.minLength'].map(provenanceOf)).toEqual(['robustness', 'robustness', 'robustness']);
+    expect(catalogue.filter((c) => c.status === '4XX').map((c) => c.provenance)).toEqual(['convention', 'convention', 'convention', 'convention']);
+  });
+
+  it('an object names keywords; its entries are inherited until a nearer node says otherwise', () => {
+    expect(provenanceOf('G.auth')).toBe('convention');
+    expect(provenanceOf('G.path.gadgetId.maxLength')).toBe('reading');
+    // requestBody `{ required: reading }`: the body's own required and the schema's, below it.
+    expect(provenanceOf('G.body.required')).toBe('reading');
+    expect(provenanceOf('G.body.label.required')).toBe('reading');
+    // A nearer `default` replaces the inherited entries; its own keyword entry still wins.
+    expect(provenanceOf('G.body.size.type')).toBe('page');
+    expect(provenanceOf('G.body.size.minimum')).toBe('convention');
+    expect(provenanceOf('G.response.200.state.enum')).toBe('reading');
+    expect(provenanceOf('G.response.200.state.type')).toBe('page');
+  });
+
+  it('a required rule takes the provenance of the node that holds the required list', () => {
+    expect(provenanceOf('G.response.200.id.required')).toBe('reading');
+    expect(provenanceOf('G.response.200.state.required')).toBe('reading');
+    // `parts` says `{ type: page }` only: the `required` entry of the body still reaches its items.
+    expect(provenanceOf('G.response.200.parts.type')).toBe('page');
+    expect(provenanceOf('G.response.200.parts.*.name.required')).toBe('reading');
+  });
+
+  it('fills the typed hints: responses, echo rules, check defaults, undocumented statuses, pending states', () => {
+    const operation = spec.operations[0]!;
+    expect(operation.responses.map((r) => [r.status, r.provenance])).toEqual([
+      ['200', 'page'],
+      ['4XX', 'convention'],
+    ]);
+    expect(operation.hints.echoes.map((e) => e.provenance)).toEqual(['reading', 'convention']);
+    expect(operation.hints.checkProvenance).toEqual({ 'not-found': 'reading', echo: 'convention' });
+    expect(operation.hints.undocumentedStatusProvenance).toEqual({ '4XX': 'reading', '5XX': 'robustness' });
+    expect(operation.hints.pending).toEqual({ status: '200', pointer: '/state', values: ['SYNCING'] });
+  });
+
+  it('defaults to no check provenance, no undocumented-status provenance and no pending state', async () => {
+    const hints = (await loadSpec(WIDGETS)).operations.map((o) => o.hints);
+    for (const h of hints) {
+      expect(h.checkProvenance).toEqual({});
+      expect(h.undocumentedStatusProvenance).toEqual({});
+      expect(h.pending).toBeUndefined();
+      for (const echo of h.echoes) expect(echo.provenance).toBe('page');
+    }
+  });
+
+  describe('a wrong value is CONF_ERR_SPEC_INVALID naming its JSON pointer', () => {
+    let dir: string;
+    let text: string;
+
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'conformance-provenance-'));
+      text = await readFile(GADGETS, 'utf8');
+    });
+    afterAll(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    const cases: Array<[string, string, string, RegExp]> = [
+      ['an unknown provenance string', '          x-provenance: robustness\n', '          x-provenance: robust\n', /\/paths\/~1gadgets~1\{gadgetId\}\/put\/parameters\/0\/x-provenance: "robust" is not a provenance/],
+      ['an unknown provenance in an object', 'x-provenance: { enum: reading }', 'x-provenance: { enum: guess }', /\/properties\/state\/x-provenance\/enum: "guess" is not a provenance/],
+      ['an unknown keyword', 'x-provenance: { maxLength: reading }', 'x-provenance: { maxLenght: reading }', /\/paths\/~1gadgets~1\{gadgetId\}\/parameters\/0\/schema\/x-provenance\/maxLenght: unknown keyword/],
+      ['a list', 'x-provenance: { type: page }', 'x-provenance: [page]', /\/properties\/parts\/x-provenance: must be a provenance or an object/],
+      ['a check default', '          not-found: reading', '          not-found: maybe', /\/put\/x-conformance\/provenance\/not-found: "maybe" is not a provenance/],
+      ['a status class', '          4XX: reading', '          404: reading', /\/put\/x-conformance\/undocumentedStatuses\/404: the key is not a status class/],
+      ['an echo rule', '            x-provenance: reading\n', '            x-provenance: { default: reading }\n', /\/put\/x-conformance\/echoes\/0\/x-provenance: .* is not a provenance/],
+      ['a pending state without values', '          values: [SYNCING]', '          values: []', /\/put\/x-conformance\/pending: must be/],
+      ['a value where the catalogue never looks', '                    type: string\n                    pattern', '                    type: string\n                    allOf: [{ x-provenance: sure }]\n                    pattern', /\/content\/application~1json\/schema\/properties\/code\/allOf\/0\/x-provenance: "sure"/],
+    ];
+
+    it.each(cases)('%s', async (label, from, to, message) => {
+      expect(text).toContain(from);
+      const file = join(dir, `${label.replaceAll(' ', '-')}.openapi.yaml`);
+      await writeFile(file, text.replace(from, to));
+      const error = await loadSpec(file).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(SpecError);
+      expect(error).toMatchObject({ code: 'CONF_ERR_SPEC_INVALID' });
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).toContain(file);
+      expect((error as Error).message).not.toContain('\n');
+    });
   });
 });
 

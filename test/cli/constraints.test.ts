@@ -55,11 +55,31 @@ describe('conformance constraints', () => {
     expect(out.split('\n').filter((line) => line.includes('…'))).toEqual([]);
   });
 
+  it('shows each rule\'s provenance in a narrow column, spelt out in a legend', async () => {
+    const { out } = await runMain(['constraints']);
+    const row = (id: string): string[] => {
+      const line = out.split('\n').find((l) => l.includes(`│ ${id} `));
+      if (!line) throw new Error(`no row for ${id}`);
+      return line.split('│').map((cell) => cell.trim());
+    };
+    expect(out.split('\n').find((l) => l.includes('│ id '))?.split('│').map((cell) => cell.trim())).toEqual(['', 'id', 'where', 'kind', 'prov', 'value', 'source', '']);
+    expect(row('DC.response.200.hosted_connect.vlan.required')[4]).toBe('read');
+    expect(row('DC.response.400.error_code.pattern')[4]).toBe('conv');
+    expect(row('DC.response.200.hosted_connect.vlan.maximum')[4]).toBe('page');
+    const legend = out.trimEnd().split('\n').slice(-2);
+    expect(legend.join(' ')).toMatch(/^prov: page = stated on the vendor page, read = reading, conv = convention, robu = robustness/);
+    for (const line of legend) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
   it('--json prints exactly the catalogue buildCatalogue computes', async () => {
     const { code, out, err } = await runMain(['constraints', '--json']);
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));
+    const entries = JSON.parse(out) as Constraint[];
+    for (const c of entries) expect(['page', 'reading', 'convention', 'robustness'], c.id).toContain(c.provenance);
+    expect(entries.find((c) => c.id === 'HCX.response.202.data.interconnectTaskId.required')?.provenance).toBe('reading');
+    expect(entries.find((c) => c.id === 'HCX.response.400.errors.required')?.provenance).toBe('convention');
   });
 
   it('--spec reads another document instead of the shipped ones', async () => {

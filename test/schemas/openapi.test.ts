@@ -118,6 +118,33 @@ describe('the shipped OpenAPI documents', () => {
     expect(hints[1]!.echoes.map((e) => e.pointer)).toEqual(['/hosted_connect/id', '/hosted_connect']);
   });
 
+  it('says where the check rules come from: echoes are readings, Huawei\'s not-found and error answers are not on its page', () => {
+    const hcxOp = operationOf(specs, 'upgradeInterconnectAppliance');
+    const dcOp = operationOf(specs, 'updateHostedConnect');
+    expect([...hcxOp.hints.echoes, ...dcOp.hints.echoes].map((e) => e.provenance)).toEqual(['reading', 'reading', 'reading']);
+    expect(hcxOp.hints.checkProvenance).toEqual({});
+    expect(dcOp.hints.checkProvenance).toEqual({ 'not-found': 'reading' });
+    expect(hcxOp.hints.undocumentedStatusProvenance).toEqual({ '4XX': 'reading', '5XX': 'robustness' });
+    expect(dcOp.hints.undocumentedStatusProvenance).toEqual({});
+    expect(hcxOp.responses.map((r) => r.provenance)).toEqual(['page', 'page', 'page', 'page', 'page', 'page', 'page']);
+    expect(dcOp.responses.map((r) => [r.status, r.provenance])).toEqual([
+      ['200', 'page'],
+      ...['400', '401', '403', '404', '4XX', '5XX'].map((status) => [status, 'convention']),
+    ]);
+  });
+
+  it('Huawei: the PENDING_* statuses of Table 6 mark a 200 that accepted an update not applied yet', () => {
+    const dcOp = operationOf(specs, 'updateHostedConnect');
+    expect(operationOf(specs, 'upgradeInterconnectAppliance').hints.pending).toBeUndefined();
+    expect(dcOp.hints.pending).toEqual({ status: '200', pointer: '/hosted_connect/status', values: ['PENDING_UPDATE', 'PENDING_CREATE', 'PENDING_DELETE'] });
+    // Each value is one the page documents, and a 200 in that state validates.
+    const statusEnum = dcOp.responses[0]!.schema!.properties!['hosted_connect']!.properties!['status']!.enum;
+    for (const value of dcOp.hints.pending!.values) {
+      expect(statusEnum, value).toContain(value);
+      expect(dc.validateResponse(200, { ...DC_DOC_RESPONSE, hosted_connect: { ...DC_DOC_RESPONSE.hosted_connect, status: value } })?.valid, value).toBe(true);
+    }
+  });
+
   it('declares the credentials: three HCX alternatives, the Huawei token both as scheme and as a header parameter', () => {
     const hcxOp = operationOf(specs, 'upgradeInterconnectAppliance');
     expect(hcxOp.credentialSchemes).toEqual([
@@ -213,7 +240,7 @@ describe('the shipped OpenAPI documents', () => {
       expect(dc.validateResponse(200, DC_DOC_RESPONSE)).toEqual({ valid: true, issues: [] });
     });
 
-    it('Huawei: the response without any one Table 6 field is invalid (all are required)', () => {
+    it('Huawei: the response without any one Table 6 field is invalid (all are required, as a reading)', () => {
       for (const field of Object.keys(DC_DOC_RESPONSE.hosted_connect)) {
         const { [field as keyof typeof DC_DOC_RESPONSE.hosted_connect]: _dropped, ...rest } = DC_DOC_RESPONSE.hosted_connect;
         const result = dc.validateResponse(200, { ...DC_DOC_RESPONSE, hosted_connect: rest });
@@ -257,6 +284,22 @@ describe('the shipped OpenAPI documents', () => {
       for (const status of [202, 400, 422]) expect(hcx.validateResponse(status, HCX_DOC_ENVELOPE), String(status)).toEqual({ valid: true, issues: [] });
       expect(hcx.validateResponse(500, HCX_DOC_500)).toEqual({ valid: true, issues: [] });
       expect(hcx.validateResponse(202, { data: { interconnectTaskId: 42 } })?.valid).toBe(false);
+    });
+
+    it('HCX: every envelope member may be null, as the page marks them Optional; only presence rules remain', () => {
+      for (const status of [400, 422]) {
+        expect(hcx.validateResponse(status, { data: null, warnings: null, errors: null }), String(status)).toEqual({ valid: true, issues: [] });
+      }
+      expect(hcx.validateResponse(500, { errors: null })).toEqual({ valid: true, issues: [] });
+      expect(hcx.validateResponse(202, { data: { interconnectTaskId: null, applianceId: null }, warnings: null, errors: null })).toEqual({ valid: true, issues: [] });
+      expect(hcx.validateResponse(202, { data: null })).toEqual({ valid: true, issues: [] });
+      // Absent members break only the reading (202) and convention (error) presence rules.
+      const keywordsOf = (status: number, body: unknown): string[] => hcx.validateResponse(status, body)!.issues.map((i) => `${i.at} ${i.keyword}`);
+      expect(keywordsOf(202, {})).toEqual([' required']);
+      expect(keywordsOf(202, { data: {} })).toEqual(['/data required']);
+      for (const status of [400, 422, 500]) expect(keywordsOf(status, {}), String(status)).toEqual([' required']);
+      // A value that is there still has the documented type.
+      expect(keywordsOf(400, { errors: {} })).toEqual(['/errors type']);
     });
 
     it('HCX: the curl sample body [{}] validates, and so does no body or any JSON', () => {

@@ -8,7 +8,7 @@ import { collect } from '../collect.ts';
 export function constraintsCommand(program: Command, write: (text: string) => void): void {
   program
     .command('constraints')
-    .description('print every documented constraint of every operation, with its source')
+    .description('print every documented constraint of every operation, with its source and provenance')
     .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', collect, [])
     .option('--json', 'print JSON instead of a table')
     .action(async (options: { spec: string[]; json?: boolean }) => {
