@@ -3,13 +3,17 @@ import Table from 'cli-table3';
 import picocolors from 'picocolors';
 import type { CaseResult } from '../src/model/CaseResult.ts';
 import type { Finding } from '../src/model/Finding.ts';
-import type { CellOutcome, ConstraintCoverage, RunReport } from '../src/model/RunReport.ts';
+import type { Severity } from '../src/model/Provenance.ts';
+import type { CheckCell, ConstraintCoverage, RunReport, RunVerdict } from '../src/model/RunReport.ts';
 import { findingKey } from '../src/regression/findingKey.ts';
+import { brokenSeverity } from './brokenSeverity.ts';
+import { fitColumns } from './fitColumns.ts';
 import { printable } from './printable.ts';
 import type { Reporter, RunStart } from './Reporter.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 import { verdictLine } from './verdictLine.ts';
+import { wrapText } from './wrapText.ts';
 
 interface Output {
   write(text: string): unknown;
@@ -35,17 +39,31 @@ export interface ConsoleReporterOptions {
   readonly cwd?: string;
 }
 
+/** The summary is laid out for the narrowest common terminal. */
+const WIDTH = 80;
+
 /** No rule between body rows: a table of ten checks stays ten lines. */
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
+/** Where the finding details start, under `    case      `. */
+const PAD = '              ';
+
 type Colors = ReturnType<typeof picocolors.createColors>;
+type Paint = (text: string) => string;
+/** A table cell: its plain text and how to colour it once it is fitted. */
+type Cell = readonly [text: string, paint?: Paint];
 
 type Coverage = ConstraintCoverage['boundaryAccepted'] | ConstraintCoverage['responseHonoured'];
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /**
  * The human view of a run: live progress on stderr while it runs (interactive terminals only), then on
- * stdout a summary a reader takes in within a minute: operation x check, constraint coverage, each
- * distinct finding once with its minimal request, curl and replay commands, the report files, the verdict.
+ * stdout a summary a reader takes in within a minute, within 80 columns: operation x check, constraint
+ * coverage, each distinct failure and then each warning once with its minimal request, curl and replay
+ * commands, the report files, the verdict and, for an inconclusive run, its causes.
  */
 export class ConsoleReporter implements Reporter {
   private readonly stdout: Output;
@@ -58,7 +76,7 @@ export class ConsoleReporter implements Reporter {
   private readonly cwd: string;
   private readonly planned = new Map<string, number>();
   private readonly done = new Map<string, number>();
-  private readonly violations = new Set<string>();
+  private readonly failing = new Set<string>();
   private lastDraw = 0;
   private drawn = false;
 
@@ -82,7 +100,7 @@ export class ConsoleReporter implements Reporter {
     const { operationId } = result.case;
     this.done.set(operationId, (this.done.get(operationId) ?? 0) + 1);
     if (result.status === 'ran') {
-      for (const v of result.verdicts) if (v.outcome === 'fail') this.violations.add(`${operationId}|${v.check}|${v.constraintId ?? ''}`);
+      for (const v of result.verdicts) if (v.outcome === 'fail') this.failing.add(`${operationId}|${v.check}|${v.constraintId ?? ''}`);
     }
     if (!this.progress) return;
     // Redraw at most ten times a second: thousands of cases must not flood the terminal.
@@ -92,15 +110,26 @@ export class ConsoleReporter implements Reporter {
     this.drawProgress();
   }
 
+  /**
+   * One short line, redrawn in place. The total is the plan known at the start and never grows: the
+   * random exploration, added to the plan only as it is explored, is counted apart, so done ≤ total.
+   * Severity is decided at the end of the run, so the live count says "findings", not failures.
+   */
   private drawProgress(): void {
-    const ids = [...new Set([...this.planned.keys(), ...this.done.keys()])];
-    const parts = ids.map((id) => {
-      const done = this.done.get(id) ?? 0;
-      const planned = Math.max(this.planned.get(id) ?? 0, done);
-      const found = [...this.violations].filter((k) => k.startsWith(`${id}|`)).length;
-      return `${id} ${done}/${planned}${found > 0 ? this.c.red(` (${found} violation${found === 1 ? '' : 's'})`) : ''}`;
-    });
-    this.stderr.write(`\r\u001b[K${parts.join('  ·  ')}`);
+    let done = 0;
+    let total = 0;
+    let explored = 0;
+    for (const id of new Set([...this.planned.keys(), ...this.done.keys()])) {
+      const planned = this.planned.get(id) ?? 0;
+      const ran = this.done.get(id) ?? 0;
+      total += planned;
+      done += Math.min(ran, planned);
+      explored += Math.max(0, ran - planned);
+    }
+    const parts = [`cases ${done}/${total}`];
+    if (explored > 0) parts.push(`+${explored} explored`);
+    if (this.failing.size > 0) parts.push(this.c.yellow(plural(this.failing.size, 'finding')));
+    this.stderr.write(`\r\u001b[K${parts.join(' · ')}`);
     this.drawn = true;
   }
 
@@ -115,9 +144,7 @@ export class ConsoleReporter implements Reporter {
     const { c } = this;
     const out: string[] = [];
     out.push(c.bold(`${report.tool.name} ${report.tool.version}`) + c.dim(` · ${report.command} · seed ${report.seed} · ${(report.durationMs / 1000).toFixed(1)} s`));
-    for (const op of report.operations) {
-      out.push(`  ${c.bold(op.operationId)}  ${op.method} ${printable(op.path)}  ${c.dim(`→ ${printable(op.target)}`)}  ${op.ran}/${op.planned} ran${op.notRun > 0 ? `, ${op.notRun} not run` : ''}`);
-    }
+    for (const op of report.operations) out.push(...this.operationLines(op));
     out.push('', c.bold('Checks'), this.checkTable(report));
     out.push('', c.bold('Constraint coverage'), ...this.coverageTables(report));
     if (report.notRun.length > 0) out.push('', ...this.notRunLines(report));
@@ -126,76 +153,119 @@ export class ConsoleReporter implements Reporter {
       out.push('', c.bold('Reports'));
       for (const path of written) out.push(`  ${this.displayPath(path)}`);
     }
-    const verdict = verdictLine(report);
-    out.push('', report.summary.conforming ? c.green(c.bold(verdict)) : c.red(c.bold(verdict)));
+    const paint = this.verdictPaint(report.summary.verdict);
+    out.push('', ...wrapText(verdictLine(report), WIDTH, '', '  ').map((l) => paint(c.bold(l))));
+    if (report.summary.verdict === 'inconclusive') for (const cause of report.summary.causes) out.push(...wrapText(printable(cause), WIDTH, '  - ', '    '));
     return out.join('\n');
   }
 
-  private table(head: string[]): Table.Table {
-    // cli-table3's own colours are off: picocolors decides, so NO_COLOR and pipes are honoured in one place.
-    return new Table({ head: head.map((h) => this.c.bold(h)), style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 }, chars: COMPACT });
+  /** Green only for a conforming run: an inconclusive or stopped run is yellow, never green. */
+  private verdictPaint(verdict: RunVerdict): Paint {
+    if (verdict === 'conforming') return this.c.green;
+    if (verdict === 'not-conforming') return this.c.red;
+    return this.c.yellow;
   }
 
-  private cell(outcome: CellOutcome, passed: number, failed: number): string {
-    if (outcome === 'fail') return this.c.red(`FAIL ${failed}/${passed + failed}`);
-    if (outcome === 'pass') return this.c.green(`pass ${passed}`);
-    return this.c.dim('n/a');
+  private operationLines(op: RunReport['operations'][number]): string[] {
+    const { c } = this;
+    const counts = [`${op.ran}/${op.planned} ran`, op.notRun > 0 ? `${op.notRun} not run` : '', op.violations > 0 ? c.red(plural(op.violations, 'failure')) : '', op.warnings > 0 ? c.yellow(plural(op.warnings, 'warning')) : '']
+      .filter(Boolean)
+      .join(', ');
+    const lines = wrapText(`${c.bold(printable(op.operationId))}  ${counts}`, WIDTH, '  ', '    ');
+    const where = `    ${op.method} ${printable(op.path)}`;
+    const target = c.dim(`→ ${printable(op.target)}`);
+    if (where.length + 2 + op.target.length + 2 <= WIDTH) lines.push(`${where}  ${target}`);
+    else lines.push(where, `    ${target}`);
+    if (op.verdict === 'inconclusive') lines.push(...wrapText(`INCONCLUSIVE: ${printable(op.cause ?? 'too little could be tested to judge')}`, WIDTH, '    ', '      ').map((l) => c.yellow(l)));
+    return lines;
+  }
+
+  private table(head: readonly string[], rows: readonly (readonly Cell[])[]): string {
+    const [fittedHead, ...fittedRows] = fitColumns([head, ...rows.map((r) => r.map(([text]) => text))], WIDTH);
+    const paintLines = (text: string, paint: Paint = (s) => s) => text.split('\n').map(paint).join('\n');
+    // cli-table3's own colours are off: picocolors decides, so NO_COLOR and pipes are honoured in one place.
+    const table = new Table({ head: fittedHead!.map((h) => paintLines(h, this.c.bold)), style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 }, chars: COMPACT });
+    fittedRows.forEach((row, i) => table.push(row.map((text, col) => paintLines(text, rows[i]![col]![1]))));
+    return table.toString();
+  }
+
+  /** `FAIL`/`warn` show the verdicts that broke a rule of that severity out of all judged. */
+  private cell({ outcome, passed, failed, warned }: CheckCell): Cell {
+    const judged = passed + failed + warned;
+    switch (outcome) {
+      case 'fail':
+        return [`FAIL ${failed}/${judged}`, this.c.red];
+      case 'warn':
+        return [`warn ${warned}/${judged}`, this.c.yellow];
+      case 'pass':
+        return [`pass ${passed}`, this.c.green];
+      default:
+        return ['n/a', this.c.dim];
+    }
   }
 
   private checkTable(report: RunReport): string {
     const operations = report.operations.map((o) => o.operationId);
     const checks = [...new Set(report.checks.map((c) => c.check))];
-    const table = this.table(['check', ...operations]);
-    for (const check of checks) {
-      table.push([
-        check,
-        ...operations.map((op) => {
-          const cell = report.checks.find((c) => c.operationId === op && c.check === check);
-          return cell ? this.cell(cell.outcome, cell.passed, cell.failed) : this.c.dim('n/a');
-        }),
-      ]);
-    }
-    return table.toString();
+    const rows = checks.map((check): Cell[] => [
+      [check],
+      ...operations.map((op): Cell => {
+        const cell = report.checks.find((c) => c.operationId === op && c.check === check);
+        return cell ? this.cell(cell) : ['n/a', this.c.dim];
+      }),
+    ]);
+    return this.table(['check', ...operations.map(printable)], rows);
   }
 
-  private coverageCell(result: Coverage, passText: string): string {
+  private coverageCell(result: Coverage, passText: string, broken: Severity): Cell {
     switch (result) {
       case 'pass':
-        return this.c.green(passText);
+        return [passText, this.c.green];
       case 'fail':
-        return this.c.red('FAIL');
+        return broken === 'failure' ? ['FAIL', this.c.red] : ['warn', this.c.yellow];
       case 'not-run':
-        return this.c.yellow('not run');
+        return ['not run', this.c.yellow];
       default:
-        return this.c.dim('–');
+        return ['–', this.c.dim];
     }
   }
 
   private coverageTables(report: RunReport): string[] {
     const out: string[] = [];
+    const broken = (rule: ConstraintCoverage) => brokenSeverity(report, rule);
     for (const op of report.operations) {
       const rows = report.coverage.filter((r) => r.operationId === op.operationId);
       const request = rows.filter((r) => !r.where.startsWith('response'));
       const response = rows.filter((r) => r.where.startsWith('response'));
-      out.push(this.c.bold(`  ${op.operationId}`));
+      out.push(this.c.bold(`  ${printable(op.operationId)}`));
+      // The kind is the id's last segment: no column of its own, so the table fits 80 columns.
       if (request.length > 0) {
-        const table = this.table(['request constraint', 'kind', 'boundary accepted', 'violation rejected']);
-        for (const r of request) table.push([printable(r.constraintId), r.kind, this.coverageCell(r.boundaryAccepted, 'yes'), this.coverageCell(r.violationRejected, 'yes')]);
-        out.push(table.toString());
+        out.push(
+          this.table(
+            ['request constraint', 'boundary\naccepted', 'violation\nrejected'],
+            request.map((r) => [
+              [printable(r.constraintId)],
+              this.coverageCell(r.boundaryAccepted, 'yes', broken(r)),
+              this.coverageCell(r.violationRejected, 'yes', broken(r)),
+            ]),
+          ),
+        );
       }
       // Response rules are many (one per schema keyword): one line per documented status, failures named.
       const byStatus = new Map<string, ConstraintCoverage[]>();
       for (const r of response) byStatus.set(r.where, [...(byStatus.get(r.where) ?? []), r]);
       for (const [where, list] of byStatus) {
-        const failed = list.filter((r) => r.responseHonoured === 'fail');
+        const failed = list.filter((r) => r.responseHonoured === 'fail' && broken(r) === 'failure');
+        const warned = list.filter((r) => r.responseHonoured === 'fail' && broken(r) === 'warning');
         const honoured = list.filter((r) => r.responseHonoured === 'pass').length;
-        const unseen = list.length - failed.length - honoured;
+        const unseen = list.length - failed.length - warned.length - honoured;
         const parts = [
           honoured > 0 ? this.c.green(`${honoured} honoured`) : '',
           failed.length > 0 ? this.c.red(`${failed.length} FAIL: ${failed.map((f) => printable(f.constraintId)).join(', ')}`) : '',
+          warned.length > 0 ? this.c.yellow(`${warned.length} warn: ${warned.map((f) => printable(f.constraintId)).join(', ')}`) : '',
           unseen > 0 ? this.c.dim(`${unseen} not exercised`) : '',
         ].filter(Boolean);
-        out.push(`  ${where} constraints: ${parts.join(', ')}`);
+        out.push(...wrapText(`${printable(where)} constraints: ${parts.join(', ')}`, WIDTH, '  ', '    '));
       }
     }
     return out;
@@ -206,13 +276,17 @@ export class ConsoleReporter implements Reporter {
     for (const n of report.notRun) reasons.set(n.reason, (reasons.get(n.reason) ?? 0) + 1);
     const sorted = [...reasons].sort((a, b) => b[1] - a[1]);
     const lines = [this.c.yellow(`${report.notRun.length} case(s) not run:`)];
-    for (const [reason, count] of sorted.slice(0, 5)) lines.push(`  ${count} × ${printable(reason)}`);
+    for (const [reason, count] of sorted.slice(0, 5)) lines.push(...wrapText(`${count} × ${printable(reason)}`, WIDTH, '  ', '      '));
     if (sorted.length > 5) lines.push(this.c.dim(`  … and ${sorted.length - 5} other reason(s): see the JSON report`));
     return lines;
   }
 
+  /** A body or excerpt, its long lines cut into pieces that fit beside the indent. */
   private block(text: string, indent: string): string[] {
-    const lines = truncate(printable(text), this.excerptChars).split('\n');
+    const width = WIDTH - indent.length;
+    const lines = truncate(printable(text), this.excerptChars)
+      .split('\n')
+      .flatMap((l) => (l.length <= width ? [l] : Array.from({ length: Math.ceil(l.length / width) }, (_, i) => l.slice(i * width, (i + 1) * width))));
     const shown = lines.slice(0, this.excerptLines).map((l) => `${indent}${l}`);
     if (lines.length > this.excerptLines) shown.push(`${indent}${this.c.dim(`… ${lines.length - this.excerptLines} more line(s)`)}`);
     return shown;
@@ -220,35 +294,48 @@ export class ConsoleReporter implements Reporter {
 
   private findingLines(report: RunReport): string[] {
     const { c } = this;
-    if (report.findings.length === 0) return [c.green('No findings.')];
-    const fresh = new Set(report.baseline?.new ?? []);
-    const out = [c.bold(`Findings (${report.findings.length} distinct)`)];
-    const pad = '              ';
+    // "No findings" is good news only when the run could judge: an inconclusive run says it plainly.
+    if (report.findings.length === 0) return [report.summary.verdict === 'conforming' ? c.green('No findings.') : 'No findings.'];
+    const indexed = report.findings.map((finding, index) => ({ finding, index }));
+    const failures = indexed.filter((e) => e.finding.severity === 'failure');
+    const warnings = indexed.filter((e) => e.finding.severity === 'warning');
+    const out: string[] = [];
     let n = 0;
-    for (const op of [...new Set(report.findings.map((f) => f.operationId))]) {
-      out.push('', c.bold(c.underline(printable(op))));
-      report.findings.forEach((f: Finding, index) => {
-        if (f.operationId !== op) return;
-        n += 1;
-        const count = report.occurrences[index] ?? 1;
-        const isNew = report.baseline !== undefined && fresh.has(findingKey(f));
-        const title = [c.red(`[${n}] ${f.check}`), f.constraintId ? c.cyan(printable(f.constraintId)) : '', count > 1 ? c.dim(`(${count} occurrences)`) : '', isNew ? c.yellow('NEW') : '']
-          .filter(Boolean)
-          .join('  ');
-        out.push('', title, `    ${printable(f.message)}`);
-        out.push(`    ${c.dim('case')}      ${printable(f.caseId)} (${f.intent.kind}: ${printable(f.intent.label)})`);
-        out.push(`    ${c.dim('request')}   ${f.request.method} ${printable(f.request.url)}`);
-        for (const [name, value] of Object.entries(f.request.headers)) out.push(`${pad}${printable(name)}: ${printable(value)}`);
-        if (f.request.bodyText !== undefined) out.push(...this.block(f.request.bodyText, pad));
-        if (f.response) {
-          out.push(`    ${c.dim('response')}  ${f.response.status}${f.response.contentType ? ` ${printable(f.response.contentType)}` : ''}`);
-          out.push(...this.block(f.response.bodyExcerpt, pad));
-        }
-        if (f.failure) out.push(`    ${c.dim('failure')}   ${f.failure.kind}: ${printable(f.failure.message)}`);
-        out.push(`    ${c.dim('curl')}      ${printable(f.curl)}`);
-        out.push(`    ${c.dim('replay')}    ${printable(f.replay)}`);
-      });
+    const section = (title: string, entries: typeof indexed, severity: Severity) => {
+      if (entries.length === 0) return;
+      if (out.length > 0) out.push('');
+      out.push(...title.split('\n'));
+      for (const op of [...new Set(entries.map((e) => e.finding.operationId))]) {
+        out.push('', c.bold(c.underline(printable(op))));
+        for (const { finding, index } of entries) if (finding.operationId === op) out.push('', ...this.finding(report, finding, index, (n += 1), severity));
+      }
+    };
+    section(c.bold(`Failures (${failures.length} distinct)`), failures, 'failure');
+    section(`${c.bold(`Warnings (${warnings.length} distinct)`)}\n${c.dim('Rules the vendor page does not state: reported, not failing the run.')}`, warnings, 'warning');
+    return out;
+  }
+
+  private finding(report: RunReport, f: Finding, index: number, n: number, severity: Severity): string[] {
+    const { c } = this;
+    const count = report.occurrences[index] ?? 1;
+    const isNew = report.baseline !== undefined && report.baseline.new.includes(findingKey(f));
+    const paint = severity === 'failure' ? c.red : c.yellow;
+    const title = [paint(`[${n}] ${f.check}`), f.constraintId ? c.cyan(printable(f.constraintId)) : '', paint(`[${f.provenance}]`), count > 1 ? c.dim(`(${count} occurrences)`) : '', isNew ? c.yellow('NEW') : '']
+      .filter(Boolean)
+      .join(' ');
+    const out = [...wrapText(title, WIDTH, '', '    '), ...wrapText(printable(f.message), WIDTH, '    ')];
+    out.push(...wrapText(`${printable(f.caseId)} (${f.intent.kind}: ${printable(f.intent.label)})`, WIDTH, `    ${c.dim('case')}      `, PAD));
+    out.push(`    ${c.dim('request')}   ${f.request.method} ${printable(f.request.url)}`);
+    for (const [name, value] of Object.entries(f.request.headers)) out.push(`${PAD}${printable(name)}: ${printable(value)}`);
+    if (f.request.bodyText !== undefined) out.push(...this.block(f.request.bodyText, PAD));
+    if (f.response) {
+      out.push(`    ${c.dim('response')}  ${f.response.status}${f.response.contentType ? ` ${printable(f.response.contentType)}` : ''}`);
+      out.push(...this.block(f.response.bodyExcerpt, PAD));
     }
+    if (f.failure) out.push(...wrapText(`${f.failure.kind}: ${printable(f.failure.message)}`, WIDTH, `    ${c.dim('failure')}   `, PAD));
+    // Commands stay on one line each, however long: they are copied and pasted as they are.
+    out.push(`    ${c.dim('curl')}      ${printable(f.curl)}`);
+    out.push(`    ${c.dim('replay')}    ${printable(f.replay)}`);
     return out;
   }
 

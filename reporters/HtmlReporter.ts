@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RunReport } from '../src/model/RunReport.ts';
 import { findingKey } from '../src/regression/findingKey.ts';
+import { brokenSeverity } from './brokenSeverity.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
 import type { Reporter } from './Reporter.ts';
 import { ReportFiles } from './ReportFiles.ts';
@@ -26,9 +27,10 @@ function embeddable(value: unknown): string {
 }
 
 /**
- * Writes `report.html`: one self-contained page (inline CSS and JS, no network) with the summary, a
- * chart per check, the coverage matrix and the failures with filters. The data travels as JSON and is
- * rendered through text nodes only.
+ * Writes `report.html`: one self-contained page (inline CSS and JS, no network) with the verdict (and
+ * the causes of an inconclusive run), a chart per check, the coverage matrix and the findings with
+ * severity and provenance badges and filters (severity, operation, check). The data travels as JSON
+ * and is rendered through text nodes only.
  */
 export class HtmlReporter implements Reporter {
   private readonly files: ReportFiles;
@@ -38,7 +40,9 @@ export class HtmlReporter implements Reporter {
   }
 
   static render(report: RunReport): string {
-    const data = { report, verdict: verdictLine(report), keys: report.findings.map(findingKey) };
+    // Which broken rules only warned: the page colours their coverage cells as warnings, not failures.
+    const warnedRules = report.coverage.filter((r) => brokenSeverity(report, r) === 'warning').map((r) => `${r.operationId}|${r.constraintId}`);
+    const data = { report, verdict: verdictLine(report), keys: report.findings.map(findingKey), warnedRules };
     const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
     return `<!doctype html>
 <html lang="en">
@@ -55,14 +59,16 @@ ${STYLE}</style>
 <main>
 <noscript><p>This report renders with JavaScript; the same data is in report.json.</p></noscript>
 <div id="verdict" class="verdict"></div>
+<ul id="causes" class="causes" hidden></ul>
 <div class="cards" id="cards"></div>
 <div class="grid">
 <section><h2>Checks per operation</h2><div id="checks"></div></section>
 <section><h2>Verdicts per check</h2><div id="chart-box"></div>
-<div class="legend"><span class="swatch" style="background:#66bb6a"></span>passed<span class="swatch" style="background:#e53935"></span>failed</div></section>
+<div class="legend"><span class="swatch pass"></span>passed<span class="swatch fail"></span>failed<span class="swatch warn"></span>warned</div></section>
 </div>
-<section><h2>Failures</h2>
+<section><h2>Findings</h2>
 <div class="filters">
+<span><label for="filter-severity">Severity</label> <select id="filter-severity"><option value="">all</option><option value="failure">failures</option><option value="warning">warnings</option></select></span>
 <span><label for="filter-operation">Operation</label> <select id="filter-operation"><option value="">all operations</option></select></span>
 <span><label for="filter-check">Check</label> <select id="filter-check"><option value="">all checks</option></select></span>
 <span class="muted" id="shown"></span>

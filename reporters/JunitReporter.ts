@@ -1,6 +1,7 @@
-import junitModule, { type Builder } from 'junit-report-builder';
+import junitModule, { type Builder, type TestCase, type TestSuite } from 'junit-report-builder';
 import type { Finding } from '../src/model/Finding.ts';
 import type { RunReport } from '../src/model/RunReport.ts';
+import { brokenSeverity } from './brokenSeverity.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
 import type { Reporter } from './Reporter.ts';
 import { ReportFiles } from './ReportFiles.ts';
@@ -19,7 +20,7 @@ function xmlSafe(text: string): string {
 }
 
 function details(f: Finding): string {
-  const lines = [f.message, '', `case: ${f.caseId} (${f.intent.kind}: ${f.intent.label}), seed ${f.seed}`, `request: ${f.request.method} ${f.request.url}`];
+  const lines = [`${f.severity} [${f.provenance}]: ${f.message}`, '', `case: ${f.caseId} (${f.intent.kind}: ${f.intent.label}), seed ${f.seed}`, `request: ${f.request.method} ${f.request.url}`];
   for (const [name, value] of Object.entries(f.request.headers)) lines.push(`  ${name}: ${value}`);
   if (f.request.bodyText !== undefined) lines.push(`  ${truncate(f.request.bodyText, 1_000)}`);
   if (f.response) lines.push(`response: ${f.response.status} ${f.response.contentType ?? ''}`.trimEnd(), `  ${truncate(f.response.bodyExcerpt, 1_000)}`);
@@ -28,10 +29,52 @@ function details(f: Finding): string {
   return xmlSafe(lines.join('\n'));
 }
 
+function summaryOf(findings: readonly Finding[], noun: string): string {
+  const first = findings[0]!;
+  return findings.length === 1 ? first.message : `${findings.length} distinct ${noun}; first: ${first.message}`;
+}
+
+/**
+ * A warning is a skipped test case whose `message` dashboards show (Jenkins, GitLab, Azure): seen, and
+ * not failing the build. The builder writes a bare `<skipped/>`, so the message is added to the element
+ * it builds (attribute values are escaped by the XML builder like every other).
+ */
+function warn(testCase: TestCase, findings: readonly Finding[]): void {
+  const first = findings[0]!;
+  const message = xmlSafe(truncate(`warning [${first.provenance}]: ${summaryOf(findings, 'warnings')}`, 500));
+  testCase.skipped();
+  const build = testCase.build.bind(testCase);
+  testCase.build = (parent) => {
+    const element = build(parent);
+    for (const child of element.children) if ('name' in child && child.name === 'skipped' && 'att' in child) child.att('message', message);
+    return element;
+  };
+}
+
+/**
+ * Fills a test case from the findings behind it: any failure fails it (<failure>); warnings only make
+ * it a skipped case with a message; either way <system-out> carries every finding's details.
+ */
+function judge(testCase: TestCase, findings: readonly Finding[], type: string, failureMessage?: string): void {
+  const failures = findings.filter((f) => f.severity === 'failure');
+  if (failures.length > 0 || failureMessage !== undefined) testCase.failure(xmlSafe(truncate(failureMessage ?? summaryOf(failures, 'violations'), 500)), type);
+  else if (findings.length > 0) warn(testCase, findings);
+  if (findings.length > 0) testCase.standardOutput(findings.map(details).join('\n\n----\n\n'));
+}
+
+/** An inconclusive verdict is an <error>: a CI tab must not show it green. */
+function inconclusive(suite: TestSuite, className: string, name: string, cause: string): void {
+  suite.testCase().className(xmlSafe(className)).name(xmlSafe(name)).error(xmlSafe(`inconclusive: ${cause}`), 'inconclusive');
+}
+
 /**
  * Writes JUnit XML for CI test tabs: one suite per operation, one test case per check (failed when the
- * check has a finding) and one per request constraint of the catalogue (failed when its boundary was not
- * accepted or its violation not rejected; skipped when never exercised). Escaping is the builder's job.
+ * check has a failure, skipped with a `warning [provenance]: …` message when it has only warnings) and
+ * one per request constraint of the catalogue (failed when its boundary was not accepted or its violation
+ * not rejected, unless every finding about it is a warning; skipped when never exercised). An
+ * inconclusive operation gets an `operation verdict` case with an <error>; causes of an inconclusive
+ * run that no operation states go into a `run verdict` suite, one errored case each. Escaping is the
+ * builder's job.
  */
 export class JunitReporter implements Reporter {
   private readonly files: ReportFiles;
@@ -45,33 +88,34 @@ export class JunitReporter implements Reporter {
     for (const op of report.operations) {
       const suite = builder.testSuite().name(xmlSafe(op.operationId)).timestamp(report.startedAt);
       suite.property('method', op.method).property('path', xmlSafe(op.path)).property('target', xmlSafe(op.target)).property('seed', String(report.seed));
+      if (op.verdict === 'inconclusive') inconclusive(suite, op.operationId, 'operation verdict', op.cause ?? 'too little could be tested to judge');
+      const own = report.findings.filter((f) => f.operationId === op.operationId);
       for (const cell of report.checks.filter((c) => c.operationId === op.operationId)) {
         const testCase = suite.testCase().className(xmlSafe(op.operationId)).name(xmlSafe(`check ${cell.check}`));
-        const findings = report.findings.filter((f) => f.operationId === op.operationId && f.check === cell.check);
-        if (findings.length > 0) {
-          const first = findings[0]!;
-          const summary = findings.length === 1 ? first.message : `${findings.length} distinct violations; first: ${first.message}`;
-          testCase.failure(xmlSafe(truncate(summary, 500)), cell.check);
-          testCase.standardOutput(findings.map(details).join('\n\n----\n\n'));
-        } else if (cell.outcome === 'n/a') {
-          testCase.skipped();
-        }
+        const findings = own.filter((f) => f.check === cell.check);
+        judge(testCase, findings, cell.check);
+        if (findings.length === 0 && cell.outcome === 'n/a') testCase.skipped();
       }
       for (const cov of report.coverage.filter((c) => c.operationId === op.operationId && !c.where.startsWith('response'))) {
         const testCase = suite.testCase().className(xmlSafe(op.operationId)).name(xmlSafe(`constraint ${cov.constraintId}`));
-        const failures = [
+        const broken = [
           cov.boundaryAccepted === 'fail' ? 'a value at the boundary was not accepted' : '',
           cov.violationRejected === 'fail' ? 'a request breaking it was not rejected' : '',
         ].filter(Boolean);
+        const related = own.filter((f) => f.constraintId === cov.constraintId);
         const ran = [cov.boundaryAccepted, cov.violationRejected].some((r) => r === 'pass' || r === 'fail');
-        if (failures.length > 0) {
-          testCase.failure(xmlSafe(`${cov.constraintId}: ${failures.join('; ')}`), 'constraint');
-          const related = report.findings.filter((f) => f.operationId === op.operationId && f.constraintId === cov.constraintId);
-          if (related.length > 0) testCase.standardOutput(related.map(details).join('\n\n----\n\n'));
-        } else if (!ran) {
-          testCase.skipped();
-        }
+        const failure = brokenSeverity(report, cov) === 'failure' ? `${cov.constraintId}: ${broken.join('; ')}` : undefined;
+        if (broken.length > 0) judge(testCase, related, 'constraint', failure);
+        else if (!ran) testCase.skipped();
       }
+    }
+    // A run-level cause repeats an operation's, alone or prefixed with the operation id: that one is in its suite already.
+    const stated = new Set(report.operations.flatMap((o) => (o.verdict === 'inconclusive' && o.cause ? [o.cause, `${o.operationId}: ${o.cause}`] : [])));
+    const causes = report.summary.verdict === 'inconclusive' ? report.summary.causes.filter((c) => !stated.has(c)) : [];
+    if (report.summary.verdict === 'inconclusive' && causes.length === 0 && stated.size === 0) causes.push('too little could be tested to judge');
+    if (causes.length > 0) {
+      const suite = builder.testSuite().name('run verdict').timestamp(report.startedAt);
+      causes.forEach((cause, i) => inconclusive(suite, 'run verdict', `cause ${i + 1}`, cause));
     }
     return builder.build();
   }

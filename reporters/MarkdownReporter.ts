@@ -1,5 +1,5 @@
 import type { Finding } from '../src/model/Finding.ts';
-import type { RunReport } from '../src/model/RunReport.ts';
+import type { RunReport, RunVerdict } from '../src/model/RunReport.ts';
 import { findingKey } from '../src/regression/findingKey.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
 import type { Reporter } from './Reporter.ts';
@@ -40,7 +40,22 @@ function detailsOf(f: Finding): string {
   return parts.join('\n');
 }
 
-/** Writes `summary.md`: a short pull-request comment: verdict, operation x check, top findings. */
+const ICONS: Readonly<Record<RunVerdict, string>> = { conforming: '✅', 'not-conforming': '❌', inconclusive: '⚠️', interrupted: '⚠️' };
+
+function findingLine(report: RunReport, f: Finding, n: number, fresh: ReadonlySet<string>): string[] {
+  const index = report.findings.indexOf(f);
+  const count = report.occurrences[index] ?? 1;
+  const tags = [f.constraintId ? `\`${f.constraintId.replace(/`/g, '')}\`` : '', `[${f.provenance}]`, count > 1 ? `×${count}` : '', report.baseline && fresh.has(findingKey(f)) ? '**new**' : '']
+    .filter(Boolean)
+    .join(' ');
+  return [`${n}. **${inline(f.operationId)}** · ${inline(f.check)} ${tags}: ${inline(truncate(f.message, 200))}`, '', detailsOf(f), ''];
+}
+
+/**
+ * Writes `summary.md`: a short pull-request comment: the verdict (and the causes of an inconclusive
+ * run), failures and warnings per operation, operation x check, the top failures, then the warnings
+ * folded in one <details>.
+ */
 export class MarkdownReporter implements Reporter {
   private readonly files: ReportFiles;
 
@@ -49,29 +64,38 @@ export class MarkdownReporter implements Reporter {
   }
 
   static render(report: RunReport, topFindings = 10): string {
-    const icon = report.summary.conforming ? '✅' : report.interrupted ? '⚠️' : '❌';
-    const out = [`### ${icon} ${inline(verdictLine(report))}`, ''];
+    const out = [`### ${ICONS[report.summary.verdict]} ${inline(verdictLine(report))}`, ''];
+    if (report.summary.verdict === 'inconclusive' && report.summary.causes.length > 0) out.push(...report.summary.causes.map((c) => `- ${inline(c)}`), '');
+    out.push('| operation | ran | failures | warnings | verdict |', '| --- | --- | --- | --- | --- |');
+    for (const op of report.operations) {
+      const verdict = op.verdict === 'inconclusive' && op.cause ? `inconclusive: ${inline(op.cause)}` : op.verdict;
+      out.push(`| ${inline(op.operationId)} | ${op.ran}/${op.planned} | ${op.violations} | ${op.warnings} | ${verdict} |`);
+    }
     const operations = report.operations.map((o) => o.operationId);
-    out.push(`| check | ${operations.map(inline).join(' | ')} |`, `| --- | ${operations.map(() => '---').join(' | ')} |`);
+    out.push('', `| check | ${operations.map(inline).join(' | ')} |`, `| --- | ${operations.map(() => '---').join(' | ')} |`);
     for (const check of [...new Set(report.checks.map((c) => c.check))]) {
       const cells = operations.map((op) => {
         const cell = report.checks.find((c) => c.operationId === op && c.check === check);
         if (!cell || cell.outcome === 'n/a') return 'n/a';
-        return cell.outcome === 'fail' ? `**FAIL** (${cell.failed})` : 'pass';
+        if (cell.outcome === 'fail') return `**FAIL** (${cell.failed})`;
+        return cell.outcome === 'warn' ? `warn (${cell.warned})` : 'pass';
       });
       out.push(`| ${inline(check)} | ${cells.join(' | ')} |`);
     }
-    if (report.findings.length > 0) {
-      const fresh = new Set(report.baseline?.new ?? []);
-      out.push('', `#### Findings (${report.findings.length} distinct)`, '');
-      report.findings.slice(0, topFindings).forEach((f, i) => {
-        const count = report.occurrences[i] ?? 1;
-        const tags = [f.constraintId ? `\`${f.constraintId.replace(/`/g, '')}\`` : '', count > 1 ? `×${count}` : '', report.baseline && fresh.has(findingKey(f)) ? '**new**' : '']
-          .filter(Boolean)
-          .join(' ');
-        out.push(`${i + 1}. **${inline(f.operationId)}** · ${inline(f.check)} ${tags}: ${inline(truncate(f.message, 200))}`, '', detailsOf(f), '');
-      });
-      if (report.findings.length > topFindings) out.push(`… and ${report.findings.length - topFindings} more in the full report.`);
+    const fresh = new Set(report.baseline?.new ?? []);
+    const failures = report.findings.filter((f) => f.severity === 'failure');
+    const warnings = report.findings.filter((f) => f.severity === 'warning');
+    if (failures.length > 0) {
+      out.push('', `#### Failures (${failures.length} distinct)`, '');
+      failures.slice(0, topFindings).forEach((f, i) => out.push(...findingLine(report, f, i + 1, fresh)));
+      if (failures.length > topFindings) out.push(`… and ${failures.length - topFindings} more in the full report.`);
+    }
+    if (warnings.length > 0) {
+      // Folded: warnings are rules the page does not state; a reviewer opens them when they care.
+      out.push('', `#### Warnings (${warnings.length} distinct)`, '', `<details><summary>${warnings.length} rule(s) the vendor page does not state were broken: reported, not failing the run (--strict fails them)</summary>`, '');
+      warnings.slice(0, topFindings).forEach((f, i) => out.push(...findingLine(report, f, i + 1, fresh)));
+      if (warnings.length > topFindings) out.push(`… and ${warnings.length - topFindings} more in the full report.`, '');
+      out.push('</details>');
     }
     if (report.baseline && report.baseline.fixed.length > 0) out.push('', `Fixed since the baseline: ${report.baseline.fixed.map((k) => `\`${k.replace(/`/g, '')}\``).join(', ')}`);
     out.push('', `<sub>${inline(report.tool.name)} ${inline(report.tool.version)} · seed ${report.seed} · ${(report.durationMs / 1000).toFixed(1)} s</sub>`, '');

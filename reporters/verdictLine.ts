@@ -1,13 +1,32 @@
 import type { RunReport } from '../src/model/RunReport.ts';
 
-/** The one-sentence outcome of a run, shared by the console, Markdown and HTML reports. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The one-sentence outcome of a run, shared by the console, Markdown and HTML reports. It follows
+ * `summary.verdict`; an inconclusive run names its first cause here (each reporter lists them all below).
+ */
 export function verdictLine(report: RunReport): string {
   const { summary } = report;
   const counts = `${summary.ran} of ${summary.cases} cases ran on ${summary.operations} operation(s)`;
   const regression = report.baseline
     ? `; against the baseline: ${report.baseline.new.length} new, ${report.baseline.stillFailing.length} still failing, ${report.baseline.fixed.length} fixed`
     : '';
-  if (report.interrupted) return `${report.stopReason ? `STOPPED (${report.stopReason})` : 'INTERRUPTED'}: ${counts}, ${summary.violations} distinct violation(s) so far${regression}`;
-  if (summary.conforming) return `CONFORMING: ${counts}, no violation${regression}`;
-  return `NOT CONFORMING: ${summary.violations} distinct violation(s); ${counts}${regression}`;
+  const stopped = report.stopReason ? `STOPPED (${report.stopReason})` : 'INTERRUPTED';
+  switch (summary.verdict) {
+    case 'conforming': {
+      const label = summary.warnings > 0 ? `CONFORMING with ${count(summary.warnings, 'warning')}` : 'CONFORMING';
+      return `${label}: ${counts}, no failure${regression}`;
+    }
+    case 'not-conforming': {
+      const early = report.interrupted ? `; ${stopped.toLowerCase()} before the plan was done` : '';
+      return `NOT CONFORMING: ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')}; ${counts}${early}${regression}`;
+    }
+    case 'inconclusive':
+      return `INCONCLUSIVE: ${summary.causes[0] ?? 'too little could be tested to judge'}; ${counts}${regression}`;
+    case 'interrupted':
+      return `${stopped}: ${counts}, ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')} so far${regression}`;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Constraint } from '../model/Constraint.ts';
+import type { Provenance, Severity } from '../model/Provenance.ts';
 import type { Exchange } from '../model/Exchange.ts';
 import type { Verdict } from '../model/Verdict.ts';
 import type { Operation } from '../spec/Operation.ts';
@@ -10,6 +11,11 @@ export interface OperationExpectations {
   readonly acceptedStatuses: readonly string[];
   /** Checks that are not run for this operation. */
   readonly skipChecks: readonly string[];
+  /**
+   * Severity overrides by constraint id or check name (a constraint id wins over its check): promotes a
+   * `reading`/`convention` rule to a failure, or demotes a rule to a warning.
+   */
+  readonly severity?: Readonly<Record<string, Severity>>;
 }
 
 export interface CheckContext {
@@ -27,5 +33,10 @@ export interface CheckContext {
 export interface Check {
   readonly name: string;
   readonly title: string;
+  /**
+   * Where the check's rule comes from when neither the verdict, its constraint nor the operation's
+   * `x-conformance.provenance` says otherwise.
+   */
+  readonly provenance: Provenance;
   run(exchange: Exchange, context: CheckContext): Verdict | readonly Verdict[] | undefined;
 }

@@ -1,3 +1,4 @@
+import { responseFor } from '../validation/OperationValidators.ts';
 import { isThrottled } from './isThrottled.ts';
 import { whenResponse } from './whenResponse.ts';
 
@@ -5,7 +6,8 @@ import { whenResponse } from './whenResponse.ts';
 export const authRequired = whenResponse({
   name: 'auth-required',
   title: 'A request without a valid credential is refused',
-  run({ case: testCase, response }) {
+  provenance: 'page',
+  run({ case: testCase, response }, { operation }) {
     const { intent } = testCase;
     if (intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth') return undefined;
     const { constraintId } = intent;
@@ -13,6 +15,8 @@ export const authRequired = whenResponse({
     const { status } = response;
     if (status === 401 || status === 403) return { check: 'auth-required', outcome: 'pass', constraintId, message: `a request ${what} was refused with ${status}` };
     if (isThrottled(status)) return { check: 'auth-required', outcome: 'skip', constraintId, message: `a request ${what} was still ${status} after retries, not judged` };
-    return { check: 'auth-required', outcome: 'fail', constraintId, message: `a request ${what} was answered ${status}, expected 401 or 403` };
+    // Refused, but not with the status the document gives for it: as strict as that documented answer.
+    const refusal = status >= 400 && status <= 499 ? { provenance: responseFor(operation.responses, 401)?.provenance ?? 'page' } : {};
+    return { check: 'auth-required', outcome: 'fail', constraintId, ...refusal, message: `a request ${what} was answered ${status}, expected 401 or 403` };
   },
 });

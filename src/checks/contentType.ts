@@ -10,7 +10,8 @@ import { whenResponse } from './whenResponse.ts';
 export const contentType = whenResponse({
   name: 'content-type',
   title: 'A documented JSON response is JSON',
-  run({ response }, { operation }) {
+  provenance: 'page',
+  run({ response }, { operation, catalogue }) {
     const documented = responseFor(operation.responses, response.status);
     const jsonTypes = documented?.contentTypes.filter((t) => isJsonMediaType(t)) ?? [];
     if (!documented || jsonTypes.length === 0) return undefined;
@@ -20,7 +21,9 @@ export const contentType = whenResponse({
       // An empty body only breaks a schema that promises properties.
       const required = documented.schema?.required ?? [];
       if (required.length > 0) {
-        return { check: 'content-type', outcome: 'fail', message: `${response.status} has an empty body; documented ${expected} with required ${required.join(', ')}` };
+        // As strict as the rule that makes a member required (a body may be promised only by a reading).
+        const rule = catalogue?.find((c) => c.where === 'response' && c.status === documented.status && c.kind === 'required' && c.target === `/${required[0]}`);
+        return { check: 'content-type', outcome: 'fail', provenance: rule?.provenance ?? documented.provenance, message: `${response.status} has an empty body; documented ${expected} with required ${required.join(', ')}` };
       }
       return { check: 'content-type', outcome: 'pass', message: `${response.status} has an empty body; its schema requires no property` };
     }
@@ -39,7 +42,7 @@ export const contentType = whenResponse({
         }
       }
     }
-    if (problems.length > 0) return { check: 'content-type', outcome: 'fail', message: `${response.status}: ${problems.join('; ')}` };
+    if (problems.length > 0) return { check: 'content-type', outcome: 'fail', provenance: documented.provenance, message: `${response.status}: ${problems.join('; ')}` };
     return { check: 'content-type', outcome: 'pass', message: `${response.status} is ${actual}` };
   },
 });

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Verdict } from '../model/Verdict.ts';
-import type { EchoRule } from '../spec/Operation.ts';
+import type { EchoRule, OperationHints } from '../spec/Operation.ts';
 import type { PlannedRequest } from '../model/Case.ts';
 import { valueAt } from '../spec/pointer.ts';
 import { describeValue } from './describeValue.ts';
@@ -41,10 +41,18 @@ function checkReflects(rule: EchoRule & { reflects: NonNullable<EchoRule['reflec
   return { check: 'echo', outcome: 'fail', message: `${rule.pointer} does not reflect the update: ${details.join('; ')} (${rule.source})` };
 }
 
+/** The documented in-progress state the answer reports (e.g. `status PENDING_UPDATE`), if any. */
+function pendingState(pending: OperationHints['pending'], status: number, body: unknown): string | undefined {
+  if (!pending || !matchesStatusKey(pending.status, status)) return undefined;
+  const value = valueAt(body, pending.pointer);
+  return typeof value === 'string' && pending.values.includes(value) ? `${pending.pointer} is ${value}` : undefined;
+}
+
 /** Response fields named in `x-conformance.echoes` repeat the request: the path id, or every updated field. */
 export const echo = whenResponse({
   name: 'echo',
   title: 'The response repeats what the request named',
+  provenance: 'reading',
   run({ case: testCase, response }, { operation }) {
     const { intent, request } = testCase;
     if (intent.kind !== 'valid' && intent.kind !== 'boundary') return undefined;
@@ -52,14 +60,20 @@ export const echo = whenResponse({
     if (rules.length === 0) return undefined;
     const body = responseJson(response);
     if (body === undefined) return { check: 'echo', outcome: 'skip', message: `${response.status} body is not JSON: not compared` };
+    const pending = pendingState(operation.hints.pending, response.status, body);
     const verdicts: Verdict[] = [];
     for (const rule of rules) {
+      // An update accepted but not yet applied (a documented PENDING_* state) may still show old values.
+      if (pending !== undefined && rule.reflects) {
+        verdicts.push({ check: 'echo', outcome: 'skip', message: `${rule.pointer}: ${pending}, the update is not applied yet: not compared` });
+        continue;
+      }
       const verdict = rule.equals
         ? checkEquals({ ...rule, equals: rule.equals }, request, body)
         : rule.reflects
           ? checkReflects({ ...rule, reflects: rule.reflects }, request, body)
           : undefined;
-      if (verdict) verdicts.push(verdict);
+      if (verdict) verdicts.push(verdict.outcome === 'fail' ? { ...verdict, provenance: rule.provenance } : verdict);
     }
     return verdicts;
   },

@@ -8,6 +8,7 @@ import { whenResponse } from './whenResponse.ts';
 export const negativeRejection = whenResponse({
   name: 'negative-rejection',
   title: 'An invalid request is rejected',
+  provenance: 'page',
   run({ case: testCase, response }, { validators }) {
     const { intent } = testCase;
     if (intent.kind !== 'invalid') return undefined;

@@ -9,6 +9,7 @@ import { whenResponse } from './whenResponse.ts';
 export const notFound = whenResponse({
   name: 'not-found',
   title: 'An unknown resource is not found',
+  provenance: 'page',
   run({ case: testCase, response }, { operation }) {
     const { intent } = testCase;
     if (intent.kind !== 'unknown-resource') return undefined;

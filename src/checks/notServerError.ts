@@ -4,6 +4,7 @@ import { whenResponse } from './whenResponse.ts';
 export const notServerError = whenResponse({
   name: 'not-server-error',
   title: 'No 5xx response',
+  provenance: 'robustness',
   run({ response }) {
     if (response.status >= 500 && response.status <= 599) {
       return { check: 'not-server-error', outcome: 'fail', message: `server error ${response.status}` };

@@ -5,6 +5,7 @@ import { whenResponse } from './whenResponse.ts';
 export const positiveAcceptance = whenResponse({
   name: 'positive-acceptance',
   title: 'A valid request is accepted',
+  provenance: 'page',
   run({ case: testCase, response }, { validators, operation }) {
     const { intent } = testCase;
     if (intent.kind !== 'valid' && intent.kind !== 'boundary') return undefined;

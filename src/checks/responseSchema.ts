@@ -12,6 +12,7 @@ import { whenResponse } from './whenResponse.ts';
 export const responseSchema = whenResponse({
   name: 'response-schema',
   title: 'The response body matches its documented schema',
+  provenance: 'page',
   run({ response }, { operation, validators, catalogue }) {
     const documented = responseFor(operation.responses, response.status);
     if (!documented?.schema) return undefined;
@@ -33,7 +34,13 @@ export const responseSchema = whenResponse({
       }
       const message = describeViolation(violation);
       grouped.set(key, {
-        first: { check: 'response-schema', outcome: 'fail', ...(violation.constraint ? { constraintId: violation.constraint.id } : {}), message },
+        first: {
+          check: 'response-schema',
+          outcome: 'fail',
+          ...(violation.constraint ? { constraintId: violation.constraint.id } : {}),
+          provenance: violation.constraint?.provenance ?? documented.provenance,
+          message,
+        },
         count: 1,
       });
     }

@@ -6,6 +6,7 @@ import { whenResponse } from './whenResponse.ts';
 export const statusDocumented = whenResponse({
   name: 'status-documented',
   title: 'The response status is documented',
+  provenance: 'page',
   run({ response }, { operation, expectations }) {
     const { status } = response;
     const documented = responseFor(operation.responses, status);
@@ -13,6 +14,9 @@ export const statusDocumented = whenResponse({
     const accepted = expectations.acceptedStatuses.find((key) => matchesStatusKey(key, status));
     if (accepted !== undefined) return { check: 'status-documented', outcome: 'pass', message: `${status} is accepted by configuration (${accepted})` };
     const listed = [...operation.responses.map((r) => r.status), ...expectations.acceptedStatuses];
-    return { check: 'status-documented', outcome: 'fail', message: `status ${status} is not documented (documented: ${listed.join(', ') || 'none'})` };
+    // The document says per status class how strictly its list of statuses is meant (a page that lists
+    // its success status states it; an unlisted client error is often only a reading of the list).
+    const provenance = operation.hints.undocumentedStatusProvenance[`${Math.floor(status / 100)}XX`] ?? 'page';
+    return { check: 'status-documented', outcome: 'fail', provenance, message: `status ${status} is not documented (documented: ${listed.join(', ') || 'none'})` };
   },
 });

@@ -4,6 +4,7 @@ import type { Check } from './Check.ts';
 export const transport: Check = {
   name: 'transport',
   title: 'A usable HTTP response comes back',
+  provenance: 'robustness',
   run(exchange) {
     const { failure } = exchange;
     if (failure) return { check: 'transport', outcome: 'fail', message: `no usable response (${failure.kind}): ${failure.message}` };

@@ -2,7 +2,12 @@ import type { Reporter, RunStart } from '../../reporters/Reporter.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Finding } from '../model/Finding.ts';
-import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type RunReport } from '../model/RunReport.ts';
+import { severityOf, type Severity } from '../model/Provenance.ts';
+import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type RunInvocation, type RunReport, type RunVerdict } from '../model/RunReport.ts';
+import type { Verdict } from '../model/Verdict.ts';
+import { REDACTED } from '../runner/redact.ts';
+import type { FixtureProbe } from './discoverFixtures.ts';
+import { inconclusiveCauses, type OperationEvidence } from './inconclusiveCauses.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { toFinding } from './toFinding.ts';
 
@@ -11,6 +16,21 @@ type Tri = 'pass' | 'fail' | 'not-run' | 'n/a';
 interface Tally {
   passed: number;
   failed: number;
+  warned: number;
+  /** Failures of valid requests answered 401/403: dropped when the credential turns out to be refused. */
+  refused: number;
+}
+
+/** A valid request refused for its credential says nothing about the request until the credential is known good. */
+function isAuthRefusal(verdict: Verdict, status: number | undefined): boolean {
+  return verdict.check === 'positive-acceptance' && (status === 401 || status === 403);
+}
+
+export interface CollectorOptions {
+  readonly replayCommand: (caseId: string, operation: PreparedOperation) => string;
+  readonly command?: RunReport['command'];
+  /** `--strict`: every broken rule is a failure. */
+  readonly strict?: boolean;
 }
 
 /** Keeps the worse of two coverage results: fail > pass > not-run > n/a. */
@@ -19,8 +39,9 @@ function worse(a: Tri, b: Tri): Tri {
   return rank[b] > rank[a] ? b : a;
 }
 
-function findingKey(f: Pick<Finding, 'operationId' | 'check' | 'constraintId'>): string {
-  return `${f.operationId}|${f.check}|${f.constraintId ?? ''}`;
+/** One entry per broken rule and severity: a warning never hides a failure of the same check. */
+function findingKey(f: Pick<Finding, 'operationId' | 'check' | 'constraintId' | 'severity'>): string {
+  return `${f.operationId}|${f.check}|${f.constraintId ?? ''}|${f.severity}`;
 }
 
 /** Size of a reproducer: the smallest request is the most useful one to show. */
@@ -41,17 +62,47 @@ export class ResultCollector implements Reporter {
   private readonly boundary = new Map<string, Tri>();
   private readonly violation = new Map<string, Tri>();
   private readonly responseRules = new Map<string, Tri>();
-  private readonly findings = new Map<string, { finding: Finding; count: number }>();
+  private readonly findings = new Map<string, { finding: Finding; count: number; refusal: boolean }>();
   private readonly notRun: Array<RunReport['notRun'][number]> = [];
   /** Per operation: answers received, and how many of them were 404/405 (no such route). */
   private readonly routeAnswers = new Map<string, { answered: number; missing: number }>();
+  private readonly evidence = new Map<string, OperationEvidence>();
   private seed = 0;
+  private readonly replayCommand: CollectorOptions['replayCommand'];
+  private readonly command: RunReport['command'];
+  private readonly strict: boolean;
 
   constructor(
     private readonly operations: readonly PreparedOperation[],
-    private readonly replayCommand: (caseId: string, operation: PreparedOperation) => string,
-    private readonly command: RunReport['command'] = 'run',
-  ) {}
+    options: CollectorOptions,
+  ) {
+    this.replayCommand = options.replayCommand;
+    this.command = options.command ?? 'run';
+    this.strict = options.strict ?? false;
+  }
+
+  private evidenceOf(operationId: string): OperationEvidence {
+    let held = this.evidence.get(operationId);
+    if (!held) {
+      held = { validAnswered: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] };
+      this.evidence.set(operationId, held);
+    }
+    return held;
+  }
+
+  /** A probe sent before planning (the fixture probe) and its answer, for the inconclusive causes. */
+  noteProbe(operationId: string, probe: Omit<FixtureProbe, 'operationId'>): void {
+    const evidence = this.evidenceOf(operationId);
+    evidence.probes.push(probe);
+    for (const name of probe.credentialHeaders) evidence.credentialHeaders.add(name);
+  }
+
+  /** The severity of a failing verdict: the user's per-operation override, else `--strict`, else its provenance. */
+  private severityOf(verdict: Verdict, prepared: PreparedOperation): Severity {
+    const overrides = prepared.expectations.severity ?? {};
+    const override = (verdict.constraintId !== undefined ? overrides[verdict.constraintId] : undefined) ?? overrides[verdict.check];
+    return override ?? severityOf(verdict.provenance ?? 'page', this.strict);
+  }
 
   onRunStart(start: RunStart): void {
     this.seed = start.seed;
@@ -69,6 +120,8 @@ export class ResultCollector implements Reporter {
     if (result.status === 'not-run') {
       this.notRunCount.set(operationId, (this.notRunCount.get(operationId) ?? 0) + 1);
       this.notRun.push({ caseId: result.case.id, operationId, intent: intent.kind, reason: result.reason });
+      const reasons = this.evidenceOf(operationId).notRunReasons;
+      reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
       if (constraintId) {
         const key = `${operationId}|${constraintId}`;
         if (intent.kind === 'boundary') this.boundary.set(key, worse(this.boundary.get(key) ?? 'n/a', 'not-run'));
@@ -83,13 +136,19 @@ export class ResultCollector implements Reporter {
       route.answered += 1;
       if (status === 404 || status === 405) route.missing += 1;
       this.routeAnswers.set(operationId, route);
+      this.evidenceOf(operationId).url ??= result.exchange.sent.url;
     }
     const prepared = this.operations.find((p) => p.operation.operationId === operationId);
+    if (status !== undefined && intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth') this.noteAnswer(result, status, prepared);
     for (const verdict of result.verdicts) {
       if (verdict.outcome === 'skip') continue;
+      const severity = verdict.outcome === 'fail' && prepared ? this.severityOf(verdict, prepared) : undefined;
+      const refusal = isAuthRefusal(verdict, status);
       const cellKey = `${operationId}|${verdict.check}`;
-      const tally = this.cells.get(cellKey) ?? { passed: 0, failed: 0 };
+      const tally = this.cells.get(cellKey) ?? { passed: 0, failed: 0, warned: 0, refused: 0 };
       if (verdict.outcome === 'pass') tally.passed += 1;
+      else if (refusal) tally.refused += 1;
+      else if (severity === 'warning') tally.warned += 1;
       else tally.failed += 1;
       this.cells.set(cellKey, tally);
 
@@ -109,17 +168,40 @@ export class ResultCollector implements Reporter {
           this.responseRules.set(key, worse(this.responseRules.get(key) ?? 'n/a', outcome));
         }
       }
-      if (verdict.outcome === 'fail' && prepared) {
-        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case.id, prepared));
-        const key = findingKey(finding);
+      if (verdict.outcome === 'fail' && prepared && severity) {
+        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case.id, prepared), severity);
+        const key = `${findingKey(finding)}${refusal ? '|refused' : ''}`;
         const held = this.findings.get(key);
-        if (!held) this.findings.set(key, { finding, count: 1 });
+        if (!held) this.findings.set(key, { finding, count: 1, refusal });
         else {
           held.count += 1;
           if (weight(finding) < weight(held.finding) || (weight(finding) === weight(held.finding) && finding.caseId < held.finding.caseId)) held.finding = finding;
         }
       }
     }
+  }
+
+  /**
+   * What the answers to requests that carried the credential say about the run: valid ones accepted,
+   * refused for the credential, or in a documented state conflict; others refused for the credential.
+   */
+  private noteAnswer(result: CaseResult & { status: 'ran' }, status: number, prepared: PreparedOperation | undefined): void {
+    const held = this.evidenceOf(result.case.operationId);
+    const valid = result.case.intent.kind === 'valid' || result.case.intent.kind === 'boundary';
+    const refused = status === 401 || status === 403;
+    if (valid) held.validAnswered += 1;
+    else held.otherAnswered += 1;
+    if (refused) {
+      if (valid) held.validRefused += 1;
+      else held.otherRefused += 1;
+      // Redacted headers are the credentials that were sent: their names tell the user what to fix.
+      for (const [name, value] of Object.entries(result.exchange.sent.headers)) if (value === REDACTED) held.credentialHeaders.add(name);
+    } else if (valid && status >= 200 && status <= 299) held.validAccepted += 1;
+    else if (valid && prepared?.operation.hints.stateConflictStatuses.includes(String(status))) {
+      held.validInConflict += 1;
+      held.conflictStatuses.add(status);
+    }
+    held.url ??= result.exchange.sent.url;
   }
 
   private coverageOf(c: Constraint, responseStatusesSeen: Map<string, Set<string>>): ConstraintCoverage {
@@ -152,12 +234,23 @@ export class ResultCollector implements Reporter {
   }
 
   /** The report as it stands; callable at any time, also after an interruption. */
-  report(options: { interrupted: boolean; stopReason?: string; checkNames: readonly string[]; toolVersion: string }): RunReport {
+  report(options: { interrupted: boolean; stopReason?: string; checkNames: readonly string[]; toolVersion: string; invocation?: RunInvocation }): RunReport {
     const finished = new Date();
     const unserved = this.unserved();
-    const findings = [...this.findings.values()]
-      .filter((f) => !unserved.has(f.finding.operationId))
-      .sort((a, b) => findingKey(a.finding).localeCompare(findingKey(b.finding)));
+    const causesByOperation = new Map(
+      this.operations.map(({ operation }) => {
+        const id = operation.operationId;
+        const evidence = this.evidenceOf(id);
+        const cases = { planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0 };
+        return [id, inconclusiveCauses(operation, evidence, cases, unserved.has(id))] as const;
+      }),
+    );
+    // A refused credential makes every "valid request not accepted" meaningless: those are dropped.
+    const credentialRefused = (operationId: string): boolean => (causesByOperation.get(operationId) ?? []).some((c) => c.kind === 'credential');
+    const findings = [...this.findings.entries()]
+      .filter(([, f]) => !unserved.has(f.finding.operationId) && !(f.refusal && credentialRefused(f.finding.operationId)))
+      .map(([key, f]) => ({ ...f, key }))
+      .sort((a, b) => a.key.localeCompare(b.key));
     const notRun = [
       ...this.notRun,
       ...[...unserved].map((operationId) => ({
@@ -169,10 +262,12 @@ export class ResultCollector implements Reporter {
     ];
     const checks: CheckCell[] = this.operations.flatMap(({ operation, expectations }) =>
       options.checkNames.map((check) => {
-        const tally = this.cells.get(`${operation.operationId}|${check}`) ?? { passed: 0, failed: 0 };
+        const tally = this.cells.get(`${operation.operationId}|${check}`) ?? { passed: 0, failed: 0, warned: 0, refused: 0 };
+        const failed = tally.failed + (credentialRefused(operation.operationId) ? 0 : tally.refused);
         const skipped = expectations.skipChecks.includes(check);
-        const outcome = skipped || unserved.has(operation.operationId) || tally.passed + tally.failed === 0 ? 'n/a' : tally.failed > 0 ? 'fail' : 'pass';
-        return { operationId: operation.operationId, check, outcome, passed: tally.passed, failed: tally.failed };
+        const judged = tally.passed + failed + tally.warned;
+        const outcome = skipped || unserved.has(operation.operationId) || judged === 0 ? 'n/a' : failed > 0 ? 'fail' : tally.warned > 0 ? 'warn' : 'pass';
+        return { operationId: operation.operationId, check, outcome, passed: tally.passed, failed, warned: tally.warned };
       }),
     );
     // A response status counts as exercised when the response-schema check validated a body of it.
@@ -187,9 +282,16 @@ export class ResultCollector implements Reporter {
       if (documented) statusesSeen.set(operationId, new Set([...(statusesSeen.get(operationId) ?? []), documented.status]));
     }
     const catalogue = this.operations.flatMap((p) => p.constraints);
-    const violations = findings.length;
+    const count = (operationId: string | undefined, severity: Severity): number =>
+      findings.filter((f) => f.finding.severity === severity && (operationId === undefined || f.finding.operationId === operationId)).length;
+    const operationVerdict = (operationId: string): RunVerdict =>
+      count(operationId, 'failure') > 0 ? 'not-conforming' : (causesByOperation.get(operationId) ?? []).length > 0 ? 'inconclusive' : options.interrupted ? 'interrupted' : 'conforming';
     const cases = [...this.planned.values()].reduce((a, b) => a + b, 0);
     const ran = [...this.ran.values()].reduce((a, b) => a + b, 0);
+    const causes = [...causesByOperation.entries()].flatMap(([operationId, list]) => list.map((c) => `${operationId}: ${c.text}`));
+    if (ran === 0 && causes.length === 0 && !options.interrupted) causes.push('no case ran: nothing was tested');
+    const violations = count(undefined, 'failure');
+    const verdict: RunVerdict = violations > 0 ? 'not-conforming' : options.interrupted ? 'interrupted' : causes.length > 0 ? 'inconclusive' : 'conforming';
     return {
       version: REPORT_VERSION,
       tool: { name: 'interconnect-conformance', version: options.toolVersion },
@@ -200,17 +302,36 @@ export class ResultCollector implements Reporter {
       seed: this.seed,
       interrupted: options.interrupted,
       ...(options.stopReason ? { stopReason: options.stopReason } : {}),
-      summary: { operations: this.operations.length, cases, ran, notRun: notRun.length, violations, conforming: violations === 0 && !options.interrupted },
-      operations: this.operations.map(({ operation, baseUrl }) => ({
-        operationId: operation.operationId,
-        method: operation.method,
-        path: operation.pathTemplate,
-        target: baseUrl,
-        planned: this.planned.get(operation.operationId) ?? 0,
-        ran: this.ran.get(operation.operationId) ?? 0,
-        notRun: this.notRunCount.get(operation.operationId) ?? 0,
-        violations: findings.filter((f) => f.finding.operationId === operation.operationId).length,
-      })),
+      summary: {
+        operations: this.operations.length,
+        cases,
+        ran,
+        notRun: notRun.length,
+        violations,
+        warnings: count(undefined, 'warning'),
+        conforming: verdict === 'conforming',
+        verdict,
+        causes,
+      },
+      operations: this.operations.map(({ operation, baseUrl }) => {
+        const id = operation.operationId;
+        const opVerdict = operationVerdict(id);
+        const cause = opVerdict === 'inconclusive' ? causesByOperation.get(id)?.[0]?.text : undefined;
+        return {
+          operationId: id,
+          method: operation.method,
+          path: operation.pathTemplate,
+          target: baseUrl,
+          planned: this.planned.get(id) ?? 0,
+          ran: this.ran.get(id) ?? 0,
+          notRun: this.notRunCount.get(id) ?? 0,
+          violations: count(id, 'failure'),
+          warnings: count(id, 'warning'),
+          verdict: opVerdict,
+          ...(cause !== undefined ? { cause } : {}),
+        };
+      }),
+      ...(options.invocation ? { invocation: options.invocation } : {}),
       checks,
       coverage: catalogue.map((c) => {
         const coverage = this.coverageOf(c, statusesSeen);

@@ -1,17 +1,23 @@
 import type { Exchange } from '../model/Exchange.ts';
 import type { Finding } from '../model/Finding.ts';
+import type { Severity } from '../model/Provenance.ts';
 import type { Verdict } from '../model/Verdict.ts';
 import { toCurl } from '../runner/toCurl.ts';
 
 const EXCERPT = 2_000;
 
-/** Turns a failing verdict into a finding: the redacted request, the response excerpt, curl and replay. */
-export function toFinding(exchange: Exchange, verdict: Verdict, replayCommand: string): Finding {
+/**
+ * Turns a failing verdict (its provenance set by runChecks) into a finding: the redacted request, the
+ * response excerpt, curl and replay.
+ */
+export function toFinding(exchange: Exchange, verdict: Verdict, replayCommand: string, severity: Severity): Finding {
   const { case: testCase, response, failure } = exchange;
   return {
     operationId: testCase.operationId,
     check: verdict.check,
     ...(verdict.constraintId ? { constraintId: verdict.constraintId } : {}),
+    provenance: verdict.provenance ?? 'page',
+    severity,
     caseId: testCase.id,
     intent: testCase.intent,
     message: verdict.message,

@@ -1,11 +1,16 @@
 import type { CaseIntent } from './Case.ts';
 import type { SentRequest } from './Exchange.ts';
+import type { Provenance, Severity } from './Provenance.ts';
 
 /** A violation of the documented API by the server under test: plain data, never an exception. */
 export interface Finding {
   readonly operationId: string;
   readonly check: string;
   readonly constraintId?: string;
+  /** Where the broken rule comes from. */
+  readonly provenance: Provenance;
+  /** `failure` fails the run; `warning` is reported and leaves the exit code alone. */
+  readonly severity: Severity;
   readonly caseId: string;
   readonly intent: CaseIntent;
   readonly message: string;

@@ -3,15 +3,31 @@ import type { Finding } from './Finding.ts';
 
 export const REPORT_VERSION = 1;
 
-/** pass: every verdict passed; fail: at least one failed; n/a: the check never applied (or was skipped). */
-export type CellOutcome = 'pass' | 'fail' | 'n/a';
+/**
+ * The outcome of a run or of one operation:
+ * - `conforming`: cases ran, no failure (warnings allowed);
+ * - `not-conforming`: at least one failure;
+ * - `inconclusive`: too little could be tested to say (wrong credential, wrong base path, no valid
+ *   request ever accepted, most cases not run); `cause` says why and how to fix it;
+ * - `interrupted`: stopped early (signal, request budget) without a failure.
+ */
+export type RunVerdict = 'conforming' | 'not-conforming' | 'inconclusive' | 'interrupted';
+
+/**
+ * pass: every verdict passed; fail: at least one failure; warn: no failure, at least one broken rule of
+ * severity warning; n/a: the check never applied (or was skipped).
+ */
+export type CellOutcome = 'pass' | 'fail' | 'warn' | 'n/a';
 
 export interface CheckCell {
   readonly operationId: string;
   readonly check: string;
   readonly outcome: CellOutcome;
   readonly passed: number;
+  /** Verdicts that broke a rule of severity failure. */
   readonly failed: number;
+  /** Verdicts that broke a rule of severity warning. */
+  readonly warned: number;
 }
 
 /** How the server treated one request constraint: its boundary accepted? its violation rejected? */
@@ -36,7 +52,34 @@ export interface OperationSummary {
   readonly planned: number;
   readonly ran: number;
   readonly notRun: number;
+  /** Distinct findings of severity `failure`. */
   readonly violations: number;
+  /** Distinct findings of severity `warning`. */
+  readonly warnings: number;
+  readonly verdict: RunVerdict;
+  /** For `inconclusive`: one line naming the likely cause and the fix. */
+  readonly cause?: string;
+}
+
+/**
+ * How the run was invoked, without secrets: what `replay` needs to send to the same place the same way.
+ * Targets are in `operations[].target`; an embedded mock's ephemeral URL is replaced by a fresh mock.
+ */
+export interface RunInvocation {
+  /** True when the embedded mock served the run. */
+  readonly embeddedMock: boolean;
+  /** Embedded mock settings (fault profile, latency, rate limit, chaos). */
+  readonly mock?: { readonly fault?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
+  /** Documents given with `--spec` (empty: the shipped ones). */
+  readonly specs: readonly string[];
+  readonly fixtures: Readonly<Record<string, string>>;
+  /** Names of the `--header`s the run sent (their values are never recorded). */
+  readonly credentialHeaders: readonly string[];
+  /** True when the run had a `--token` (its value is never recorded). */
+  readonly token: boolean;
+  readonly allowMutations: boolean;
+  /** `--config` file of the run, when one was given. */
+  readonly config?: string;
 }
 
 /** The documented, versioned result of one run: every reporter reads this and nothing else. */
@@ -56,10 +99,19 @@ export interface RunReport {
     readonly cases: number;
     readonly ran: number;
     readonly notRun: number;
+    /** Distinct findings of severity `failure`. */
     readonly violations: number;
+    /** Distinct findings of severity `warning` (reported; they fail the run only with `--strict`). */
+    readonly warnings: number;
+    /** True exactly when `verdict` is `conforming`. */
     readonly conforming: boolean;
+    readonly verdict: RunVerdict;
+    /** For `inconclusive`: one line per cause, each naming the likely fix. */
+    readonly causes: readonly string[];
   };
   readonly operations: readonly OperationSummary[];
+  /** How the run was invoked (no secrets), for `replay`. Absent in reports of `verify-pacts`. */
+  readonly invocation?: RunInvocation;
   readonly checks: readonly CheckCell[];
   readonly coverage: readonly ConstraintCoverage[];
   /** Deduplicated by (operationId, check, constraintId): one entry per distinct violation. */

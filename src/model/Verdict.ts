@@ -1,3 +1,5 @@
+import type { Provenance } from './Provenance.ts';
+
 /** The outcome of one check on one exchange. */
 export type VerdictOutcome = 'pass' | 'fail' | 'skip';
 
@@ -5,6 +7,11 @@ export interface Verdict {
   readonly check: string;
   readonly outcome: VerdictOutcome;
   readonly constraintId?: string;
+  /**
+   * Where the judged rule comes from, when the check knows better than its constraint or its default
+   * (an echo rule, a response of a convention status).
+   */
+  readonly provenance?: Provenance;
   /** Short human sentence: what was expected and what came back. */
   readonly message: string;
 }

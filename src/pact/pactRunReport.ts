@@ -1,6 +1,7 @@
 import type { Constraint } from '../model/Constraint.ts';
 import type { CaseIntent } from '../model/Case.ts';
 import type { Finding } from '../model/Finding.ts';
+import { severityOf } from '../model/Provenance.ts';
 import { REPORT_VERSION, type ConstraintCoverage, type RunReport } from '../model/RunReport.ts';
 import { redactHeaders } from '../runner/redact.ts';
 import { toCurl } from '../runner/toCurl.ts';
@@ -60,10 +61,13 @@ export function pactRunReport(
       headers: redactHeaders({ ...(request?.headers ?? {}) }, credentialHeaders),
       ...(request?.bodyText !== undefined ? { bodyText: request.bodyText } : {}),
     };
+    const provenance = catalogue.find((c) => c.id === outcome.constraintId)?.provenance ?? 'page';
     findings.push({
       operationId,
       check: PACT_CHECK,
       ...(outcome.constraintId ? { constraintId: outcome.constraintId } : {}),
+      provenance,
+      severity: severityOf(provenance, false),
       caseId: outcome.caseId ?? `${operationId}:pact:${index}`,
       intent: intentOf(outcome.intentKind, outcome.constraintId, outcome.description),
       message: `${outcome.description}: ${outcome.mismatches.join('; ') || 'failed'}`,
@@ -74,6 +78,9 @@ export function pactRunReport(
     });
   });
   const finished = new Date();
+  const failures = findings.filter((f) => f.severity === 'failure').length;
+  const causes = result.interactions.length === 0 ? ['the pact files hold no interaction: nothing was verified'] : [];
+  const verdict = failures > 0 ? 'not-conforming' : causes.length > 0 ? 'inconclusive' : 'conforming';
   const operationIds = operations.map((o) => o.operationId).filter((id) => byOperation.has(id));
   return {
     version: REPORT_VERSION,
@@ -89,17 +96,35 @@ export function pactRunReport(
       cases: result.interactions.length,
       ran: result.interactions.length,
       notRun: 0,
-      violations: findings.length,
-      conforming: findings.length === 0,
+      violations: failures,
+      warnings: findings.length - failures,
+      conforming: verdict === 'conforming',
+      verdict,
+      causes,
     },
     operations: operationIds.map((id) => {
       const operation = operations.find((o) => o.operationId === id)!;
       const tally = byOperation.get(id)!;
-      return { operationId: id, method: operation.method, path: operation.pathTemplate, target: result.target, planned: tally.planned, ran: tally.planned, notRun: 0, violations: tally.failed };
+      const mine = findings.filter((f) => f.operationId === id);
+      const failed = mine.filter((f) => f.severity === 'failure').length;
+      return {
+        operationId: id,
+        method: operation.method,
+        path: operation.pathTemplate,
+        target: result.target,
+        planned: tally.planned,
+        ran: tally.planned,
+        notRun: 0,
+        violations: failed,
+        warnings: mine.length - failed,
+        verdict: failed > 0 ? 'not-conforming' : 'conforming',
+      };
     }),
     checks: operationIds.map((id) => {
       const tally = byOperation.get(id)!;
-      return { operationId: id, check: PACT_CHECK, outcome: tally.failed > 0 ? 'fail' : 'pass', passed: tally.planned - tally.failed, failed: tally.failed };
+      const warned = findings.filter((f) => f.operationId === id && f.severity === 'warning').length;
+      const failed = tally.failed - warned;
+      return { operationId: id, check: PACT_CHECK, outcome: failed > 0 ? 'fail' : warned > 0 ? 'warn' : 'pass', passed: tally.planned - tally.failed, failed, warned };
     }),
     coverage: catalogue
       .filter((c) => operationIds.includes(c.operationId) && c.where !== 'response')

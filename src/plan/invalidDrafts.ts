@@ -72,13 +72,9 @@ function violations(operation: Operation, c: Constraint, base: PlannedRequest): 
   if (!site) return [];
   const node = site.node ?? {};
   const name = c.name || 'body';
-  if (c.credential) {
-    // Only a credential's length can be broken without dropping the credential (that is the no-auth case).
-    // The runner keeps a planned credential header instead of overwriting it with the configured one.
-    if (c.kind === 'maxLength') return [{ label: `${name} of ${(c.value as number) + 1} chars`, request: site.set(resizeText('', (c.value as number) + 1, 'ascii')) }];
-    if (c.kind === 'minLength' && (c.value as number) > 0) return [{ label: `${name} of ${(c.value as number) - 1} chars`, request: site.set(resizeText('', (c.value as number) - 1, 'ascii')) }];
-    return [];
-  }
+  // A credential's rules are not exercised: an over-long or short token is just a wrong one (the
+  // wrong-auth case), and a front proxy may refuse an oversize header before the API sees it.
+  if (c.credential) return [];
   switch (c.kind) {
     case 'required':
       // An empty path segment addresses another route, not this operation: its answer says nothing here.

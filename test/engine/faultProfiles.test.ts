@@ -1,69 +1,111 @@
-import { describe, expect, test } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listFaults } from '../../mock/listFaults.ts';
+import { EXIT_OK, EXIT_VIOLATIONS } from '../../src/cli/exitCodes.ts';
 import { DEFAULT_CONFIG, type ConformanceConfig } from '../../src/config/ConformanceConfig.ts';
 import { runConformance } from '../../src/engine/runConformance.ts';
+import { severityOf, type Severity } from '../../src/model/Provenance.ts';
 import type { RunReport } from '../../src/model/RunReport.ts';
+import { readReport, runCli, tempDir } from '../helpers/cli.ts';
 
 /**
- * Every violation a run reports against each fault profile, as `check/constraintId` (`-` when the check
- * names none). The first entry is the rule the profile breaks; the others are true consequences of the
- * same fault (an accepted invalid value echoed back breaks the response schema too; a 500 on a valid
- * request is also a valid request not accepted).
+ * Every finding a run reports against each fault profile, as `check/constraintId provenance` (`-` when
+ * the check names none), and the severity of the run: `failure` when the profile breaks a rule the page
+ * states (or robustness: exit 1), `warning` when it breaks only a reading or a convention (exit 0, exit 1
+ * with `--strict`). The first entry is the rule the profile breaks; the others are true consequences of
+ * the same fault (an accepted invalid value echoed back breaks the response schema too; a 500 on a valid
+ * request is also a valid request not accepted). Provenance comes from the schemas' `x-provenance`: a
+ * change there shows here.
  */
-const EXPECTED: Record<string, string[]> = {
-  'hcx-accept-bad-force': ['negative-rejection/HCX.query.force.enum'],
-  'hcx-accept-bad-local': ['negative-rejection/HCX.query.local.enum'],
-  'hcx-accept-bad-method': ['negative-rejection/HCX.query.method.enum'],
-  'hcx-reject-inservice': ['positive-acceptance/HCX.query.method.enum', 'positive-acceptance/-'],
-  'hcx-accept-malformed-json': ['negative-rejection/HCX.body.json'],
-  'hcx-200-instead-of-202': ['status-documented/-'],
-  'hcx-ignore-auth': ['auth-required/HCX.auth'],
-  'hcx-wrong-appliance-echo': ['echo/-'],
-  'hcx-task-id-number': ['response-schema/HCX.response.202.data.interconnectTaskId.type'],
-  'hcx-no-task-id': ['response-schema/HCX.response.202.data.interconnectTaskId.required'],
-  'hcx-text-error': ['content-type/-'],
-  'hcx-bad-error-envelope': ['response-schema/HCX.response.400.errors.required'],
-  'hcx-500-on-force': ['not-server-error/-', 'positive-acceptance/-', 'positive-acceptance/HCX.query.force.enum'],
-  'hcx-unknown-appliance-202': ['not-found/-'],
-  'dc-accept-long-name': ['negative-rejection/DC.body.hosted_connect.name.maxLength', 'response-schema/DC.response.200.hosted_connect.name.maxLength'],
-  'dc-reject-name-64': ['positive-acceptance/DC.body.hosted_connect.name.maxLength'],
-  'dc-accept-long-description': ['negative-rejection/DC.body.hosted_connect.description.maxLength', 'response-schema/DC.response.200.hosted_connect.description.maxLength'],
-  'dc-accept-long-peer-location': ['negative-rejection/DC.body.hosted_connect.peer_location.maxLength', 'response-schema/DC.response.200.hosted_connect.peer_location.maxLength'],
-  'dc-accept-bandwidth-1': ['negative-rejection/DC.body.hosted_connect.bandwidth.minimum', 'response-schema/DC.response.200.hosted_connect.bandwidth.minimum'],
-  'dc-accept-bandwidth-400001': ['negative-rejection/DC.body.hosted_connect.bandwidth.maximum', 'response-schema/DC.response.200.hosted_connect.bandwidth.maximum'],
-  'dc-accept-fractional-bandwidth': ['negative-rejection/DC.body.hosted_connect.bandwidth.type', 'response-schema/DC.response.200.hosted_connect.bandwidth.type'],
-  'dc-accept-empty-update': ['negative-rejection/DC.body.hosted_connect.atLeastOne'],
-  'dc-update-counts-keys': ['negative-rejection/DC.body.hosted_connect.atLeastOne'],
-  'dc-lenient-id-length': ['negative-rejection/DC.path.hosted_connect_id.minLength', 'negative-rejection/DC.path.hosted_connect_id.maxLength'],
-  'dc-accept-malformed-json': ['negative-rejection/DC.body.json'],
-  'dc-ignore-auth': ['auth-required/DC.auth'],
-  'dc-vlan-4000': ['response-schema/DC.response.200.hosted_connect.vlan.maximum'],
-  'dc-status-outside-enum': ['response-schema/DC.response.200.hosted_connect.status.enum'],
-  'dc-bad-time-format': ['response-schema/DC.response.200.hosted_connect.apply_time.pattern'],
-  'dc-missing-request-id': ['response-schema/DC.response.200.request_id.required'],
-  'dc-wrong-id-echo': ['echo/-'],
-  'dc-update-not-reflected': ['echo/-'],
-  'dc-non-json-error': ['content-type/-'],
-  'dc-bad-error-envelope': ['response-schema/DC.response.400.error_code.required', 'response-schema/DC.response.400.error_msg.required'],
-  'dc-500-on-bandwidth-max': ['not-server-error/-', 'positive-acceptance/DC.body.hosted_connect.bandwidth.maximum'],
-  'dc-201-instead-of-200': ['status-documented/-'],
-  'dc-unknown-connection-200': ['not-found/-'],
+const EXPECTED: Record<string, { readonly severity: Severity; readonly findings: readonly string[] }> = {
+  'hcx-accept-bad-force': { severity: 'failure', findings: ['negative-rejection/HCX.query.force.enum page'] },
+  'hcx-accept-bad-local': { severity: 'failure', findings: ['negative-rejection/HCX.query.local.enum page'] },
+  'hcx-accept-bad-method': { severity: 'failure', findings: ['negative-rejection/HCX.query.method.enum page'] },
+  'hcx-reject-inservice': { severity: 'failure', findings: ['positive-acceptance/HCX.query.method.enum page', 'positive-acceptance/- page'] },
+  'hcx-accept-malformed-json': { severity: 'failure', findings: ['negative-rejection/HCX.body.json page'] },
+  'hcx-200-instead-of-202': { severity: 'failure', findings: ['status-documented/- page'] },
+  'hcx-ignore-auth': { severity: 'failure', findings: ['auth-required/HCX.auth page'] },
+  'hcx-wrong-appliance-echo': { severity: 'warning', findings: ['echo/- reading'] },
+  'hcx-task-id-number': { severity: 'failure', findings: ['response-schema/HCX.response.202.data.interconnectTaskId.type page'] },
+  'hcx-no-task-id': { severity: 'warning', findings: ['response-schema/HCX.response.202.data.interconnectTaskId.required reading'] },
+  'hcx-text-error': { severity: 'failure', findings: ['content-type/- page'] },
+  'hcx-bad-error-envelope': { severity: 'warning', findings: ['response-schema/HCX.response.400.errors.required convention'] },
+  'hcx-500-on-force': { severity: 'failure', findings: ['not-server-error/- robustness', 'positive-acceptance/- page', 'positive-acceptance/HCX.query.force.enum page'] },
+  'hcx-unknown-appliance-202': { severity: 'failure', findings: ['not-found/- page'] },
+  'dc-accept-long-name': {
+    severity: 'failure',
+    findings: ['negative-rejection/DC.body.hosted_connect.name.maxLength page', 'response-schema/DC.response.200.hosted_connect.name.maxLength page'],
+  },
+  'dc-reject-name-64': { severity: 'failure', findings: ['positive-acceptance/DC.body.hosted_connect.name.maxLength page'] },
+  'dc-accept-long-description': {
+    severity: 'failure',
+    findings: ['negative-rejection/DC.body.hosted_connect.description.maxLength page', 'response-schema/DC.response.200.hosted_connect.description.maxLength page'],
+  },
+  'dc-accept-long-peer-location': {
+    severity: 'failure',
+    findings: ['negative-rejection/DC.body.hosted_connect.peer_location.maxLength page', 'response-schema/DC.response.200.hosted_connect.peer_location.maxLength page'],
+  },
+  'dc-accept-bandwidth-1': {
+    severity: 'failure',
+    findings: ['negative-rejection/DC.body.hosted_connect.bandwidth.minimum page', 'response-schema/DC.response.200.hosted_connect.bandwidth.minimum page'],
+  },
+  'dc-accept-bandwidth-400001': {
+    severity: 'failure',
+    findings: ['negative-rejection/DC.body.hosted_connect.bandwidth.maximum page', 'response-schema/DC.response.200.hosted_connect.bandwidth.maximum page'],
+  },
+  'dc-accept-fractional-bandwidth': {
+    severity: 'failure',
+    findings: ['negative-rejection/DC.body.hosted_connect.bandwidth.type page', 'response-schema/DC.response.200.hosted_connect.bandwidth.type page'],
+  },
+  'dc-accept-empty-update': { severity: 'failure', findings: ['negative-rejection/DC.body.hosted_connect.atLeastOne page'] },
+  'dc-update-counts-keys': { severity: 'failure', findings: ['negative-rejection/DC.body.hosted_connect.atLeastOne page'] },
+  'dc-lenient-id-length': { severity: 'failure', findings: ['negative-rejection/DC.path.hosted_connect_id.minLength page', 'negative-rejection/DC.path.hosted_connect_id.maxLength page'] },
+  'dc-accept-malformed-json': { severity: 'failure', findings: ['negative-rejection/DC.body.json page'] },
+  'dc-ignore-auth': { severity: 'failure', findings: ['auth-required/DC.auth page'] },
+  'dc-vlan-4000': { severity: 'failure', findings: ['response-schema/DC.response.200.hosted_connect.vlan.maximum page'] },
+  'dc-status-outside-enum': { severity: 'failure', findings: ['response-schema/DC.response.200.hosted_connect.status.enum page'] },
+  'dc-bad-time-format': { severity: 'failure', findings: ['response-schema/DC.response.200.hosted_connect.apply_time.pattern page'] },
+  'dc-missing-request-id': { severity: 'warning', findings: ['response-schema/DC.response.200.request_id.required reading'] },
+  'dc-wrong-id-echo': { severity: 'warning', findings: ['echo/- reading'] },
+  'dc-update-not-reflected': { severity: 'warning', findings: ['echo/- reading'] },
+  // Huawei's error bodies are the vendor's convention: the page documents no error response at all.
+  'dc-non-json-error': { severity: 'warning', findings: ['content-type/- convention'] },
+  'dc-bad-error-envelope': {
+    severity: 'warning',
+    findings: ['response-schema/DC.response.400.error_code.required convention', 'response-schema/DC.response.400.error_msg.required convention'],
+  },
+  'dc-500-on-bandwidth-max': { severity: 'failure', findings: ['not-server-error/- robustness', 'positive-acceptance/DC.body.hosted_connect.bandwidth.maximum page'] },
+  'dc-201-instead-of-200': { severity: 'failure', findings: ['status-documented/- page'] },
+  // The page documents only 200: what answers an unknown connection is read, not stated.
+  'dc-unknown-connection-200': { severity: 'warning', findings: ['not-found/- reading'] },
 };
 
-async function runAgainstMock(fault?: string): Promise<RunReport> {
-  const config: ConformanceConfig = { ...DEFAULT_CONFIG, runs: 10, seed: 3, mock: fault ? { fault } : {} };
-  return runConformance(config, { reporters: [] });
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** `conformance run` against the embedded mock (with a fault profile): exit code and JSON report. */
+async function runAgainstMock(flags: readonly string[]): Promise<{ code: number; report: RunReport }> {
+  const path = join(dir, `${randomUUID()}.json`);
+  const { code } = await runCli(['run', '--runs', '10', '--seed', '3', '--report', `json=${path}`, ...flags]);
+  return { code, report: await readReport(path) };
 }
 
-const keys = (report: RunReport): string[] => report.findings.map((f) => `${f.check}/${f.constraintId ?? '-'}`).sort();
+const keys = (report: RunReport): string[] => report.findings.map((f) => `${f.check}/${f.constraintId ?? '-'} ${f.provenance}`).sort();
 
 describe('the engine against the embedded mock', () => {
-  test('the correct mock: every case runs and there is no violation', async () => {
-    const report = await runAgainstMock();
-    expect(report.findings.map((f) => `${f.check} ${f.constraintId ?? ''}: ${f.message}`)).toEqual([]);
-    expect(report.summary.notRun).toBe(0);
+  test('the correct mock: every case runs and there is no finding of either severity', async () => {
+    const { code, report } = await runAgainstMock([]);
+    expect(report.findings.map((f) => `${f.check} ${f.constraintId ?? ''} ${f.severity}: ${f.message}`)).toEqual([]);
+    expect(code).toBe(EXIT_OK);
+    expect(report.summary).toMatchObject({ verdict: 'conforming', conforming: true, violations: 0, warnings: 0, notRun: 0 });
     expect(report.summary.ran).toBeGreaterThan(60);
-    expect(report.summary.conforming).toBe(true);
     // Every request constraint that can be exercised was: its boundary accepted, its violation rejected.
     const failing = report.coverage.filter((c) => c.boundaryAccepted === 'fail' || c.violationRejected === 'fail' || c.responseHonoured === 'fail');
     expect(failing).toEqual([]);
@@ -74,25 +116,47 @@ describe('the engine against the embedded mock', () => {
     expect(listFaults().map((f) => f.name).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  test.each(Object.entries(EXPECTED))('%s is reported by its check, and nothing else', async (fault, expected) => {
-    const report = await runAgainstMock(fault);
-    expect(keys(report)).toEqual([...expected].sort());
-    for (const finding of report.findings) {
-      expect(finding.curl).toMatch(/^curl /);
-      expect(finding.replay).toContain(`--seed 3`);
-      expect(finding.replay).toContain(`--mock-fault ${fault}`);
-    }
-    expect(report.summary.conforming).toBe(false);
-  });
+  test.each(Object.entries(EXPECTED).map(([fault, { severity, findings }]) => [fault, severity, findings] as const))(
+    '%s: reported by its check, as a %s, and nothing else',
+    async (fault, severity, findings) => {
+      const { code, report } = await runAgainstMock(['--mock-fault', fault]);
+      expect(keys(report)).toEqual([...findings].sort());
+      for (const finding of report.findings) {
+        // Severity follows provenance: only a broken page or robustness rule fails a run.
+        expect(finding.severity).toBe(severityOf(finding.provenance, false));
+        expect(finding.curl).toMatch(/^curl /);
+        expect(finding.replay).toContain(`--seed 3`);
+        expect(finding.replay).toContain(`--mock-fault ${fault}`);
+      }
+      const worst = report.findings.some((f) => f.severity === 'failure') ? 'failure' : 'warning';
+      expect(worst).toBe(severity);
+      if (severity === 'failure') {
+        expect(code).toBe(EXIT_VIOLATIONS);
+        expect(report.summary.verdict).toBe('not-conforming');
+        return;
+      }
+      expect(code).toBe(EXIT_OK);
+      expect(report.summary).toMatchObject({ verdict: 'conforming', violations: 0, warnings: findings.length });
+      const strict = await runAgainstMock(['--mock-fault', fault, '--strict']);
+      expect(strict.code).toBe(EXIT_VIOLATIONS);
+      expect(keys(strict.report)).toEqual([...findings].sort());
+      expect(strict.report.findings.map((f) => f.severity)).toEqual(findings.map(() => 'failure'));
+      expect(strict.report.summary).toMatchObject({ verdict: 'not-conforming', violations: findings.length, warnings: 0 });
+    },
+  );
 });
 
 describe('state the documents allow', () => {
-  test('an appliance whose upgrade is running (HCX 422 on every valid request) is not a violation', async () => {
+  test('an appliance whose upgrade is running (HCX 422 on every valid request): no violation, and no verdict either', async () => {
     const { BUSY_APPLIANCE_ID } = await import('../../mock/operations/upgradeInterconnectAppliance.ts');
     const config: ConformanceConfig = { ...DEFAULT_CONFIG, runs: 5, seed: 3, fixtures: { applianceId: BUSY_APPLIANCE_ID } };
     const report = await runConformance(config, { reporters: [] });
     expect(keys(report)).toEqual([]);
     // Nothing was judged accepted either: the boundary results of HCX stay unproven, not passed.
     expect(report.coverage.find((c) => c.constraintId === 'HCX.query.method.enum')?.boundaryAccepted).not.toBe('pass');
+    // Acceptance could not be verified: the run must not say CONFORMING.
+    expect(report.operations.find((o) => o.operationId === 'upgradeInterconnectAppliance')).toMatchObject({ verdict: 'inconclusive', cause: expect.stringContaining('422') });
+    expect(report.operations.find((o) => o.operationId === 'updateHostedConnect')?.verdict).toBe('conforming');
+    expect(report.summary).toMatchObject({ verdict: 'inconclusive', conforming: false });
   });
 });

@@ -18,15 +18,16 @@ async function runAgainst(hcx: IndependentServer, dc: IndependentServer, seed: n
     token: TOKEN,
     fixtures: { applianceId: APPLIANCE, project_id: PROJECT, hosted_connect_id: CONNECTION },
     seed,
-    runs: 60,
+    runs: 15,
   };
   return runConformance(config, { reporters: [] });
 }
 
 /**
- * Servers written from the vendor pages by other hands (other credential headers, 400 or 404 for a
- * missing connection, 422 for a bad query value, extra response fields, charset parameters, nulls): the
- * suite must find nothing, over several seeds of random requests.
+ * Servers written from the vendor pages by other hands (the literal `Authorization: <value>` header, 404
+ * for a missing connection, extra response fields, charset parameters, nulls), answering every member the
+ * suite's readings expect: the suite must find nothing, not even a warning, over ten seeds of random
+ * requests. Each page-consistent deviation on its own is in pageFaithful.test.ts.
  */
 describe('independent servers that follow the docs', () => {
   let hcx: IndependentServer;
@@ -40,30 +41,16 @@ describe('independent servers that follow the docs', () => {
     await dc.close();
   });
 
-  test.each([1, 2, 3, 4, 5])('no violation with seed %i', async (seed) => {
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('no finding with seed %i', async (seed) => {
     const report = await runAgainst(hcx, dc, seed);
     expect(findings(report)).toEqual([]);
+    expect(report.summary).toMatchObject({ verdict: 'conforming', violations: 0, warnings: 0 });
     expect(report.notRun).toEqual([]);
     // Every check that can apply did run on both operations.
     const ran = report.checks.filter((c) => c.outcome === 'pass').map((c) => `${c.operationId} ${c.check}`);
     for (const check of ['positive-acceptance', 'negative-rejection', 'auth-required', 'not-found', 'echo', 'response-schema']) {
       expect(ran).toContain(`upgradeInterconnectAppliance ${check}`);
       expect(ran).toContain(`updateHostedConnect ${check}`);
-    }
-  });
-
-  test('variants: bearer-only HCX answering 422 to bad values; DC answering 400 for not-found', async () => {
-    const bearer = await startIndependentHcx(TOKEN, APPLIANCE, { auth: 'bearer', invalidAs422: true });
-    const dc400 = await startIndependentDc(TOKEN, PROJECT, CONNECTION, { notFound: 400 });
-    try {
-      for (const seed of [6, 7]) {
-        const report = await runAgainst(bearer, dc400, seed);
-        expect(findings(report)).toEqual([]);
-        expect(report.notRun).toEqual([]);
-      }
-    } finally {
-      await bearer.close();
-      await dc400.close();
     }
   });
 });

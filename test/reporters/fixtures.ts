@@ -1,7 +1,8 @@
 import type { CaseIntent } from '../../src/model/Case.ts';
 import type { Constraint } from '../../src/model/Constraint.ts';
 import type { Finding } from '../../src/model/Finding.ts';
-import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type RunReport } from '../../src/model/RunReport.ts';
+import type { Provenance } from '../../src/model/Provenance.ts';
+import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type OperationSummary, type RunReport, type RunVerdict } from '../../src/model/RunReport.ts';
 
 /** A response body a hostile server could send: must render as text everywhere. */
 export const HOSTILE_BODY = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
@@ -33,6 +34,8 @@ export function makeFinding(partial: Partial<Finding> & Pick<Finding, 'operation
   return {
     caseId: `${partial.operationId}-${partial.check}-${partial.constraintId ?? 'x'}`,
     intent,
+    provenance: 'page',
+    severity: 'failure',
     message: `${partial.check} failed`,
     request: { method: 'POST', url: HCX_URL, headers: { 'content-type': 'application/json' } },
     curl: `curl -X POST '${HCX_URL}'`,
@@ -62,6 +65,8 @@ export const FINDINGS: readonly Finding[] = [
   makeFinding({
     operationId: HCX,
     check: 'echo',
+    provenance: 'reading',
+    severity: 'warning',
     caseId: 'hcx-valid-0',
     message: 'data.applianceId "other" differs from the path id "appl-1"',
     response: { status: 202, contentType: 'application/json', bodyExcerpt: `{"data":{"applianceId":"other"},"pad":"${'x'.repeat(900)}"}` },
@@ -79,6 +84,7 @@ export const FINDINGS: readonly Finding[] = [
   makeFinding({
     operationId: DC,
     check: 'transport',
+    provenance: 'robustness',
     caseId: 'dc-bnd-bandwidth-max',
     intent: { kind: 'boundary', constraintId: 'DC.body.hosted_connect.bandwidth.maximum', label: 'bandwidth=400000' },
     message: 'no response within 10000 ms',
@@ -86,9 +92,27 @@ export const FINDINGS: readonly Finding[] = [
     failure: { kind: 'timeout', message: 'headers timeout after 10000 ms' },
     curl: `curl -X PUT '${DC_URL}' -H 'X-Auth-Token: [REDACTED]' --data-raw '{"hosted_connect":{"bandwidth":400000}}'`,
   }),
+  makeFinding({
+    operationId: DC,
+    check: 'response-schema',
+    constraintId: 'DC.response.400.error_code.required',
+    provenance: 'convention',
+    severity: 'warning',
+    caseId: 'dc-inv-name-max',
+    intent: { kind: 'invalid', constraintId: 'DC.body.hosted_connect.name.maxLength', label: 'name of 65 characters' },
+    message: 'the 400 body has no error_code',
+    replay: 'conformance replay --case dc-inv-name-max --seed 7',
+    request: { method: 'PUT', url: DC_URL, headers: { 'X-Auth-Token': '[REDACTED]' }, bodyText: `{"hosted_connect":{"name":"${'n'.repeat(65)}"}}` },
+    response: { status: 400, contentType: 'application/json', bodyExcerpt: '{"message":"name too long"}' },
+    curl: `curl -X PUT '${DC_URL}' -H 'X-Auth-Token: [REDACTED]' --data-raw '{"hosted_connect":{"name":"${'n'.repeat(65)}"}}'`,
+  }),
 ];
 
-function constraint(id: string, operationId: string, where: Constraint['where'], kind: Constraint['kind'], value: unknown, status?: string): Constraint {
+/** The findings of severity failure and warning in FINDINGS: 3 and 2, the HCX echo cell has only a warning. */
+export const FAILURES = FINDINGS.filter((f) => f.severity === 'failure');
+export const WARNINGS = FINDINGS.filter((f) => f.severity === 'warning');
+
+function constraint(id: string, operationId: string, where: Constraint['where'], kind: Constraint['kind'], value: unknown, status?: string, provenance: Provenance = 'page'): Constraint {
   return {
     id,
     operationId,
@@ -101,6 +125,7 @@ function constraint(id: string, operationId: string, where: Constraint['where'],
     value,
     source: `doc: ${id}`,
     credential: kind === 'auth',
+    provenance,
   };
 }
 
@@ -113,7 +138,7 @@ export const CATALOGUE: readonly Constraint[] = [
   constraint('DC.body.hosted_connect.bandwidth.maximum', DC, 'body', 'maximum', 400000),
   constraint('DC.path.hosted_connect_id.minLength', DC, 'path', 'minLength', 36),
   constraint('DC.response.200.hosted_connect.vlan.maximum', DC, 'response', 'maximum', 3999, '200'),
-  constraint('DC.response.400.error_code.required', DC, 'response', 'required', ['error_code'], '400'),
+  constraint('DC.response.400.error_code.required', DC, 'response', 'required', ['error_code'], '400', 'convention'),
 ];
 
 type Tri = ConstraintCoverage['boundaryAccepted'];
@@ -126,7 +151,7 @@ const COVERAGE_RESULTS: Record<string, [Tri, Tri, ConstraintCoverage['responseHo
   'DC.body.hosted_connect.bandwidth.maximum': ['fail', 'pass', 'n/a'],
   'DC.path.hosted_connect_id.minLength': ['not-run', 'not-run', 'n/a'],
   'DC.response.200.hosted_connect.vlan.maximum': ['n/a', 'n/a', 'fail'],
-  'DC.response.400.error_code.required': ['n/a', 'n/a', 'n/a'],
+  'DC.response.400.error_code.required': ['n/a', 'n/a', 'fail'],
 };
 
 export const COVERAGE: readonly ConstraintCoverage[] = CATALOGUE.map((c) => {
@@ -146,17 +171,30 @@ export const COVERAGE: readonly ConstraintCoverage[] = CATALOGUE.map((c) => {
 function cells(findings: readonly Finding[]): CheckCell[] {
   return [HCX, DC].flatMap((operationId) =>
     CHECKS.map((check): CheckCell => {
-      const failed = findings.filter((f) => f.operationId === operationId && f.check === check).length;
+      const own = findings.filter((f) => f.operationId === operationId && f.check === check);
+      const failed = own.filter((f) => f.severity === 'failure').length;
+      const warned = own.length - failed;
       const notApplicable = check === 'not-found' && operationId === DC;
-      if (notApplicable) return { operationId, check, outcome: 'n/a', passed: 0, failed: 0 };
-      return { operationId, check, outcome: failed > 0 ? 'fail' : 'pass', passed: 10, failed };
+      if (notApplicable) return { operationId, check, outcome: 'n/a', passed: 0, failed: 0, warned: 0 };
+      return { operationId, check, outcome: failed > 0 ? 'fail' : warned > 0 ? 'warn' : 'pass', passed: 10, failed, warned };
     }),
   );
 }
 
-/** A hand-built report of two operations and four findings (one with a hostile body, one without a response). */
+function operation(base: Omit<OperationSummary, 'violations' | 'warnings' | 'verdict'>, findings: readonly Finding[]): OperationSummary {
+  const own = findings.filter((f) => f.operationId === base.operationId);
+  const violations = own.filter((f) => f.severity === 'failure').length;
+  return { ...base, violations, warnings: own.length - violations, verdict: violations > 0 ? 'not-conforming' : 'conforming' };
+}
+
+/**
+ * A hand-built report of two operations and five findings: three failures (one with a hostile body, one
+ * without a response) and two warnings (a `reading` echo rule, a `convention` error body).
+ */
 export function buildReport(overrides: Partial<RunReport> = {}): RunReport {
   const findings = overrides.findings ?? FINDINGS;
+  const violations = findings.filter((f) => f.severity === 'failure').length;
+  const verdict: RunVerdict = violations > 0 ? 'not-conforming' : 'conforming';
   return {
     version: REPORT_VERSION,
     tool: { name: 'interconnect-conformance', version: '0.1.0' },
@@ -166,11 +204,19 @@ export function buildReport(overrides: Partial<RunReport> = {}): RunReport {
     durationMs: 12_500,
     seed: 7,
     interrupted: false,
-    summary: { operations: 2, cases: 120, ran: 118, notRun: 2, violations: findings.length, conforming: findings.length === 0 },
+    summary: { operations: 2, cases: 120, ran: 118, notRun: 2, violations, warnings: findings.length - violations, conforming: verdict === 'conforming', verdict, causes: [] },
     operations: [
-      { operationId: HCX, method: 'POST', path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade', target: 'http://127.0.0.1:4010', planned: 50, ran: 50, notRun: 0, violations: findings.filter((f) => f.operationId === HCX).length },
-      { operationId: DC, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', target: 'http://127.0.0.1:4010', planned: 70, ran: 68, notRun: 2, violations: findings.filter((f) => f.operationId === DC).length },
+      operation({ operationId: HCX, method: 'POST', path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade', target: 'http://127.0.0.1:4010', planned: 50, ran: 50, notRun: 0 }, findings),
+      operation({ operationId: DC, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', target: 'http://127.0.0.1:4010', planned: 70, ran: 68, notRun: 2 }, findings),
     ],
+    invocation: {
+      embeddedMock: false,
+      specs: [],
+      fixtures: { hosted_connect_id: '6ec9cfae-1d42-4f46-9f9e-7e2a4c1bc7a1' },
+      credentialHeaders: ['X-Auth-Token'],
+      token: false,
+      allowMutations: true,
+    },
     checks: cells(findings),
     coverage: COVERAGE,
     findings,
@@ -181,5 +227,21 @@ export function buildReport(overrides: Partial<RunReport> = {}): RunReport {
     ],
     catalogue: CATALOGUE,
     ...overrides,
+  };
+}
+
+export const CAUSES = [
+  'updateHostedConnect: every valid request was answered 401: check the X-Auth-Token header sent with --header',
+  'upgradeInterconnectAppliance: no valid request was ever accepted (every upgrade answered 422): acceptance could not be verified',
+] as const;
+
+/** A run where too little could be tested: no finding, both operations inconclusive, two causes. */
+export function inconclusiveReport(): RunReport {
+  const base = buildReport({ findings: [], occurrences: [] });
+  return {
+    ...base,
+    summary: { ...base.summary, ran: 4, notRun: 116, conforming: false, verdict: 'inconclusive', causes: [...CAUSES] },
+    // As the engine writes them: the run's causes name the operation, each operation's cause does not.
+    operations: base.operations.map((o, i) => ({ ...o, verdict: 'inconclusive', cause: CAUSES[i === 0 ? 1 : 0].slice(o.operationId.length + 2) })),
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createReporters } from '../../reporters/index.ts';
 import { saveCorpus } from '../../src/regression/saveCorpus.ts';
-import { buildReport, SECRET } from './fixtures.ts';
+import { buildReport, FINDINGS, SECRET } from './fixtures.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -30,7 +30,7 @@ describe('credentials in written files', () => {
       else process.env.CONFORMANCE_TOKEN = previous;
     }
     const files = await listFiles(cwd);
-    expect(files.length).toBe(4 + 4);
+    expect(files.length).toBe(4 + FINDINGS.length);
     for (const file of files) {
       const text = await readFile(file, 'utf8');
       expect(text, file).not.toContain(SECRET);

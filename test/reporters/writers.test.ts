@@ -11,7 +11,7 @@ import { MarkdownReporter } from '../../reporters/MarkdownReporter.ts';
 import { ReportFiles } from '../../reporters/ReportFiles.ts';
 import type { Reporter } from '../../reporters/Reporter.ts';
 import { createAjv } from '../../src/validation/createAjv.ts';
-import { buildReport, FINDINGS, HOSTILE_BODY } from './fixtures.ts';
+import { buildReport, CAUSES, FAILURES, FINDINGS, HOSTILE_BODY, inconclusiveReport, WARNINGS } from './fixtures.ts';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'conformance-reporters-'));
 
@@ -48,9 +48,32 @@ describe('json reporter', () => {
     expect(data).toEqual(JSON.parse(JSON.stringify(buildReport({ baseline: { path: 'old.json', new: ['a'], stillFailing: [], fixed: ['b'] } }))));
   });
 
+  it('documents the verdicts: an inconclusive report with its causes validates too', () => {
+    const validate = createAjv([schema]).compile(schema);
+    expect(validate(JSON.parse(JsonReporter.render(inconclusiveReport()))), JSON.stringify(validate.errors)).toBe(true);
+    const { invocation: _invocation, ...withoutInvocation } = buildReport();
+    expect(validate(withoutInvocation), 'invocation is optional').toBe(true);
+  });
+
   it('the schema rejects what is not a report', () => {
     const validate = createAjv([schema]).compile(schema);
     expect(validate({ ...buildReport(), extra: 1 })).toBe(false);
+    const report = buildReport();
+    const { severity: _severity, ...noSeverity } = FINDINGS[0]!;
+    const { provenance: _provenance, ...noProvenance } = FINDINGS[0]!;
+    expect(validate({ ...report, findings: [noSeverity] }), 'finding without severity').toBe(false);
+    expect(validate({ ...report, findings: [noProvenance] }), 'finding without provenance').toBe(false);
+    expect(validate({ ...report, findings: [{ ...FINDINGS[0]!, provenance: 'hunch' }] }), 'unknown provenance').toBe(false);
+    const { provenance: _p, ...constraintWithout } = report.catalogue[0]!;
+    expect(validate({ ...report, catalogue: [constraintWithout] }), 'catalogue entry without provenance').toBe(false);
+    const { verdict: _v, ...summaryWithout } = report.summary;
+    expect(validate({ ...report, summary: summaryWithout }), 'summary without verdict').toBe(false);
+    expect(validate({ ...report, summary: { ...report.summary, verdict: 'green' } }), 'unknown verdict').toBe(false);
+    const { warnings: _w, ...operationWithout } = report.operations[0]!;
+    expect(validate({ ...report, operations: [operationWithout] }), 'operation without warnings').toBe(false);
+    expect(validate({ ...report, operations: [{ ...report.operations[0]!, cause: 7 }] }), 'cause not a string').toBe(false);
+    expect(validate({ ...report, invocation: { ...report.invocation!, token: 'tok-123' } }), 'a token value in the invocation').toBe(false);
+    expect(validate({ ...report, invocation: { ...report.invocation!, headers: { 'X-Auth-Token': 'x' } } }), 'header values in the invocation').toBe(false);
     const { intent: _intent, ...noIntent } = FINDINGS[0]!;
     expect(validate({ ...buildReport(), findings: [noIntent] })).toBe(false);
     expect(validate({ ...buildReport(), findings: [{ ...FINDINGS[0]!, intent: { kind: 'invalid', label: 'no constraint id' } }] })).toBe(false);
@@ -58,32 +81,68 @@ describe('json reporter', () => {
 });
 
 describe('markdown reporter', () => {
-  it('has the verdict, the operation x check table, findings with constraint ids and collapsed details', () => {
+  it('has the verdict, failures and warnings per operation, the operation x check table, findings with constraint ids and collapsed details', () => {
     const md = MarkdownReporter.render(buildReport());
     const lines = md.split('\n');
-    expect(lines[0]).toMatch(/^### ❌ NOT CONFORMING: 4 distinct violation/);
+    expect(lines[0]).toBe('### ❌ NOT CONFORMING: 3 failures, 2 warnings; 118 of 120 cases ran on 2 operation(s)');
+    expect(md).toContain('| operation | ran | failures | warnings | verdict |');
+    expect(md).toContain('| upgradeInterconnectAppliance | 50/50 | 1 | 1 | not-conforming |');
+    expect(md).toContain('| updateHostedConnect | 68/70 | 2 | 1 | not-conforming |');
     expect(md).toContain('| check | upgradeInterconnectAppliance | updateHostedConnect |');
     expect(md).toContain('| negative-rejection | **FAIL** (1) | pass |');
+    expect(md).toContain('| echo | warn (1) | pass |');
+    expect(md).toContain('| response-schema | pass | **FAIL** (1) |');
     expect(md).toContain('| not-found | pass | n/a |');
-    expect(md).toContain('`HCX.query.force.enum` ×3');
-    expect(md).toContain('`DC.response.200.hosted_connect.vlan.maximum`');
+    expect(md).toContain('`HCX.query.force.enum` [page] ×3');
+    expect(md).toContain('`DC.response.200.hosted_connect.vlan.maximum` [page]');
     expect(lines.filter((l) => /^\d+\. \*\*/.test(l))).toHaveLength(FINDINGS.length);
-    expect(md.match(/<details>/g)).toHaveLength(FINDINGS.length);
+    // One <details> per finding, plus the one that folds the warnings.
+    expect(md.match(/<details>/g)).toHaveLength(FINDINGS.length + 1);
     // The hostile body only appears inside a code fence, never as live HTML.
     const at = md.indexOf(HOSTILE_BODY);
     expect(at).toBeGreaterThan(0);
     expect(md.slice(0, at).match(/```/g)!.length % 2).toBe(1);
   });
 
+  it('folds the warnings, each tagged with its provenance, into one section after the failures', () => {
+    const md = MarkdownReporter.render(buildReport());
+    const failuresAt = md.indexOf('#### Failures (3 distinct)');
+    const warningsAt = md.indexOf('#### Warnings (2 distinct)');
+    expect(failuresAt).toBeGreaterThan(0);
+    expect(warningsAt).toBeGreaterThan(failuresAt);
+    const warnings = md.slice(warningsAt);
+    expect(warnings).toMatch(/^#### Warnings \(2 distinct\)\n\n<details><summary>2 rule\(s\) the vendor page does not state/);
+    expect(warnings.trimEnd().split('\n').filter((l) => l === '</details>')).toHaveLength(WARNINGS.length + 1);
+    for (const f of WARNINGS) expect(warnings).toContain(f.replay);
+    for (const f of FAILURES) expect(warnings).not.toContain(f.replay);
+    expect(warnings).toContain('**upgradeInterconnectAppliance** · echo [reading]: ');
+    expect(warnings).toContain('`DC.response.400.error_code.required` [convention]: ');
+  });
+
   it('caps the findings shown and says how many are left', () => {
-    const md = MarkdownReporter.render(buildReport(), 2);
+    const md = MarkdownReporter.render(buildReport({ findings: FAILURES, occurrences: [1, 1, 1] }), 2);
     expect(md.match(/<details>/g)).toHaveLength(2);
-    expect(md).toContain('… and 2 more in the full report.');
+    expect(md).toContain('… and 1 more in the full report.');
+  });
+
+  it('says inconclusive with a warning sign, never the green tick, and lists every cause', () => {
+    const md = MarkdownReporter.render(inconclusiveReport());
+    const lines = md.split('\n');
+    expect(lines[0]).toMatch(/^### ⚠️ INCONCLUSIVE: updateHostedConnect: every valid request was answered 401/);
+    expect(md).not.toContain('✅');
+    expect(lines.slice(2, 4)).toEqual(CAUSES.map((c) => `- ${c.replace(/[\\`*_{}[\]<>|#!]/g, (ch) => `\\${ch}`)}`));
+    expect(md).toContain('| upgradeInterconnectAppliance | 50/50 | 0 | 0 | inconclusive: no valid request was ever accepted (every upgrade answered 422): acceptance could not be verified |');
+  });
+
+  it('says conforming with its warnings counted', () => {
+    const md = MarkdownReporter.render(buildReport({ findings: WARNINGS, occurrences: [1, 1] }));
+    expect(md.split('\n')[0]).toBe('### ✅ CONFORMING with 2 warnings: 118 of 120 cases ran on 2 operation(s), no failure');
+    expect(md).not.toContain('#### Failures');
   });
 
   it('says conforming when there is nothing to report', () => {
     const md = MarkdownReporter.render(buildReport({ findings: [], occurrences: [] }));
-    expect(md.split('\n')[0]).toMatch(/^### ✅ CONFORMING/);
+    expect(md.split('\n')[0]).toMatch(/^### ✅ CONFORMING: /);
     expect(md).not.toContain('<details>');
   });
 });

@@ -1,0 +1,78 @@
+import type { Operation } from '../spec/Operation.ts';
+
+/** What one operation's answers showed, gathered by the collector while the run goes. */
+export interface OperationEvidence {
+  /** Valid and boundary requests that got an answer, and how many were accepted (2xx), refused (401/403) or in conflict. */
+  validAnswered: number;
+  validAccepted: number;
+  validRefused: number;
+  validInConflict: number;
+  /** Other requests that carried the credential (invalid, unknown resource), and how many were refused 401/403. */
+  otherAnswered: number;
+  otherRefused: number;
+  readonly conflictStatuses: Set<number>;
+  /** Names of the credential headers the refused requests carried. */
+  readonly credentialHeaders: Set<string>;
+  /** Why cases could not run, with how many each. */
+  readonly notRunReasons: Map<string, number>;
+  /** Requests sent before planning (the fixture probe). */
+  readonly probes: Array<{ readonly what: string; readonly url: string; readonly status?: number; readonly failure?: string }>;
+  /** One URL the operation was sent to (redacted), to show the path that was tried. */
+  url?: string;
+}
+
+export interface InconclusiveCause {
+  readonly kind: 'route' | 'credential' | 'acceptance' | 'not-run';
+  /** One line: the likely cause and the fix. */
+  readonly text: string;
+}
+
+function credentialHint(headers: ReadonlySet<string>): string {
+  return headers.size > 0
+    ? `the credential sent in ${[...headers].join(', ')} was refused: check the value given with --header or --token`
+    : "no credential was sent: give --header 'Name: value' or --token";
+}
+
+/**
+ * Why an operation's run cannot support a verdict, most telling first: the target does not serve the
+ * route, the credential was refused, no valid request was ever accepted, or most cases could not run.
+ * An empty list means the run tested what it planned.
+ */
+export function inconclusiveCauses(
+  operation: Operation,
+  evidence: OperationEvidence,
+  cases: { readonly planned: number; readonly ran: number; readonly notRun: number },
+  unserved: boolean,
+): InconclusiveCause[] {
+  const causes: InconclusiveCause[] = [];
+  if (unserved) {
+    causes.push({
+      kind: 'route',
+      text: `every request was answered 404/405: the target does not serve ${operation.method} ${operation.pathTemplate} (tried ${evidence.url ?? 'the base URL'}); check the base URL and its path prefix`,
+    });
+    return causes;
+  }
+  const refused = evidence.validRefused + evidence.otherRefused;
+  const answered = evidence.validAnswered + evidence.otherAnswered;
+  const refusedProbe = evidence.probes.find((p) => p.status === 401 || p.status === 403);
+  if (refusedProbe) {
+    causes.push({ kind: 'credential', text: `${refusedProbe.what} ${refusedProbe.url} was answered ${refusedProbe.status}: ${credentialHint(evidence.credentialHeaders)}` });
+  } else if (evidence.validAccepted === 0 && refused > 0 && refused * 2 >= answered) {
+    // Refused before the server looked at them, these requests judge nothing (a replayed invalid case too).
+    causes.push({ kind: 'credential', text: `${refused} of ${answered} requests that carried the credential were answered 401/403: ${credentialHint(evidence.credentialHeaders)}` });
+  } else if (evidence.validAccepted === 0 && evidence.validInConflict > 0) {
+    const statuses = [...evidence.conflictStatuses].sort().join('/');
+    causes.push({
+      kind: 'acceptance',
+      text: `no valid request was accepted (${evidence.validInConflict} answered ${statuses}, documented for the resource's state): acceptance could not be verified; use a resource whose state allows the operation (--fixture)`,
+    });
+  }
+  if (cases.planned > 0 && (cases.ran === 0 || cases.notRun > cases.ran)) {
+    const [reason] = [...evidence.notRunReasons.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['nothing was sent'];
+    // A probe that found no route at all points at the base URL rather than at a missing id.
+    const lost = evidence.probes.find((p) => p.status === 404 || p.status === 405);
+    const hint = lost ? `; ${lost.what} ${lost.url} was answered ${lost.status}: if that resource exists, check the base URL` : '';
+    causes.push({ kind: 'not-run', text: `${cases.notRun} of ${cases.planned} cases could not run: ${reason}${hint}` });
+  }
+  return causes;
+}
