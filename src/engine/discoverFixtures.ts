@@ -1,6 +1,7 @@
 import type { Case } from '../model/Case.ts';
 import { planCases } from '../plan/planCases.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
+import { REDACTED } from '../runner/redact.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 
 /**
@@ -8,11 +9,23 @@ import type { PreparedOperation } from './PreparedOperation.ts';
  * own ids) when, and only when, the server knows them: the document's example request with those ids
  * is sent once and must be answered 2xx. Otherwise the cases that need a resource stay not run.
  */
+export interface FixtureProbe {
+  readonly operationId: string;
+  readonly what: string;
+  /** The redacted URL the probe was sent to. */
+  readonly url: string;
+  readonly status?: number;
+  readonly failure?: string;
+  /** Names of the credential headers the probe carried (their values are never kept). */
+  readonly credentialHeaders: readonly string[];
+}
+
 export async function discoverFixtures(
   operations: readonly PreparedOperation[],
   given: Readonly<Record<string, string>>,
   runner: HttpRunner,
   seed: number,
+  onProbe: (probe: FixtureProbe) => void = () => undefined,
 ): Promise<Record<string, string>> {
   const fixtures: Record<string, string> = { ...given };
   for (const prepared of operations) {
@@ -25,6 +38,15 @@ export async function discoverFixtures(
     );
     if (!probe) continue;
     const exchange = await runner.send(probe, prepared.baseUrl, prepared.operation.credentialSchemes);
+    const what = `the fixture probe with the document's example ${missing.map((p) => p.name).join(', ')}`;
+    onProbe({
+      operationId: prepared.operation.operationId,
+      what,
+      url: exchange.sent.url,
+      credentialHeaders: Object.entries(exchange.sent.headers).flatMap(([name, value]) => (value === REDACTED ? [name] : [])),
+      ...(exchange.response ? { status: exchange.response.status } : {}),
+      ...(exchange.failure ? { failure: exchange.failure.message } : {}),
+    });
     const status = exchange.response?.status ?? 0;
     if (status >= 200 && status <= 299) Object.assign(fixtures, candidate);
   }

@@ -1,6 +1,7 @@
 import { runChecks } from '../checks/runChecks.ts';
 import type { Case } from '../model/Case.ts';
 import { RequestBudgetError } from '../runner/RequestBudgetError.ts';
+import { RunInterruptedError } from '../runner/RunInterruptedError.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import type { RunContext } from './RunContext.ts';
@@ -22,6 +23,7 @@ export async function executeCase(testCase: Case, prepared: PreparedOperation, c
   try {
     exchange = await context.runner.send(testCase, prepared.baseUrl, prepared.operation.credentialSchemes);
   } catch (error) {
+    if (error instanceof RunInterruptedError) return { status: 'not-run', case: testCase, reason: 'the run was interrupted' };
     // The budget protects the target: stop sending, keep everything that ran.
     if (!(error instanceof RequestBudgetError)) throw error;
     context.stop(error.message);

@@ -4,20 +4,22 @@ import { checkRegistry } from '../checks/registry.ts';
 import { REMOTE_DEFAULTS, type ConformanceConfig } from '../config/ConformanceConfig.ts';
 import type { Case } from '../model/Case.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
-import type { RunReport } from '../model/RunReport.ts';
+import type { RunInvocation, RunReport } from '../model/RunReport.ts';
+import { UsageError } from '../errors/ConformanceError.ts';
 import { planCases } from '../plan/planCases.ts';
 import { assertSafeTarget } from '../runner/assertSafeTarget.ts';
 import { checkReachable } from '../runner/checkReachable.ts';
 import { planToSent } from '../runner/planToSent.ts';
 import { toCurl } from '../runner/toCurl.ts';
 import { HttpRunner } from '../runner/HttpRunner.ts';
+import { RunInterruptedError } from '../runner/RunInterruptedError.ts';
 import { isLoopback } from '../runner/isLoopback.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import { loadSpecs } from '../spec/loadSpecs.ts';
 import { chooseCredentialSchemes } from './chooseCredentialSchemes.ts';
-import { discoverFixtures } from './discoverFixtures.ts';
+import { discoverFixtures, type FixtureProbe } from './discoverFixtures.ts';
 import { executeCase } from './executeCase.ts';
-import { exploreRandom, randomCaseId, randomRequestAt } from './exploreRandom.ts';
+import { exploreRandom, randomCaseId, randomRequestAt, sampleRandomCases } from './exploreRandom.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { prepareOperations } from './prepareOperations.ts';
 import { replayCommandFor } from './replayCommandFor.ts';
@@ -63,6 +65,40 @@ function selectCases(cases: readonly Case[], ids: readonly string[]): Case[] {
   return ids.length === 0 ? [...cases] : cases.filter((c) => ids.includes(c.id));
 }
 
+/** Every `--case` id is a planned case or a random case of an operation of this run, under this seed. */
+function assertKnownCases(operations: readonly PreparedOperation[], fixtures: Readonly<Record<string, string>>, config: ConformanceConfig): void {
+  if (config.caseIds.length === 0) return;
+  const planned = new Set(operations.flatMap((p) => planCases(p.operation, p.constraints, p.validators, { seed: config.seed, fixtures }).map((c) => c.id)));
+  const randomPrefixes = operations.map((p) => randomCaseId(p.operation.operationId, config.seed, ''));
+  const unknown = config.caseIds.filter((id) => !planned.has(id) && !randomPrefixes.some((prefix) => id.startsWith(prefix) && /^\d+(:\d+)*$/.test(id.slice(prefix.length))));
+  if (unknown.length > 0) {
+    throw new UsageError(`--case ${unknown.join(', ')}: no such case in this run's plan (seed ${config.seed}); take ids from a report or --dry-run, with the same --seed`);
+  }
+}
+
+async function orWhenInterrupted<T>(work: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof RunInterruptedError) return fallback;
+    throw error;
+  }
+}
+
+/** How the run was invoked, without secrets: what `replay` needs. */
+function invocationOf(config: ConformanceConfig, embedded: boolean): RunInvocation {
+  return {
+    embeddedMock: embedded,
+    ...(embedded && Object.keys(config.mock).length > 0 ? { mock: config.mock } : {}),
+    specs: config.specs,
+    fixtures: config.fixtures,
+    credentialHeaders: Object.keys(config.headers),
+    token: config.token !== undefined,
+    allowMutations: config.allowMutations,
+    ...(config.configFile !== undefined ? { config: config.configFile } : {}),
+  };
+}
+
 /**
  * One conformance run: plan every operation's cases from its schema, send them, check every exchange,
  * and stream the results to the reporters. Returns the report, also when interrupted.
@@ -75,7 +111,8 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
     for (const p of operations) {
       assertSafeTarget(p.baseUrl, { mutating: p.operation.hints.mutating && !config.dryRun, allowMutations: config.allowMutations });
     }
-    const runnerOptions = runnerOptionsFor(config, operations, targets.token);
+    // The run's signal reaches the runner, so an interruption cuts requests in flight at once.
+    const runnerOptions: RunnerOptions = { ...runnerOptionsFor(config, operations, targets.token), ...(hooks.signal ? { signal: hooks.signal } : {}) };
     const command = hooks.command ?? 'run';
     const runner = new HttpRunner(runnerOptions);
     try {
@@ -84,11 +121,15 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
         for (const url of new Set(operations.map((p) => p.baseUrl))) await checkReachable(url, runnerOptions);
       }
       const given = { ...targets.fixtures, ...config.fixtures };
+      // A `--case` id that names nothing is a usage error before anything is sent.
+      if (command === 'run') assertKnownCases(operations, given, config);
       const probing = !config.dryRun && command === 'run';
       // The credential scheme first (the fixture probe must authenticate), then the fixtures.
-      const probed = probing && runnerOptions.token !== undefined ? await chooseCredentialSchemes(operations, given, runner, config.seed) : operations;
-      const fixtures = probing ? await discoverFixtures(probed, given, runner, config.seed) : given;
-      return await execute(config, hooks, { operations: probed, runner, runnerOptions, fixtures, command, embedded: targets.embedded });
+      // An interrupted probe leaves what was known, so the run still reports (an interrupted, empty run).
+      const probed = probing && runnerOptions.token !== undefined ? await orWhenInterrupted(chooseCredentialSchemes(operations, given, runner, config.seed), operations) : operations;
+      const probes: FixtureProbe[] = [];
+      const fixtures = probing ? await orWhenInterrupted(discoverFixtures(probed, given, runner, config.seed, (p) => probes.push(p)), given) : given;
+      return await execute(config, hooks, { operations: probed, runner, runnerOptions, fixtures, command, embedded: targets.embedded, probes });
     } finally {
       await runner.close();
     }
@@ -104,6 +145,7 @@ interface ExecutionSetup {
   readonly fixtures: Readonly<Record<string, string>>;
   readonly command: 'run' | 'replay';
   readonly embedded: boolean;
+  readonly probes: readonly FixtureProbe[];
 }
 
 /** Plans, sends and checks every case, then hands the report to the reporters (also after an error). */
@@ -124,7 +166,9 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
     }
   }
   const prior = hooks.priorCases?.(operations) ?? [];
-  const collector = new ResultCollector(operations, (caseId, p) => replayCommandFor(caseId, config, p, setup.embedded), command);
+  const invocation = invocationOf(config, setup.embedded);
+  const collector = new ResultCollector(operations, { replayCommand: (caseId, p) => replayCommandFor(caseId, config.seed, p, invocation), command, strict: config.strict });
+  for (const { operationId, ...probe } of setup.probes) collector.noteProbe(operationId, probe);
   const listeners: Reporter[] = [collector, ...hooks.reporters];
   const controller = new AbortController();
   const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
@@ -143,7 +187,7 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   let failure: unknown;
   try {
     if (config.dryRun) {
-      dryRun(planned, prior, runnerOptions, hooks.dryRunOut ?? (() => undefined));
+      dryRun(planned, prior, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures }, runnerOptions, hooks.dryRunOut ?? (() => undefined));
     } else {
       const work = [
         ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
@@ -157,7 +201,13 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   } catch (error) {
     failure = error;
   }
-  const collected = collector.report({ interrupted: signal.aborted, ...(stopReason ? { stopReason } : {}), checkNames: [...checkRegistry.keys()], toolVersion: TOOL_VERSION });
+  const collected = collector.report({
+    interrupted: signal.aborted,
+    ...(stopReason ? { stopReason } : {}),
+    checkNames: [...checkRegistry.keys()],
+    toolVersion: TOOL_VERSION,
+    invocation,
+  });
   const report = hooks.finalize ? hooks.finalize(collected) : collected;
   // Every reporter gets the report even when another one fails to write; the first error is raised after.
   const ended = await Promise.allSettled(hooks.reporters.map(async (l) => l.onRunEnd?.(report)));
@@ -168,10 +218,28 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   return report;
 }
 
-function dryRun(planned: ReadonlyArray<{ prepared: PreparedOperation; cases: readonly Case[] }>, prior: readonly Case[], options: RunnerOptions, out: (line: string) => void): void {
+/**
+ * Prints every request a run would send, each as a curl command under the case id `--case` accepts: the
+ * corpus and planned cases, then the seeded random ones (the same the exploration sends), and a count.
+ */
+function dryRun(
+  planned: ReadonlyArray<{ prepared: PreparedOperation; cases: readonly Case[] }>,
+  prior: readonly Case[],
+  random: { readonly runs: number; readonly seed: number; readonly fixtures: Readonly<Record<string, string>> },
+  options: RunnerOptions,
+  out: (line: string) => void,
+): void {
+  let total = 0;
+  let randomCount = 0;
   for (const { prepared, cases } of planned) {
-    for (const testCase of [...prior.filter((c) => c.operationId === prepared.operation.operationId), ...cases]) {
+    const { operationId } = prepared.operation;
+    const sampled = sampleRandomCases(prepared, random.fixtures, random.seed, random.runs);
+    for (const testCase of [...prior.filter((c) => c.operationId === operationId), ...cases, ...sampled]) {
+      total += 1;
+      // `--case` may name random cases: they count as random too.
+      if (testCase.id.startsWith(randomCaseId(operationId, testCase.seed, ''))) randomCount += 1;
       out(`# ${testCase.id}\n${toCurl(planToSent(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
     }
   }
+  out(`# ${total} requests planned (${total - randomCount} deterministic, ${randomCount} random) for ${planned.length} operation(s); nothing sent`);
 }

@@ -20,21 +20,45 @@ export interface Targets {
   close(): Promise<void>;
 }
 
-/** Starts the embedded mock on an ephemeral loopback port when some operation has no target. */
+/** True when the user named a server: then only operations with a target run, and no mock is started. */
+export function hasUserTargets(config: ConformanceConfig): boolean {
+  return config.target !== undefined || Object.keys(config.targets).length > 0;
+}
+
+/**
+ * The credential the embedded mock accepts: `--token`, else the value of a `--header` that names one of
+ * the documents' credential schemes (its scheme prefix removed), so a run with the user's own header
+ * authenticates against the mock as it would against their server.
+ */
+function mockToken(config: ConformanceConfig, specs: readonly Spec[]): string | undefined {
+  if (config.token !== undefined) return config.token;
+  const schemes = specs.flatMap((s) => s.operations.flatMap((o) => o.credentialSchemes));
+  for (const [name, value] of Object.entries(config.headers)) {
+    const scheme = schemes.find((c) => c.header === name.toLowerCase() && value.toLowerCase().startsWith(c.prefix.toLowerCase()));
+    if (scheme) return value.slice(scheme.prefix.length);
+  }
+  return undefined;
+}
+
+/**
+ * With no target at all, starts the embedded mock on an ephemeral loopback port for every operation.
+ * When the user names targets, nothing is started: the verdict about their server is never mixed with
+ * the mock's, and operations without a target are not run.
+ */
 export async function startTargets(config: ConformanceConfig, specs: readonly Spec[]): Promise<Targets> {
-  const everyOperationHasTarget =
-    config.target !== undefined || specs.every((s) => s.operations.every((o) => config.targets[o.operationId] !== undefined));
-  if (everyOperationHasTarget) {
+  if (hasUserTargets(config)) {
     return { ...(config.target ? { defaultTarget: config.target } : {}), fixtures: {}, ...(config.token ? { token: config.token } : {}), embedded: false, close: async () => undefined };
   }
+  const token = mockToken(config, specs);
   const mock = await startMockServer({
     port: 0,
-    ...(config.token ? { token: config.token } : {}),
+    ...(token !== undefined ? { token } : {}),
     ...(config.mock.fault ? { fault: config.mock.fault } : {}),
     ...(config.mock.latencyMs !== undefined ? { latencyMs: config.mock.latencyMs } : {}),
     ...(config.mock.rateLimit !== undefined ? { rateLimit: { requestsPerSecond: config.mock.rateLimit } } : {}),
     ...(config.mock.chaos ? { chaos: chaosMode(config.mock.chaos) } : {}),
     ...(config.specs.length > 0 ? { specFiles: config.specs } : {}),
   });
+  // The token goes into each operation's first scheme unless the user's own header already fills it.
   return { defaultTarget: mock.url, fixtures: { ...mock.fixtures }, token: mock.token, embedded: true, close: () => mock.close() };
 }

@@ -12,6 +12,7 @@ import { Pacer } from './Pacer.ts';
 import { redactText } from './redact.ts';
 import { redactSent } from './redactSent.ts';
 import { RequestBudgetError } from './RequestBudgetError.ts';
+import { RunInterruptedError } from './RunInterruptedError.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
 
 const debug = debuglog('conformance');
@@ -31,6 +32,8 @@ function delay(ms: number): Promise<void> {
  *   (never followed); a 429 (or a 503 with `Retry-After`) still there after the retries is `rate-limited`;
  *   a body over `maxResponseBytes` is a `too-large` failure whose `response` keeps the status, headers
  *   and the first `maxResponseBytes` bytes (`truncated: true`).
+ * - Once `signal` aborts (the run was interrupted), requests in flight are cut and every `send()` throws
+ *   `RunInterruptedError`: an unanswered request is not a finding about the server.
  * - `sent` is redacted before it leaves: credential headers show `[REDACTED]`; failure messages and
  *   response bodies are scrubbed of credential values.
  */
@@ -77,19 +80,27 @@ export class HttpRunner {
   }
 
   async #send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[]): Promise<Exchange> {
+    const { signal } = this.#options;
+    if (signal?.aborted) throw new RunInterruptedError();
     const built = buildRequest(testCase, baseUrl, credentialSchemes, this.#options);
     const sent = redactSent(built);
     // The first attempt takes its place in the budget and the pace like any retry.
     const wait = this.#claimRetry();
     if (wait === undefined) throw new RequestBudgetError(this.#options.maxRequests!);
     if (wait > 0) await delay(wait);
+    if (signal?.aborted) throw new RunInterruptedError();
 
     const started = performance.now();
     let collected: Collected;
     try {
       const url = new URL(built.url);
       collected = await new Promise<Collected>((resolve) => {
-        const handler = new CollectHandler(this.#options.maxResponseBytes, resolve);
+        const onAbort = (): void => handler.abort(new RunInterruptedError());
+        const handler = new CollectHandler(this.#options.maxResponseBytes, (value) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(value);
+        });
+        signal?.addEventListener('abort', onAbort, { once: true });
         try {
           this.#dispatcher.dispatch(
             { origin: url.origin, path: `${url.pathname}${url.search}`, method: built.method as Dispatcher.HttpMethod, headers: built.headers, body: built.bodyText ?? null },
@@ -102,6 +113,7 @@ export class HttpRunner {
     } catch (error) {
       collected = { truncated: false, error: error as Error, attempts: 0 };
     }
+    if (collected.error instanceof RunInterruptedError) throw collected.error;
     const durationMs = performance.now() - started;
     const exchange = this.#toExchange(testCase, sent, collected, durationMs, built.secrets);
     if (debug.enabled) debug('%s %s -> %s %dms', sent.method, sent.url, exchange.failure ? exchange.failure.kind : String(exchange.response?.status), Math.round(durationMs));
@@ -118,11 +130,14 @@ export class HttpRunner {
       return { case: testCase, sent, failure: fail(classifyError(cause), message || (code ?? 'request failed')) };
     }
 
-    const bodyText = redactText((collected.body ?? Buffer.alloc(0)).toString('utf8'), secrets);
+    const raw = (collected.body ?? Buffer.alloc(0)).toString('utf8');
+    const bodyText = redactText(raw, secrets);
     let json: unknown;
-    if (!collected.truncated && bodyText.length > 0) {
+    if (!collected.truncated && raw.length > 0) {
+      // Parsed from the bytes received (a secret like "t" must not garble `true`); only string values,
+      // where a server could echo a credential, are scrubbed.
       try {
-        json = JSON.parse(bodyText);
+        json = JSON.parse(raw, (_key, value: unknown) => (typeof value === 'string' ? redactText(value, secrets) : value));
       } catch {
         json = undefined;
       }

@@ -14,6 +14,6 @@ export function assertSafeTarget(baseUrl: string, opts: { mutating: boolean; all
     throw new UsageError('target is not a valid URL');
   }
   if (opts.mutating && !opts.allowMutations && !isLoopback(baseUrl)) {
-    throw new UnsafeTargetError(`refusing to send mutating requests to ${origin} (not loopback); pass --allow-mutations to allow it`);
+    throw new UnsafeTargetError(`refusing to send mutating requests to ${origin} (not loopback); pass --allow-mutations (config file: allowMutations: true) to allow it`);
   }
 }

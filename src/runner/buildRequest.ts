@@ -54,7 +54,8 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   const schemeHeaders = new Set(credentialSchemes.map((s) => s.header.toLowerCase()));
   const secretHeaderNames = new Set(schemeHeaders);
   const secrets: string[] = [];
-  if (options.token) secrets.push(options.token);
+  // Very short values are not scrubbed from text: they would garble it (`t` in `true`) and protect nothing.
+  if (options.token && options.token.length >= MIN_SECRET_LENGTH) secrets.push(options.token);
   if (baseUrl.includes('@')) secrets.push(...userinfoSecrets(baseUrl));
 
   const add = (name: string, value: string): void => {
@@ -69,7 +70,10 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
     add(name, value);
   }
   const first = credentialSchemes[0];
-  if (planned.auth !== 'none' && first && options.token !== undefined) add(first.header.toLowerCase(), `${first.prefix}${options.token}`);
+  // The user's own header of the same name wins over the token: it is what they typed for this server.
+  if (planned.auth !== 'none' && first && options.token !== undefined && headers[first.header.toLowerCase()] === undefined) {
+    add(first.header.toLowerCase(), `${first.prefix}${options.token}`);
+  }
   if (planned.auth === 'wrong') {
     let present = false;
     for (const scheme of credentialSchemes) {
