@@ -1,11 +1,43 @@
+import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import { headerTextProblem } from '../config/headerTextProblem.ts';
+import { UsageError } from '../errors/ConformanceError.ts';
 
-/** `--header 'Name: value'` → [name, value]. */
+// Header and token errors are UsageErrors, not commander's InvalidArgumentError: commander would quote
+// the argument, and these values are credentials.
+
+/** `--header 'Name: value'` → [name, value]; a value that cannot be sent is refused before anything is. */
 export function parseHeader(text: string, previous: Record<string, string> = {}): Record<string, string> {
   const colon = text.indexOf(':');
   const name = colon > 0 ? text.slice(0, colon).trim() : '';
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new InvalidArgumentError(`expected 'Name: value', got a header without a valid name`);
-  return { ...previous, [name]: text.slice(colon + 1).trim() };
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header: expected "Name: value" with a valid header name before the colon`);
+  const value = text.slice(colon + 1).trim();
+  const problem = headerTextProblem(value);
+  if (problem) throw new UsageError(`--header "${name}": the value ${problem}`);
+  return { ...previous, [name]: value };
+}
+
+/** `--token T`: it goes into a header, so the same characters are refused. */
+export function parseToken(text: string): string {
+  const problem = text === '' ? 'is empty' : headerTextProblem(text);
+  if (problem) throw new UsageError(`--token: the value ${problem}`);
+  return text;
+}
+
+/** `--spec PATH` (repeatable): the same document twice would plan and count its cases twice. */
+export function parseSpec(text: string, previous: readonly string[] = []): string[] {
+  const twin = previous.find((p) => resolve(p) === resolve(text));
+  if (twin !== undefined) throw new UsageError(twin === text ? `--spec ${text} is given twice` : `--spec ${text} and --spec ${twin} are the same file`);
+  return [...previous, text];
+}
+
+/** A flag that takes one of a few words. */
+export function parseChoice<const T extends string>(flag: string, choices: readonly T[]): (text: string) => T {
+  return (text) => {
+    const choice = choices.find((c) => c === text);
+    if (choice === undefined) throw new UsageError(`${flag} must be ${choices.join(' or ')}`);
+    return choice;
+  };
 }
 
 /** `--fixture NAME=VALUE` (repeatable). */
@@ -31,10 +63,18 @@ export interface TargetFlags {
   targets: Record<string, string>;
 }
 
-/** `--target URL` (every operation) or `--target NAME=URL` (an operationId or a document name). */
+/**
+ * `--target URL` (every operation) or `--target NAME=URL` (an operationId or a document name). Each
+ * once: a second one for the same name would silently replace the first.
+ */
 export function parseTarget(text: string, previous: TargetFlags = { targets: {} }): TargetFlags {
   const match = /^([A-Za-z][\w.-]*)=(.+)$/.exec(text);
-  if (match && !/^https?:/i.test(text)) return { ...previous, targets: { ...previous.targets, [match[1]!]: checkUrl(match[2]!) } };
+  if (match && !/^https?:/i.test(text)) {
+    const name = match[1]!;
+    if (Object.hasOwn(previous.targets, name)) throw new UsageError(`--target ${name} is given twice`);
+    return { ...previous, targets: { ...previous.targets, [name]: checkUrl(match[2]!) } };
+  }
+  if (previous.target !== undefined) throw new UsageError('--target URL (for every operation) is given twice; name the operation or document: --target NAME=URL');
   return { ...previous, target: checkUrl(text) };
 }
 

@@ -13,7 +13,8 @@ import { saveCorpus } from '../regression/saveCorpus.ts';
 import { shouldFail } from '../regression/shouldFail.ts';
 import { withBaseline } from '../regression/withBaseline.ts';
 import { ConformanceError } from '../errors/ConformanceError.ts';
-import { EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS } from './exitCodes.ts';
+import { checkReportPaths } from './checkReportPaths.ts';
+import { EXIT_ERROR, EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from './exitCodes.ts';
 import type { MainIo } from './main.ts';
 
 export interface RunWithReportsOptions {
@@ -33,10 +34,12 @@ function consoleStreams(io: MainIo) {
 
 /**
  * `run` end to end: reporters, failure corpus (replayed first), baseline classification, and the exit
- * code: 1 when violations count (all, or only new ones with `--fail-on new`), 2 when the run was
- * interrupted without one, else 0.
+ * code: 1 when failures count (all, or only new ones with `--fail-on new`; warnings never), 2 when the
+ * run was interrupted without one, 3 when it was inconclusive (too little could be tested), else 0.
  */
 export async function runWithReports(config: ConformanceConfig, io: MainIo, signal: AbortSignal, options: RunWithReportsOptions = {}): Promise<number> {
+  // A report that cannot be written must not cost a run's worth of requests: refuse before the first.
+  if (!config.dryRun) await checkReportPaths(config);
   const command = options.command ?? 'run';
   const baseline = config.baseline ? await loadBaseline(config.baseline) : undefined;
   // `replay` sends the recorded cases it is given; `run` replays the failure corpus before its plan.
@@ -58,13 +61,19 @@ export async function runWithReports(config: ConformanceConfig, io: MainIo, sign
     ...(baseline && config.baseline ? { finalize: (r: RunReport) => withBaseline(r, baseline, config.baseline!) } : {}),
   });
   if (config.dryRun) return EXIT_OK;
-  if (config.corpus && command === 'run') await saveCorpus(config.corpus, report);
-  const violating = baseline ? shouldFail(compareWithBaseline(report, baseline), config.failOn) : report.findings.length > 0;
+  if (config.corpus && command === 'run') await saveCorpus(config.corpus, report, corpus);
+  // Warnings are reported, never counted here: only failures (every finding under --strict) fail a run.
+  const failures = (r: RunReport): RunReport => ({ ...r, findings: r.findings.filter((f) => f.severity === 'failure') });
+  const violating = baseline ? shouldFail(compareWithBaseline(failures(report), failures(baseline)), config.failOn) : report.summary.violations > 0;
   if (violating) return EXIT_VIOLATIONS;
   if (report.interrupted) {
     const why = report.stopReason ?? 'interrupted';
     io.err(`conformance: the run stopped early (${why}); the reports cover what ran [${'CONF_ERR_INTERRUPTED' satisfies ConformanceError['code']}]\n`);
     return EXIT_ERROR;
+  }
+  if (report.summary.verdict === 'inconclusive') {
+    io.err(`conformance: INCONCLUSIVE: ${report.summary.causes[0] ?? 'too little could be tested'}\n`);
+    return EXIT_INCONCLUSIVE;
   }
   return EXIT_OK;
 }

@@ -34,6 +34,12 @@ export interface ConformanceConfig {
   readonly failOn: 'new' | 'any';
   readonly corpus?: string;
   readonly caseIds: readonly string[];
+  /** `--operation`: only these operationIds run (empty: every operation that has a target). */
+  readonly operationIds: readonly string[];
+  /** `--strict`: a broken rule of any provenance is a failure (warnings fail the run too). */
+  readonly strict: boolean;
+  /** The `--config` file the run read, if any (recorded for `replay`). */
+  readonly configFile?: string;
   readonly operations: Readonly<Record<string, OperationExpectations>>;
   readonly mock: { readonly fault?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
 }
@@ -59,6 +65,8 @@ export const DEFAULT_CONFIG: ConformanceConfig = {
   reportDir: 'conformance-report',
   failOn: 'any',
   caseIds: [],
+  operationIds: [],
+  strict: false,
   operations: {},
   mock: {},
 };

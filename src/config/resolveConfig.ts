@@ -1,24 +1,93 @@
 import { readFile } from 'node:fs/promises';
 import type { ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { ConfigError } from '../errors/ConformanceError.ts';
+import { resolve } from 'node:path';
+import { ConfigError, UsageError } from '../errors/ConformanceError.ts';
+import { headerTextProblem } from './headerTextProblem.ts';
 import { createAjv } from '../validation/createAjv.ts';
 import schema from './config.schema.json' with { type: 'json' };
 import { DEFAULT_CONFIG, type ConformanceConfig } from './ConformanceConfig.ts';
 
 type FileConfig = Partial<Omit<ConformanceConfig, 'operations'>> & {
-  operations?: Record<string, { acceptedStatuses?: string[]; skipChecks?: string[] }>;
+  operations?: Record<string, { acceptedStatuses?: string[]; skipChecks?: string[]; severity?: Record<string, 'failure' | 'warning'> }>;
 };
 
 const FLAG_ONLY = new Set(['dryRun', 'caseIds', 'operations']);
 
 const validateFile = createAjv([schema]).compile<FileConfig>(schema);
 
+/** The flag that sets each config key, so an error about a flag's value speaks of the flag. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  specs: '--spec',
+  target: '--target',
+  targets: '--target',
+  fixtures: '--fixture',
+  headers: '--header',
+  token: '--token',
+  seed: '--seed',
+  runs: '--runs',
+  operationIds: '--operation',
+  reports: '--report',
+  reportDir: '--report-dir',
+  concurrency: '--concurrency',
+  'timeouts.headersMs': '--timeout',
+  'timeouts.bodyMs': '--timeout',
+  'timeouts.connectMs': '--connect-timeout',
+  retries: '--retries',
+  maxRequests: '--max-requests',
+  rateLimit: '--rate-limit',
+  maxResponseBytes: '--max-response-bytes',
+  caFile: '--ca-file',
+  proxy: '--proxy',
+  baseline: '--baseline',
+  failOn: '--fail-on',
+  corpus: '--corpus',
+  'mock.fault': '--mock-fault',
+  'mock.latencyMs': '--mock-latency',
+  'mock.rateLimit': '--mock-rate-limit',
+  'mock.chaos': '--mock-chaos',
+};
+
+function keyOf(error: ErrorObject): string {
+  return error.instancePath.slice(1).replaceAll('/', '.') || '(root)';
+}
+
 function describe(error: ErrorObject, origin: string): string {
-  const key = error.instancePath.slice(1).replaceAll('/', '.') || '(root)';
   const extra = error.keyword === 'additionalProperties' ? ` "${String(error.params.additionalProperty)}"` : '';
   const allowed = error.keyword === 'enum' ? ` (one of ${(error.params.allowedValues as unknown[]).join(', ')})` : '';
-  return `${origin}: ${key} ${error.message ?? 'is invalid'}${extra}${allowed}`;
+  // A bad key (a header name, say) is named: ajv puts it beside the error, not in the path.
+  const name = error.propertyName !== undefined ? ` key "${error.propertyName}"` : '';
+  return `${origin}: ${keyOf(error)}${name} ${error.message ?? 'is invalid'}${extra}${allowed}`;
+}
+
+/** `--fail-on must be new or any`, `--runs must be <= 100000`: the flag, never the config key. */
+function describeFlag(error: ErrorObject): string {
+  const key = keyOf(error);
+  const match = Object.keys(FLAG_OF).filter((k) => key === k || key.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
+  const flag = match ? FLAG_OF[match]! : key;
+  if (error.keyword === 'enum') return `${flag} must be ${(error.params.allowedValues as unknown[]).join(' or ')}`;
+  return `${flag} ${error.message ?? 'is invalid'}`;
+}
+
+/** Header names and values (and the token) that could not be sent; the message names the key, never the value. */
+function headerProblem(data: FileConfig): string | undefined {
+  for (const [name, value] of Object.entries(data.headers ?? {})) {
+    const problem = headerTextProblem(value);
+    if (problem) return `headers.${name}: the value ${problem}`;
+  }
+  const problem = data.token === undefined ? undefined : headerTextProblem(data.token);
+  return problem ? `token: the value ${problem}` : undefined;
+}
+
+/** The same document listed twice would be planned and counted twice. */
+function duplicateSpec(specs: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    const path = resolve(spec);
+    if (seen.has(path)) return spec;
+    seen.add(path);
+  }
+  return undefined;
 }
 
 /** Reads a JSON or YAML config file and validates it against the shipped schema; errors name the key. */
@@ -43,12 +112,22 @@ export function validateConfigObject(data: unknown, origin: string): FileConfig 
   if (!validateFile(data)) {
     throw new ConfigError(describe(validateFile.errors![0]!, origin));
   }
+  const problem = headerProblem(data);
+  if (problem) throw new ConfigError(`${origin}: ${problem}`);
+  const twin = duplicateSpec(data.specs ?? []);
+  if (twin !== undefined) throw new ConfigError(`${origin}: specs lists ${twin} twice`);
   return data;
 }
 
+/** Validates the flags' part of a configuration by the same schema; errors name the flag (usage errors). */
+function validateFlags(flags: Partial<ConformanceConfig>): void {
+  const checkable = Object.fromEntries(Object.entries(flags).filter(([key, value]) => !FLAG_ONLY.has(key) && value !== undefined));
+  if (!validateFile(checkable)) throw new UsageError(describeFlag(validateFile.errors![0]!));
+}
+
 /**
- * Merges defaults, the config file and the flags (later wins; records merge key by key) into the one
- * typed configuration of a run, and validates the result once.
+ * Merges defaults, the config file (already validated by `loadConfigFile`) and the flags (later wins;
+ * records merge key by key) into the one typed configuration of a run. The flags are validated here.
  */
 export function resolveConfig(file: FileConfig, flags: Partial<ConformanceConfig>): ConformanceConfig {
   const merged: ConformanceConfig = {
@@ -63,13 +142,13 @@ export function resolveConfig(file: FileConfig, flags: Partial<ConformanceConfig
     reports: flags.reports && flags.reports.length > 0 ? flags.reports : (file.reports ?? []),
     specs: flags.specs && flags.specs.length > 0 ? flags.specs : (file.specs ?? []),
     operations: Object.fromEntries(
-      Object.entries(file.operations ?? {}).map(([id, o]) => [id, { acceptedStatuses: o.acceptedStatuses ?? [], skipChecks: o.skipChecks ?? [] }]),
+      Object.entries(file.operations ?? {}).map(([id, o]) => [id, { acceptedStatuses: o.acceptedStatuses ?? [], skipChecks: o.skipChecks ?? [], ...(o.severity ? { severity: o.severity } : {}) }]),
     ),
   };
-  // Flags are checked by the same schema as the file, so a bad flag value names its key. `dryRun` and
-  // `caseIds` exist only as flags; `operations` was checked in its file form.
-  const checkable = Object.fromEntries(Object.entries(merged).filter(([key, value]) => !FLAG_ONLY.has(key) && value !== undefined));
-  validateConfigObject(checkable, 'option');
+  // The flags alone, so an error speaks of the flag; the file was checked when it was read.
+  validateFlags(flags);
+  if (merged.baseline === undefined && flags.failOn !== undefined) throw new UsageError('--fail-on needs --baseline');
+  if (merged.baseline === undefined && file.failOn !== undefined) throw new ConfigError('failOn needs baseline (in the config file or --baseline)');
   return merged;
 }
 

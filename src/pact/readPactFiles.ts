@@ -31,7 +31,7 @@ interface PactJson {
   interactions?: unknown;
 }
 
-/** Reads pact files (V3 or V4 JSON); a missing or malformed file is a PactError naming it. */
+/** Reads pact files (V3 or V4 JSON); a missing, malformed or empty file is a PactError naming it. */
 export async function readPactFiles(files: readonly string[]): Promise<PactInteractionInfo[]> {
   const out: PactInteractionInfo[] = [];
   for (const file of files) {
@@ -44,6 +44,10 @@ export async function readPactFiles(files: readonly string[]): Promise<PactInter
     if (!Array.isArray(pact.interactions) || typeof pact.consumer?.name !== 'string' || typeof pact.provider?.name !== 'string') {
       throw new PactError(`${file} is not a pact file (consumer, provider and interactions are required)`);
     }
+    // An empty pact would verify nothing and pass.
+    if (pact.interactions.length === 0) throw new PactError(`${file} has no interactions: nothing to verify`);
+    const broken = (pact.interactions as unknown[]).findIndex((raw) => typeof raw !== 'object' || raw === null || typeof (raw as { request?: unknown }).request !== 'object');
+    if (broken >= 0) throw new PactError(`${file} is not a pact file (interaction ${broken + 1} has no request)`);
     for (const raw of pact.interactions as Record<string, unknown>[]) {
       const states = Array.isArray(raw['providerStates']) ? (raw['providerStates'] as { name: string; params?: Record<string, unknown> }[]) : [];
       const comments = (raw['comments'] as { text?: unknown } | undefined)?.text;

@@ -38,14 +38,23 @@ export class CollectHandler implements Dispatcher.DispatchHandler {
   #truncated = false;
   #attempts = 0;
   #settled = false;
+  #controller: Dispatcher.DispatchController | undefined;
 
   constructor(cap: number, resolve: (collected: Collected) => void) {
     this.#cap = cap;
     this.#resolve = resolve;
   }
 
-  onRequestStart(): void {
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
     this.#attempts += 1;
+  }
+
+  /** Ends the request now with `reason` (the run was interrupted); nothing more is read. */
+  abort(reason: Error): void {
+    if (this.#settled) return;
+    this.#settle(reason);
+    this.#controller?.abort(reason);
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {

@@ -18,4 +18,6 @@ export interface RunnerOptions {
   readonly rateLimitPerSecond?: number;
   /** Request budget (retries included); once spent, `send()` throws `RequestBudgetError`. */
   readonly maxRequests?: number;
+  /** The run's interrupt: once aborted, requests in flight are cut and `send()` throws `RunInterruptedError`. */
+  readonly signal?: AbortSignal;
 }

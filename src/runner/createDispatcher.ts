@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, ProxyAgent, interceptors, type Dispatcher } from 'undici';
 import { ConfigError } from '../errors/ConformanceError.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
+import { requestDeadline } from './requestDeadline.ts';
 import { throttleRetry, type ThrottleRetryOptions } from './throttleRetry.ts';
 
 /** TLS settings for connections to the target (also used by the reachability probe). */
@@ -20,7 +21,8 @@ export function tlsConnectOptions(options: RunnerOptions): { ca?: Buffer; reject
 
 /**
  * The one dispatcher of a runner: a keep-alive Agent (or ProxyAgent) with a pool per origin sized to
- * the concurrency and the three timeouts, composed with the retry interceptor for 429/503. No redirect
+ * the concurrency and the three timeouts, composed with a precise per-attempt deadline
+ * (`requestDeadline`) and the retry interceptor for 429/503. No redirect
  * interceptor: a 3xx comes back as it is, so the runner reports it instead of following it.
  */
 export function createDispatcher(options: RunnerOptions, retry: Omit<ThrottleRetryOptions, 'maxRetries' | 'maxDelayMs'>): { dispatcher: Dispatcher; close: () => Promise<void> } {
@@ -34,15 +36,18 @@ export function createDispatcher(options: RunnerOptions, retry: Omit<ThrottleRet
   const base: Agent | ProxyAgent = options.proxy
     ? new ProxyAgent({ uri: options.proxy, ...poolOptions, requestTls: connect, proxyTls: { timeout: options.timeouts.connectMs } })
     : new Agent({ ...poolOptions, connect });
+  // The deadline sits under the retry interceptor: each attempt has its own timer.
+  const deadline = requestDeadline(options.timeouts);
   const dispatcher =
     options.retry.maxRetries > 0
       ? base.compose(
+          deadline,
           interceptors.retry({
             throwOnError: false,
             maxRetries: options.retry.maxRetries,
             retry: throttleRetry({ maxRetries: options.retry.maxRetries, maxDelayMs: options.retry.maxDelayMs, claimRetry: retry.claimRetry }),
           }),
         )
-      : base;
+      : base.compose(deadline);
   return { dispatcher, close: () => base.close() };
 }

@@ -1,19 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpRunner } from '../../src/runner/HttpRunner.ts';
 import { RequestBudgetError } from '../../src/runner/RequestBudgetError.ts';
-import type { RunnerOptions } from '../../src/runner/RunnerOptions.ts';
-import { closeAll, httpServer, rawServer, runnerOptions, testCase } from './helpers.ts';
+import { closeAll, httpServer, rawServer, testCase, trackedRunner } from './helpers.ts';
 
-const runners: HttpRunner[] = [];
-function runner(overrides: Partial<RunnerOptions> = {}): HttpRunner {
-  const r = new HttpRunner(runnerOptions(overrides));
-  runners.push(r);
-  return r;
-}
-afterEach(async () => {
-  await closeAll();
-  await Promise.all(runners.splice(0).map((r) => r.close()));
-});
+const runner = trackedRunner;
+afterEach(closeAll);
 
 const TOKEN = 'tok-very-secret-42';
 const HCX = [

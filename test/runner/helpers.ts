@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Case, PlannedRequest } from '../../src/model/Case.ts';
+import { HttpRunner } from '../../src/runner/HttpRunner.ts';
 import type { RunnerOptions } from '../../src/runner/RunnerOptions.ts';
 
 export interface Received {
@@ -20,8 +21,18 @@ export interface TestServer {
 const open: Array<{ close(): Promise<void> }> = [];
 
 /** Closes every server a test started (call from afterEach). */
+const runners: HttpRunner[] = [];
+
+/** Closes every test server and every runner made by `trackedRunner`. */
 export async function closeAll(): Promise<void> {
-  await Promise.all(open.splice(0).map((s) => s.close()));
+  await Promise.all([...open.splice(0).map((s) => s.close()), ...runners.splice(0).map((r) => r.close())]);
+}
+
+/** A runner over `runnerOptions(overrides)`, closed by `closeAll`. */
+export function trackedRunner(overrides: Partial<RunnerOptions> = {}): HttpRunner {
+  const runner = new HttpRunner(runnerOptions(overrides));
+  runners.push(runner);
+  return runner;
 }
 
 /** A loopback HTTP server; `handle` answers after the request body is read. */

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfigFile, resolveConfig } from '../../config/resolveConfig.ts';
-import type { ConformanceConfig, ReportSpec } from '../../config/ConformanceConfig.ts';
+import { DEFAULT_CONFIG, REMOTE_DEFAULTS, type ConformanceConfig, type ReportSpec } from '../../config/ConformanceConfig.ts';
 import { runWithReports } from '../runWithReports.ts';
 import type { MainIo } from '../main.ts';
 import { collect } from '../collect.ts';
-import { parseFixture, parseHeader, parseInteger, parsePositiveNumber, parseReport, parseTarget, type TargetFlags } from '../parseFlags.ts';
+import { parseChoice, parseFixture, parseHeader, parseInteger, parsePositiveNumber, parseReport, parseSpec, parseTarget, parseToken, type TargetFlags } from '../parseFlags.ts';
 import { interruptSignal } from '../interruptSignal.ts';
 
 export interface RunFlags {
@@ -17,6 +17,8 @@ export interface RunFlags {
   seed?: number;
   runs?: number;
   case: string[];
+  operation: string[];
+  strict?: boolean;
   report?: ReportSpec[];
   reportDir?: string;
   allowMutations?: boolean;
@@ -54,6 +56,8 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
     seed: flags.seed,
     runs: flags.runs,
     caseIds: flags.case,
+    operationIds: flags.operation,
+    strict: flags.strict,
     reports: flags.report,
     reportDir: flags.reportDir,
     allowMutations: flags.allowMutations,
@@ -78,21 +82,27 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
 export function addTargetOptions(command: Command): Command {
   return command
     .option('--config <file>', 'JSON or YAML config file (see src/config/config.schema.json)')
-    .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', collect, [])
+    .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .option('--target <url|name=url>', 'base URL for every operation, or for one operationId/document (repeatable); default: the embedded mock', (v, p: TargetFlags | undefined) => parseTarget(v, p))
     .option('--fixture <name=value>', 'id of an existing resource by path-parameter name (repeatable)', (v, p: Record<string, string> | undefined) => parseFixture(v, p))
     .option('--header <"Name: value">', 'header sent with every request; treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
-    .option('--token <token>', "credential sent in each operation's first security scheme (x-hm-authorization, X-Auth-Token)")
+    .option(
+      '--token <token>',
+      "credential sent in the first of each operation's security schemes the target accepts, tried in document order (HCX: x-hm-authorization, then Authorization: Bearer, then Authorization; DC: X-Auth-Token)",
+      parseToken,
+    )
+    .option('--operation <operationId>', 'run only this operation (repeatable; default: every operation)', collect, [])
+    .option('--strict', 'every broken rule fails the run: warnings count as failures')
     .option('--report <format=path>', 'write a report: json, junit, md, html (repeatable; default: all into the report directory)', (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
-    .option('--report-dir <dir>', 'directory of the default reports (default conformance-report)')
+    .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
     .option('--allow-mutations', 'allow state-changing requests to a non-loopback target')
-    .option('--concurrency <n>', 'requests in flight at once', parseInteger(1, 256))
-    .option('--timeout <ms>', 'headers and body timeout per request', parseInteger(1))
-    .option('--connect-timeout <ms>', 'connect timeout', parseInteger(1))
-    .option('--retries <n>', 'retries on 429/503 (honouring Retry-After)', parseInteger(0, 10))
-    .option('--max-requests <n>', 'request budget (default 500 for a non-loopback target)', parseInteger(1))
-    .option('--rate-limit <rps>', 'requests per second (default 5 for a non-loopback target)', parsePositiveNumber)
-    .option('--max-response-bytes <n>', 'response body cap', parseInteger(1024))
+    .option('--concurrency <n>', `requests in flight at once (default ${DEFAULT_CONFIG.concurrency})`, parseInteger(1, 256))
+    .option('--timeout <ms>', `headers and body timeout per request (default ${DEFAULT_CONFIG.timeouts.headersMs})`, parseInteger(1))
+    .option('--connect-timeout <ms>', `connect timeout (default ${DEFAULT_CONFIG.timeouts.connectMs})`, parseInteger(1))
+    .option('--retries <n>', `retries on 429/503, honouring Retry-After (default ${DEFAULT_CONFIG.retries})`, parseInteger(0, 10))
+    .option('--max-requests <n>', `request budget (default ${REMOTE_DEFAULTS.maxRequests} for a non-loopback target)`, parseInteger(1))
+    .option('--rate-limit <rps>', `requests per second (default ${REMOTE_DEFAULTS.rateLimit} for a non-loopback target)`, parsePositiveNumber)
+    .option('--max-response-bytes <n>', `response body cap in bytes (default ${DEFAULT_CONFIG.maxResponseBytes})`, parseInteger(1024))
     .option('--insecure', 'do not verify TLS certificates')
     .option('--ca-file <path>', 'extra CA certificate (PEM)')
     .option('--proxy <url>', 'HTTP(S) proxy')
@@ -105,18 +115,19 @@ export function addTargetOptions(command: Command): Command {
 /** Reads the config file named by --config and merges it with the flags. */
 export async function configFromFlags(flags: RunFlags) {
   const file = flags.config ? await loadConfigFile(flags.config) : {};
-  return resolveConfig(file, flagsToConfig(flags));
+  const config = resolveConfig(file, flagsToConfig(flags));
+  return flags.config ? { ...config, configFile: flags.config } : config;
 }
 
 /** `conformance run`: the conformance run against a target or the embedded mock. */
 export function runCommand(program: Command, io: MainIo, setExit: (code: number) => void): void {
   addTargetOptions(program.command('run').description('send generated valid, boundary and one-violation requests and check every response'))
-    .option('--seed <n>', 'seed of the random cases (same seed and case id replay the same request)', parseInteger(0, 4294967295))
-    .option('--runs <n>', 'random valid requests per operation (default 25)', parseInteger(0, 100000))
+    .option('--seed <n>', `seed of the random cases; the same seed and case id replay the same request (default ${DEFAULT_CONFIG.seed})`, parseInteger(0, 4294967295))
+    .option('--runs <n>', `random valid requests per operation (default ${DEFAULT_CONFIG.runs})`, parseInteger(0, 100000))
     .option('--case <id>', 'run only this case id (repeatable; from a report)', collect, [])
     .option('--dry-run', 'print the planned requests as curl commands; send nothing')
     .option('--baseline <report.json>', 'compare with an earlier JSON report: new, still failing, fixed')
-    .option('--fail-on <new|any>', 'with --baseline: which violations make the exit code 1 (default any)')
+    .option('--fail-on <new|any>', `with --baseline: which violations make the exit code 1 (default ${DEFAULT_CONFIG.failOn})`, parseChoice('--fail-on', ['new', 'any'] as const))
     .option('--corpus <dir>', 'failing cases are stored here and replayed first on the next run')
     .action(async (flags: RunFlags) => {
       const config = await configFromFlags(flags);

@@ -12,7 +12,8 @@ import { loadSpecs } from '../../spec/loadSpecs.ts';
 import { collect } from '../collect.ts';
 import { EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
 import type { MainIo } from '../main.ts';
-import { parseFixture, parseHeader, parseInteger, parseReport } from '../parseFlags.ts';
+import { checkReportPaths } from '../checkReportPaths.ts';
+import { parseFixture, parseHeader, parseInteger, parseReport, parseSpec, parseToken } from '../parseFlags.ts';
 import { resolveConfig } from '../../config/resolveConfig.ts';
 import type { ReportSpec } from '../../config/ConformanceConfig.ts';
 
@@ -38,9 +39,9 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
     .option('--target <url>', 'provider base URL (default: the embedded mock)')
     .option('--fixture <name=value>', 'id of an existing resource by path-parameter name: the provider-state values (repeatable)', (v, p: Record<string, string> | undefined) => parseFixture(v, p))
     .option('--header <"Name: value">', 'header sent with every request; treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
-    .option('--token <token>', 'credential that replaces the pacts\' placeholder')
+    .option('--token <token>', 'credential that replaces the pacts\' placeholder', parseToken)
     .option('--pact <file>', 'pact file to verify (repeatable)', collect, [])
-    .option('--spec <path>', 'OpenAPI 3.1 document naming the operations and credential headers (repeatable)', collect, [])
+    .option('--spec <path>', 'OpenAPI 3.1 document naming the operations and credential headers (repeatable)', (v, p: string[]) => parseSpec(v, p), [])
     .option('--report <format=path>', 'write a report: json, junit, md, html (repeatable; default: all into the report directory)', (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
     .option('--report-dir <dir>', 'directory of the default reports (default conformance-report)')
     .option('--allow-mutations', 'allow state-changing requests to a non-loopback target')
@@ -54,14 +55,16 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
         ...(flags.reportDir ? { reportDir: flags.reportDir } : {}),
         ...(flags.report ? { reports: flags.report } : {}),
       });
+      await checkReportPaths(config);
+      // A pact that is empty or not a pact fails before anything is sent.
+      const pactFiles = flags.pact.length > 0 ? flags.pact : defaultPactFiles();
+      const infos = await readPactFiles(pactFiles);
       const specs = await loadSpecs(flags.spec);
       const operations = specs.flatMap((s) => s.operations);
       if (flags.target) {
         for (const operation of operations) assertSafeTarget(flags.target, { mutating: operation.hints.mutating, allowMutations: flags.allowMutations === true });
         await checkReachable(flags.target, { headers: {}, timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 }, concurrency: 1, retry: { maxRetries: 0, maxDelayMs: 0 }, maxResponseBytes: 1 });
       }
-      const pactFiles = flags.pact.length > 0 ? flags.pact : defaultPactFiles();
-      const infos = await readPactFiles(pactFiles);
       const reporters = createReporters(config.reports, { reportDir: config.reportDir, console: { stdout: { write: (t: string) => io.out(t), isTTY: false }, stderr: { write: (t: string) => io.err(t), isTTY: false } } });
       const result = await verifyPacts({
         ...(flags.target ? { target: flags.target } : {}),
