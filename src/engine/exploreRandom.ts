@@ -34,20 +34,27 @@ function failingChecks(result: CaseResult): string {
 }
 
 /**
- * Random exploration of one operation: `runs` valid requests drawn from the schema with the run's seed
- * are sent concurrently; the first failure of each kind is shrunk by fast-check to a minimal request
+ * The `runs` random valid cases of one operation under a seed, in the order a run sends them: the
+ * exploration sends exactly these, and `--dry-run` lists them without sending.
+ */
+export function sampleRandomCases(prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>, seed: number, runs: number): Case[] {
+  if (runs <= 0) return [];
+  const arbitrary = validRequestArbitrary(prepared.operation, { seed, fixtures }, prepared.validators);
+  return fc.sample(arbitrary, { seed, numRuns: runs }).map((request, index) => randomCase(prepared.operation.operationId, seed, String(index), request));
+}
+
+/**
+ * Random exploration of one operation: the `runs` valid requests of `sampleRandomCases` are sent concurrently; the first failure of each kind is shrunk by fast-check to a minimal request
  * that fails the same checks, re-validated so a shrunk case never stops being valid, and reported
  * instead of the original.
  */
 export async function exploreRandom(prepared: PreparedOperation, runs: number, context: RunContext, emit: (result: CaseResult) => void): Promise<void> {
-  if (runs <= 0) return;
-  const { operationId } = prepared.operation;
-  const arbitrary = validRequestArbitrary(prepared.operation, { seed: context.seed, fixtures: context.fixtures }, prepared.validators);
-  const requests = fc.sample(arbitrary, { seed: context.seed, numRuns: runs });
-  context.collector.addPlanned(operationId, requests.length);
+  const cases = sampleRandomCases(prepared, context.fixtures, context.seed, runs);
+  if (cases.length === 0) return;
+  context.collector.addPlanned(prepared.operation.operationId, cases.length);
   const firstFailures = new Map<string, { index: number; result: CaseResult }>();
-  await runPool(requests.map((request, index) => ({ request, index })), context.runnerOptions.concurrency, context.signal, async ({ request, index }) => {
-    const result = await executeCase(randomCase(operationId, context.seed, String(index), request), prepared, context);
+  await runPool(cases.map((testCase, index) => ({ testCase, index })), context.runnerOptions.concurrency, context.signal, async ({ testCase, index }) => {
+    const result = await executeCase(testCase, prepared, context);
     const signature = failingChecks(result);
     if (signature === '') return emit(result);
     const held = firstFailures.get(signature);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeReportFile } from '../../reporters/writeReportFile.ts';
 import type { SentRequest } from '../model/Exchange.ts';
 import type { RunReport } from '../model/RunReport.ts';
 import type { CorpusEntry } from './CorpusEntry.ts';
-import { findingKey } from './findingKey.ts';
+import { corpusEntryOf } from './corpusEntryOf.ts';
 
 /** Headers that carry a credential by convention; redacted again here in case a caller forgot. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-hm-authorization', 'x-auth-token', 'cookie', 'x-api-key']);
@@ -16,33 +17,32 @@ function redacted(request: SentRequest): SentRequest {
   return { ...request, headers };
 }
 
-/** A readable, collision-free file name for a finding key. */
-function fileNameOf(key: string): string {
-  const readable = key.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
-  const hash = createHash('sha256').update(key).digest('hex').slice(0, 8);
+/** A readable, collision-free file name for a case id. */
+function fileNameOf(caseId: string): string {
+  const readable = caseId.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
+  const hash = createHash('sha256').update(caseId).digest('hex').slice(0, 8);
   return `${readable}.${hash}.json`;
 }
 
 /**
- * Stores each finding of a run as one small JSON file named after its key (overwriting the previous run's
- * file for the same defect). Entries of defects not seen this run stay: replaying them first is cheap and
- * catches a defect that comes back. Returns the paths written.
+ * Keeps the failure corpus in step with a run: one small JSON file per failing case (the first finding
+ * of the case), and the file of every replayed case that ran again and no longer fails is removed, so
+ * the corpus holds what is still broken. An interrupted run removes nothing. Returns the paths written.
  */
-export async function saveCorpus(dir: string, report: RunReport): Promise<string[]> {
+export async function saveCorpus(dir: string, report: RunReport, replayed: readonly CorpusEntry[] = []): Promise<string[]> {
+  const failing = new Map<string, CorpusEntry>();
+  for (const finding of report.findings) if (!failing.has(finding.caseId)) failing.set(finding.caseId, corpusEntryOf(finding));
+  if (!report.interrupted) {
+    const notRun = new Set(report.notRun.map((n) => n.caseId));
+    const operations = new Set(report.operations.map((o) => o.operationId));
+    for (const entry of replayed) {
+      if (failing.has(entry.caseId) || notRun.has(entry.caseId) || !operations.has(entry.operationId)) continue;
+      await rm(join(dir, fileNameOf(entry.caseId)), { force: true });
+    }
+  }
   const written: string[] = [];
-  for (const finding of report.findings) {
-    const key = findingKey(finding);
-    const entry: CorpusEntry = {
-      key,
-      caseId: finding.caseId,
-      operationId: finding.operationId,
-      check: finding.check,
-      ...(finding.constraintId ? { constraintId: finding.constraintId } : {}),
-      intent: finding.intent,
-      seed: finding.seed,
-      request: redacted(finding.request),
-    };
-    written.push(await writeReportFile(join(dir, fileNameOf(key)), `${JSON.stringify(entry, null, 2)}\n`));
+  for (const entry of failing.values()) {
+    written.push(await writeReportFile(join(dir, fileNameOf(entry.caseId)), `${JSON.stringify({ ...entry, request: redacted(entry.request) }, null, 2)}\n`));
   }
   return written;
 }

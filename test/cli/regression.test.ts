@@ -47,7 +47,7 @@ describe('baseline comparison', () => {
 });
 
 describe('failure corpus', () => {
-  test('one file per finding, no credential, and replayed first on the next run', async () => {
+  test('one file per failing case, no credential, replayed first on the next run, dropped once fixed', async () => {
     const token = 'CORPUS-S3CRET-TOKEN';
     const server = await startMockServer({ port: 0, token, fault: 'dc-vlan-4000' });
     try {
@@ -74,6 +74,16 @@ describe('failure corpus', () => {
       // The same defects, and no new corpus file for them.
       expect(secondReport.findings.map(findingKey).sort()).toEqual(firstReport.findings.map(findingKey).sort());
       expect((await readdir(corpus)).filter((n) => n.endsWith('.json'))).toHaveLength(names.length);
+
+      // Once the server is fixed, the replayed cases pass and leave the corpus.
+      const fixed = await startMockServer({ port: 0, token });
+      try {
+        const third = await runCli(['run', '--runs', '3', ...targetFlags(fixed, ['--token', token]), '--corpus', corpus, '--report', `json=${join(dir, '3.json')}`]);
+        expect(third.code).toBe(0);
+        expect((await readdir(corpus)).filter((n) => n.endsWith('.json'))).toEqual([]);
+      } finally {
+        await fixed.close();
+      }
     } finally {
       await server.close();
     }

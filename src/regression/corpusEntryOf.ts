@@ -1,0 +1,17 @@
+import type { Finding } from '../model/Finding.ts';
+import type { CorpusEntry } from './CorpusEntry.ts';
+import { findingKey } from './findingKey.ts';
+
+/** The failing case behind a finding, as the corpus stores it and `replay` re-sends it. */
+export function corpusEntryOf(finding: Finding): CorpusEntry {
+  return {
+    key: findingKey(finding),
+    caseId: finding.caseId,
+    operationId: finding.operationId,
+    check: finding.check,
+    ...(finding.constraintId ? { constraintId: finding.constraintId } : {}),
+    intent: finding.intent,
+    seed: finding.seed,
+    request: finding.request,
+  };
+}
