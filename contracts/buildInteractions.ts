@@ -1,7 +1,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { Case } from '../src/model/Case.ts';
-import type { Operation, ResponseSpec } from '../src/spec/Operation.ts';
-import { valueAt } from '../src/spec/pointer.ts';
+import type { Operation, ResponseSpec } from '../src/openapi/Operation.ts';
+import { valueAt } from '../src/openapi/pointer.ts';
 import { TOKEN_PLACEHOLDER, WRONG_TOKEN_PLACEHOLDER } from './contractSettings.ts';
 import { exampleFromSchema } from './exampleFromSchema.ts';
 import type { InteractionDefinition, StatusExpectation } from './InteractionDefinition.ts';

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Operation } from '../src/spec/Operation.ts';
+import type { Operation } from '../src/openapi/Operation.ts';
 
 /** Fixed settings of the generated contracts: changing any of them changes every pact file. */
 export const CONTRACT_CONSUMER = 'interconnect-conformance';

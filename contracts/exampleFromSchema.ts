@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../src/spec/SchemaNode.ts';
+import type { SchemaNode } from '../src/openapi/SchemaNode.ts';
 
 /**
  * A small value the schema accepts, for places where the documents give no example (array items,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { catalogueOperation } from '../src/catalogue/buildCatalogue.ts';
 import { planCases } from '../src/plan/planCases.ts';
-import { loadSpecs } from '../src/spec/loadSpecs.ts';
+import { loadSpecs } from '../src/openapi/loadSpecs.ts';
 import { validatorsFor } from '../src/validation/validatorsFor.ts';
 import { CONTRACT_SEED } from './contractSettings.ts';
 import { writePacts } from './writePacts.ts';

@@ -1,5 +1,5 @@
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { SchemaNode } from '../src/spec/SchemaNode.ts';
+import type { SchemaNode } from '../src/openapi/SchemaNode.ts';
 import { exampleFromSchema } from './exampleFromSchema.ts';
 import { integerRangePattern } from './integerRangePattern.ts';
 

@@ -1,4 +1,4 @@
-import type { Operation } from '../src/spec/Operation.ts';
+import type { Operation } from '../src/openapi/Operation.ts';
 import type { FaultHooks } from './FaultHooks.ts';
 
 /** A deliberately wrong server: breaks exactly one rule of one operation. */

@@ -1,4 +1,4 @@
-import type { CredentialScheme } from '../src/spec/Operation.ts';
+import type { CredentialScheme } from '../src/openapi/Operation.ts';
 import type { OperationValidators } from '../src/validation/OperationValidators.ts';
 import type { FaultHooks } from './FaultHooks.ts';
 import type { OperationHandler } from './operations/OperationHandler.ts';

@@ -1,7 +1,7 @@
 import { ConfigError } from '../src/errors/ConformanceError.ts';
-import type { Operation } from '../src/spec/Operation.ts';
+import type { Operation } from '../src/openapi/Operation.ts';
 import { validatorsFor } from '../src/validation/validatorsFor.ts';
-import { compilePathTemplate } from '../src/spec/compilePathTemplate.ts';
+import { compilePathTemplate } from '../src/openapi/compilePathTemplate.ts';
 import type { FaultHooks } from './FaultHooks.ts';
 import type { FaultProfile } from './FaultProfile.ts';
 import type { OperationHandler } from './operations/OperationHandler.ts';

@@ -1,5 +1,5 @@
 import { ConfigError } from '../src/errors/ConformanceError.ts';
-import type { Operation } from '../src/spec/Operation.ts';
+import type { Operation } from '../src/openapi/Operation.ts';
 
 /** The example value a document gives for a path parameter; seeds use the document's own ids. */
 export function parameterExample(operation: Operation | undefined, name: string, fallback: string): string {

@@ -1,4 +1,4 @@
-import { valueAt } from '../src/spec/pointer.ts';
+import { valueAt } from '../src/openapi/pointer.ts';
 import { dcErrors } from './dialects/dcErrors.ts';
 import { hcxErrors } from './dialects/hcxErrors.ts';
 import { acceptOnly } from './faults/acceptOnly.ts';

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../src/errors/ConformanceError.ts';
-import type { Operation } from '../../src/spec/Operation.ts';
-import type { SchemaNode } from '../../src/spec/SchemaNode.ts';
+import type { Operation } from '../../src/openapi/Operation.ts';
+import type { SchemaNode } from '../../src/openapi/SchemaNode.ts';
 
 /** The request-body schema of the property at a pointer (`/hosted_connect/name`), read from the document. */
 export function bodySchemaAt(operation: Operation, pointer: string): SchemaNode {

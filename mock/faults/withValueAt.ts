@@ -1,4 +1,4 @@
-import { valueAt } from '../../src/spec/pointer.ts';
+import { valueAt } from '../../src/openapi/pointer.ts';
 
 /** A copy of a JSON body with the value at a pointer replaced (computed from the old one), or removed. */
 export function withValueAt(body: unknown, pointer: string, next: (old: unknown) => unknown | typeof REMOVE): unknown {

@@ -1,4 +1,4 @@
-import type { Operation } from '../../src/spec/Operation.ts';
+import type { Operation } from '../../src/openapi/Operation.ts';
 import type { ErrorDialect } from '../ErrorDialect.ts';
 import type { FaultHooks, ResourceLookup } from '../FaultHooks.ts';
 import type { MockResponse } from '../MockResponse.ts';

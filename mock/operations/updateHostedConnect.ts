@@ -1,5 +1,5 @@
 import { ConfigError } from '../../src/errors/ConformanceError.ts';
-import type { Operation } from '../../src/spec/Operation.ts';
+import type { Operation } from '../../src/openapi/Operation.ts';
 import { dcErrors } from '../dialects/dcErrors.ts';
 import { parameterExample } from '../exampleOf.ts';
 import type { ResourceLookup } from '../FaultHooks.ts';

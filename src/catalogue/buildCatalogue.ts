@@ -1,8 +1,8 @@
 import { SpecError } from '../errors/ConformanceError.ts';
 import type { Constraint } from '../model/Constraint.ts';
-import type { Operation } from '../spec/Operation.ts';
-import type { Spec } from '../spec/Spec.ts';
-import { provenanceFor } from '../spec/scopeWithin.ts';
+import type { Operation } from '../openapi/Operation.ts';
+import type { Spec } from '../openapi/Spec.ts';
+import { provenanceFor } from '../openapi/scopeWithin.ts';
 import { walkSchema, type SchemaRule } from './walkSchema.ts';
 
 function join(...parts: string[]): string {

@@ -1,9 +1,9 @@
 import type { ConstraintKind } from '../model/Constraint.ts';
 import type { Provenance } from '../model/Provenance.ts';
-import type { ProvenanceScope } from '../spec/Operation.ts';
-import type { SchemaNode } from '../spec/SchemaNode.ts';
-import { pointerOf } from '../spec/pointer.ts';
-import { provenanceFor, scopeWithin } from '../spec/scopeWithin.ts';
+import type { ProvenanceScope } from '../openapi/Operation.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
+import { pointerOf } from '../openapi/pointer.ts';
+import { provenanceFor, scopeWithin } from '../openapi/scopeWithin.ts';
 
 /** One keyword found while walking a schema. */
 export interface SchemaRule {

@@ -2,7 +2,7 @@ import type { Constraint } from '../model/Constraint.ts';
 import type { Provenance, Severity } from '../model/Provenance.ts';
 import type { Exchange } from '../model/Exchange.ts';
 import type { Verdict } from '../model/Verdict.ts';
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 
 /** What a user may tune per operation (config file), because real servers differ in undocumented details. */

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Verdict } from '../model/Verdict.ts';
-import type { EchoRule, OperationHints } from '../spec/Operation.ts';
+import type { EchoRule, OperationHints } from '../openapi/Operation.ts';
 import type { PlannedRequest } from '../model/Case.ts';
-import { valueAt } from '../spec/pointer.ts';
+import { valueAt } from '../openapi/pointer.ts';
 import { describeValue } from './describeValue.ts';
 import { matchesStatusKey } from './matchesStatusKey.ts';
 import { responseJson } from './responseJson.ts';

@@ -1,5 +1,5 @@
 import type { Constraint } from '../model/Constraint.ts';
-import { valueAt } from '../spec/pointer.ts';
+import { valueAt } from '../openapi/pointer.ts';
 import type { ValidationIssue } from '../validation/OperationValidators.ts';
 import { genericPointer } from './genericPointer.ts';
 

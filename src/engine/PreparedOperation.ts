@@ -1,6 +1,6 @@
 import type { OperationExpectations } from '../checks/Check.ts';
 import type { Constraint } from '../model/Constraint.ts';
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 
 /** Everything the run needs about one operation, built once before the first request. */

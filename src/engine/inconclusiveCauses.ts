@@ -1,4 +1,4 @@
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 
 /** What one operation's answers showed, gathered by the collector while the run goes. */
 export interface OperationEvidence {

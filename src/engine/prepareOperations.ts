@@ -3,7 +3,7 @@ import { catalogueOperation } from '../catalogue/buildCatalogue.ts';
 import { checkRegistry } from '../checks/registry.ts';
 import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
 import { ConfigError, SpecError } from '../errors/ConformanceError.ts';
-import type { Spec } from '../spec/Spec.ts';
+import type { Spec } from '../openapi/Spec.ts';
 import { validatorsFor } from '../validation/validatorsFor.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 

@@ -15,7 +15,7 @@ import { HttpRunner } from '../runner/HttpRunner.ts';
 import { RunInterruptedError } from '../runner/RunInterruptedError.ts';
 import { isLoopback } from '../runner/isLoopback.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
-import { loadSpecs } from '../spec/loadSpecs.ts';
+import { loadSpecs } from '../openapi/loadSpecs.ts';
 import { chooseCredentialSchemes } from './chooseCredentialSchemes.ts';
 import { discoverFixtures, type FixtureProbe } from './discoverFixtures.ts';
 import { executeCase } from './executeCase.ts';

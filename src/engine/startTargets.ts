@@ -1,5 +1,5 @@
 import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
-import type { Spec } from '../spec/Spec.ts';
+import type { Spec } from '../openapi/Spec.ts';
 import { CHAOS_MODES, type ChaosMode } from '../../mock/MockOptions.ts';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import { ConfigError } from '../errors/ConformanceError.ts';

@@ -5,7 +5,7 @@ import { severityOf } from '../model/Provenance.ts';
 import { REPORT_VERSION, type ConstraintCoverage, type RunReport } from '../model/RunReport.ts';
 import { redactHeaders } from '../runner/redact.ts';
 import { toCurl } from '../runner/toCurl.ts';
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import type { PactVerificationResult } from './PactVerificationResult.ts';
 import type { PactInteractionInfo } from './readPactFiles.ts';
 

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import { ConformanceError, PactError } from '../errors/ConformanceError.ts';
-import { loadSpecs } from '../spec/loadSpecs.ts';
+import { loadSpecs } from '../openapi/loadSpecs.ts';
 import { defaultPactFiles } from './defaultPactFiles.ts';
 import { outcomesFromResults } from './outcomesFromResults.ts';
 import { PACT_TOKEN_PLACEHOLDER } from './pactTokenPlaceholder.ts';

@@ -1,5 +1,5 @@
 import type { Constraint } from '../model/Constraint.ts';
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import type { BaseRequest } from './baseRequest.ts';
 import type { PlanDraft } from './PlanDraft.ts';
 

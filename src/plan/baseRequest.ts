@@ -1,5 +1,5 @@
 import type { PlannedRequest } from '../model/Case.ts';
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { buildPath } from './buildPath.ts';
 import { minimalValue } from './minimalValue.ts';

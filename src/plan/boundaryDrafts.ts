@@ -1,7 +1,7 @@
 import { atLeastOneMembers } from '../catalogue/walkSchema.ts';
 import type { Constraint } from '../model/Constraint.ts';
-import type { Operation } from '../spec/Operation.ts';
-import type { SchemaNode } from '../spec/SchemaNode.ts';
+import type { Operation } from '../openapi/Operation.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import type { BaseRequest } from './baseRequest.ts';
 import { constraintSite } from './constraintSite.ts';
 import { minimalValue } from './minimalValue.ts';

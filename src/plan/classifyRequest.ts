@@ -1,6 +1,6 @@
 import type { PlannedRequest } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { codePointLength } from './codePointLength.ts';
 import { issueConstraintIds } from './issueConstraintIds.ts';

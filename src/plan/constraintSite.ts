@@ -1,8 +1,8 @@
 import type { PlannedRequest } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
-import type { Operation, ParameterSpec } from '../spec/Operation.ts';
-import type { SchemaNode } from '../spec/SchemaNode.ts';
-import { valueAt } from '../spec/pointer.ts';
+import type { Operation, ParameterSpec } from '../openapi/Operation.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
+import { valueAt } from '../openapi/pointer.ts';
 import { parameterText } from './baseRequest.ts';
 import type { TextChannel } from './textOfLength.ts';
 import { schemaAt } from './schemaAt.ts';

@@ -1,4 +1,4 @@
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import { placeholderValue } from './placeholderValue.ts';
 
 /** Salt of placeholders: independent of the seed so a printed request does not change between runs. */

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../spec/SchemaNode.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { numericRange } from './minimalValue.ts';
 import { schemaTypes } from './schemaTypes.ts';
 

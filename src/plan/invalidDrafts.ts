@@ -1,8 +1,8 @@
 import { atLeastOneMembers } from '../catalogue/walkSchema.ts';
 import type { PlannedRequest } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
-import type { Operation } from '../spec/Operation.ts';
-import type { SchemaNode } from '../spec/SchemaNode.ts';
+import type { Operation } from '../openapi/Operation.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import type { BaseRequest } from './baseRequest.ts';
 import { codePointLength } from './codePointLength.ts';
 import { constraintSite, type ConstraintSite } from './constraintSite.ts';

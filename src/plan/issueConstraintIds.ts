@@ -1,7 +1,7 @@
 import type { Constraint } from '../model/Constraint.ts';
 import type { ValidationIssue } from '../validation/OperationValidators.ts';
 import { pointerSegments } from './schemaAt.ts';
-import { pointerOf } from '../spec/pointer.ts';
+import { pointerOf } from '../openapi/pointer.ts';
 
 /** ajv's message for a missing member; the issue itself does not carry the member name. */
 const MISSING = /required property '(.+)'$/;

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../spec/SchemaNode.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { atLeastOneMembers } from '../catalogue/walkSchema.ts';
 import { codePointLength } from './codePointLength.ts';
 import { schemaTypes } from './schemaTypes.ts';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ParameterSpec } from '../spec/Operation.ts';
+import type { ParameterSpec } from '../openapi/Operation.ts';
 import { codePointLength } from './codePointLength.ts';
 import { minimalValue } from './minimalValue.ts';
 import { seededRandom } from './seededRandom.ts';

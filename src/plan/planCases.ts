@@ -1,6 +1,6 @@
 import type { Case } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { authDrafts } from './authDrafts.ts';
 import { baseRequest } from './baseRequest.ts';

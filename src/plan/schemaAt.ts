@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../spec/SchemaNode.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
 
 /** Splits a JSON pointer into unescaped segments. */
 export function pointerSegments(pointer: string): string[] {

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../spec/SchemaNode.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
 
 /** The JSON types a schema node admits, as declared or implied by its keywords; empty when any type goes. */
 export function schemaTypes(node: SchemaNode): string[] {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { SchemaNode } from '../spec/SchemaNode.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { codePointLength } from './codePointLength.ts';
 
 /** Where a text travels: header values must stay ASCII; body and URL text may use any printable code point. */

@@ -1,4 +1,4 @@
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import type { BaseRequest } from './baseRequest.ts';
 import type { PlanDraft } from './PlanDraft.ts';
 

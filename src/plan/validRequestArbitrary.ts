@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { PlannedRequest } from '../model/Case.ts';
-import type { Operation, ParameterSpec } from '../spec/Operation.ts';
+import type { Operation, ParameterSpec } from '../openapi/Operation.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { validatorsFor } from '../validation/validatorsFor.ts';
 import { schemaArbitrary } from './arbitraries/schemaArbitrary.ts';

@@ -1,7 +1,7 @@
 import type { PlannedRequest } from '../model/Case.ts';
-import type { SchemaNode } from '../spec/SchemaNode.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { minimalValue } from './minimalValue.ts';
-import { pointerOf } from '../spec/pointer.ts';
+import { pointerOf } from '../openapi/pointer.ts';
 import { pointerSegments, schemaAt } from './schemaAt.ts';
 
 /** Marks a member to delete rather than set. */

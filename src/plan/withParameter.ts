@@ -1,5 +1,5 @@
 import type { PlannedRequest } from '../model/Case.ts';
-import type { ParameterLocation } from '../spec/Operation.ts';
+import type { ParameterLocation } from '../openapi/Operation.ts';
 import { buildPath } from './buildPath.ts';
 
 function edit(record: Readonly<Record<string, string>>, name: string, value: string | undefined): Record<string, string> {

@@ -1,6 +1,6 @@
 import type { Case, PlannedRequest } from '../model/Case.ts';
-import { compilePathTemplate } from '../spec/compilePathTemplate.ts';
-import type { Operation } from '../spec/Operation.ts';
+import { compilePathTemplate } from '../openapi/compilePathTemplate.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import type { CorpusEntry } from './CorpusEntry.ts';
 
 /** Headers the runner sets itself or that carried a credential (stored redacted, so useless to resend). */

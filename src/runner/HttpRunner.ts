@@ -2,7 +2,7 @@ import { debuglog } from 'node:util';
 import type { Dispatcher } from 'undici';
 import type { Case } from '../model/Case.ts';
 import type { Exchange, RecordedResponse, TransportFailure } from '../model/Exchange.ts';
-import type { CredentialScheme } from '../spec/Operation.ts';
+import type { CredentialScheme } from '../openapi/Operation.ts';
 import { buildRequest } from './buildRequest.ts';
 import { classifyError, errorCode } from './classifyError.ts';
 import { CollectHandler, type Collected } from './CollectHandler.ts';

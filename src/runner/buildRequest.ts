@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Case } from '../model/Case.ts';
-import type { CredentialScheme } from '../spec/Operation.ts';
+import type { CredentialScheme } from '../openapi/Operation.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
 
 /** A request ready to send, with real credentials, and what must be hidden before anyone sees it. */

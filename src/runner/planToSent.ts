@@ -1,6 +1,6 @@
 import type { Case } from '../model/Case.ts';
 import type { SentRequest } from '../model/Exchange.ts';
-import type { CredentialScheme } from '../spec/Operation.ts';
+import type { CredentialScheme } from '../openapi/Operation.ts';
 import { buildRequest } from './buildRequest.ts';
 import { redactSent } from './redactSent.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';

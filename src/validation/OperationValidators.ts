@@ -1,8 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SpecError } from '../errors/ConformanceError.ts';
 import type { PlannedRequest } from '../model/Case.ts';
-import type { Operation, ResponseSpec } from '../spec/Operation.ts';
-import type { SchemaNode } from '../spec/SchemaNode.ts';
+import type { Operation, ResponseSpec } from '../openapi/Operation.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { createAjv } from './createAjv.ts';
 
 export interface ValidationIssue {

@@ -1,4 +1,4 @@
-import type { Operation } from '../spec/Operation.ts';
+import type { Operation } from '../openapi/Operation.ts';
 import { OperationValidators } from './OperationValidators.ts';
 
 const compiled = new WeakMap<Operation, OperationValidators>();

@@ -7,10 +7,10 @@ import { buildCatalogue, catalogueOperation } from '../../src/catalogue/buildCat
 import { SpecError } from '../../src/errors/ConformanceError.ts';
 import type { Constraint } from '../../src/model/Constraint.ts';
 import { PROVENANCES, type Provenance } from '../../src/model/Provenance.ts';
-import type { Spec } from '../../src/spec/Spec.ts';
-import { loadSpec } from '../../src/spec/loadSpec.ts';
-import { loadSpecs } from '../../src/spec/loadSpecs.ts';
-import { valueAt } from '../../src/spec/pointer.ts';
+import type { Spec } from '../../src/openapi/Spec.ts';
+import { loadSpec } from '../../src/openapi/loadSpec.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
+import { valueAt } from '../../src/openapi/pointer.ts';
 
 const WIDGETS = fileURLToPath(new URL('./fixtures/widgets.openapi.yaml', import.meta.url));
 const GADGETS = fileURLToPath(new URL('./fixtures/provenance.openapi.yaml', import.meta.url));

@@ -4,8 +4,8 @@ import type { CaseIntent, PlannedRequest } from '../../src/model/Case.ts';
 import type { Constraint } from '../../src/model/Constraint.ts';
 import type { Exchange, TransportFailure } from '../../src/model/Exchange.ts';
 import type { Verdict } from '../../src/model/Verdict.ts';
-import type { Operation } from '../../src/spec/Operation.ts';
-import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+import type { Operation } from '../../src/openapi/Operation.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 import { OperationValidators } from '../../src/validation/OperationValidators.ts';
 
 /** One shipped operation with everything a check needs. */

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/catalogue/buildCatalogue.ts';
 import { main } from '../../src/cli/main.ts';
 import type { Constraint } from '../../src/model/Constraint.ts';
-import { loadSpec } from '../../src/spec/loadSpec.ts';
-import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+import { loadSpec } from '../../src/openapi/loadSpec.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/conformance.js', import.meta.url));
 const WIDGETS = fileURLToPath(new URL('../catalogue/fixtures/widgets.openapi.yaml', import.meta.url));

@@ -9,7 +9,7 @@ import { replayCommandFor } from '../../src/engine/replayCommandFor.ts';
 import type { PreparedOperation } from '../../src/engine/PreparedOperation.ts';
 import type { RunInvocation, RunReport } from '../../src/model/RunReport.ts';
 import { findingKey } from '../../src/regression/findingKey.ts';
-import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 import { BIN, expectOneErrorLine, readReport, runCli, tempDir } from '../helpers/cli.ts';
 import { shellWords } from '../helpers/shellWords.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors/ConformanceError.ts';
-import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 import { OperationValidators } from '../../src/validation/OperationValidators.ts';
 import { FAULTS } from '../../mock/faults.ts';
 import { listFaults } from '../../mock/listFaults.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors/ConformanceError.ts';
-import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 import { OperationValidators } from '../../src/validation/OperationValidators.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { BUSY_APPLIANCE_ID } from '../../mock/operations/upgradeInterconnectAppliance.ts';

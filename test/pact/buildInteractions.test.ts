@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildInteractions } from '../../contracts/buildInteractions.ts';
 import { exampleFixtures } from '../../contracts/writePacts.ts';
 import type { Case, CaseIntent, PlannedRequest } from '../../src/model/Case.ts';
-import type { Operation } from '../../src/spec/Operation.ts';
-import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+import type { Operation } from '../../src/openapi/Operation.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 
 let dc: Operation;
 let hcx: Operation;

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_CONSUMER, TOKEN_PLACEHOLDER, WRONG_TOKEN_PLACEHOLDER } from '../../contracts/contractSettings.ts';
 import type { PlannedRequest } from '../../src/model/Case.ts';
 import { defaultPactFiles } from '../../src/pact/defaultPactFiles.ts';
-import type { Operation } from '../../src/spec/Operation.ts';
-import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+import type { Operation } from '../../src/openapi/Operation.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 import { OperationValidators, responseFor } from '../../src/validation/OperationValidators.ts';
 
 interface PactInteraction {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import { PactError } from '../../src/errors/ConformanceError.ts';
-import { defaultSpecFiles } from '../../src/spec/defaultSpecFiles.ts';
+import { defaultSpecFiles } from '../../src/openapi/defaultSpecFiles.ts';
 import { defaultPactFiles } from '../../src/pact/defaultPactFiles.ts';
 import type { PactInteractionOutcome, PactVerificationResult } from '../../src/pact/PactVerificationResult.ts';
 import { verifyPacts } from '../../src/pact/verifyPacts.ts';

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { catalogueOperation } from '../../src/catalogue/buildCatalogue.ts';
 import type { Constraint } from '../../src/model/Constraint.ts';
-import type { Operation } from '../../src/spec/Operation.ts';
-import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+import type { Operation } from '../../src/openapi/Operation.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 import { OperationValidators } from '../../src/validation/OperationValidators.ts';
 
 export interface PlanSubject {

@@ -3,8 +3,8 @@ import type { CorpusEntry } from '../../src/regression/CorpusEntry.ts';
 import { corpusCase } from '../../src/regression/corpusCase.ts';
 import { planToSent } from '../../src/runner/planToSent.ts';
 import type { RunnerOptions } from '../../src/runner/RunnerOptions.ts';
-import type { Operation } from '../../src/spec/Operation.ts';
-import { loadSpecs } from '../../src/spec/loadSpecs.ts';
+import type { Operation } from '../../src/openapi/Operation.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 
 const BASE = 'http://127.0.0.1:4010';
 const DC_URL = `${BASE}/v3/0605767b6a00d5b12f8dc00e4d5c2cd1/dcaas/hosted-connects/6ec9cfae-1d42-4f46-9f9e-7e2a4c1bc7a1`;

@@ -5,10 +5,10 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpecError } from '../../src/errors/ConformanceError.ts';
 import type { PlannedRequest } from '../../src/model/Case.ts';
-import type { Operation } from '../../src/spec/Operation.ts';
-import type { Spec } from '../../src/spec/Spec.ts';
-import { defaultSpecFiles } from '../../src/spec/defaultSpecFiles.ts';
-import { loadSpec } from '../../src/spec/loadSpec.ts';
+import type { Operation } from '../../src/openapi/Operation.ts';
+import type { Spec } from '../../src/openapi/Spec.ts';
+import { defaultSpecFiles } from '../../src/openapi/defaultSpecFiles.ts';
+import { loadSpec } from '../../src/openapi/loadSpec.ts';
 import { OperationValidators } from '../../src/validation/OperationValidators.ts';
 import { createAjv } from '../../src/validation/createAjv.ts';
 

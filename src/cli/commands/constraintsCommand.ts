@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildCatalogue } from '../../catalogue/buildCatalogue.ts';
 import { formatCatalogue } from '../../catalogue/formatCatalogue.ts';
-import { loadSpecs } from '../../spec/loadSpecs.ts';
+import { loadSpecs } from '../../openapi/loadSpecs.ts';
 import { collect } from '../collect.ts';
 
 /** `conformance constraints [--spec PATH]... [--json]`: prints the constraint catalogue. */

@@ -8,7 +8,7 @@ import { readPactFiles } from '../../pact/readPactFiles.ts';
 import { verifyPacts } from '../../pact/verifyPacts.ts';
 import { assertSafeTarget } from '../../runner/assertSafeTarget.ts';
 import { checkReachable } from '../../runner/checkReachable.ts';
-import { loadSpecs } from '../../spec/loadSpecs.ts';
+import { loadSpecs } from '../../openapi/loadSpecs.ts';
 import { collect } from '../collect.ts';
 import { EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
 import type { MainIo } from '../main.ts';

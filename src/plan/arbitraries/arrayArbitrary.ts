@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { SchemaNode } from '../../spec/SchemaNode.ts';
+import type { SchemaNode } from '../../openapi/SchemaNode.ts';
 
 /** Arrays of a node's items, within `minItems`/`maxItems` (at most a few items when unbounded). */
 export function arrayArbitrary(node: SchemaNode, item: fc.Arbitrary<unknown>): fc.Arbitrary<unknown[]> {

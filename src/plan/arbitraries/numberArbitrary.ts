@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { SchemaNode } from '../../spec/SchemaNode.ts';
+import type { SchemaNode } from '../../openapi/SchemaNode.ts';
 import { numericRange } from '../minimalValue.ts';
 
 /** Integers (`type: integer`) or finite doubles of a node, within its minimum/maximum (exclusive ones too). */

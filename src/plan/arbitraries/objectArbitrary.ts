@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { atLeastOneMembers } from '../../catalogue/walkSchema.ts';
-import type { SchemaNode } from '../../spec/SchemaNode.ts';
+import type { SchemaNode } from '../../openapi/SchemaNode.ts';
 
 /**
  * Objects of a node: required members always, optional members present or absent, and, for an

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { SchemaNode } from '../../spec/SchemaNode.ts';
+import type { SchemaNode } from '../../openapi/SchemaNode.ts';
 import { schemaTypes } from '../schemaTypes.ts';
 import type { TextChannel } from '../textOfLength.ts';
 import { arrayArbitrary } from './arrayArbitrary.ts';
