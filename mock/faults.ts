@@ -64,7 +64,7 @@ export const FAULTS: Readonly<Record<string, FaultProfile>> = {
     operationId: HCX,
     description: 'method=inService (a documented value) answered 400',
     hooks: () => ({
-      rejectValid: (ctx) => (ctx.query['method'] === 'inService' ? [{ where: 'query', at: 'method', keyword: 'enum', message: 'must be equal to one of the allowed values' }] : []),
+      rejectValid: (ctx) => (ctx.query['method'] === 'inService' ? [{ where: 'query', at: 'method', keyword: 'enum', params: {}, schemaPath: '', message: 'must be equal to one of the allowed values' }] : []),
     }),
   },
   'hcx-accept-malformed-json': {
@@ -114,7 +114,7 @@ export const FAULTS: Readonly<Record<string, FaultProfile>> = {
       const max = limitOf(bodySchemaAt(operation, '/hosted_connect/name'), 'maxLength');
       return {
         rejectValid: (ctx) =>
-          length(bodyValue(ctx, '/hosted_connect/name')) === max ? [{ where: 'body', at: '/hosted_connect/name', keyword: 'maxLength', message: `must NOT have more than ${max - 1} characters` }] : [],
+          length(bodyValue(ctx, '/hosted_connect/name')) === max ? [{ where: 'body', at: '/hosted_connect/name', keyword: 'maxLength', params: { limit: max - 1 }, schemaPath: '', message: `must NOT have more than ${max - 1} characters` }] : [],
       };
     },
   },

@@ -57,7 +57,7 @@ export function serveRequest(route: Route, call: IncomingCall, env: ServeEnv): M
       pathParams[name] = decodeURIComponent(raw);
     } catch {
       pathParams[name] = raw;
-      issues.push({ where: 'path', at: name, keyword: 'encoding', message: 'is not valid percent-encoding' });
+      issues.push({ where: 'path', at: name, keyword: 'encoding', params: {}, schemaPath: '', message: 'is not valid percent-encoding' });
     }
   });
 
@@ -65,7 +65,7 @@ export function serveRequest(route: Route, call: IncomingCall, env: ServeEnv): M
   if (call.search !== '') {
     for (const [name, value] of new URLSearchParams(call.search)) {
       if (name in query && route.queryNames.includes(name)) {
-        issues.push({ where: 'query', at: name, keyword: 'duplicate', message: 'must be given at most once' });
+        issues.push({ where: 'query', at: name, keyword: 'duplicate', params: {}, schemaPath: '', message: 'must be given at most once' });
       }
       query[name] = value;
     }

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../src/errors/ConformanceError.ts';
 import { loadSpecs } from '../src/openapi/loadSpecs.ts';
+import { credentialHeaderNames } from '../src/runner/credentialHeaderNames.ts';
+import { redactHeaders } from '../src/runner/redact.ts';
 import type { Spec } from '../src/openapi/Spec.ts';
 import { applyChaos } from './applyChaos.ts';
 import { buildRoutes } from './buildRoutes.ts';
@@ -46,12 +48,9 @@ function chaosOf(chaos: MockOptions['chaos']): ChaosOptions | undefined {
 }
 
 function redactedHeaders(req: IncomingMessage, credentialHeaders: ReadonlySet<string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    out[name] = credentialHeaders.has(name) ? '[REDACTED]' : Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  return redactHeaders(flat, credentialHeaders);
 }
 
 function write(res: ServerResponse, response: MockResponse): void {
@@ -104,9 +103,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const latencyMs = options.latencyMs ?? 0;
   const hugeBytes = options.hugeBytes ?? DEFAULT_HUGE_BYTES;
   const log = options.log;
-  const credentialHeaders = new Set<string>(['cookie']);
-  for (const route of routes) for (const s of route.credentialSchemes) credentialHeaders.add(s.header);
-  for (const o of operations) for (const p of o.parameters) if (p.credential) credentialHeaders.add(p.name.toLowerCase());
+  const credentialHeaders = credentialHeaderNames(operations);
 
   const timers = new Set<NodeJS.Timeout>();
   let count = 0;

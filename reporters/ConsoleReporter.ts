@@ -5,11 +5,11 @@ import type { CaseResult } from '../src/model/CaseResult.ts';
 import type { Finding } from '../src/model/Finding.ts';
 import type { Severity } from '../src/model/Provenance.ts';
 import type { CheckCell, ConstraintCoverage, RunReport, RunVerdict } from '../src/model/RunReport.ts';
-import { findingKey } from '../src/regression/findingKey.ts';
+import { findingKey } from '../src/model/findingKey.ts';
 import { brokenSeverity } from './brokenSeverity.ts';
 import { fitColumns } from './fitColumns.ts';
 import { printable } from './printable.ts';
-import type { Reporter, RunStart } from './Reporter.ts';
+import type { RunListener, RunStart } from '../src/model/RunListener.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 import { verdictLine } from './verdictLine.ts';
@@ -65,7 +65,7 @@ function plural(n: number, noun: string): string {
  * coverage, each distinct failure and then each warning once with its minimal request, curl and replay
  * commands, the report files, the verdict and, for an inconclusive run, its causes.
  */
-export class ConsoleReporter implements Reporter {
+export class ConsoleReporter implements RunListener {
   private readonly stdout: Output;
   private readonly stderr: Output;
   private readonly progress: boolean;
@@ -286,7 +286,11 @@ export class ConsoleReporter implements Reporter {
     const width = WIDTH - indent.length;
     const lines = truncate(printable(text), this.excerptChars)
       .split('\n')
-      .flatMap((l) => (l.length <= width ? [l] : Array.from({ length: Math.ceil(l.length / width) }, (_, i) => l.slice(i * width, (i + 1) * width))));
+      .flatMap((l) => {
+        // Cut by code points, so a character outside the BMP (an emoji) is never split in half.
+        const points = [...l];
+        return points.length <= width ? [l] : Array.from({ length: Math.ceil(points.length / width) }, (_, i) => points.slice(i * width, (i + 1) * width).join(''));
+      });
     const shown = lines.slice(0, this.excerptLines).map((l) => `${indent}${l}`);
     if (lines.length > this.excerptLines) shown.push(`${indent}${this.c.dim(`… ${lines.length - this.excerptLines} more line(s)`)}`);
     return shown;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RunReport } from '../src/model/RunReport.ts';
-import { findingKey } from '../src/regression/findingKey.ts';
+import { findingKey } from '../src/model/findingKey.ts';
 import { brokenSeverity } from './brokenSeverity.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
-import type { Reporter } from './Reporter.ts';
+import type { RunListener } from '../src/model/RunListener.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { verdictLine } from './verdictLine.ts';
 
@@ -32,7 +32,7 @@ function embeddable(value: unknown): string {
  * severity and provenance badges and filters (severity, operation, check). The data travels as JSON
  * and is rendered through text nodes only.
  */
-export class HtmlReporter implements Reporter {
+export class HtmlReporter implements RunListener {
   private readonly files: ReportFiles;
 
   constructor(private readonly options: FileReporterOptions) {

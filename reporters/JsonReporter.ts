@@ -1,10 +1,10 @@
 import type { RunReport } from '../src/model/RunReport.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
-import type { Reporter } from './Reporter.ts';
+import type { RunListener } from '../src/model/RunListener.ts';
 import { ReportFiles } from './ReportFiles.ts';
 
 /** Writes `report.json`: the run report exactly as `report.schema.json` documents it, also the baseline of a later run. */
-export class JsonReporter implements Reporter {
+export class JsonReporter implements RunListener {
   private readonly files: ReportFiles;
 
   constructor(private readonly options: FileReporterOptions) {

@@ -3,7 +3,7 @@ import type { Finding } from '../src/model/Finding.ts';
 import type { RunReport } from '../src/model/RunReport.ts';
 import { brokenSeverity } from './brokenSeverity.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
-import type { Reporter } from './Reporter.ts';
+import type { RunListener } from '../src/model/RunListener.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 
@@ -76,7 +76,7 @@ function inconclusive(suite: TestSuite, className: string, name: string, cause: 
  * run that no operation states go into a `run verdict` suite, one errored case each. Escaping is the
  * builder's job.
  */
-export class JunitReporter implements Reporter {
+export class JunitReporter implements RunListener {
   private readonly files: ReportFiles;
 
   constructor(private readonly options: FileReporterOptions) {

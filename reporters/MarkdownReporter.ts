@@ -1,8 +1,8 @@
 import type { Finding } from '../src/model/Finding.ts';
 import type { RunReport, RunVerdict } from '../src/model/RunReport.ts';
-import { findingKey } from '../src/regression/findingKey.ts';
+import { findingKey } from '../src/model/findingKey.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
-import type { Reporter } from './Reporter.ts';
+import type { RunListener } from '../src/model/RunListener.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 import { verdictLine } from './verdictLine.ts';
@@ -56,7 +56,7 @@ function findingLine(report: RunReport, f: Finding, n: number, fresh: ReadonlySe
  * run), failures and warnings per operation, operation x check, the top failures, then the warnings
  * folded in one <details>.
  */
-export class MarkdownReporter implements Reporter {
+export class MarkdownReporter implements RunListener {
   private readonly files: ReportFiles;
 
   constructor(private readonly options: MarkdownReporterOptions) {

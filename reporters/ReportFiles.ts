@@ -1,4 +1,4 @@
-import { writeReportFile } from './writeReportFile.ts';
+import { writeFileAtomically } from '../src/files/writeFileAtomically.ts';
 
 /**
  * The report files of one run, shared by the file reporters (which write them) and the console reporter
@@ -9,7 +9,7 @@ export class ReportFiles {
 
   /** Renders and writes one file; the write is tracked before the first await so a listener sees it. */
   write(path: string, render: () => string): Promise<string> {
-    const pending = (async () => writeReportFile(path, render()))();
+    const pending = (async () => writeFileAtomically(path, render()))();
     this.writes.push(pending);
     return pending;
   }

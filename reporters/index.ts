@@ -8,17 +8,17 @@ import { HtmlReporter } from './HtmlReporter.ts';
 import { JsonReporter } from './JsonReporter.ts';
 import { JunitReporter } from './JunitReporter.ts';
 import { MarkdownReporter, type MarkdownReporterOptions } from './MarkdownReporter.ts';
-import type { Reporter } from './Reporter.ts';
+import type { RunListener } from '../src/model/RunListener.ts';
 import { ReportFiles } from './ReportFiles.ts';
 
 /** Every report format by name, each with its own options type. A new format is one file and one line here. */
 export const reporterFactories = {
-  console: (options: ConsoleReporterOptions): Reporter => new ConsoleReporter(options),
-  json: (options: FileReporterOptions): Reporter => new JsonReporter(options),
-  junit: (options: FileReporterOptions): Reporter => new JunitReporter(options),
-  md: (options: MarkdownReporterOptions): Reporter => new MarkdownReporter(options),
-  html: (options: FileReporterOptions): Reporter => new HtmlReporter(options),
-} as const satisfies Record<ReportFormat, (options: never) => Reporter>;
+  console: (options: ConsoleReporterOptions): RunListener => new ConsoleReporter(options),
+  json: (options: FileReporterOptions): RunListener => new JsonReporter(options),
+  junit: (options: FileReporterOptions): RunListener => new JunitReporter(options),
+  md: (options: MarkdownReporterOptions): RunListener => new MarkdownReporter(options),
+  html: (options: FileReporterOptions): RunListener => new HtmlReporter(options),
+} as const satisfies Record<ReportFormat, (options: never) => RunListener>;
 
 export interface CreateReportersOptions {
   /** Folder of the default reports (default `conformance-report`). */
@@ -41,7 +41,7 @@ function isFormat(format: string): format is ReportFormat {
  * folder). File reporters come first and the console last, so when the engine calls `onRunEnd` in order
  * (or all at once) the console lists the files that were written.
  */
-export function createReporters(specs: ReadonlyArray<{ format: string; path?: string }>, options: CreateReportersOptions = {}): Reporter[] {
+export function createReporters(specs: ReadonlyArray<{ format: string; path?: string }>, options: CreateReportersOptions = {}): RunListener[] {
   const cwd = options.cwd ?? process.cwd();
   const files = options.files ?? new ReportFiles();
   const known = Object.keys(reporterFactories).join(', ');
@@ -52,8 +52,8 @@ export function createReporters(specs: ReadonlyArray<{ format: string; path?: st
   }
   const resolved = defaultReports(specs as readonly ReportSpec[], options.reportDir ?? 'conformance-report');
   const seen = new Map<string, string>();
-  const fileReporters: Reporter[] = [];
-  let consoleReporter: Reporter | undefined;
+  const fileReporters: RunListener[] = [];
+  let consoleReporter: RunListener | undefined;
   for (const spec of resolved) {
     if (spec.format === 'console') {
       consoleReporter ??= reporterFactories.console({ ...options.console, files, cwd });

@@ -9,6 +9,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkRegistry } from '../src/checks/registry.ts';
 import { loadConfigFile, resolveConfig } from '../src/config/resolveConfig.ts';
+import { startMockServer } from '../mock/startMockServer.ts';
 import { runConformance } from '../src/engine/runConformance.ts';
 
 const env = process.env;
@@ -17,7 +18,7 @@ const config = resolveConfig(file, {
   ...(env.CONFORMANCE_TARGET ? { target: env.CONFORMANCE_TARGET } : {}),
   ...(env.CONFORMANCE_MOCK_FAULT ? { mock: { fault: env.CONFORMANCE_MOCK_FAULT } } : {}),
 });
-const report = await runConformance(config, { reporters: [] });
+const report = await runConformance(config, { reporters: [], embeddedTarget: startMockServer });
 
 for (const operation of report.operations) {
   describe(operation.operationId, () => {

@@ -1,11 +1,11 @@
-import { valueAt } from '../../src/openapi/pointer.ts';
+import { pointerOf, pointerSegments, valueAt } from '../../src/openapi/pointer.ts';
 
 /** A copy of a JSON body with the value at a pointer replaced (computed from the old one), or removed. */
 export function withValueAt(body: unknown, pointer: string, next: (old: unknown) => unknown | typeof REMOVE): unknown {
   const copy = structuredClone(body) as Record<string, unknown>;
-  const segments = pointer.split('/').slice(1);
+  const segments = pointerSegments(pointer);
   const last = segments.pop()!;
-  const parent = valueAt(copy, segments.length ? `/${segments.join('/')}` : '') as Record<string, unknown> | undefined;
+  const parent = valueAt(copy, pointerOf(...segments)) as Record<string, unknown> | undefined;
   if (parent === null || typeof parent !== 'object') return copy;
   const value = next(parent[last]);
   if (value === REMOVE) delete parent[last];

@@ -1,4 +1,4 @@
-import type { MainIo } from './main.ts';
+import type { MainIo } from './MainIo.ts';
 
 /**
  * SIGINT/SIGTERM abort the run gracefully: nothing new is sent, the results so far are reported and

@@ -3,12 +3,8 @@ import { ConformanceError } from '../errors/ConformanceError.ts';
 import { TOOL_VERSION } from '../toolVersion.ts';
 import { constraintsCommand } from './commands/constraintsCommand.ts';
 import { EXIT_ERROR } from './exitCodes.ts';
+import type { MainIo } from './MainIo.ts';
 import { registerCommands } from './registerCommands.ts';
-
-export interface MainIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 const defaultIo: MainIo = {
   out: (text) => process.stdout.write(text),

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { replayCommand } from './commands/replayCommand.ts';
 import { runCommand } from './commands/runCommand.ts';
 import { verifyPactsCommand } from './commands/verifyPactsCommand.ts';
-import type { MainIo } from './main.ts';
+import type { MainIo } from './MainIo.ts';
 
 /** Registers the commands beyond `constraints`. */
 export function registerCommands(program: Command, io: MainIo, setExit: (code: number) => void): void {

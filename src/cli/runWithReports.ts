@@ -1,5 +1,4 @@
 import { createReporters } from '../../reporters/index.ts';
-import type { Reporter } from '../../reporters/Reporter.ts';
 import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
 import { runConformance } from '../engine/runConformance.ts';
 import type { Case } from '../model/Case.ts';
@@ -7,6 +6,7 @@ import type { RunReport } from '../model/RunReport.ts';
 import { compareWithBaseline } from '../regression/compareWithBaseline.ts';
 import { corpusCase } from '../regression/corpusCase.ts';
 import type { CorpusEntry } from '../regression/CorpusEntry.ts';
+import type { RunListener } from '../model/RunListener.ts';
 import { loadBaseline } from '../regression/loadBaseline.ts';
 import { loadCorpus } from '../regression/loadCorpus.ts';
 import { saveCorpus } from '../regression/saveCorpus.ts';
@@ -14,14 +14,15 @@ import { shouldFail } from '../regression/shouldFail.ts';
 import { withBaseline } from '../regression/withBaseline.ts';
 import { ConformanceError } from '../errors/ConformanceError.ts';
 import { checkReportPaths } from './checkReportPaths.ts';
+import { embeddedMock } from './embeddedMock.ts';
 import { EXIT_ERROR, EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from './exitCodes.ts';
-import type { MainIo } from './main.ts';
+import type { MainIo } from './MainIo.ts';
 
 export interface RunWithReportsOptions {
   readonly command?: 'run' | 'replay';
   /** The recorded cases `replay` sends (from a report's findings). */
   readonly recorded?: readonly CorpusEntry[];
-  readonly extraReporters?: readonly Reporter[];
+  readonly extraReporters?: readonly RunListener[];
 }
 
 /** Console reporter output through the CLI's io (so tests capture it). */
@@ -49,6 +50,7 @@ export async function runWithReports(config: ConformanceConfig, io: MainIo, sign
     : [...createReporters(config.reports, { reportDir: config.reportDir, console: consoleStreams(io) }), ...(options.extraReporters ?? [])];
   const report: RunReport = await runConformance(config, {
     reporters,
+    embeddedTarget: embeddedMock(config.mock.chaos),
     signal,
     command,
     dryRunOut: (line) => io.out(`${line}\n`),

@@ -1,11 +1,12 @@
-import type { Reporter, RunStart } from '../../reporters/Reporter.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Finding } from '../model/Finding.ts';
+import type { RunListener, RunStart } from '../model/RunListener.ts';
 import { severityOf, type Severity } from '../model/Provenance.ts';
 import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type RunInvocation, type RunReport, type RunVerdict } from '../model/RunReport.ts';
 import type { Verdict } from '../model/Verdict.ts';
 import { REDACTED } from '../runner/redact.ts';
+import { responseFor } from '../validation/OperationValidators.ts';
 import type { FixtureProbe } from './discoverFixtures.ts';
 import { inconclusiveCauses, type OperationEvidence } from './inconclusiveCauses.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
@@ -31,7 +32,17 @@ export interface CollectorOptions {
   readonly command?: RunReport['command'];
   /** `--strict`: every broken rule is a failure. */
   readonly strict?: boolean;
+  /**
+   * Checks whose verdict judges a case's intent as a whole, so it fills the coverage of the case's
+   * constraint (boundary accepted, violation rejected). Default: the run's acceptance, rejection and
+   * auth checks; `verify-pacts` passes its `pact-verification`.
+   */
+  readonly intentChecks?: readonly string[];
+  /** When the run began, if before the collector was made (verify-pacts learns its target late). */
+  readonly startedAt?: Date;
 }
+
+const RUN_INTENT_CHECKS = ['positive-acceptance', 'negative-rejection', 'auth-required'];
 
 /** Keeps the worse of two coverage results: fail > pass > not-run > n/a. */
 function worse(a: Tri, b: Tri): Tri {
@@ -39,8 +50,11 @@ function worse(a: Tri, b: Tri): Tri {
   return rank[b] > rank[a] ? b : a;
 }
 
-/** One entry per broken rule and severity: a warning never hides a failure of the same check. */
-function findingKey(f: Pick<Finding, 'operationId' | 'check' | 'constraintId' | 'severity'>): string {
+/**
+ * The group a finding is counted in: one entry per broken rule and severity, so a warning never hides a
+ * failure of the same check. Not the finding's identity across runs (that is src/model/findingKey.ts).
+ */
+function groupKey(f: Pick<Finding, 'operationId' | 'check' | 'constraintId' | 'severity'>): string {
   return `${f.operationId}|${f.check}|${f.constraintId ?? ''}|${f.severity}`;
 }
 
@@ -53,8 +67,8 @@ function weight(f: Finding): number {
  * Listens to case results and folds them into the run report as they arrive: memory stays flat as the
  * number of cases grows (only counters and one finding per distinct violation are kept).
  */
-export class ResultCollector implements Reporter {
-  private readonly started = new Date();
+export class ResultCollector implements RunListener {
+  private readonly started: Date;
   private readonly planned = new Map<string, number>();
   private readonly ran = new Map<string, number>();
   private readonly notRunCount = new Map<string, number>();
@@ -71,6 +85,7 @@ export class ResultCollector implements Reporter {
   private readonly replayCommand: CollectorOptions['replayCommand'];
   private readonly command: RunReport['command'];
   private readonly strict: boolean;
+  private readonly intentChecks: ReadonlySet<string>;
 
   constructor(
     private readonly operations: readonly PreparedOperation[],
@@ -79,6 +94,8 @@ export class ResultCollector implements Reporter {
     this.replayCommand = options.replayCommand;
     this.command = options.command ?? 'run';
     this.strict = options.strict ?? false;
+    this.intentChecks = new Set(options.intentChecks ?? RUN_INTENT_CHECKS);
+    this.started = options.startedAt ?? new Date();
   }
 
   private evidenceOf(operationId: string): OperationEvidence {
@@ -153,11 +170,11 @@ export class ResultCollector implements Reporter {
       this.cells.set(cellKey, tally);
 
       const outcome: Tri = verdict.outcome;
-      if (constraintId && verdict.check === 'positive-acceptance' && intent.kind === 'boundary') {
-        this.boundary.set(`${operationId}|${constraintId}`, worse(this.boundary.get(`${operationId}|${constraintId}`) ?? 'n/a', outcome));
-      }
-      if (constraintId && (verdict.check === 'negative-rejection' || verdict.check === 'auth-required')) {
-        this.violation.set(`${operationId}|${constraintId}`, worse(this.violation.get(`${operationId}|${constraintId}`) ?? 'n/a', outcome));
+      if (constraintId && this.intentChecks.has(verdict.check)) {
+        // A boundary case shows its value accepted; every other case with a constraint shows it enforced.
+        const column = intent.kind === 'boundary' ? this.boundary : this.violation;
+        const key = `${operationId}|${constraintId}`;
+        column.set(key, worse(column.get(key) ?? 'n/a', outcome));
       }
       if (verdict.check === 'response-schema') {
         // The status counts as exercised; a failure is pinned on the constraint it names.
@@ -170,7 +187,7 @@ export class ResultCollector implements Reporter {
       }
       if (verdict.outcome === 'fail' && prepared && severity) {
         const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case.id, prepared), severity);
-        const key = `${findingKey(finding)}${refusal ? '|refused' : ''}`;
+        const key = `${groupKey(finding)}${refusal ? '|refused' : ''}`;
         const held = this.findings.get(key);
         if (!held) this.findings.set(key, { finding, count: 1, refusal });
         else {
@@ -278,7 +295,7 @@ export class ResultCollector implements Reporter {
       if (!rest.startsWith('status:')) continue;
       const status = rest.slice('status:'.length);
       const prepared = this.operations.find((p) => p.operation.operationId === operationId);
-      const documented = prepared?.operation.responses.find((r) => r.status === status || r.status.toUpperCase() === `${status[0]}XX`);
+      const documented = status === '' || !prepared ? undefined : responseFor(prepared.operation.responses, Number(status));
       if (documented) statusesSeen.set(operationId, new Set([...(statusesSeen.get(operationId) ?? []), documented.status]));
     }
     const catalogue = this.operations.flatMap((p) => p.constraints);

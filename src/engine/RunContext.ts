@@ -1,4 +1,4 @@
-import type { Reporter } from '../../reporters/Reporter.ts';
+import type { RunListener } from '../model/RunListener.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
@@ -12,7 +12,7 @@ export interface RunContext {
   readonly fixtures: Readonly<Record<string, string>>;
   readonly seed: number;
   readonly collector: ResultCollector;
-  readonly listeners: readonly Reporter[];
+  readonly listeners: readonly RunListener[];
   readonly signal: AbortSignal;
   /** Stops the run early (nothing new is sent) and says why. */
   readonly stop: (reason: string) => void;

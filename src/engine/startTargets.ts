@@ -1,21 +1,15 @@
 import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
 import type { Spec } from '../openapi/Spec.ts';
-import { CHAOS_MODES, type ChaosMode } from '../../mock/MockOptions.ts';
-import { startMockServer } from '../../mock/startMockServer.ts';
-import { ConfigError } from '../errors/ConformanceError.ts';
-
-function chaosMode(name: string): ChaosMode {
-  const mode = CHAOS_MODES.find((m) => m === name);
-  if (!mode) throw new ConfigError(`unknown mock chaos mode "${name}" (one of ${CHAOS_MODES.join(', ')})`);
-  return mode;
-}
+import { UsageError } from '../errors/ConformanceError.ts';
+import type { EmbeddedTargetFactory } from '../model/EmbeddedTarget.ts';
+import { fixturesOf } from '../model/fixturesOf.ts';
 
 export interface Targets {
   /** Base URL for operations without a target of their own (the embedded mock when none was given). */
   readonly defaultTarget?: string;
   readonly fixtures: Readonly<Record<string, string>>;
   readonly token?: string;
-  /** True when the embedded mock serves the run. */
+  /** True when the embedded target serves the run. */
   readonly embedded: boolean;
   close(): Promise<void>;
 }
@@ -41,24 +35,24 @@ function mockToken(config: ConformanceConfig, specs: readonly Spec[]): string | 
 }
 
 /**
- * With no target at all, starts the embedded mock on an ephemeral loopback port for every operation.
- * When the user names targets, nothing is started: the verdict about their server is never mixed with
- * the mock's, and operations without a target are not run.
+ * With no target at all, starts the embedded target (the caller's factory: the mock) on an ephemeral
+ * loopback port for every operation. When the user names targets, nothing is started: the verdict about
+ * their server is never mixed with the mock's, and operations without a target are not run.
  */
-export async function startTargets(config: ConformanceConfig, specs: readonly Spec[]): Promise<Targets> {
+export async function startTargets(config: ConformanceConfig, specs: readonly Spec[], embeddedTarget: EmbeddedTargetFactory | undefined): Promise<Targets> {
   if (hasUserTargets(config)) {
     return { ...(config.target ? { defaultTarget: config.target } : {}), fixtures: {}, ...(config.token ? { token: config.token } : {}), embedded: false, close: async () => undefined };
   }
+  if (!embeddedTarget) throw new UsageError('no target: give --target URL (this run has no embedded server to start)');
   const token = mockToken(config, specs);
-  const mock = await startMockServer({
+  const mock = await embeddedTarget({
     port: 0,
     ...(token !== undefined ? { token } : {}),
     ...(config.mock.fault ? { fault: config.mock.fault } : {}),
     ...(config.mock.latencyMs !== undefined ? { latencyMs: config.mock.latencyMs } : {}),
     ...(config.mock.rateLimit !== undefined ? { rateLimit: { requestsPerSecond: config.mock.rateLimit } } : {}),
-    ...(config.mock.chaos ? { chaos: chaosMode(config.mock.chaos) } : {}),
     ...(config.specs.length > 0 ? { specFiles: config.specs } : {}),
   });
   // The token goes into each operation's first scheme unless the user's own header already fills it.
-  return { defaultTarget: mock.url, fixtures: { ...mock.fixtures }, token: mock.token, embedded: true, close: () => mock.close() };
+  return { defaultTarget: mock.url, fixtures: fixturesOf(mock), token: mock.token, embedded: true, close: () => mock.close() };
 }

@@ -2,22 +2,24 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startMockServer } from '../../mock/startMockServer.ts';
-import { ConformanceError, PactError } from '../errors/ConformanceError.ts';
+import { ConformanceError, PactError, UsageError } from '../errors/ConformanceError.ts';
+import type { EmbeddedTargetFactory } from '../model/EmbeddedTarget.ts';
+import { fixturesOf } from '../model/fixturesOf.ts';
 import { loadSpecs } from '../openapi/loadSpecs.ts';
+import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
+import { redactText } from '../runner/redact.ts';
 import { defaultPactFiles } from './defaultPactFiles.ts';
 import { outcomesFromResults } from './outcomesFromResults.ts';
 import { PACT_TOKEN_PLACEHOLDER } from './pactTokenPlaceholder.ts';
 import type { PactVerificationResult } from './PactVerificationResult.ts';
 import { readPactFiles } from './readPactFiles.ts';
-import { scrubSecrets } from './scrubSecrets.ts';
 import type { VerifierWorkerRequest, VerifierWorkerResponse } from './VerifierWorkerMessages.ts';
 
-/** The credential placeholder the shipped pacts carry (contracts/contractSettings.ts). */
-
 export interface VerifyPactsOptions {
-  /** Base URL of the provider; without it the embedded mock is started and verified. */
+  /** Base URL of the provider; without it the embedded target is started and verified. */
   readonly target?: string;
+  /** Starts the server verified when no target is given (the CLI passes the embedded mock). */
+  readonly embeddedTarget?: EmbeddedTargetFactory;
   /** Ids of existing resources on the target, keyed by path-parameter name (the provider-state values). */
   readonly fixtures?: Readonly<Record<string, string>>;
   /** Extra request headers (`--header`); treated as credentials: sent, never shown. */
@@ -104,18 +106,16 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
   if (pactFiles.length === 0) throw new PactError('no pact files to verify');
   const interactions = await readPactFiles(pactFiles);
   const specs = await loadSpecs(options.specFiles ?? []);
-  const credentialHeaders = [
-    ...new Set(specs.flatMap((s) => s.operations.flatMap((o) => [...o.credentialSchemes.map((c) => c.header), ...o.parameters.filter((p) => p.credential).map((p) => p.name.toLowerCase())]))),
-  ];
+  const credentialHeaders = [...credentialHeaderNames(specs.flatMap((s) => s.operations))];
 
-  const mock = options.target
-    ? undefined
-    : await startMockServer({ token: options.token ?? randomBytes(24).toString('base64url'), ...(options.mockFault ? { fault: options.mockFault } : {}) });
+  const mock = options.target ? undefined : await options.embeddedTarget?.({ port: 0, token: options.token ?? randomBytes(24).toString('base64url'), ...(options.mockFault ? { fault: options.mockFault } : {}) });
+  const providerBaseUrl = options.target ?? mock?.url;
+  if (providerBaseUrl === undefined) throw new UsageError('verify-pacts: no target to verify (give a target, or an embedded target to start)');
   const token = mock ? mock.token : options.token;
-  const fixtures: Record<string, string> = mock ? { ...mock.fixtures } : { ...options.fixtures };
+  const fixtures: Record<string, string> = mock ? fixturesOf(mock) : { ...options.fixtures };
   const extraHeaders = { ...options.headers };
   const secrets = [...(token ? [token] : []), ...Object.values(extraHeaders)];
-  const scrub = (text: string): string => scrubSecrets(text, secrets);
+  const scrub = (text: string): string => redactText(text, secrets);
 
   try {
     const stateNames = [...new Set(interactions.flatMap((i) => i.states.map((s) => s.name)))].sort();
@@ -123,7 +123,7 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
     if (missing.length > 0) throw new PactError(`the pacts' provider states need fixture ids for: ${missing.join(', ')} (give them as fixtures)`);
     const request: VerifierWorkerRequest = {
       kind: 'verify',
-      providerBaseUrl: options.target ?? mock!.url,
+      providerBaseUrl,
       pactFiles,
       stateNames,
       fixtures,
@@ -137,7 +137,7 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
     const outcomes = outcomesFromResults(answer.resultsJson, interactions).map((o) => ({ ...o, mismatches: o.mismatches.map(scrub) }));
     return {
       passed: outcomes.every((o) => o.passed),
-      target: options.target ?? mock!.url,
+      target: providerBaseUrl,
       pactFiles,
       interactions: outcomes,
       durationMs: Date.now() - started,

@@ -1,6 +1,6 @@
 import type { RunReport } from '../model/RunReport.ts';
 import type { BaselineClassification } from './BaselineClassification.ts';
-import { findingKey } from './findingKey.ts';
+import { findingKey } from '../model/findingKey.ts';
 
 /** The `baseline` section of a run report: the classification as finding keys. */
 export function baselineSummary(path: string, classification: BaselineClassification): NonNullable<RunReport['baseline']> {

@@ -1,6 +1,6 @@
 import type { RunReport } from '../model/RunReport.ts';
 import type { BaselineClassification } from './BaselineClassification.ts';
-import { findingKey } from './findingKey.ts';
+import { findingKey } from '../model/findingKey.ts';
 
 /**
  * Sorts the findings of a run into new, still failing and fixed against a baseline run.

@@ -1,6 +1,8 @@
 import type { Case, PlannedRequest } from '../model/Case.ts';
 import { compilePathTemplate } from '../openapi/compilePathTemplate.ts';
 import type { Operation } from '../openapi/Operation.ts';
+import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
+import { REDACTED } from '../runner/redact.ts';
 import type { CorpusEntry } from './CorpusEntry.ts';
 
 /** Headers the runner sets itself or that carried a credential (stored redacted, so useless to resend). */
@@ -38,11 +40,11 @@ export function corpusCase(entry: CorpusEntry, operation: Operation): Case | und
   }
   const matched = matchPath(operation.pathTemplate, url.pathname);
   if (!matched) return undefined;
-  const credentialHeaders = new Set(operation.credentialSchemes.map((s) => s.header.toLowerCase()));
+  const credentialHeaders = credentialHeaderNames([operation]);
   const headers = Object.fromEntries(
     Object.entries(entry.request.headers).filter(([name, value]) => {
       const lower = name.toLowerCase();
-      return !DROPPED_HEADERS.has(lower) && !credentialHeaders.has(lower) && value !== '[REDACTED]';
+      return !DROPPED_HEADERS.has(lower) && !credentialHeaders.has(lower) && value !== REDACTED;
     }),
   );
   let body: PlannedRequest['body'];

@@ -1,6 +1,6 @@
 import type { Finding } from '../model/Finding.ts';
 import type { CorpusEntry } from './CorpusEntry.ts';
-import { findingKey } from './findingKey.ts';
+import { findingKey } from '../model/findingKey.ts';
 
 /** The failing case behind a finding, as the corpus stores it and `replay` re-sends it. */
 export function corpusEntryOf(finding: Finding): CorpusEntry {

@@ -18,6 +18,6 @@ export async function loadBaseline(path: string, role = 'baseline'): Promise<Run
     throw new ConfigError(`${role} ${path} is not JSON: ${(cause as Error).message.split('\n')[0]}`);
   }
   const result = validateReport(data);
-  if (!result.ok) throw new ConfigError(`${role} ${path} is not a run report (reporters/report.schema.json): ${result.problem}`);
+  if (!result.ok) throw new ConfigError(`${role} ${path} is not a run report (src/model/report.schema.json): ${result.problem}`);
   return result.report;
 }

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeReportFile } from '../../reporters/writeReportFile.ts';
+import { writeFileAtomically } from '../files/writeFileAtomically.ts';
 import type { SentRequest } from '../model/Exchange.ts';
 import type { RunReport } from '../model/RunReport.ts';
+import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
+import { redactHeaders } from '../runner/redact.ts';
 import type { CorpusEntry } from './CorpusEntry.ts';
 import { corpusEntryOf } from './corpusEntryOf.ts';
 
-/** Headers that carry a credential by convention; redacted again here in case a caller forgot. */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-hm-authorization', 'x-auth-token', 'cookie', 'x-api-key']);
-
-function redacted(request: SentRequest): SentRequest {
-  const headers = Object.fromEntries(
-    Object.entries(request.headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name.toLowerCase()) ? '[REDACTED]' : value]),
-  );
-  return { ...request, headers };
+/**
+ * The runner redacted the request already; the conventional credential headers and the run's own
+ * `--header` names are redacted again here, so a caller's slip cannot put a secret on disk.
+ */
+function redacted(request: SentRequest, secretHeaderNames: ReadonlySet<string>): SentRequest {
+  return { ...request, headers: redactHeaders({ ...request.headers }, secretHeaderNames) };
 }
 
 /** A readable, collision-free file name for a case id. */
@@ -40,9 +40,10 @@ export async function saveCorpus(dir: string, report: RunReport, replayed: reado
       await rm(join(dir, fileNameOf(entry.caseId)), { force: true });
     }
   }
+  const secretHeaderNames = credentialHeaderNames([], report.invocation?.credentialHeaders ?? []);
   const written: string[] = [];
   for (const entry of failing.values()) {
-    written.push(await writeReportFile(join(dir, fileNameOf(entry.caseId)), `${JSON.stringify({ ...entry, request: redacted(entry.request) }, null, 2)}\n`));
+    written.push(await writeFileAtomically(join(dir, fileNameOf(entry.caseId)), `${JSON.stringify({ ...entry, request: redacted(entry.request, secretHeaderNames) }, null, 2)}\n`));
   }
   return written;
 }

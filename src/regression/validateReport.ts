@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import schema from '../../reporters/report.schema.json' with { type: 'json' };
+import schema from '../model/report.schema.json' with { type: 'json' };
 import type { RunReport } from '../model/RunReport.ts';
 import { createAjv } from '../validation/createAjv.ts';
 
@@ -11,7 +11,7 @@ function describe(error: ErrorObject): string {
   return `${at} ${error.message ?? 'is invalid'}${extra}`;
 }
 
-/** Checks a value against `reporters/report.schema.json`; returns the first problem, or undefined when valid. */
+/** Checks a value against `src/model/report.schema.json`; returns the first problem, or undefined when valid. */
 export function validateReport(value: unknown): { ok: true; report: RunReport } | { ok: false; problem: string } {
   if (validate(value)) return { ok: true, report: value };
   return { ok: false, problem: describe(validate.errors![0]!) };

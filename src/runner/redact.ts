@@ -10,13 +10,22 @@ export function redactHeaders(headers: Record<string, string>, secretHeaderNames
   return out;
 }
 
-/** `text` with every occurrence of every (non-empty) secret value replaced by `[REDACTED]`. */
+/**
+ * `text` with every occurrence of every (non-empty) secret replaced by `[REDACTED]`, in each form a
+ * secret takes in text: as sent, URL encoded (paths, queries) and JSON escaped (bodies, mismatch messages).
+ */
 export function redactText(text: string, secrets: Iterable<string>): string {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length === 0) continue;
+    forms.add(secret);
+    forms.add(encodeURIComponent(secret));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+  }
   let out = text;
   // Longest first, so a secret that contains another is scrubbed whole.
-  const sorted = [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  for (const secret of sorted) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (out.includes(form)) out = out.split(form).join(REDACTED);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import type { RunReport } from '../../src/model/RunReport.ts';
-import { findingKey } from '../../src/regression/findingKey.ts';
+import { findingKey } from '../../src/model/findingKey.ts';
 import { readReport, runCli, targetFlags, tempDir } from '../helpers/cli.ts';
 
 const VLAN_KEY = 'updateHostedConnect|response-schema|DC.response.200.hosted_connect.vlan.maximum|';

@@ -8,7 +8,7 @@ import type { MockServer } from '../../mock/MockOptions.ts';
 import { replayCommandFor } from '../../src/engine/replayCommandFor.ts';
 import type { PreparedOperation } from '../../src/engine/PreparedOperation.ts';
 import type { RunInvocation, RunReport } from '../../src/model/RunReport.ts';
-import { findingKey } from '../../src/regression/findingKey.ts';
+import { findingKey } from '../../src/model/findingKey.ts';
 import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 import { BIN, expectOneErrorLine, readReport, runCli, tempDir } from '../helpers/cli.ts';
 import { shellWords } from '../helpers/shellWords.ts';

@@ -14,14 +14,14 @@ const config = (fixtures: Record<string, string>): ConformanceConfig => ({ ...DE
 
 describe('fixtures from the document examples', () => {
   test('a server that knows the documented ids gets every case, without --fixture', async () => {
-    const report = await runConformance(config({}), { reporters: [] });
+    const report = await runConformance(config({}), { reporters: [], embeddedTarget: startMockServer });
     expect(report.notRun).toEqual([]);
     expect(report.findings).toEqual([]);
     expect(report.operations.find((o) => o.operationId === 'updateHostedConnect')?.ran).toBeGreaterThan(40);
   });
 
   test('ids the server does not know are not adopted: those cases are not run, never passed', async () => {
-    const report = await runConformance(config({ project_id: 'ffffffffffffffffffffffffffffffff' }), { reporters: [] });
+    const report = await runConformance(config({ project_id: 'ffffffffffffffffffffffffffffffff' }), { reporters: [], embeddedTarget: startMockServer });
     const dc = report.notRun.filter((n) => n.operationId === 'updateHostedConnect');
     expect(dc.length).toBeGreaterThan(20);
     expect(dc[0]!.reason).toContain('--fixture hosted_connect_id=');

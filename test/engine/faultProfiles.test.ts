@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listFaults } from '../../mock/listFaults.ts';
 import { EXIT_OK, EXIT_VIOLATIONS } from '../../src/cli/exitCodes.ts';
 import { DEFAULT_CONFIG, type ConformanceConfig } from '../../src/config/ConformanceConfig.ts';
+import { startMockServer } from '../../mock/startMockServer.ts';
 import { runConformance } from '../../src/engine/runConformance.ts';
 import { severityOf, type Severity } from '../../src/model/Provenance.ts';
 import type { RunReport } from '../../src/model/RunReport.ts';
@@ -150,7 +151,7 @@ describe('state the documents allow', () => {
   test('an appliance whose upgrade is running (HCX 422 on every valid request): no violation, and no verdict either', async () => {
     const { BUSY_APPLIANCE_ID } = await import('../../mock/operations/upgradeInterconnectAppliance.ts');
     const config: ConformanceConfig = { ...DEFAULT_CONFIG, runs: 5, seed: 3, fixtures: { applianceId: BUSY_APPLIANCE_ID } };
-    const report = await runConformance(config, { reporters: [] });
+    const report = await runConformance(config, { reporters: [], embeddedTarget: startMockServer });
     expect(keys(report)).toEqual([]);
     // Nothing was judged accepted either: the boundary results of HCX stay unproven, not passed.
     expect(report.coverage.find((c) => c.constraintId === 'HCX.query.method.enum')?.boundaryAccepted).not.toBe('pass');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, type ConformanceConfig } from '../../src/config/ConformanceConfig.ts';
+import { startMockServer } from '../../mock/startMockServer.ts';
 import { runConformance } from '../../src/engine/runConformance.ts';
 import type { RunReport } from '../../src/model/RunReport.ts';
 import { startIndependentDc, startIndependentHcx, type IndependentServer } from '../fixtures/independentServers.ts';
@@ -20,7 +21,7 @@ async function runAgainst(hcx: IndependentServer, dc: IndependentServer, seed: n
     seed,
     runs: 15,
   };
-  return runConformance(config, { reporters: [] });
+  return runConformance(config, { reporters: [], embeddedTarget: startMockServer });
 }
 
 /**

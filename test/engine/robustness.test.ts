@@ -96,7 +96,7 @@ describe('the engine against a misbehaving server', () => {
         runs: 5,
         timeouts: { connectMs: 500, headersMs: 500, bodyMs: 500 },
       };
-      const report = await runConformance(config, { reporters: [] });
+      const report = await runConformance(config, { reporters: [], embeddedTarget: startMockServer });
       expectTransportOnly(report, 'protocol-error');
       // The random cases ran too, and their failure was shrunk and reported like the others.
       expect(report.operations.every((o) => o.ran > 0)).toBe(true);

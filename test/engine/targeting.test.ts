@@ -20,52 +20,52 @@ const base = (over: Partial<ConformanceConfig>): ConformanceConfig => ({ ...DEFA
 
 describe('which operations run, and where', () => {
   test('naming a target for one operation runs only that operation: no embedded mock is mixed in', async () => {
-    const report = await runConformance(base({ targets: { updateHostedConnect: server.url }, headers: { 'X-Auth-Token': server.token }, fixtures: { project_id: PROJECT, hosted_connect_id: CONNECTION } }), { reporters: [] });
+    const report = await runConformance(base({ targets: { updateHostedConnect: server.url }, headers: { 'X-Auth-Token': server.token }, fixtures: { project_id: PROJECT, hosted_connect_id: CONNECTION } }), { reporters: [], embeddedTarget: startMockServer });
     expect(report.operations.map((o) => [o.operationId, o.target])).toEqual([['updateHostedConnect', server.url]]);
     expect(report.invocation).toMatchObject({ embeddedMock: false, credentialHeaders: ['X-Auth-Token'], token: false });
     expect(report.summary.verdict).toBe('conforming');
   });
 
   test('--operation selects operations of the embedded mock run', async () => {
-    const report = await runConformance(base({ operationIds: ['upgradeInterconnectAppliance'] }), { reporters: [] });
+    const report = await runConformance(base({ operationIds: ['upgradeInterconnectAppliance'] }), { reporters: [], embeddedTarget: startMockServer });
     expect(report.operations.map((o) => o.operationId)).toEqual(['upgradeInterconnectAppliance']);
     expect(report.summary.verdict).toBe('conforming');
   });
 
   test('the embedded mock accepts the credential the user gives as a header', async () => {
-    const report = await runConformance(base({ headers: { 'X-Auth-Token': 'my-own-value' } }), { reporters: [] });
+    const report = await runConformance(base({ headers: { 'X-Auth-Token': 'my-own-value' } }), { reporters: [], embeddedTarget: startMockServer });
     expect(report.summary).toMatchObject({ verdict: 'conforming', violations: 0 });
     expect(report.operations.every((o) => o.ran > 10)).toBe(true);
   });
 
   test('a one-letter token is scrubbed from recorded text, yet bodies are judged as received (`true` stays true)', async () => {
-    const report = await runConformance(base({ token: 't' }), { reporters: [] });
+    const report = await runConformance(base({ token: 't' }), { reporters: [], embeddedTarget: startMockServer });
     expect(report.summary).toMatchObject({ verdict: 'conforming', violations: 0, warnings: 0 });
   });
 
   test('an unknown --operation, --fixture name or --case id is refused before anything is sent', async () => {
     const before = log.length;
-    await expect(runConformance(base({ target: server.url, operationIds: ['nope'] }), { reporters: [] })).rejects.toThrow(ConfigError);
-    await expect(runConformance(base({ target: server.url, fixtures: { projectId: PROJECT } }), { reporters: [] })).rejects.toThrow(/--fixture projectId: no operation has a path parameter/);
-    await expect(runConformance(base({ target: server.url, token: server.token, caseIds: ['nope:nope'] }), { reporters: [] })).rejects.toThrow(UsageError);
+    await expect(runConformance(base({ target: server.url, operationIds: ['nope'] }), { reporters: [], embeddedTarget: startMockServer })).rejects.toThrow(ConfigError);
+    await expect(runConformance(base({ target: server.url, fixtures: { projectId: PROJECT } }), { reporters: [], embeddedTarget: startMockServer })).rejects.toThrow(/--fixture projectId: no operation has a path parameter/);
+    await expect(runConformance(base({ target: server.url, token: server.token, caseIds: ['nope:nope'] }), { reporters: [], embeddedTarget: startMockServer })).rejects.toThrow(UsageError);
     expect(log.length).toBe(before);
   });
 });
 
 describe('inconclusive runs', () => {
   test('most cases not run (no fixture the server knows) is inconclusive, not conforming', async () => {
-    const report = await runConformance(base({ target: server.url, token: server.token, operationIds: ['updateHostedConnect'], fixtures: { project_id: 'ffffffffffffffffffffffffffffffff' } }), { reporters: [] });
+    const report = await runConformance(base({ target: server.url, token: server.token, operationIds: ['updateHostedConnect'], fixtures: { project_id: 'ffffffffffffffffffffffffffffffff' } }), { reporters: [], embeddedTarget: startMockServer });
     expect(report.summary.verdict).toBe('inconclusive');
     expect(report.summary.conforming).toBe(false);
     expect(report.summary.causes.join('\n')).toMatch(/cases could not run: needs an existing resource: give --fixture hosted_connect_id=ID/);
   });
 
   test('--strict turns warnings into failures; a config override promotes or demotes one rule', async () => {
-    const warning = await runConformance(base({ mock: { fault: 'dc-missing-request-id' }, operationIds: ['updateHostedConnect'] }), { reporters: [] });
+    const warning = await runConformance(base({ mock: { fault: 'dc-missing-request-id' }, operationIds: ['updateHostedConnect'] }), { reporters: [], embeddedTarget: startMockServer });
     expect(warning.findings.map((f) => `${f.severity} ${f.provenance} ${f.constraintId}`)).toEqual(['warning reading DC.response.200.request_id.required']);
     expect(warning.summary).toMatchObject({ verdict: 'conforming', violations: 0, warnings: 1 });
 
-    const strict = await runConformance(base({ mock: { fault: 'dc-missing-request-id' }, operationIds: ['updateHostedConnect'], strict: true }), { reporters: [] });
+    const strict = await runConformance(base({ mock: { fault: 'dc-missing-request-id' }, operationIds: ['updateHostedConnect'], strict: true }), { reporters: [], embeddedTarget: startMockServer });
     expect(strict.summary).toMatchObject({ verdict: 'not-conforming', violations: 1, warnings: 0 });
 
     const promoted = await runConformance(
@@ -74,12 +74,12 @@ describe('inconclusive runs', () => {
         operationIds: ['updateHostedConnect'],
         operations: { updateHostedConnect: { acceptedStatuses: [], skipChecks: [], severity: { 'DC.response.200.request_id.required': 'failure' } } },
       }),
-      { reporters: [] },
+      { reporters: [], embeddedTarget: startMockServer },
     );
     expect(promoted.findings.map((f) => f.severity)).toEqual(['failure']);
     const demoted = await runConformance(
       base({ mock: { fault: 'dc-accept-long-name' }, operationIds: ['updateHostedConnect'], operations: { updateHostedConnect: { acceptedStatuses: [], skipChecks: [], severity: { 'negative-rejection': 'warning' } } } }),
-      { reporters: [] },
+      { reporters: [], embeddedTarget: startMockServer },
     );
     expect(demoted.findings.find((f) => f.check === 'negative-rejection')?.severity).toBe('warning');
   });

@@ -31,7 +31,7 @@ describe('an operation the target does not serve', () => {
       fixtures: { ...mock.fixtures },
       runs: 3,
     };
-    const report = await runConformance(config, { reporters: [] });
+    const report = await runConformance(config, { reporters: [], embeddedTarget: startMockServer });
     expect(report.findings.map((f) => `${f.operationId} ${f.check}`)).toEqual(['upgradeInterconnectAppliance auth-required']);
     const note = report.notRun.find((n) => n.operationId === 'updateHostedConnect');
     expect(note?.reason).toContain('does not serve this operation');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { credentialFilter, type FilterableRequest } from '../../src/pact/credentialFilter.ts';
-import { scrubSecrets } from '../../src/pact/scrubSecrets.ts';
+import { redactText } from '../../src/runner/redact.ts';
 
 const base = { credentialHeaders: ['x-auth-token', 'x-hm-authorization', 'authorization'], placeholder: 'REDACTED-TOKEN' };
 
@@ -33,10 +33,10 @@ describe('credentialFilter', () => {
   });
 });
 
-describe('scrubSecrets', () => {
+describe('redactText on verifier output', () => {
   it('masks each secret, its URL-encoded and JSON-escaped forms, longest first', () => {
     const text = 'token=a/b+c "a/b+c" a%2Fb%2Bc abc-long abc';
-    expect(scrubSecrets(text, ['a/b+c', 'abc', 'abc-long'])).toBe('token=[REDACTED] "[REDACTED]" [REDACTED] [REDACTED] [REDACTED]');
-    expect(scrubSecrets('nothing here', ['', 'zzz'])).toBe('nothing here');
+    expect(redactText(text, ['a/b+c', 'abc', 'abc-long'])).toBe('token=[REDACTED] "[REDACTED]" [REDACTED] [REDACTED] [REDACTED]');
+    expect(redactText('nothing here', ['', 'zzz'])).toBe('nothing here');
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors/ConformanceError.ts';
 import { baselineSummary } from '../../src/regression/baselineSummary.ts';
 import { compareWithBaseline } from '../../src/regression/compareWithBaseline.ts';
-import { findingKey } from '../../src/regression/findingKey.ts';
+import { findingKey } from '../../src/model/findingKey.ts';
 import { loadBaseline } from '../../src/regression/loadBaseline.ts';
 import { loadCorpus } from '../../src/regression/loadCorpus.ts';
 import { saveCorpus } from '../../src/regression/saveCorpus.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConsoleReporter } from '../../reporters/ConsoleReporter.ts';
 import type { CaseResult } from '../../src/model/CaseResult.ts';
 import type { Case } from '../../src/model/Case.ts';
-import { findingKey } from '../../src/regression/findingKey.ts';
+import { findingKey } from '../../src/model/findingKey.ts';
 import { buildReport, CAUSES, DC, FAILURES, FINDINGS, HCX, HOSTILE_BODY, inconclusiveReport, WARNINGS } from './fixtures.ts';
 
 function sink(isTTY = false) {

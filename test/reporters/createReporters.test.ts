@@ -10,7 +10,7 @@ import { JsonReporter } from '../../reporters/JsonReporter.ts';
 import { JunitReporter } from '../../reporters/JunitReporter.ts';
 import { MarkdownReporter } from '../../reporters/MarkdownReporter.ts';
 import { ReportFiles } from '../../reporters/ReportFiles.ts';
-import { writeReportFile } from '../../reporters/writeReportFile.ts';
+import { writeFileAtomically } from '../../src/files/writeFileAtomically.ts';
 import { ConfigError, ReportWriteError } from '../../src/errors/ConformanceError.ts';
 import { buildReport } from './fixtures.ts';
 
@@ -96,7 +96,7 @@ describe('report file writing', () => {
     const dir = await tempDir();
     const path = join(dir, 'r.json');
     await writeFile(path, 'old content that is longer than the new one');
-    await writeReportFile(path, 'new');
+    await writeFileAtomically(path, 'new');
     expect(await readFile(path, 'utf8')).toBe('new');
     expect(await readdir(dir)).toEqual(['r.json']);
   });
@@ -105,7 +105,7 @@ describe('report file writing', () => {
     const dir = await tempDir();
     const blocker = join(dir, 'file');
     await writeFile(blocker, 'x');
-    const error = await writeReportFile(join(blocker, 'inside', 'report.json'), '{}').catch((e: unknown) => e);
+    const error = await writeFileAtomically(join(blocker, 'inside', 'report.json'), '{}').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportWriteError);
     expect((error as ReportWriteError).code).toBe('CONF_ERR_REPORT_WRITE');
     expect((error as Error).message).toMatch(/^cannot write report .*report\.json: E[A-Z]+$/);

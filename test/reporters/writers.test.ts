@@ -3,19 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import schema from '../../reporters/report.schema.json' with { type: 'json' };
+import schema from '../../src/model/report.schema.json' with { type: 'json' };
 import { HtmlReporter } from '../../reporters/HtmlReporter.ts';
 import { JsonReporter } from '../../reporters/JsonReporter.ts';
 import { JunitReporter } from '../../reporters/JunitReporter.ts';
 import { MarkdownReporter } from '../../reporters/MarkdownReporter.ts';
 import { ReportFiles } from '../../reporters/ReportFiles.ts';
-import type { Reporter } from '../../reporters/Reporter.ts';
+import type { RunListener } from '../../src/model/RunListener.ts';
 import { createAjv } from '../../src/validation/createAjv.ts';
 import { buildReport, CAUSES, FAILURES, FINDINGS, HOSTILE_BODY, inconclusiveReport, WARNINGS } from './fixtures.ts';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'conformance-reporters-'));
 
-const WRITERS: ReadonlyArray<[string, (path: string, files: ReportFiles) => Reporter]> = [
+const WRITERS: ReadonlyArray<[string, (path: string, files: ReportFiles) => RunListener]> = [
   ['json', (path, files) => new JsonReporter({ path, files })],
   ['junit', (path, files) => new JunitReporter({ path, files })],
   ['md', (path, files) => new MarkdownReporter({ path, files })],

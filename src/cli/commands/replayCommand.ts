@@ -9,7 +9,7 @@ import { loadBaseline } from '../../regression/loadBaseline.ts';
 import { replayConfig } from '../../regression/replayConfig.ts';
 import { collect } from '../collect.ts';
 import { interruptSignal } from '../interruptSignal.ts';
-import type { MainIo } from '../main.ts';
+import type { MainIo } from '../MainIo.ts';
 import { runWithReports } from '../runWithReports.ts';
 import { addTargetOptions, configFromFlags, type RunFlags } from './runCommand.ts';
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfigFile, resolveConfig } from '../../config/resolveConfig.ts';
 import { DEFAULT_CONFIG, REMOTE_DEFAULTS, type ConformanceConfig, type ReportSpec } from '../../config/ConformanceConfig.ts';
 import { runWithReports } from '../runWithReports.ts';
-import type { MainIo } from '../main.ts';
+import type { MainIo } from '../MainIo.ts';
 import { collect } from '../collect.ts';
 import { parseChoice, parseFixture, parseHeader, parseInteger, parsePositiveNumber, parseReport, parseSpec, parseTarget, parseToken, type TargetFlags } from '../parseFlags.ts';
 import { interruptSignal } from '../interruptSignal.ts';

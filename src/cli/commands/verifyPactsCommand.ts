@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
 import { TOOL_VERSION } from '../../toolVersion.ts';
 import { createReporters } from '../../../reporters/index.ts';
+import { startMockServer } from '../../../mock/startMockServer.ts';
 import { catalogueOperation } from '../../catalogue/buildCatalogue.ts';
+import { prepareOperations } from '../../engine/prepareOperations.ts';
+import { ResultCollector } from '../../engine/ResultCollector.ts';
 import { defaultPactFiles } from '../../pact/defaultPactFiles.ts';
-import { pactRunReport } from '../../pact/pactRunReport.ts';
+import { pactCaseResults } from '../../pact/pactCaseResults.ts';
+import { PACT_CHECK } from '../../pact/pactCheck.ts';
 import { readPactFiles } from '../../pact/readPactFiles.ts';
 import { verifyPacts } from '../../pact/verifyPacts.ts';
 import { assertSafeTarget } from '../../runner/assertSafeTarget.ts';
@@ -11,7 +15,7 @@ import { checkReachable } from '../../runner/checkReachable.ts';
 import { loadSpecs } from '../../openapi/loadSpecs.ts';
 import { collect } from '../collect.ts';
 import { EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
-import type { MainIo } from '../main.ts';
+import type { MainIo } from '../MainIo.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
 import { parseFixture, parseHeader, parseInteger, parseReport, parseSpec, parseToken } from '../parseFlags.ts';
 import { resolveConfig } from '../../config/resolveConfig.ts';
@@ -67,7 +71,7 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
       }
       const reporters = createReporters(config.reports, { reportDir: config.reportDir, console: { stdout: { write: (t: string) => io.out(t), isTTY: false }, stderr: { write: (t: string) => io.err(t), isTTY: false } } });
       const result = await verifyPacts({
-        ...(flags.target ? { target: flags.target } : {}),
+        ...(flags.target ? { target: flags.target } : { embeddedTarget: startMockServer }),
         fixtures: flags.fixture ?? {},
         headers: flags.header ?? {},
         ...(flags.token ? { token: flags.token } : {}),
@@ -77,10 +81,18 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
         ...(flags.timeout ? { requestTimeoutMs: flags.timeout } : {}),
       });
       const replay = ['npx conformance verify-pacts', ...(flags.target ? [`--target ${flags.target}`] : []), ...(flags.mockFault ? [`--mock-fault ${flags.mockFault}`] : []), ...pactFiles.map((f) => `--pact ${f}`)].join(' ');
-      const report = pactRunReport(result, infos, operations, operations.flatMap(catalogueOperation), { toolVersion: TOOL_VERSION, startedAt: started, replay });
+      // One report builder for every command: the interactions go through the run's collector.
+      const results = pactCaseResults(result, infos, operations, operations.flatMap(catalogueOperation));
+      const verified = new Set(results.map((r) => r.case.operationId));
+      const prepared = prepareOperations(specs, config, result.target).filter((p) => verified.has(p.operation.operationId));
+      const collector = new ResultCollector(prepared, { replayCommand: () => replay, command: 'verify-pacts', intentChecks: [PACT_CHECK], startedAt: started });
+      const planned = Object.fromEntries(prepared.map((p) => [p.operation.operationId, results.filter((r) => r.case.operationId === p.operation.operationId).length]));
+      for (const listener of [collector, ...reporters]) listener.onRunStart?.({ command: 'verify-pacts', seed: 0, planned });
+      for (const caseResult of results) for (const listener of [collector, ...reporters]) listener.onCaseResult?.(caseResult);
+      const report = collector.report({ interrupted: false, checkNames: [PACT_CHECK], toolVersion: TOOL_VERSION });
       const ended = await Promise.allSettled(reporters.map(async (r) => r.onRunEnd?.(report)));
       const failed = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
-      setExit(result.passed ? EXIT_OK : EXIT_VIOLATIONS);
+      setExit(report.summary.violations > 0 ? EXIT_VIOLATIONS : EXIT_OK);
     });
 }

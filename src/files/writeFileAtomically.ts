@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ReportWriteError } from '../src/errors/ConformanceError.ts';
+import { ReportWriteError } from '../errors/ConformanceError.ts';
 
 /**
- * Writes one report file: creates its folder, writes a temporary sibling and renames it into place, so a
- * reader (a CI job, a browser) never sees half a report. Returns the absolute path written.
+ * Writes one file (a report, a corpus entry): creates its folder, writes a temporary sibling and renames
+ * it into place, so a reader (a CI job, a browser) never sees half a file. Returns the absolute path.
  */
-export async function writeReportFile(path: string, content: string): Promise<string> {
+export async function writeFileAtomically(path: string, content: string): Promise<string> {
   const target = resolve(path);
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {

@@ -1,4 +1,4 @@
-import type { Finding } from '../model/Finding.ts';
+import type { Finding } from './Finding.ts';
 
 /**
  * Stable identity of a finding across runs: the same defect keeps its key whatever the seed, the case id

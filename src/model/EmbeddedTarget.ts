@@ -1,0 +1,29 @@
+/** What the engine asks of an embedded target: the settings of a run that names no server. */
+export interface EmbeddedTargetOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** The credential the target must accept; its own when absent. */
+  readonly token?: string;
+  /** A fault profile that breaks one rule. */
+  readonly fault?: string;
+  readonly latencyMs?: number;
+  readonly rateLimit?: { readonly requestsPerSecond: number };
+  /** The documents to serve (default: the shipped ones). */
+  readonly specFiles?: readonly string[];
+}
+
+/** A server started for one run, on loopback. */
+export interface EmbeddedTarget {
+  readonly url: string;
+  /** Ids of seeded resources, keyed by path-parameter name (string values; an object so any fixture type fits). */
+  readonly fixtures: object;
+  /** The credential it accepts. */
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server a run uses when the user names none. Injected by the composition root (the CLI, the
+ * vitest suite, bench, tests pass `startMockServer`), so the engine does not depend on the mock.
+ */
+export type EmbeddedTargetFactory = (options: EmbeddedTargetOptions) => Promise<EmbeddedTarget>;

@@ -1,0 +1,20 @@
+import type { CaseResult } from './CaseResult.ts';
+import type { RunReport } from './RunReport.ts';
+
+export interface RunStart {
+  readonly command: 'run' | 'verify-pacts' | 'replay';
+  readonly seed: number;
+  /** Planned cases per operation. */
+  readonly planned: Readonly<Record<string, number>>;
+}
+
+/**
+ * The events of a run, defined by the core so the engine never knows who listens: the collector and the
+ * reporters implement it. A listener only listens: every hook is optional, none of them sends a request
+ * or changes a result. File reporters write in `onRunEnd`, which also runs when the run was interrupted.
+ */
+export interface RunListener {
+  onRunStart?(start: RunStart): void;
+  onCaseResult?(result: CaseResult): void;
+  onRunEnd?(report: RunReport): void | Promise<void>;
+}

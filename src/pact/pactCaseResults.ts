@@ -1,0 +1,81 @@
+import type { Case, CaseIntent, PlannedRequest } from '../model/Case.ts';
+import type { CaseResult } from '../model/CaseResult.ts';
+import type { Constraint } from '../model/Constraint.ts';
+import type { SentRequest } from '../model/Exchange.ts';
+import type { Operation } from '../openapi/Operation.ts';
+import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
+import { redactHeaders } from '../runner/redact.ts';
+import { PACT_CHECK } from './pactCheck.ts';
+import type { PactInteractionOutcome, PactVerificationResult } from './PactVerificationResult.ts';
+import type { PactInteractionInfo } from './readPactFiles.ts';
+
+function intentOf(outcome: PactInteractionOutcome): CaseIntent {
+  const { intentKind: kind, constraintId, description: label } = outcome;
+  if ((kind === 'boundary' || kind === 'invalid' || kind === 'no-auth' || kind === 'wrong-auth') && constraintId) return { kind, constraintId, label };
+  if (kind === 'unknown-resource') return { kind, label };
+  return { kind: 'valid', label };
+}
+
+/** The operation an interaction exercises: the first word of its case id (or description). */
+function pactOperationId(outcome: PactInteractionOutcome): string {
+  return (outcome.caseId ?? outcome.description).split(/[: ]/)[0] ?? '';
+}
+
+function plannedOf(request: PactInteractionInfo['request'] | undefined, headers: Readonly<Record<string, string>>, intent: CaseIntent): PlannedRequest {
+  let body: PlannedRequest['body'];
+  if (request?.bodyText !== undefined) {
+    try {
+      body = { json: JSON.parse(request.bodyText) as unknown };
+    } catch {
+      body = { raw: request.bodyText };
+    }
+  }
+  return {
+    method: request?.method ?? 'GET',
+    path: request?.path ?? '/',
+    pathParams: {},
+    query: Object.fromEntries(new URLSearchParams(request?.query ?? '')),
+    headers,
+    ...(body ? { body } : {}),
+    auth: intent.kind === 'no-auth' ? 'none' : intent.kind === 'wrong-auth' ? 'wrong' : 'configured',
+  };
+}
+
+/**
+ * A pact verification as the case results of a run, so the engine's collector builds its report: one
+ * case per interaction (the request the pact states, credentials redacted) with one `pact-verification`
+ * verdict carrying the verifier's mismatches and the provenance of the constraint it names. The verifier
+ * reports no response, so the exchanges have none.
+ */
+export function pactCaseResults(result: PactVerificationResult, infos: readonly PactInteractionInfo[], operations: readonly Operation[], catalogue: readonly Constraint[]): CaseResult[] {
+  const credentialHeaders = credentialHeaderNames(operations);
+  return result.interactions.map((outcome, index): CaseResult => {
+    const operationId = pactOperationId(outcome);
+    const info = infos.find((i) => i.description === outcome.description && i.provider === outcome.provider) ?? infos[index];
+    const request = info?.request;
+    const headers = redactHeaders({ ...(request?.headers ?? {}) }, credentialHeaders);
+    const sent: SentRequest = {
+      method: request?.method ?? 'GET',
+      url: `${result.target.replace(/\/+$/, '')}${request?.path ?? '/'}${request?.query ? `?${request.query}` : ''}`,
+      headers,
+      ...(request?.bodyText !== undefined ? { bodyText: request.bodyText } : {}),
+    };
+    const intent = intentOf(outcome);
+    const testCase: Case = { id: outcome.caseId ?? `${operationId}:pact:${index}`, operationId, intent, request: plannedOf(request, headers, intent), seed: 0, needsFixture: false };
+    const provenance = catalogue.find((c) => c.id === outcome.constraintId)?.provenance ?? 'page';
+    return {
+      status: 'ran',
+      case: testCase,
+      exchange: { case: testCase, sent },
+      verdicts: [
+        {
+          check: PACT_CHECK,
+          outcome: outcome.passed ? 'pass' : 'fail',
+          ...(outcome.constraintId ? { constraintId: outcome.constraintId } : {}),
+          provenance,
+          message: outcome.passed ? outcome.description : `${outcome.description}: ${outcome.mismatches.join('; ') || 'failed'}`,
+        },
+      ],
+    };
+  });
+}

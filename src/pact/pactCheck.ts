@@ -1,0 +1,2 @@
+/** The check name under which pact interactions are reported. */
+export const PACT_CHECK = 'pact-verification';
