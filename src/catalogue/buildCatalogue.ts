@@ -74,7 +74,7 @@ export function catalogueOperation(operation: Operation): Constraint[] {
     }
     if (/json/i.test(body.contentType)) {
       // The media type itself is a rule: a body that does not parse as JSON is not application/json.
-      out.push({ ...base, id: join(prefix, 'body', 'json'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/schema$/, ''), kind: 'format', value: body.contentType, source: body.source, credential: false, provenance: provenanceFor(body.provenanceScope, 'format') });
+      out.push({ ...base, id: join(prefix, 'body', 'json'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/schema$/, ''), kind: 'mediaType', value: body.contentType, source: body.source, credential: false, provenance: provenanceFor(body.provenanceScope, 'mediaType') });
     }
     for (const rule of walkSchema(body.schema, body.source, body.provenanceScope, body.pointer)) out.push(fromRule(rule, 'body', ['body', rule.name], body.pointer, body.source, false));
   }

@@ -11,10 +11,31 @@ function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** The catalogue as one readable table per operation. */
-export function formatCatalogue(constraints: readonly Constraint[], width = process.stdout.columns ?? 160): string {
+/** A narrow terminal gets one entry per constraint: the id and provenance, then where, value and source. */
+function asList(operationId: string, list: readonly Constraint[], width: number): string {
+  const lines = [`${operationId} (${list.length} constraints)`];
+  for (const c of list) {
+    lines.push(`${c.id}  [${SHORT[c.provenance]}]`);
+    const detail = `${c.status ? `${c.where} ${c.status}` : c.where} · ${c.kind} = ${show(c.value)} · ${c.source}`;
+    // Wrapped at spaces under a four-space indent; a long token (a pattern) stays whole.
+    let line = '   ';
+    for (const word of detail.split(' ')) {
+      if (line.length + 1 + word.length > width && line.trim() !== '') {
+        lines.push(line);
+        line = '   ';
+      }
+      line += ` ${word}`;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+/** The catalogue as one readable table per operation (a list on a terminal narrower than a table). */
+export function formatCatalogue(constraints: readonly Constraint[], width = process.stdout.columns ?? (Number(process.env['COLUMNS']) || 160)): string {
   const byOperation = new Map<string, Constraint[]>();
   for (const c of constraints) byOperation.set(c.operationId, [...(byOperation.get(c.operationId) ?? []), c]);
+  if (width < 140) return `${[...byOperation].map(([operationId, list]) => asList(operationId, list, width)).join('\n\n')}\n${LEGEND}`;
   const blocks: string[] = [];
   // Ids are never cut: users copy them into config and filters.
   const idWidth = Math.max(20, ...constraints.map((c) => c.id.length)) + 2;

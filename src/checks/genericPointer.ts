@@ -1,11 +1,4 @@
-/** Splits a JSON pointer into unescaped segments. */
-function segmentsOf(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-
-function escape(segment: string): string {
-  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
-}
+import { pointerOf, pointerSegments } from '../openapi/pointer.ts';
 
 export interface PointerForms {
   /** The catalogue's form: every array index replaced by `*`. */
@@ -22,13 +15,13 @@ export function genericPointer(root: unknown, pointer: string): PointerForms {
   let node: unknown = root;
   let generic = '';
   let display = '';
-  for (const segment of segmentsOf(pointer)) {
+  for (const segment of pointerSegments(pointer)) {
     if (Array.isArray(node)) {
       generic += '/*';
       display += `[${segment}]`;
       node = node[Number(segment)];
     } else {
-      generic += `/${escape(segment)}`;
+      generic += pointerOf(segment);
       display += display === '' ? segment : `.${segment}`;
       node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
     }

@@ -1,4 +1,4 @@
-import { planCases } from '../plan/planCases.ts';
+import type { Case } from '../model/Case.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 
@@ -12,7 +12,7 @@ export async function chooseCredentialSchemes(
   operations: readonly PreparedOperation[],
   fixtures: Readonly<Record<string, string>>,
   runner: HttpRunner,
-  seed: number,
+  plan: (prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>) => { readonly cases: readonly Case[] },
 ): Promise<PreparedOperation[]> {
   const chosen: PreparedOperation[] = [];
   for (const prepared of operations) {
@@ -20,7 +20,7 @@ export async function chooseCredentialSchemes(
     // Ids the user did not give come from the document's examples, so the probe names a real resource
     // whenever it can (a server may look the resource up before it authenticates).
     const examples = Object.fromEntries(prepared.operation.parameters.filter((p) => p.in === 'path' && typeof p.example === 'string').map((p) => [p.name, p.example as string]));
-    const probe = schemes.length > 1 ? planCases(prepared.operation, prepared.constraints, prepared.validators, { seed, fixtures: { ...examples, ...fixtures } }).find((c) => c.intent.kind === 'valid') : undefined;
+    const probe = schemes.length > 1 ? plan(prepared, { ...examples, ...fixtures }).cases.find((c) => c.intent.kind === 'valid') : undefined;
     let order = schemes;
     for (const [index, scheme] of probe ? schemes.entries() : []) {
       const candidate = [scheme, ...schemes.filter((_, i) => i !== index)];

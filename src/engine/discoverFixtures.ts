@@ -1,5 +1,4 @@
 import type { Case } from '../model/Case.ts';
-import { planCases } from '../plan/planCases.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
 import { REDACTED } from '../runner/redact.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
@@ -24,7 +23,7 @@ export async function discoverFixtures(
   operations: readonly PreparedOperation[],
   given: Readonly<Record<string, string>>,
   runner: HttpRunner,
-  seed: number,
+  plan: (prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>) => { readonly cases: readonly Case[] },
   onProbe: (probe: FixtureProbe) => void = () => undefined,
 ): Promise<Record<string, string>> {
   const fixtures: Record<string, string> = { ...given };
@@ -33,7 +32,7 @@ export async function discoverFixtures(
     const missing = pathParams.filter((p) => fixtures[p.name] === undefined);
     if (missing.length === 0 || missing.some((p) => typeof p.example !== 'string')) continue;
     const candidate = { ...fixtures, ...Object.fromEntries(missing.map((p) => [p.name, p.example as string])) };
-    const probe: Case | undefined = planCases(prepared.operation, prepared.constraints, prepared.validators, { seed, fixtures: candidate }).find(
+    const probe: Case | undefined = plan(prepared, candidate).cases.find(
       (c) => c.intent.kind === 'valid' && !c.needsFixture,
     );
     if (!probe) continue;

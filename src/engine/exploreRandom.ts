@@ -79,7 +79,7 @@ async function shrink(prepared: PreparedOperation, context: RunContext, signatur
     fc.asyncProperty(arbitrary, async (request) => {
       if (sent >= SHRINK_BUDGET || context.signal.aborted) return true;
       // A shrunk request that left the schema proves nothing about the server: treat it as passing.
-      if (!classifyRequest(prepared.operation, prepared.constraints, prepared.validators, request).valid) return true;
+      if (!classifyRequest(prepared.constraints, prepared.validators, request).valid) return true;
       sent += 1;
       const result = await executeCase(randomCase(operationId, context.seed, 'shrinking', request), prepared, context);
       if (failingChecks(result) !== signature) return true;

@@ -1,12 +1,12 @@
-import type { Reporter } from '../../reporters/Reporter.ts';
 import { TOOL_VERSION } from '../toolVersion.ts';
 import { checkRegistry } from '../checks/registry.ts';
 import { REMOTE_DEFAULTS, type ConformanceConfig } from '../config/ConformanceConfig.ts';
 import type { Case } from '../model/Case.ts';
+import type { EmbeddedTargetFactory } from '../model/EmbeddedTarget.ts';
+import type { RunListener } from '../model/RunListener.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { RunInvocation, RunReport } from '../model/RunReport.ts';
 import { UsageError } from '../errors/ConformanceError.ts';
-import { planCases } from '../plan/planCases.ts';
 import { assertSafeTarget } from '../runner/assertSafeTarget.ts';
 import { checkReachable } from '../runner/checkReachable.ts';
 import { planToSent } from '../runner/planToSent.ts';
@@ -21,6 +21,7 @@ import { discoverFixtures, type FixtureProbe } from './discoverFixtures.ts';
 import { executeCase } from './executeCase.ts';
 import { exploreRandom, randomCaseId, randomRequestAt, sampleRandomCases } from './exploreRandom.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
+import { Planner } from './Planner.ts';
 import { prepareOperations } from './prepareOperations.ts';
 import { replayCommandFor } from './replayCommandFor.ts';
 import { ResultCollector } from './ResultCollector.ts';
@@ -29,7 +30,12 @@ import { runPool } from './runPool.ts';
 import { startTargets } from './startTargets.ts';
 
 export interface RunHooks {
-  readonly reporters: readonly Reporter[];
+  readonly reporters: readonly RunListener[];
+  /**
+   * Starts the server of a run that names no target (callers pass `startMockServer`); the engine does
+   * not know the mock. `config.mock.chaos` is the caller's to apply: the factory is built where it is known.
+   */
+  readonly embeddedTarget?: EmbeddedTargetFactory;
   /** Aborting stops sending; the report of what ran is still built and handed to the reporters. */
   readonly signal?: AbortSignal;
   /** Receives the planned requests of a dry run, as curl commands. */
@@ -66,9 +72,9 @@ function selectCases(cases: readonly Case[], ids: readonly string[]): Case[] {
 }
 
 /** Every `--case` id is a planned case or a random case of an operation of this run, under this seed. */
-function assertKnownCases(operations: readonly PreparedOperation[], fixtures: Readonly<Record<string, string>>, config: ConformanceConfig): void {
+function assertKnownCases(operations: readonly PreparedOperation[], fixtures: Readonly<Record<string, string>>, config: ConformanceConfig, planner: Planner): void {
   if (config.caseIds.length === 0) return;
-  const planned = new Set(operations.flatMap((p) => planCases(p.operation, p.constraints, p.validators, { seed: config.seed, fixtures }).map((c) => c.id)));
+  const planned = new Set(operations.flatMap((p) => planner.plan(p, fixtures).cases.map((c) => c.id)));
   const randomPrefixes = operations.map((p) => randomCaseId(p.operation.operationId, config.seed, ''));
   const unknown = config.caseIds.filter((id) => !planned.has(id) && !randomPrefixes.some((prefix) => id.startsWith(prefix) && /^\d+(:\d+)*$/.test(id.slice(prefix.length))));
   if (unknown.length > 0) {
@@ -105,7 +111,7 @@ function invocationOf(config: ConformanceConfig, embedded: boolean): RunInvocati
  */
 export async function runConformance(config: ConformanceConfig, hooks: RunHooks): Promise<RunReport> {
   const specs = await loadSpecs(config.specs);
-  const targets = await startTargets(config, specs);
+  const targets = await startTargets(config, specs, hooks.embeddedTarget);
   try {
     const operations = prepareOperations(specs, config, targets.defaultTarget);
     for (const p of operations) {
@@ -116,20 +122,23 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
     const command = hooks.command ?? 'run';
     const runner = new HttpRunner(runnerOptions);
     try {
+      const given = { ...targets.fixtures, ...config.fixtures };
+      // Plan first: a document the generators cannot satisfy, or a `--case` id that names nothing, is
+      // refused before anything is sent.
+      const planner = new Planner(config.seed);
+      planner.preflight(operations, given, config.runs);
+      if (command === 'run') assertKnownCases(operations, given, config, planner);
       if (!config.dryRun) {
         // Nothing is planned or reported for a target that cannot be reached at all.
         for (const url of new Set(operations.map((p) => p.baseUrl))) await checkReachable(url, runnerOptions);
       }
-      const given = { ...targets.fixtures, ...config.fixtures };
-      // A `--case` id that names nothing is a usage error before anything is sent.
-      if (command === 'run') assertKnownCases(operations, given, config);
       const probing = !config.dryRun && command === 'run';
       // The credential scheme first (the fixture probe must authenticate), then the fixtures.
       // An interrupted probe leaves what was known, so the run still reports (an interrupted, empty run).
-      const probed = probing && runnerOptions.token !== undefined ? await orWhenInterrupted(chooseCredentialSchemes(operations, given, runner, config.seed), operations) : operations;
+      const probed = probing && runnerOptions.token !== undefined ? await orWhenInterrupted(chooseCredentialSchemes(operations, given, runner, (p, f) => planner.plan(p, f)), operations) : operations;
       const probes: FixtureProbe[] = [];
-      const fixtures = probing ? await orWhenInterrupted(discoverFixtures(probed, given, runner, config.seed, (p) => probes.push(p)), given) : given;
-      return await execute(config, hooks, { operations: probed, runner, runnerOptions, fixtures, command, embedded: targets.embedded, probes });
+      const fixtures = probing ? await orWhenInterrupted(discoverFixtures(probed, given, runner, (p, f) => planner.plan(p, f), (p) => probes.push(p)), given) : given;
+      return await execute(config, hooks, { operations: probed, runner, runnerOptions, fixtures, command, embedded: targets.embedded, probes, planner });
     } finally {
       await runner.close();
     }
@@ -146,15 +155,16 @@ interface ExecutionSetup {
   readonly command: 'run' | 'replay';
   readonly embedded: boolean;
   readonly probes: readonly FixtureProbe[];
+  readonly planner: Planner;
 }
 
 /** Plans, sends and checks every case, then hands the report to the reporters (also after an error). */
 async function execute(config: ConformanceConfig, hooks: RunHooks, setup: ExecutionSetup): Promise<RunReport> {
   const { operations, runner, runnerOptions, fixtures, command } = setup;
-  const planned = operations.map((p) => ({
-    prepared: p,
-    cases: command === 'replay' ? [] : selectCases(planCases(p.operation, p.constraints, p.validators, { seed: config.seed, fixtures }), config.caseIds),
-  }));
+  const planned = operations.map((p) => {
+    const plan = command === 'replay' ? { cases: [], dropped: [] } : setup.planner.plan(p, fixtures);
+    return { prepared: p, cases: selectCases(plan.cases, config.caseIds), dropped: selectCases(plan.dropped.map((d) => d.case), config.caseIds), reasons: plan.dropped };
+  });
   // `--case` may name random cases: they are rebuilt from their fast-check path.
   for (const entry of command === 'replay' ? [] : planned) {
     for (const id of config.caseIds) {
@@ -169,11 +179,17 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   const invocation = invocationOf(config, setup.embedded);
   const collector = new ResultCollector(operations, { replayCommand: (caseId, p) => replayCommandFor(caseId, config.seed, p, invocation), command, strict: config.strict });
   for (const { operationId, ...probe } of setup.probes) collector.noteProbe(operationId, probe);
-  const listeners: Reporter[] = [collector, ...hooks.reporters];
+  const listeners: RunListener[] = [collector, ...hooks.reporters];
   const controller = new AbortController();
   const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
-  const plannedCounts = Object.fromEntries(planned.map(({ prepared, cases }) => [prepared.operation.operationId, cases.length + prior.filter((c) => c.operationId === prepared.operation.operationId).length]));
+  const plannedCounts = Object.fromEntries(
+    planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + prior.filter((c) => c.operationId === prepared.operation.operationId).length]),
+  );
   for (const l of listeners) l.onRunStart?.({ command, seed: config.seed, planned: plannedCounts });
+  // A case left out of the plan is reported and counted, never lost.
+  for (const { dropped, reasons } of planned) {
+    for (const testCase of dropped) for (const l of listeners) l.onCaseResult?.({ status: 'not-run', case: testCase, reason: `left out of the plan: ${reasons.find((d) => d.case.id === testCase.id)?.reason ?? ''}` });
+  }
 
   let stopReason: string | undefined;
   const stop = (reason: string): void => {
@@ -238,7 +254,8 @@ function dryRun(
       total += 1;
       // `--case` may name random cases: they count as random too.
       if (testCase.id.startsWith(randomCaseId(operationId, testCase.seed, ''))) randomCount += 1;
-      out(`# ${testCase.id}\n${toCurl(planToSent(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
+      // The label names the value tried: `--dry-run` shows, per constraint, every value a run sends.
+      out(`# ${testCase.id} (${testCase.intent.kind}: ${testCase.intent.label})\n${toCurl(planToSent(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
     }
   }
   out(`# ${total} requests planned (${total - randomCount} deterministic, ${randomCount} random) for ${planned.length} operation(s); nothing sent`);

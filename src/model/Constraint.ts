@@ -3,18 +3,33 @@ import type { Provenance } from './Provenance.ts';
 /** Where a constraint applies: a request part, or the response of one status. */
 export type ConstraintLocation = 'path' | 'query' | 'header' | 'body' | 'response';
 
-export type ConstraintKind =
-  | 'required'
-  | 'type'
-  | 'minLength'
-  | 'maxLength'
-  | 'minimum'
-  | 'maximum'
-  | 'enum'
-  | 'pattern'
-  | 'format'
-  | 'atLeastOne'
-  | 'auth';
+/** Every kind of rule the catalogue lists: JSON Schema keywords, plus the at-least-one group, the body's media type and auth. */
+export const CONSTRAINT_KINDS = [
+  'required',
+  'type',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'additionalProperties',
+  'atLeastOne',
+  'mediaType',
+  'auth',
+] as const;
+
+export type ConstraintKind = (typeof CONSTRAINT_KINDS)[number];
 
 /** One documented rule of one operation, computed from the OpenAPI document. */
 export interface Constraint {

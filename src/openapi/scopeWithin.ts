@@ -1,5 +1,5 @@
 import { SpecError } from '../errors/ConformanceError.ts';
-import type { ConstraintKind } from '../model/Constraint.ts';
+import { CONSTRAINT_KINDS, type ConstraintKind } from '../model/Constraint.ts';
 import { isProvenance, PROVENANCES, type Provenance } from '../model/Provenance.ts';
 import type { ProvenanceScope } from './Operation.ts';
 import { pointerOf } from './pointer.ts';
@@ -7,23 +7,8 @@ import { pointerOf } from './pointer.ts';
 /** The scope of a document that says nothing: every rule is the page's. */
 export const PAGE_SCOPE: ProvenanceScope = { default: 'page', keywords: {} };
 
-// A record rather than a list, so that a new catalogue kind cannot be forgotten here.
-const KEYWORDS: Readonly<Record<ConstraintKind, true>> = {
-  required: true,
-  type: true,
-  minLength: true,
-  maxLength: true,
-  minimum: true,
-  maximum: true,
-  enum: true,
-  pattern: true,
-  format: true,
-  atLeastOne: true,
-  auth: true,
-};
-
 function isKeyword(key: string): key is ConstraintKind {
-  return Object.hasOwn(KEYWORDS, key);
+  return (CONSTRAINT_KINDS as readonly string[]).includes(key);
 }
 
 /** Reads one provenance value; `at` names where it sits (a JSON pointer, with the file when known). */
@@ -50,7 +35,7 @@ export function scopeWithin(parent: ProvenanceScope, node: unknown, at: string):
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'default') fallback = provenanceValue(value, `${here}/default`);
     else if (isKeyword(key)) keywords[key] = provenanceValue(value, `${here}${pointerOf(key)}`);
-    else throw new SpecError('CONF_ERR_SPEC_INVALID', `${here}${pointerOf(key)}: unknown keyword (one of default, ${Object.keys(KEYWORDS).join(', ')})`);
+    else throw new SpecError('CONF_ERR_SPEC_INVALID', `${here}${pointerOf(key)}: unknown keyword (one of default, ${CONSTRAINT_KINDS.join(', ')})`);
   }
   return fallback === undefined ? { default: parent.default, keywords: { ...parent.keywords, ...keywords } } : { default: fallback, keywords };
 }

@@ -3,6 +3,8 @@ import type { CaseIntent, PlannedRequest } from '../model/Case.ts';
 /** A case before it has an id and has passed its re-validation. */
 export interface PlanDraft {
   readonly intent: CaseIntent;
+  /** The keyword sample's name (`zero`, `length-65`), part of the case id; drafts without one are numbered. */
+  readonly variant?: string;
   readonly request: PlannedRequest;
   readonly needsFixture: boolean;
 }

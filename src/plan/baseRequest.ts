@@ -2,7 +2,7 @@ import type { PlannedRequest } from '../model/Case.ts';
 import type { Operation } from '../openapi/Operation.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { buildPath } from './buildPath.ts';
-import { minimalValue } from './minimalValue.ts';
+import { minimalValue } from '../values/minimalValue.ts';
 import { fixturePathParams } from './fixturePathParams.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 

@@ -5,13 +5,14 @@ function slug(label: string): string {
 }
 
 /**
- * Stable, readable id of a planned case: `operationId:kind:constraintId-or-label:index@seed`, e.g.
- * `updateHostedConnect:invalid:DC.body.hosted_connect.name.maxLength:0@42`. The same inputs always give the
+ * Stable, readable id of a planned case: `operationId:kind:constraintId-or-label:variant@seed`, e.g.
+ * `updateHostedConnect:invalid:DC.body.hosted_connect.bandwidth.minimum:zero@42`. The variant names the
+ * value a keyword tried (or is the draft's number when it has no name). The same inputs always give the
  * same id; the seed is part of it so a report entry names the run that can replay it.
  */
-export function caseId(parts: { operationId: string; intent: CaseIntent; index: number; seed: number }): string {
-  const { operationId, intent, index, seed } = parts;
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`caseId: index must be a non-negative integer, got ${index}`);
+export function caseId(parts: { operationId: string; intent: CaseIntent; variant: string; seed: number }): string {
+  const { operationId, intent, variant, seed } = parts;
+  if (variant === '' || /[:@\s]/.test(variant)) throw new RangeError(`caseId: a variant is a non-empty word without ":", "@" or spaces, got "${variant}"`);
   const key = 'constraintId' in intent ? intent.constraintId : slug(intent.label);
-  return `${operationId}:${intent.kind}:${key}:${index}@${seed}`;
+  return `${operationId}:${intent.kind}:${key}:${variant}@${seed}`;
 }

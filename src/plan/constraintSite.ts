@@ -4,9 +4,10 @@ import type { Operation, ParameterSpec } from '../openapi/Operation.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { valueAt } from '../openapi/pointer.ts';
 import { parameterText } from './baseRequest.ts';
-import type { TextChannel } from './textOfLength.ts';
+import type { TextChannel } from '../values/textOfLength.ts';
 import { schemaAt } from './schemaAt.ts';
-import { REMOVE, withBodyValue } from './withBodyValue.ts';
+import { REMOVE } from '../keywords/REMOVE.ts';
+import { withBodyValue } from './withBodyValue.ts';
 import { withParameter } from './withParameter.ts';
 
 /** Where a constraint's value lives in a request, and how to change it there. */
@@ -20,6 +21,8 @@ export interface ConstraintSite {
   readonly current: unknown;
   /** The request with the value replaced (parameters travel as text), or removed with `REMOVE`. */
   set(value: unknown): PlannedRequest;
+  /** For the body itself: whether the document requires one. */
+  readonly bodyRequired?: boolean;
 }
 
 function findParameter(operation: Operation, c: Constraint): ParameterSpec | undefined {
@@ -34,7 +37,13 @@ export function constraintSite(operation: Operation, c: Constraint, request: Pla
     if (!body) return undefined;
     const json = request.body && 'json' in request.body ? request.body.json : undefined;
     const node = c.target === '' ? body.schema : schemaAt(body.schema, c.target);
-    return { node, channel: 'text', current: valueAt(json, c.target), set: (value) => withBodyValue(request, body.schema, c.target, value) };
+    return {
+      node,
+      channel: 'text',
+      current: valueAt(json, c.target),
+      set: (value) => withBodyValue(request, body.schema, c.target, value),
+      ...(c.target === '' ? { bodyRequired: body.required } : {}),
+    };
   }
   if (c.where === 'response') return undefined;
   const parameter = findParameter(operation, c);

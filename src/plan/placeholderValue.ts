@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import type { ParameterSpec } from '../openapi/Operation.ts';
-import { codePointLength } from './codePointLength.ts';
-import { minimalValue } from './minimalValue.ts';
+import { codePointLength } from '../values/codePointLength.ts';
+import { minimalValue } from '../values/minimalValue.ts';
 import { seededRandom } from './seededRandom.ts';
 import { seededUuid } from './seededUuid.ts';
-import { textOfLength } from './textOfLength.ts';
+import { textOfLength } from '../values/textOfLength.ts';
 
 function fits(value: string, parameter: ParameterSpec): boolean {
   const { minLength = 0, maxLength = Number.POSITIVE_INFINITY, pattern } = parameter.schema;

@@ -1,6 +1,7 @@
 import type { Case } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Operation } from '../openapi/Operation.ts';
+import { pointerOf } from '../openapi/pointer.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { authDrafts } from './authDrafts.ts';
 import { baseRequest } from './baseRequest.ts';
@@ -12,6 +13,17 @@ import type { PlanDraft } from './PlanDraft.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
+
+/** The pointer of the first `undefined` inside a JSON body (a value the planner could not build), if any. */
+function undefinedAt(value: unknown, pointer = ''): string | undefined {
+  if (value === undefined) return pointer || '/';
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = undefinedAt(child, `${pointer}${pointerOf(key)}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 /** Why a draft does not show what its intent says, or `undefined` when it does. */
 function disagreement(draft: PlanDraft, broken: readonly string[]): string | undefined {
@@ -30,9 +42,10 @@ function disagreement(draft: PlanDraft, broken: readonly string[]): string | und
  * fixtures and seed give the same cases with the same ids.
  *
  * Every case is re-validated against the document before it is returned: a valid or boundary case must
- * validate, an invalid case must fail on its own constraint and on nothing else. A case that does not is
- * left out and reported to `options.onDropped`, so a negative check can never cry wolf over a request that
- * was in fact valid (or broke something else too).
+ * validate, an invalid case must fail on its own constraint and on nothing else, and no body may hold a
+ * value the planner could not build. A case that does not is left out and reported to
+ * `options.onDropped`, so a negative check can never cry wolf over a request that was in fact valid (or
+ * broke something else too), and a dropped case is counted, never lost.
  */
 export function planCases(operation: Operation, constraints: readonly Constraint[], validators: OperationValidators, options: PlanOptions): Case[] {
   const base = baseRequest(operation, validators, options);
@@ -51,16 +64,18 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     const index = counters.get(key) ?? 0;
     counters.set(key, index + 1);
     const planned: Case = {
-      id: caseId({ operationId: operation.operationId, intent: draft.intent, index, seed: options.seed }),
+      id: caseId({ operationId: operation.operationId, intent: draft.intent, variant: draft.variant ?? String(index), seed: options.seed }),
       operationId: operation.operationId,
       intent: draft.intent,
       request: draft.request,
       seed: options.seed,
       needsFixture: draft.needsFixture,
     };
-    const verdict = classifyRequest(operation, constraints, validators, draft.request);
+    // JSON has no `undefined`: such a body would be sent without the member, not as planned.
+    const hole = draft.request.body && 'json' in draft.request.body ? undefinedAt(draft.request.body.json) : undefined;
+    const verdict = hole === undefined ? classifyRequest(constraints, validators, draft.request) : { valid: true as const };
     const broken = verdict.valid ? [] : verdict.constraintIds;
-    const reason = disagreement(draft, broken);
+    const reason = hole !== undefined ? `no value could be built for the body at ${hole}` : disagreement(draft, broken);
     if (reason === undefined) cases.push(planned);
     else options.onDropped?.({ case: planned, brokenConstraintIds: broken, reason });
   }

@@ -1,10 +1,6 @@
+import { pointerSegments } from '../openapi/pointer.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
 
-/** Splits a JSON pointer into unescaped segments. */
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
 
 /** The schema node that governs the instance at a pointer (`*` or a number for array items), if the schema says. */
 export function schemaAt(root: SchemaNode, pointer: string): SchemaNode | undefined {

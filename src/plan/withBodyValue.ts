@@ -1,11 +1,10 @@
 import type { PlannedRequest } from '../model/Case.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
-import { minimalValue } from './minimalValue.ts';
-import { pointerOf } from '../openapi/pointer.ts';
-import { pointerSegments, schemaAt } from './schemaAt.ts';
+import { REMOVE } from '../keywords/REMOVE.ts';
+import { minimalValue } from '../values/minimalValue.ts';
+import { pointerOf, pointerSegments } from '../openapi/pointer.ts';
+import { schemaAt } from './schemaAt.ts';
 
-/** Marks a member to delete rather than set. */
-export const REMOVE: unique symbol = Symbol('remove');
 
 function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
   return value !== null && typeof value === 'object';

@@ -4,15 +4,9 @@ import type { PlannedRequest } from '../model/Case.ts';
 import type { Operation, ResponseSpec } from '../openapi/Operation.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { createAjv } from './createAjv.ts';
+import type { ValidationIssue } from './ValidationIssue.ts';
 
-export interface ValidationIssue {
-  /** `path`, `query`, `header`, `body` or `response`. */
-  readonly where: string;
-  /** Instance pointer, prefixed with the parameter name for parameters. */
-  readonly at: string;
-  readonly keyword: string;
-  readonly message: string;
-}
+export type { ValidationIssue } from './ValidationIssue.ts';
 
 export interface ValidationResult {
   readonly valid: boolean;
@@ -20,7 +14,7 @@ export interface ValidationResult {
 }
 
 function issuesOf(where: string, prefix: string, errors: readonly ErrorObject[] | null | undefined): ValidationIssue[] {
-  return (errors ?? []).map((e) => ({ where, at: `${prefix}${e.instancePath}`, keyword: e.keyword, message: e.message ?? e.keyword }));
+  return (errors ?? []).map((e) => ({ where, at: `${prefix}${e.instancePath}`, keyword: e.keyword, params: e.params, schemaPath: e.schemaPath, message: e.message ?? e.keyword }));
 }
 
 /** Matches a status code against a response key (`"200"`, `"4XX"`, `"default"`). */
@@ -77,7 +71,7 @@ export class OperationValidators {
       const source = p.in === 'path' ? request.pathParams : p.in === 'query' ? request.query : lowerKeys(request.headers);
       const value = source[p.in === 'header' ? p.name.toLowerCase() : p.name];
       if (value === undefined || (p.in === 'path' && value === '')) {
-        if (p.required) issues.push({ where: p.in, at: p.name, keyword: 'required', message: `${p.in} parameter ${p.name} is required` });
+        if (p.required) issues.push({ where: p.in, at: p.name, keyword: 'required', params: {}, schemaPath: '', message: `${p.in} parameter ${p.name} is required` });
         continue;
       }
       const validate = this.parameters.get(`${p.in}:${p.name.toLowerCase()}`)!;
@@ -85,13 +79,13 @@ export class OperationValidators {
     }
     const spec = this.operation.requestBody;
     if (request.body === undefined) {
-      if (spec?.required) issues.push({ where: 'body', at: '', keyword: 'required', message: 'request body is required' });
+      if (spec?.required) issues.push({ where: 'body', at: '', keyword: 'required', params: {}, schemaPath: '', message: 'request body is required' });
     } else if ('raw' in request.body) {
       try {
         const parsed: unknown = JSON.parse(request.body.raw);
         issues.push(...this.validateBody(parsed).issues);
       } catch {
-        issues.push({ where: 'body', at: '', keyword: 'json', message: 'request body is not valid JSON' });
+        issues.push({ where: 'body', at: '', keyword: 'json', params: {}, schemaPath: '', message: 'request body is not valid JSON' });
       }
     } else {
       issues.push(...this.validateBody(request.body.json).issues);

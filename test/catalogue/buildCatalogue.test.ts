@@ -570,7 +570,7 @@ describe('buildCatalogue on a third document', () => {
     expect(byId(catalogue, 'W.body.size.maximum')).toMatchObject({ value: 10, target: '/size', source: 'Body: size (1..10)' });
     expect(byId(catalogue, 'W.body.tags.*.maxLength')).toMatchObject({ value: 8, target: '/tags/*', name: 'tags.*' });
     expect(byId(catalogue, 'W.body.atLeastOne')).toMatchObject({ value: ['colour', 'size'], target: '', source: 'Body: at least one of colour, size' });
-    expect(byId(catalogue, 'W.body.json')).toMatchObject({ kind: 'format', value: 'application/merge-patch+json' });
+    expect(byId(catalogue, 'W.body.json')).toMatchObject({ kind: 'mediaType', value: 'application/merge-patch+json' });
     expect(byId(catalogue, 'W.path.widgetId.pattern')).toMatchObject({ value: '^w-[0-9]+$', pointer: '/paths/~1widgets~1{widgetId}/parameters/0/schema' });
     expect(byId(catalogue, 'W.header.X-Request-Id.format')).toMatchObject({ value: 'uuid', credential: false });
     // The document-level security applies; without x-doc-ref the source says where the rule is.

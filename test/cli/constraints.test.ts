@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/catalogue/buildCatalogue.ts';
+import { formatCatalogue } from '../../src/catalogue/formatCatalogue.ts';
 import { main } from '../../src/cli/main.ts';
 import type { Constraint } from '../../src/model/Constraint.ts';
 import { loadSpec } from '../../src/openapi/loadSpec.ts';
@@ -71,11 +72,18 @@ describe('conformance constraints', () => {
     for (const line of legend) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it('--json prints exactly the catalogue buildCatalogue computes', async () => {
+  it('--json prints exactly the catalogue buildCatalogue computes, with the values each request rule is tried with', async () => {
     const { code, out, err } = await runMain(['constraints', '--json']);
     expect(code).toBe(0);
     expect(err).toBe('');
-    expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));
+    const printed = JSON.parse(out) as Array<Constraint & { tried?: { boundary: string[]; violation: string[] } }>;
+    expect(printed.map(({ tried: _tried, ...c }) => c)).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(printed.find((c) => c.id === 'DC.body.hosted_connect.bandwidth.minimum')?.tried).toEqual({
+      boundary: ['hosted_connect.bandwidth = 2'],
+      violation: ['hosted_connect.bandwidth = 1', 'hosted_connect.bandwidth = 0', 'hosted_connect.bandwidth = -1', 'hosted_connect.bandwidth = -2147483649'],
+    });
+    // Response rules are judged, not sent: nothing is tried for them.
+    expect(printed.filter((c) => c.where === 'response' && c.tried !== undefined)).toEqual([]);
     const entries = JSON.parse(out) as Constraint[];
     for (const c of entries) expect(['page', 'reading', 'convention', 'robustness'], c.id).toContain(c.provenance);
     expect(entries.find((c) => c.id === 'HCX.response.202.data.interconnectTaskId.required')?.provenance).toBe('reading');
@@ -120,5 +128,20 @@ describe('conformance constraints', () => {
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout) as Constraint[];
     expect(parsed.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+  });
+});
+
+describe('the catalogue on a narrow terminal', () => {
+  it('is a list that fits 80 columns (only an unbreakable pattern may run past), ids whole', async () => {
+    const catalogue = (await loadSpecs([])).flatMap(buildCatalogue);
+    const text = formatCatalogue(catalogue, 80);
+    for (const line of text.split('\n')) if (line.trim().includes(' ')) expect(line.length, line).toBeLessThanOrEqual(80);
+    for (const c of catalogue) expect(text).toContain(`${c.id}  [`);
+  });
+
+  it('--values lists what each request rule is tried with', async () => {
+    const { code, out } = await runMain(['constraints', '--values']);
+    expect(code).toBe(0);
+    expect(out).toContain('DC.body.hosted_connect.bandwidth.minimum\n  edges:  hosted_connect.bandwidth = 2\n  breaks: hosted_connect.bandwidth = 1; hosted_connect.bandwidth = 0;');
   });
 });

@@ -90,7 +90,7 @@ describe('usage and configuration errors: exit 2, one line, no stack trace', () 
 });
 
 describe('--dry-run', () => {
-  const caseLines = (out: string): string[] => out.split('\n').filter((line) => /^# \S+$/.test(line));
+  const caseLines = (out: string): string[] => out.split('\n').flatMap((line) => /^# (\S+) \(.*\)$/.exec(line)?.slice(1, 2) ?? []);
 
   test('prints one curl command per planned case, sends nothing, exits 0', async () => {
     const { code, out, err } = await runCli(['run', '--dry-run', '--runs', '0', '--target', 'https://hcx.example.invalid', '--token', 'DRY-RUN-TOKEN']);
@@ -103,7 +103,7 @@ describe('--dry-run', () => {
     expect(new Set(ids).size).toBe(ids.length);
     // Every case line is followed by its curl command against the named target.
     for (let i = 0; i < lines.length; i += 2) {
-      expect(lines[i]).toMatch(/^# \S+$/);
+      expect(lines[i]).toMatch(/^# \S+ \((valid|boundary|invalid|no-auth|wrong-auth|unknown-resource): .+\)$/);
       expect(lines[i + 1]).toMatch(/^curl -X '(POST|PUT)' 'https:\/\/hcx\.example\.invalid\//);
     }
     expect(out).not.toContain('DRY-RUN-TOKEN');

@@ -21,7 +21,7 @@ const dcRequest = (hosted_connect: unknown, extra: Partial<PlannedRequest> = {})
 });
 
 describe('classifyRequest', () => {
-  const classify = (request: PlannedRequest) => classifyRequest(subjects.dc.operation, subjects.dc.constraints, subjects.dc.validators, request);
+  const classify = (request: PlannedRequest) => classifyRequest(subjects.dc.constraints, subjects.dc.validators, request);
 
   it('passes a valid request and maps an empty group to the at-least-one constraint alone', () => {
     expect(classify(dcRequest({ name: 'x' }))).toEqual({ valid: true });
@@ -45,14 +45,9 @@ describe('classifyRequest', () => {
     expect(classify({ ...withoutBody, body: { json: {} } })).toEqual({ valid: false, constraintIds: ['DC.body.hosted_connect.required'] });
   });
 
-  it('checks a planned credential header against its own limits, never the configured one', () => {
-    expect(classify(dcRequest({ name: 'x' }, { headers: { 'x-auth-token': 't'.repeat(10240) } }))).toEqual({ valid: true });
-    expect(classify(dcRequest({ name: 'x' }, { headers: { 'x-auth-token': 't'.repeat(10241) } }))).toEqual({ valid: false, constraintIds: ['DC.header.X-Auth-Token.maxLength'] });
-  });
-
   it('keeps an issue no constraint explains as an unknown id, so it never passes for a known one', () => {
     const s = subjects.dc;
-    const verdict = classifyRequest(s.operation, s.constraints.filter((c) => c.id !== 'DC.body.hosted_connect.bandwidth.maximum'), s.validators, dcRequest({ bandwidth: 400001 }));
+    const verdict = classifyRequest(s.constraints.filter((c) => c.id !== 'DC.body.hosted_connect.bandwidth.maximum'), s.validators, dcRequest({ bandwidth: 400001 }));
     expect(verdict).toEqual({ valid: false, constraintIds: ['?body:/hosted_connect/bandwidth:maximum'] });
   });
 });
@@ -60,8 +55,8 @@ describe('classifyRequest', () => {
 describe('caseId', () => {
   it('is readable and stable, with the seed last', () => {
     const intent = { kind: 'invalid', constraintId: 'DC.body.hosted_connect.name.maxLength', label: 'name length 65' } as const;
-    expect(caseId({ operationId: 'updateHostedConnect', intent, index: 0, seed: 42 })).toBe('updateHostedConnect:invalid:DC.body.hosted_connect.name.maxLength:0@42');
-    expect(caseId({ operationId: 'op', intent: { kind: 'valid', label: 'body absent' }, index: 1, seed: 7 })).toBe('op:valid:body-absent:1@7');
-    expect(() => caseId({ operationId: 'op', intent, index: -1, seed: 1 })).toThrow(/index/);
+    expect(caseId({ operationId: 'updateHostedConnect', intent, variant: 'length-65', seed: 42 })).toBe('updateHostedConnect:invalid:DC.body.hosted_connect.name.maxLength:length-65@42');
+    expect(caseId({ operationId: 'op', intent: { kind: 'valid', label: 'body absent' }, variant: '1', seed: 7 })).toBe('op:valid:body-absent:1@7');
+    expect(() => caseId({ operationId: 'op', intent, variant: 'a:b', seed: 1 })).toThrow(/variant/);
   });
 });

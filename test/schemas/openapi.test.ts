@@ -256,7 +256,7 @@ describe('the shipped OpenAPI documents', () => {
         const value = field === 'bandwidth' ? 2 : '';
         expect(dc.validateBody({ hosted_connect: { [field]: value } }).valid, field).toBe(true);
       }
-      expect(dc.validateRequest(dcRequest({ body: undefined })).issues).toEqual([{ where: 'body', at: '', keyword: 'required', message: 'request body is required' }]);
+      expect(dc.validateRequest(dcRequest({ body: undefined })).issues).toEqual([{ where: 'body', at: '', keyword: 'required', params: {}, schemaPath: '', message: 'request body is required' }]);
     });
 
     it('Huawei: limits and formats bite at the documented boundaries', () => {
@@ -307,7 +307,7 @@ describe('the shipped OpenAPI documents', () => {
       expect(hcx.validateRequest(hcxRequest({ body: { raw: '[{}]' } }))).toEqual({ valid: true, issues: [] });
       expect(hcx.validateRequest(hcxRequest())).toEqual({ valid: true, issues: [] });
       for (const json of [{}, null, 'text', 3]) expect(hcx.validateBody(json).valid).toBe(true);
-      expect(hcx.validateRequest(hcxRequest({ body: { raw: '[{' } })).issues).toEqual([{ where: 'body', at: '', keyword: 'json', message: 'request body is not valid JSON' }]);
+      expect(hcx.validateRequest(hcxRequest({ body: { raw: '[{' } })).issues).toEqual([{ where: 'body', at: '', keyword: 'json', params: {}, schemaPath: '', message: 'request body is not valid JSON' }]);
     });
 
     it('HCX: booleans are the strings "true"/"false", method is legacy or inService', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { SchemaNode } from '../../openapi/SchemaNode.ts';
-import { numericRange } from '../minimalValue.ts';
+import { numericRange } from '../../values/minimalValue.ts';
 
 /** Integers (`type: integer`) or finite doubles of a node, within its minimum/maximum (exclusive ones too). */
 export function numberArbitrary(node: SchemaNode, integer: boolean): fc.Arbitrary<number> {

@@ -1,38 +1,49 @@
 import fc from 'fast-check';
+import { SpecError } from '../../errors/ConformanceError.ts';
+import { pointerOf } from '../../openapi/pointer.ts';
 import type { SchemaNode } from '../../openapi/SchemaNode.ts';
-import { schemaTypes } from '../schemaTypes.ts';
-import type { TextChannel } from '../textOfLength.ts';
+import { schemaTypes } from '../../values/schemaTypes.ts';
+import type { TextChannel } from '../../values/textOfLength.ts';
 import { arrayArbitrary } from './arrayArbitrary.ts';
 import { enumArbitrary } from './enumArbitrary.ts';
 import { numberArbitrary } from './numberArbitrary.ts';
 import { objectArbitrary } from './objectArbitrary.ts';
 import { stringArbitrary } from './stringArbitrary.ts';
 
-/** Values valid against a schema node, composed from one arbitrary per construct. */
-export function schemaArbitrary(node: SchemaNode, channel: TextChannel = 'text'): fc.Arbitrary<unknown> {
+/**
+ * Values valid against a schema node, composed from one arbitrary per construct. `pointer` is the node's
+ * place in the document: a node no value can satisfy is a schema error that names it, raised while the
+ * plan is built, before anything is sent.
+ */
+export function schemaArbitrary(node: SchemaNode, channel: TextChannel = 'text', pointer = ''): fc.Arbitrary<unknown> {
   if (node.const !== undefined) return fc.constant(node.const);
   if (node.enum) return enumArbitrary(node.enum);
   const types = schemaTypes(node);
   if (types.length === 0) return fc.jsonValue({ maxDepth: 2 });
-  return fc.oneof(
-    ...types.map((type): fc.Arbitrary<unknown> => {
-      switch (type) {
-        case 'string':
-          return stringArbitrary(node, channel);
-        case 'integer':
-        case 'number':
-          return numberArbitrary(node, type === 'integer');
-        case 'boolean':
-          return fc.boolean();
-        case 'null':
-          return fc.constant(null);
-        case 'array':
-          return arrayArbitrary(node, node.items ? schemaArbitrary(node.items, channel) : fc.jsonValue({ maxDepth: 1 }));
-        case 'object':
-          return objectArbitrary(node, (child) => schemaArbitrary(child, channel));
-        default:
-          throw new RangeError(`schemaArbitrary: unknown type "${type}"`);
-      }
-    }),
-  );
+  try {
+    return fc.oneof(
+      ...types.map((type): fc.Arbitrary<unknown> => {
+        switch (type) {
+          case 'string':
+            return stringArbitrary(node, channel);
+          case 'integer':
+          case 'number':
+            return numberArbitrary(node, type === 'integer');
+          case 'boolean':
+            return fc.boolean();
+          case 'null':
+            return fc.constant(null);
+          case 'array':
+            return arrayArbitrary(node, node.items ? schemaArbitrary(node.items, channel, `${pointer}/items`) : fc.jsonValue({ maxDepth: 1 }));
+          case 'object':
+            return objectArbitrary(node, (child, name) => schemaArbitrary(child, channel, `${pointer}${pointerOf('properties', name)}`));
+          default:
+            throw new RangeError(`unknown type "${type}"`);
+        }
+      }),
+    );
+  } catch (cause) {
+    if (cause instanceof SpecError) throw cause;
+    throw new SpecError('CONF_ERR_SPEC_INVALID', `${pointer || '/'}: no value satisfies the schema: ${(cause as Error).message}`, { cause });
+  }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { SchemaNode } from '../../openapi/SchemaNode.ts';
-import { codePointLength } from '../codePointLength.ts';
-import { textOfLength, type TextChannel } from '../textOfLength.ts';
+import { codePointLength } from '../../values/codePointLength.ts';
+import { textOfLength, type TextChannel } from '../../values/textOfLength.ts';
 
 function formatArbitrary(format: string): fc.Arbitrary<string> | undefined {
   const dates = fc.date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true });

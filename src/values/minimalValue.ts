@@ -1,15 +1,21 @@
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
-import { atLeastOneMembers } from '../catalogue/walkSchema.ts';
+import { atLeastOneMembers } from '../openapi/atLeastOneMembers.ts';
 import { codePointLength } from './codePointLength.ts';
+import { nextDouble } from './nextDouble.ts';
 import { schemaTypes } from './schemaTypes.ts';
 import { textOfLength, type TextChannel } from './textOfLength.ts';
 import { typicalFormatValue } from './typicalFormatValue.ts';
 
-/** Lower and upper bounds of a numeric node, exclusive bounds turned inclusive for integers. */
+/**
+ * Lower and upper bounds of a numeric node, inclusive: an exclusive bound becomes the next integer (or
+ * the next double), and when a node has both kinds of bound the tighter one wins.
+ */
 export function numericRange(node: SchemaNode, integer: boolean): { min?: number; max?: number } {
-  const step = integer ? 1 : Number.EPSILON;
-  const min = node.minimum ?? (node.exclusiveMinimum !== undefined ? node.exclusiveMinimum + step : undefined);
-  const max = node.maximum ?? (node.exclusiveMaximum !== undefined ? node.exclusiveMaximum - step : undefined);
+  const past = (bound: number, direction: 1 | -1): number => (integer ? (direction === 1 ? Math.floor(bound) + 1 : Math.ceil(bound) - 1) : nextDouble(bound, direction));
+  const lows = [node.minimum, node.exclusiveMinimum !== undefined ? past(node.exclusiveMinimum, 1) : undefined].filter((n): n is number => n !== undefined);
+  const highs = [node.maximum, node.exclusiveMaximum !== undefined ? past(node.exclusiveMaximum, -1) : undefined].filter((n): n is number => n !== undefined);
+  const min = lows.length > 0 ? Math.max(...lows) : undefined;
+  const max = highs.length > 0 ? Math.min(...highs) : undefined;
   return {
     ...(min !== undefined ? { min: integer ? Math.ceil(min) : min } : {}),
     ...(max !== undefined ? { max: integer ? Math.floor(max) : max } : {}),

@@ -1,0 +1,64 @@
+import type { Constraint, ConstraintKind } from '../model/Constraint.ts';
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
+import type { ValidationIssue } from '../validation/ValidationIssue.ts';
+import type { TextChannel } from '../values/textOfLength.ts';
+
+/** One rule a keyword states on one schema node, as the catalogue lists it. */
+export interface KeywordRule {
+  readonly kind: ConstraintKind;
+  readonly value: unknown;
+  /** Where the rule points, relative to the node: `""` (the node states it) or the holding keyword (`/required`, `/anyOf`). */
+  readonly keywordPointer: string;
+  /** For a rule about one member of the node (`required`): the member's name. */
+  readonly member?: string;
+}
+
+/** Where a constrained value lives in a request, as a keyword needs to know it to vary the value. */
+export interface ValueSite {
+  /** The schema node of the value. */
+  readonly node: SchemaNode;
+  /** Header values and path ids stay ASCII; body and query text may carry any printable code point. */
+  readonly channel: TextChannel;
+  /** The value in the base request, `undefined` when absent. */
+  readonly current: unknown;
+  /** True for a parameter: the value travels as text, so only what survives as text can be sent. */
+  readonly asText: boolean;
+  /** For the body itself: whether the document requires one. */
+  readonly bodyRequired?: boolean;
+}
+
+/** A value to put at a site (or `REMOVE`, or a `RawBody`), with what it is called in labels and case ids. */
+export interface Sample {
+  /** Human label, e.g. `bandwidth = 0`. */
+  readonly label: string;
+  /** Short stable name of the variation, part of the case id: `zero`, `as-string`, `length-65`. */
+  readonly variant: string;
+  readonly value: unknown;
+}
+
+/** Where a validation issue points: the catalogue kind and the instance pointer of the constrained value. */
+export interface IssueLocation {
+  readonly kind: ConstraintKind;
+  /** Instance pointer of the value the rule constrains (the member for `required`, the object for a group). */
+  readonly target: string;
+}
+
+/**
+ * Everything the suite knows about one JSON Schema keyword family, in one module: the catalogue rules it
+ * yields, valid values at its edges, the family of values that break it, how to recognise its ajv errors
+ * (from ajv's `keyword` and `params`, never the message) and how to describe a failing value.
+ */
+export interface Keyword {
+  /** Catalogue kinds this module owns. */
+  readonly kinds: readonly ConstraintKind[];
+  /** The rules the keyword states on one schema node (nested nodes are walked by the catalogue). */
+  rules(node: SchemaNode): readonly KeywordRule[];
+  /** Valid values at the rule's edges (boundary cases). */
+  boundaries(rule: Constraint, site: ValueSite): readonly Sample[];
+  /** Values that each break the rule; every one is re-validated before it is sent. */
+  violations(rule: Constraint, site: ValueSite): readonly Sample[];
+  /** The rule an ajv issue reports, when it is one of this module's. */
+  locate(issue: ValidationIssue): IssueLocation | undefined;
+  /** What is wrong with `actual`, after the value's name: `has 65 characters, more than maxLength 64`. */
+  describe(rule: Constraint, actual: unknown): string;
+}

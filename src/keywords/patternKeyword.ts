@@ -1,0 +1,43 @@
+import type { SchemaNode } from '../openapi/SchemaNode.ts';
+import { codePointLength } from '../values/codePointLength.ts';
+import { resizeText, type TextChannel } from '../values/textOfLength.ts';
+import type { Keyword, Sample } from './Keyword.ts';
+import { show } from './show.ts';
+
+/** Texts within the node's lengths that do not match `pattern`: filler characters, then a plain word. */
+function notMatching(node: SchemaNode, pattern: string, channel: TextChannel, current: unknown): Sample[] {
+  const re = new RegExp(pattern, 'u');
+  const min = node.minLength ?? 0;
+  const max = node.maxLength ?? Number.POSITIVE_INFINITY;
+  const length = Math.min(max, Math.max(min, typeof current === 'string' ? codePointLength(current) : 8, 1));
+  const fillers = [' ', '!', '~', '-', '.', '_', 'Z', 'z', '0'];
+  const candidates = [...fillers.map((f) => f.repeat(length)), ...(channel === 'text' ? ['é'.repeat(length)] : []), 'invalid-value!'.slice(0, length)];
+  const out: Sample[] = [];
+  const first = candidates.find((c) => codePointLength(c) === length && !re.test(c));
+  if (first !== undefined) out.push({ variant: 'not-matching', label: `= ${show(first)}`, value: first });
+  // A value that matches with a character more in front: catches a pattern applied without its anchors.
+  if (typeof current === 'string' && re.test(current) && codePointLength(current) < max && !re.test(`!${current}`)) {
+    out.push({ variant: 'prefixed', label: `= ${show(`!${current}`)}`, value: `!${current}` });
+  }
+  return out;
+}
+
+/** `pattern` and `format`: the shape of a text. */
+export const patternKeyword: Keyword = {
+  kinds: ['pattern', 'format'],
+  rules: (node) => [
+    ...(node.pattern !== undefined ? [{ kind: 'pattern' as const, value: node.pattern, keywordPointer: '' }] : []),
+    ...(node.format !== undefined ? [{ kind: 'format' as const, value: node.format, keywordPointer: '' }] : []),
+  ],
+  boundaries: () => [],
+  violations: (rule, site) => {
+    if (rule.kind === 'pattern') return notMatching(site.node, rule.value as string, site.channel, site.current);
+    const min = site.node.minLength ?? 0;
+    const max = site.node.maxLength ?? Number.POSITIVE_INFINITY;
+    const word = `not-a-${String(rule.value)}`;
+    const value = resizeText(word, Math.min(max, Math.max(min, codePointLength(word))), site.channel);
+    return [{ variant: 'malformed', label: `= ${show(value)}`, value }];
+  },
+  locate: (issue) => (issue.keyword === 'pattern' || issue.keyword === 'format' ? { kind: issue.keyword, target: issue.at } : undefined),
+  describe: (rule) => (rule.kind === 'pattern' ? `does not match pattern ${String(rule.value)}` : `is not a valid ${String(rule.value)}`),
+};
