@@ -6,6 +6,7 @@ import { severityOf, type Severity } from '../model/Provenance.ts';
 import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type RunInvocation, type RunReport, type RunVerdict } from '../model/RunReport.ts';
 import type { Verdict } from '../model/Verdict.ts';
 import { REDACTED } from '../runner/redact.ts';
+import { redactUrl } from '../runner/redactUrl.ts';
 import { responseFor } from '../validation/OperationValidators.ts';
 import type { FixtureProbe } from './discoverFixtures.ts';
 import { inconclusiveCauses, type OperationEvidence } from './inconclusiveCauses.ts';
@@ -258,12 +259,18 @@ export class ResultCollector implements RunListener {
       this.operations.map(({ operation }) => {
         const id = operation.operationId;
         const evidence = this.evidenceOf(id);
-        const cases = { planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0 };
-        return [id, inconclusiveCauses(operation, evidence, cases, unserved.has(id))] as const;
+        const judged = options.checkNames.reduce((sum, check) => {
+          const tally = this.cells.get(`${id}|${check}`);
+          return sum + (tally ? tally.passed + tally.failed + tally.warned + tally.refused : 0);
+        }, 0);
+        const cases = { planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0, judged };
+        return [id, inconclusiveCauses(operation, evidence, cases, { unserved: unserved.has(id), interrupted: options.interrupted })] as const;
       }),
     );
     // A refused credential makes every "valid request not accepted" meaningless: those are dropped.
     const credentialRefused = (operationId: string): boolean => (causesByOperation.get(operationId) ?? []).some((c) => c.kind === 'credential');
+    // Answers that never reached the rule under test (no route, a refused credential) pass and fail nothing.
+    const untested = (operationId: string): boolean => unserved.has(operationId) || credentialRefused(operationId);
     const findings = [...this.findings.entries()]
       .filter(([, f]) => !unserved.has(f.finding.operationId) && !(f.refusal && credentialRefused(f.finding.operationId)))
       .map(([key, f]) => ({ ...f, key }))
@@ -280,11 +287,14 @@ export class ResultCollector implements RunListener {
     const checks: CheckCell[] = this.operations.flatMap(({ operation, expectations }) =>
       options.checkNames.map((check) => {
         const tally = this.cells.get(`${operation.operationId}|${check}`) ?? { passed: 0, failed: 0, warned: 0, refused: 0 };
-        const failed = tally.failed + (credentialRefused(operation.operationId) ? 0 : tally.refused);
+        const id = operation.operationId;
+        const failed = unserved.has(id) ? 0 : tally.failed + (credentialRefused(id) ? 0 : tally.refused);
+        const warned = unserved.has(id) ? 0 : tally.warned;
+        // Where the credential was refused, a "pass" only met the refusal; what broke anyway still shows.
+        const passed = untested(id) ? 0 : tally.passed;
         const skipped = expectations.skipChecks.includes(check);
-        const judged = tally.passed + failed + tally.warned;
-        const outcome = skipped || unserved.has(operation.operationId) || judged === 0 ? 'n/a' : failed > 0 ? 'fail' : tally.warned > 0 ? 'warn' : 'pass';
-        return { operationId: operation.operationId, check, outcome, passed: tally.passed, failed, warned: tally.warned };
+        const outcome = skipped || passed + failed + warned === 0 ? 'n/a' : failed > 0 ? 'fail' : warned > 0 ? 'warn' : 'pass';
+        return { operationId: id, check, outcome, passed, failed, warned };
       }),
     );
     // A response status counts as exercised when the response-schema check validated a body of it.
@@ -338,7 +348,7 @@ export class ResultCollector implements RunListener {
           operationId: id,
           method: operation.method,
           path: operation.pathTemplate,
-          target: baseUrl,
+          target: redactUrl(baseUrl),
           planned: this.planned.get(id) ?? 0,
           ran: this.ran.get(id) ?? 0,
           notRun: this.notRunCount.get(id) ?? 0,
@@ -352,7 +362,7 @@ export class ResultCollector implements RunListener {
       checks,
       coverage: catalogue.map((c) => {
         const coverage = this.coverageOf(c, statusesSeen);
-        if (!unserved.has(c.operationId)) return coverage;
+        if (!untested(c.operationId)) return coverage;
         const untried = (v: ConstraintCoverage['boundaryAccepted']) => (v === 'n/a' ? v : 'not-run');
         return { ...coverage, boundaryAccepted: untried(coverage.boundaryAccepted), violationRejected: untried(coverage.violationRejected), responseHonoured: 'n/a' as const };
       }),

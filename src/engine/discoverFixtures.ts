@@ -1,6 +1,7 @@
 import type { Case } from '../model/Case.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
 import { REDACTED } from '../runner/redact.ts';
+import { fixtureProbe } from './fixtureProbe.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 
 /**
@@ -28,16 +29,11 @@ export async function discoverFixtures(
 ): Promise<Record<string, string>> {
   const fixtures: Record<string, string> = { ...given };
   for (const prepared of operations) {
-    const pathParams = prepared.operation.parameters.filter((p) => p.in === 'path');
-    const missing = pathParams.filter((p) => fixtures[p.name] === undefined);
-    if (missing.length === 0 || missing.some((p) => typeof p.example !== 'string')) continue;
-    const candidate = { ...fixtures, ...Object.fromEntries(missing.map((p) => [p.name, p.example as string])) };
-    const probe: Case | undefined = plan(prepared, candidate).cases.find(
-      (c) => c.intent.kind === 'valid' && !c.needsFixture,
-    );
-    if (!probe) continue;
+    const found = fixtureProbe(prepared, fixtures, plan);
+    if (!found) continue;
+    const { candidate, probe, names } = found;
     const exchange = await runner.send(probe, prepared.baseUrl, prepared.operation.credentialSchemes);
-    const what = `the fixture probe with the document's example ${missing.map((p) => p.name).join(', ')}`;
+    const what = `the fixture probe with the document's example ${names.join(', ')}`;
     onProbe({
       operationId: prepared.operation.operationId,
       what,

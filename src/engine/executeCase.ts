@@ -6,18 +6,17 @@ import type { CaseResult } from '../model/CaseResult.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import type { RunContext } from './RunContext.ts';
 
-/** The fixture a case needs but the user did not give, if any. */
-export function missingFixture(testCase: Case, prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>): string | undefined {
-  if (!testCase.needsFixture) return undefined;
-  const names = prepared.operation.parameters.filter((p) => p.in === 'path').map((p) => p.name);
-  return names.find((name) => fixtures[name] === undefined) ?? undefined;
+/** The fixtures a case needs but the run does not have (empty when it has them all). */
+export function missingFixtures(testCase: Case, prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>): string[] {
+  if (!testCase.needsFixture) return [];
+  return prepared.operation.parameters.filter((p) => p.in === 'path' && fixtures[p.name] === undefined).map((p) => p.name);
 }
 
 /** Sends one case and checks the exchange; a case that needs a missing fixture is reported as not run. */
 export async function executeCase(testCase: Case, prepared: PreparedOperation, context: RunContext): Promise<CaseResult> {
-  const missing = missingFixture(testCase, prepared, context.fixtures);
-  if (missing !== undefined) {
-    return { status: 'not-run', case: testCase, reason: `needs an existing resource: give --fixture ${missing}=ID` };
+  const missing = missingFixtures(testCase, prepared, context.fixtures);
+  if (missing.length > 0) {
+    return { status: 'not-run', case: testCase, reason: `needs an existing resource: give ${missing.map((name) => `--fixture ${name}=ID`).join(' ')}` };
   }
   let exchange;
   try {

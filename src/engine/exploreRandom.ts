@@ -16,7 +16,8 @@ export function randomCaseId(operationId: string, seed: number, path: string): s
   return `${operationId}:random:${seed}:${path}`;
 }
 
-function randomCase(operationId: string, seed: number, path: string, request: PlannedRequest): Case {
+/** The random case at a fast-check path: its id replays exactly this request. */
+export function randomCase(operationId: string, seed: number, path: string, request: PlannedRequest): Case {
   return { id: randomCaseId(operationId, seed, path), operationId, intent: { kind: 'valid', label: `random #${path}` }, request, seed, needsFixture: true };
 }
 

@@ -22,7 +22,7 @@ export interface OperationEvidence {
 }
 
 export interface InconclusiveCause {
-  readonly kind: 'route' | 'credential' | 'acceptance' | 'not-run';
+  readonly kind: 'route' | 'credential' | 'acceptance' | 'not-run' | 'unjudged';
   /** One line: the likely cause and the fix. */
   readonly text: string;
 }
@@ -33,6 +33,15 @@ function credentialHint(headers: ReadonlySet<string>): string {
     : "no credential was sent: give --header 'Name: value' or --token";
 }
 
+/** What the fixture probe's answer says, when it explains why the cases that need a resource did not run. */
+function probeHint(evidence: OperationEvidence): string {
+  const lost = evidence.probes.find((p) => p.status === 404 || p.status === 405);
+  if (lost) return `; ${lost.what} ${lost.url} was answered ${lost.status}: if that resource exists, check the base URL`;
+  const silent = evidence.probes.find((p) => p.status === undefined && p.failure !== undefined);
+  if (silent) return `; ${silent.what} ${silent.url} got no answer (${silent.failure}): check --timeout and the server`;
+  return '';
+}
+
 /**
  * Why an operation's run cannot support a verdict, most telling first: the target does not serve the
  * route, the credential was refused, no valid request was ever accepted, or most cases could not run.
@@ -41,11 +50,11 @@ function credentialHint(headers: ReadonlySet<string>): string {
 export function inconclusiveCauses(
   operation: Operation,
   evidence: OperationEvidence,
-  cases: { readonly planned: number; readonly ran: number; readonly notRun: number },
-  unserved: boolean,
+  cases: { readonly planned: number; readonly ran: number; readonly notRun: number; readonly judged: number },
+  run: { readonly unserved: boolean; readonly interrupted: boolean },
 ): InconclusiveCause[] {
   const causes: InconclusiveCause[] = [];
-  if (unserved) {
+  if (run.unserved) {
     causes.push({
       kind: 'route',
       text: `every request was answered 404/405: the target does not serve ${operation.method} ${operation.pathTemplate} (tried ${evidence.url ?? 'the base URL'}); check the base URL and its path prefix`,
@@ -67,12 +76,13 @@ export function inconclusiveCauses(
       text: `no valid request was accepted (${evidence.validInConflict} answered ${statuses}, documented for the resource's state): acceptance could not be verified; use a resource whose state allows the operation (--fixture)`,
     });
   }
-  if (cases.planned > 0 && (cases.ran === 0 || cases.notRun > cases.ran)) {
-    const [reason] = [...evidence.notRunReasons.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['nothing was sent'];
-    // A probe that found no route at all points at the base URL rather than at a missing id.
-    const lost = evidence.probes.find((p) => p.status === 404 || p.status === 405);
-    const hint = lost ? `; ${lost.what} ${lost.url} was answered ${lost.status}: if that resource exists, check the base URL` : '';
-    causes.push({ kind: 'not-run', text: `${cases.notRun} of ${cases.planned} cases could not run: ${reason}${hint}` });
+  // An interrupted run says so itself: what did not run then is the interruption's doing.
+  if (!run.interrupted && cases.notRun > 0 && cases.notRun > cases.ran) {
+    const [reason] = [...evidence.notRunReasons.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['no reason recorded'];
+    causes.push({ kind: 'not-run', text: `${cases.notRun} of ${cases.planned} cases could not run: ${reason}${probeHint(evidence)}` });
+  }
+  if (!run.interrupted && cases.ran > 0 && cases.judged === 0) {
+    causes.push({ kind: 'unjudged', text: `${cases.ran} cases ran but no check judged any answer (every check skipped, or no answer came): nothing was tested` });
   }
   return causes;
 }

@@ -18,8 +18,9 @@ import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import { loadSpecs } from '../openapi/loadSpecs.ts';
 import { chooseCredentialSchemes } from './chooseCredentialSchemes.ts';
 import { discoverFixtures, type FixtureProbe } from './discoverFixtures.ts';
+import { fixtureProbe } from './fixtureProbe.ts';
 import { executeCase } from './executeCase.ts';
-import { exploreRandom, randomCaseId, randomRequestAt, sampleRandomCases } from './exploreRandom.ts';
+import { exploreRandom, randomCase, randomCaseId, randomRequestAt, sampleRandomCases } from './exploreRandom.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { Planner } from './Planner.ts';
 import { prepareOperations } from './prepareOperations.ts';
@@ -137,8 +138,12 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
       // An interrupted probe leaves what was known, so the run still reports (an interrupted, empty run).
       const probed = probing && runnerOptions.token !== undefined ? await orWhenInterrupted(chooseCredentialSchemes(operations, given, runner, (p, f) => planner.plan(p, f)), operations) : operations;
       const probes: FixtureProbe[] = [];
-      const fixtures = probing ? await orWhenInterrupted(discoverFixtures(probed, given, runner, (p, f) => planner.plan(p, f), (p) => probes.push(p)), given) : given;
-      return await execute(config, hooks, { operations: probed, runner, runnerOptions, fixtures, command, embedded: targets.embedded, probes, planner });
+      // A dry run shows the plan a run would send when its fixture probe is answered 2xx, probe included.
+      const dryProbes = config.dryRun && command === 'run' ? operations.flatMap((p) => fixtureProbe(p, given, (q, f) => planner.plan(q, f)) ?? []) : [];
+      const fixtures = probing
+        ? await orWhenInterrupted(discoverFixtures(probed, given, runner, (p, f) => planner.plan(p, f), (p) => probes.push(p)), given)
+        : dryProbes.reduce<Record<string, string>>((all, p) => ({ ...all, ...p.candidate }), { ...given });
+      return await execute(config, hooks, { operations: probed, runner, runnerOptions, fixtures, command, embedded: targets.embedded, probes, planner, dryProbes: dryProbes.map((p) => p.probe) });
     } finally {
       await runner.close();
     }
@@ -156,26 +161,33 @@ interface ExecutionSetup {
   readonly embedded: boolean;
   readonly probes: readonly FixtureProbe[];
   readonly planner: Planner;
+  /** The fixture probes a run would send first (listed by a dry run). */
+  readonly dryProbes: readonly Case[];
 }
 
 /** Plans, sends and checks every case, then hands the report to the reporters (also after an error). */
 async function execute(config: ConformanceConfig, hooks: RunHooks, setup: ExecutionSetup): Promise<RunReport> {
-  const { operations, runner, runnerOptions, fixtures, command } = setup;
-  const planned = operations.map((p) => {
+  const { runner, runnerOptions, fixtures, command } = setup;
+  const everyPlan = setup.operations.map((p) => {
     const plan = command === 'replay' ? { cases: [], dropped: [] } : setup.planner.plan(p, fixtures);
     return { prepared: p, cases: selectCases(plan.cases, config.caseIds), dropped: selectCases(plan.dropped.map((d) => d.case), config.caseIds), reasons: plan.dropped };
   });
   // `--case` may name random cases: they are rebuilt from their fast-check path.
-  for (const entry of command === 'replay' ? [] : planned) {
+  for (const entry of command === 'replay' ? [] : everyPlan) {
     for (const id of config.caseIds) {
       const prefix = randomCaseId(entry.prepared.operation.operationId, config.seed, '');
       if (!id.startsWith(prefix)) continue;
       const path = id.slice(prefix.length);
       const request = randomRequestAt(entry.prepared, fixtures, config.seed, path);
-      entry.cases.push({ id, operationId: entry.prepared.operation.operationId, intent: { kind: 'valid', label: `random #${path}` }, request, seed: config.seed, needsFixture: true });
+      entry.cases.push(randomCase(entry.prepared.operation.operationId, config.seed, path, request));
     }
   }
-  const prior = hooks.priorCases?.(operations) ?? [];
+  const prior = hooks.priorCases?.(setup.operations) ?? [];
+  // `--case` and `replay` narrow the run to the operations they name: the others take no part in its verdict.
+  const narrowed = config.caseIds.length > 0 || command === 'replay';
+  const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
+  const planned = everyPlan.filter(({ prepared, cases, dropped }) => !narrowed || cases.length + dropped.length + priorOf(prepared.operation.operationId) > 0);
+  const operations = planned.map(({ prepared }) => prepared);
   const invocation = invocationOf(config, setup.embedded);
   const collector = new ResultCollector(operations, { replayCommand: (caseId, p) => replayCommandFor(caseId, config.seed, p, invocation), command, strict: config.strict });
   for (const { operationId, ...probe } of setup.probes) collector.noteProbe(operationId, probe);
@@ -183,7 +195,7 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   const controller = new AbortController();
   const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
   const plannedCounts = Object.fromEntries(
-    planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + prior.filter((c) => c.operationId === prepared.operation.operationId).length]),
+    planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + priorOf(prepared.operation.operationId)]),
   );
   for (const l of listeners) l.onRunStart?.({ command, seed: config.seed, planned: plannedCounts });
   // A case left out of the plan is reported and counted, never lost.
@@ -203,7 +215,7 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   let failure: unknown;
   try {
     if (config.dryRun) {
-      dryRun(planned, prior, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures }, runnerOptions, hooks.dryRunOut ?? (() => undefined));
+      dryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures }, runnerOptions, hooks.dryRunOut ?? (() => undefined));
     } else {
       const work = [
         ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
@@ -241,6 +253,7 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
 function dryRun(
   planned: ReadonlyArray<{ prepared: PreparedOperation; cases: readonly Case[] }>,
   prior: readonly Case[],
+  probes: readonly Case[],
   random: { readonly runs: number; readonly seed: number; readonly fixtures: Readonly<Record<string, string>> },
   options: RunnerOptions,
   out: (line: string) => void,
@@ -249,6 +262,9 @@ function dryRun(
   let randomCount = 0;
   for (const { prepared, cases } of planned) {
     const { operationId } = prepared.operation;
+    for (const probe of probes.filter((c) => c.operationId === operationId)) {
+      out(`# fixture probe, sent first: the document's example ids below are used only if it is answered 2xx\n${toCurl(planToSent(probe, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
+    }
     const sampled = sampleRandomCases(prepared, random.fixtures, random.seed, random.runs);
     for (const testCase of [...prior.filter((c) => c.operationId === operationId), ...cases, ...sampled]) {
       total += 1;

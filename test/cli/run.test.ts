@@ -101,9 +101,11 @@ describe('--dry-run', () => {
     const ids = caseLines(out);
     expect(ids.length).toBeGreaterThan(10);
     expect(new Set(ids).size).toBe(ids.length);
-    // Every case line is followed by its curl command against the named target.
+    // Every line starting with # (a case, or the fixture probe a run sends first) is followed by its curl
+    // command against the named target.
+    expect(lines.filter((l) => l.startsWith('# fixture probe, sent first'))).toHaveLength(2);
     for (let i = 0; i < lines.length; i += 2) {
-      expect(lines[i]).toMatch(/^# \S+ \((valid|boundary|invalid|no-auth|wrong-auth|unknown-resource): .+\)$/);
+      expect(lines[i]).toMatch(/^# (\S+ \((valid|boundary|invalid|no-auth|wrong-auth|unknown-resource): .+\)|fixture probe, sent first: .+)$/);
       expect(lines[i + 1]).toMatch(/^curl -X '(POST|PUT)' 'https:\/\/hcx\.example\.invalid\//);
     }
     expect(out).not.toContain('DRY-RUN-TOKEN');

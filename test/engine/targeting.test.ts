@@ -84,3 +84,39 @@ describe('inconclusive runs', () => {
     expect(demoted.findings.find((f) => f.check === 'negative-rejection')?.severity).toBe('warning');
   });
 });
+
+describe('what a report may claim', () => {
+  test('a password in the target URL is never recorded', async () => {
+    const withPassword = server.url.replace('http://', 'http://user:pw-S3CRET-9@');
+    const report = await runConformance(base({ target: withPassword, token: server.token, fixtures: { applianceId: server.fixtures.applianceId } }), { reporters: [] });
+    expect(JSON.stringify(report)).not.toContain('pw-S3CRET-9');
+    expect(report.operations[0]!.target).toContain('user:[REDACTED]@');
+  });
+
+  test('a run in which every check is skipped tested nothing: inconclusive, not conforming', async () => {
+    const all = ['transport', 'not-server-error', 'status-documented', 'content-type', 'response-schema', 'positive-acceptance', 'negative-rejection', 'auth-required', 'not-found', 'echo'];
+    const operations = Object.fromEntries(['upgradeInterconnectAppliance', 'updateHostedConnect'].map((id) => [id, { acceptedStatuses: [], skipChecks: all }]));
+    const report = await runConformance(base({ mock: { fault: 'dc-vlan-4000' }, operations }), { reporters: [], embeddedTarget: startMockServer });
+    expect(report.summary.verdict).toBe('inconclusive');
+    expect(report.summary.causes.join('\n')).toContain('no check judged any answer');
+  });
+
+  test('a refused credential: no coverage cell or check claims a pass or a failure it never tested', async () => {
+    const report = await runConformance(base({ target: server.url, headers: { 'X-Auth-Token': 'wrong-value', 'x-hm-authorization': 'wrong-value' }, fixtures: { applianceId: server.fixtures.applianceId, project_id: PROJECT, hosted_connect_id: CONNECTION } }), { reporters: [] });
+    expect(report.summary.verdict).toBe('inconclusive');
+    expect(report.coverage.filter((c) => c.boundaryAccepted === 'fail' || c.boundaryAccepted === 'pass' || c.violationRejected === 'pass' || c.violationRejected === 'fail')).toEqual([]);
+    expect(report.checks.filter((c) => c.outcome !== 'n/a')).toEqual([]);
+  });
+
+  test('a fixture probe that gets no answer is named as the cause, with the timeout to check', async () => {
+    const slow = await startMockServer({ token: 'slow-token', latencyMs: 400 });
+    try {
+      const report = await runConformance(base({ target: slow.url, token: slow.token, operationIds: ['updateHostedConnect'], timeouts: { connectMs: 1000, headersMs: 100, bodyMs: 100 }, retries: 0 }), { reporters: [] });
+      expect(report.summary.verdict).toBe('inconclusive');
+      expect(report.summary.causes.join('\n')).toMatch(/fixture probe .* got no answer .*check --timeout/);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
