@@ -8,6 +8,8 @@ export interface ResourceLookup<R> {
   ids(): Iterable<string>;
   /** A plausible resource for an id that names none (what a careless server would make up). */
   synthesize(id: string): R;
+  /** The resource with this id whatever owner the path names (what a server without tenant checks finds). */
+  anyOwner?(id: string): R | undefined;
 }
 
 /**

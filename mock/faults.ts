@@ -200,4 +200,38 @@ export const FAULTS: Readonly<Record<string, FaultProfile>> = {
     description: 'an unknown hosted connection answered 200',
     hooks: () => ({ lookupResource: (id, lookup) => lookup.get(id) ?? lookup.synthesize(id) }),
   },
+  'hcx-enum-case-insensitive': {
+    operationId: HCX,
+    description: 'method compared without letter case: LEGACY, inservice accepted',
+    hooks: () => ({
+      acceptRequestDespite: acceptOnly('query', 'method', ['enum'], (ctx) => ['legacy', 'inservice'].includes(String(ctx.query['method']).toLowerCase())),
+    }),
+  },
+  'dc-bandwidth-as-string': {
+    operationId: DC,
+    description: 'bandwidth written as a JSON string ("10") accepted and read as the number',
+    hooks: () => ({
+      acceptRequestDespite: acceptOnly('body', '/hosted_connect/bandwidth', ['type'], (ctx) => /^\d+$/.test(String(bodyValue(ctx, '/hosted_connect/bandwidth')))),
+      transformSuccess: (body) => withValueAt(body, '/hosted_connect/bandwidth', (old) => (typeof old === 'string' ? Number(old) : old)),
+    }),
+  },
+  'dc-falsy-bandwidth-minimum': {
+    operationId: DC,
+    description: 'the bandwidth minimum checked with a falsy test: 0 and null waved through and ignored',
+    hooks: () => ({
+      acceptRequestDespite: (issues, ctx) => {
+        const value = bodyValue(ctx, '/hosted_connect/bandwidth');
+        return (value === 0 || value === null) && issues.every((i) => i.where === 'body' && i.at === '/hosted_connect/bandwidth');
+      },
+      applyUpdate: <T>(before: T, updated: T): T => {
+        const bandwidth = (updated as { bandwidth?: unknown }).bandwidth;
+        return bandwidth === 0 || bandwidth === null ? { ...updated, bandwidth: (before as { bandwidth?: unknown }).bandwidth } : updated;
+      },
+    }),
+  },
+  'dc-any-project': {
+    operationId: DC,
+    description: "a hosted connection updated through any project_id (another tenant's project reaches it)",
+    hooks: () => ({ lookupResource: (id, lookup) => lookup.get(id) ?? lookup.anyOwner?.(id) }),
+  },
 };

@@ -44,6 +44,7 @@ export const updateHostedConnect: OperationHandler = {
         return stored && stored.projectId === projectId ? stored.connect : undefined;
       },
       ids: () => state.hostedConnects.keys(),
+      anyOwner: (id) => state.hostedConnects.get(id)?.connect,
       synthesize: (id) => {
         const template = state.hostedConnects.values().next().value?.connect;
         return { ...template, id, name: '', description: '' };

@@ -8,9 +8,10 @@ import { notServerError } from './notServerError.ts';
 import { positiveAcceptance } from './positiveAcceptance.ts';
 import { responseSchema } from './responseSchema.ts';
 import { statusDocumented } from './statusDocumented.ts';
+import { tenantIsolation } from './tenantIsolation.ts';
 import { transport } from './transport.ts';
 
 /** Every check by name, in the order they run and are reported. */
 export const checkRegistry: ReadonlyMap<string, Check> = new Map(
-  [transport, notServerError, statusDocumented, contentType, responseSchema, positiveAcceptance, negativeRejection, authRequired, notFound, echo].map((c) => [c.name, c]),
+  [transport, notServerError, statusDocumented, contentType, responseSchema, positiveAcceptance, negativeRejection, authRequired, notFound, tenantIsolation, echo].map((c) => [c.name, c]),
 );

@@ -5,7 +5,9 @@ export type CaseIntent =
   | { readonly kind: 'invalid'; readonly constraintId: string; readonly label: string }
   | { readonly kind: 'no-auth'; readonly constraintId: string; readonly label: string }
   | { readonly kind: 'wrong-auth'; readonly constraintId: string; readonly label: string }
-  | { readonly kind: 'unknown-resource'; readonly label: string };
+  | { readonly kind: 'unknown-resource'; readonly label: string }
+  /** The existing resource asked for under another owner (another tenant's project): it must not be reached. */
+  | { readonly kind: 'other-owner'; readonly label: string };
 
 export type IntentKind = CaseIntent['kind'];
 

@@ -93,6 +93,8 @@ export interface OperationHints {
   /** Statuses a valid request may get because of the resource's state (e.g. an upgrade already running). */
   readonly stateConflictStatuses: readonly string[];
   readonly resourceParameter?: string;
+  /** The path parameter naming the owner the resource is scoped under (Huawei `project_id`), if any. */
+  readonly ownerParameter?: string;
   readonly echoes: readonly EchoRule[];
   /** Per check name, where its rule comes from for this operation (`x-conformance.provenance`). */
   readonly checkProvenance: Readonly<Record<string, Provenance>>;

@@ -10,6 +10,7 @@ interface RawHints {
   notFoundStatuses?: string[];
   stateConflictStatuses?: string[];
   resourceParameter?: string;
+  ownerParameter?: string;
   echoes?: Array<Omit<EchoRule, 'source' | 'provenance'> & { 'x-doc-ref'?: string; 'x-provenance'?: unknown }>;
   provenance?: unknown;
   undocumentedStatuses?: unknown;
@@ -63,6 +64,7 @@ export function hintsOf(extension: unknown, operationId: string, at: string): Op
     notFoundStatuses: raw.notFoundStatuses ?? ['404'],
     stateConflictStatuses: raw.stateConflictStatuses ?? [],
     ...(raw.resourceParameter ? { resourceParameter: raw.resourceParameter } : {}),
+    ...(raw.ownerParameter ? { ownerParameter: raw.ownerParameter } : {}),
     echoes: (raw.echoes ?? []).map((echo, index) => ({
       status: echo.status,
       pointer: echo.pointer,

@@ -27,17 +27,25 @@ function seededHex(seed: number, salt: string, length: number): string {
 export function placeholderValue(parameter: ParameterSpec, seed: number, salt: string, options: { avoid?: readonly string[]; like?: string } = {}): string {
   const avoid = options.avoid ?? [];
   const ok = (value: string | undefined): value is string => value !== undefined && fits(value, parameter) && !avoid.includes(value);
+  const { minLength = 0, maxLength } = parameter.schema;
+  const preferred = options.like !== undefined ? codePointLength(options.like) : 32;
+  const length = Math.max(minLength, Math.min(maxLength ?? preferred, preferred));
+  const hexes = (): string | undefined => {
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const hex = seededHex(seed, `${salt}:${parameter.name}:${attempt}`, length);
+      if (ok(hex)) return hex;
+    }
+    return undefined;
+  };
+  // An id like a real one in hex (Huawei's 32-hex project ids) stays hex, so it looks like a real id.
+  const likeHex = options.like !== undefined && /^[0-9a-f]+$/.test(options.like) ? hexes() : undefined;
+  if (likeHex !== undefined) return likeHex;
   for (let attempt = 0; attempt < 4; attempt += 1) {
     const uuid = seededUuid(seed, `${salt}:${parameter.name}:${attempt}`);
     if (ok(uuid)) return uuid;
   }
-  const { minLength = 0, maxLength } = parameter.schema;
-  const preferred = options.like !== undefined ? codePointLength(options.like) : 32;
-  const length = Math.max(minLength, Math.min(maxLength ?? preferred, preferred));
-  for (let attempt = 0; attempt < 4; attempt += 1) {
-    const hex = seededHex(seed, `${salt}:${parameter.name}:${attempt}`, length);
-    if (ok(hex)) return hex;
-  }
+  const hex = hexes();
+  if (hex !== undefined) return hex;
   if (parameter.schema.pattern !== undefined) {
     const matching = fc.stringMatching(new RegExp(parameter.schema.pattern, 'u'));
     const found = fc.sample(matching, { seed: seededRandom(seed, salt)() | 0, numRuns: 200 }).find((s) => /^[\x21-\x7e]+$/.test(s) && ok(s));

@@ -11,6 +11,7 @@ import { classifyRequest } from './classifyRequest.ts';
 import { invalidDrafts } from './invalidDrafts.ts';
 import type { PlanDraft } from './PlanDraft.ts';
 import type { PlanOptions } from './PlanOptions.ts';
+import { otherOwnerDraft } from './otherOwnerDraft.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
 
@@ -38,7 +39,7 @@ function disagreement(draft: PlanDraft, broken: readonly string[]): string | und
 
 /**
  * The deterministic cases of one operation, in this order: valid and boundary, invalid (one broken
- * constraint each), no-auth and wrong-auth, unknown resource. Pure: the same operation, catalogue,
+ * constraint each), no-auth and wrong-auth, unknown resource, the resource under another owner. Pure: the same operation, catalogue,
  * fixtures and seed give the same cases with the same ids.
  *
  * Every case is re-validated against the document before it is returned: a valid or boundary case must
@@ -50,12 +51,14 @@ function disagreement(draft: PlanDraft, broken: readonly string[]): string | und
 export function planCases(operation: Operation, constraints: readonly Constraint[], validators: OperationValidators, options: PlanOptions): Case[] {
   const base = baseRequest(operation, validators, options);
   const unknown = unknownResourceDraft(operation, base, options);
+  const otherOwner = otherOwnerDraft(operation, base, options);
   const drafts: PlanDraft[] = [
     ...validDrafts(operation, base),
     ...boundaryDrafts(operation, constraints, base),
     ...invalidDrafts(operation, constraints, base),
     ...authDrafts(operation, constraints, base),
     ...(unknown ? [unknown] : []),
+    ...(otherOwner ? [otherOwner] : []),
   ];
   const counters = new Map<string, number>();
   const cases: Case[] = [];

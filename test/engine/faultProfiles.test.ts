@@ -80,7 +80,15 @@ const EXPECTED: Record<string, { readonly severity: Severity; readonly findings:
   'dc-500-on-bandwidth-max': { severity: 'failure', findings: ['not-server-error/- robustness', 'positive-acceptance/DC.body.hosted_connect.bandwidth.maximum page'] },
   'dc-201-instead-of-200': { severity: 'failure', findings: ['status-documented/- page'] },
   // The page documents only 200: what answers an unknown connection is read, not stated.
-  'dc-unknown-connection-200': { severity: 'warning', findings: ['not-found/- reading'] },
+  // A server that makes up any connection also answers the real one's id under another project.
+  'dc-unknown-connection-200': { severity: 'failure', findings: ['not-found/- reading', 'tenant-isolation/- robustness'] },
+  'hcx-enum-case-insensitive': { severity: 'failure', findings: ['negative-rejection/HCX.query.method.enum page'] },
+  'dc-bandwidth-as-string': { severity: 'failure', findings: ['negative-rejection/DC.body.hosted_connect.bandwidth.type page'] },
+  'dc-falsy-bandwidth-minimum': {
+    severity: 'failure',
+    findings: ['negative-rejection/DC.body.hosted_connect.bandwidth.minimum page', 'negative-rejection/DC.body.hosted_connect.bandwidth.type page'],
+  },
+  'dc-any-project': { severity: 'failure', findings: ['tenant-isolation/- robustness'] },
 };
 
 let dir: string;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MockLogEntry, MockServer } from '../../mock/MockOptions.ts';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import { DEFAULT_CONFIG, type ConformanceConfig } from '../../src/config/ConformanceConfig.ts';
+import { checkRegistry } from '../../src/checks/registry.ts';
 import { runConformance } from '../../src/engine/runConformance.ts';
 import { ConfigError, UsageError } from '../../src/errors/ConformanceError.ts';
 
@@ -94,7 +95,7 @@ describe('what a report may claim', () => {
   });
 
   test('a run in which every check is skipped tested nothing: inconclusive, not conforming', async () => {
-    const all = ['transport', 'not-server-error', 'status-documented', 'content-type', 'response-schema', 'positive-acceptance', 'negative-rejection', 'auth-required', 'not-found', 'echo'];
+    const all = [...checkRegistry.keys()];
     const operations = Object.fromEntries(['upgradeInterconnectAppliance', 'updateHostedConnect'].map((id) => [id, { acceptedStatuses: [], skipChecks: all }]));
     const report = await runConformance(base({ mock: { fault: 'dc-vlan-4000' }, operations }), { reporters: [], embeddedTarget: startMockServer });
     expect(report.summary.verdict).toBe('inconclusive');

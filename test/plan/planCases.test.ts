@@ -57,11 +57,12 @@ describe.each(['hcx', 'dc', 'widgets'] as const)('planCases on %s', (name) => {
     }
   });
 
-  it('orders valid/boundary, invalid, auth, unknown-resource', () => {
-    const rank = { valid: 0, boundary: 0, invalid: 1, 'no-auth': 2, 'wrong-auth': 2, 'unknown-resource': 3 } as const;
+  it('orders valid/boundary, invalid, auth, unknown-resource, other owner', () => {
+    const rank = { valid: 0, boundary: 0, invalid: 1, 'no-auth': 2, 'wrong-auth': 2, 'unknown-resource': 3, 'other-owner': 4 } as const;
     const ranks = plan(subjects[name]).cases.map((c) => rank[c.intent.kind]);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3]));
+    // Only a document that names an owner parameter (Huawei's project_id) gets the other-owner case.
+    expect(new Set(ranks)).toEqual(new Set(subjects[name].operation.hints.ownerParameter ? [0, 1, 2, 3, 4] : [0, 1, 2, 3]));
   });
 
   it('gives unique ids and is deterministic for a seed; another seed changes ids, not boundary values', () => {
@@ -71,7 +72,8 @@ describe.each(['hcx', 'dc', 'widgets'] as const)('planCases on %s', (name) => {
     expect(new Set(a.map((c) => c.id)).size).toBe(a.length);
     const b = plan(s, 8).cases;
     expect(b.map((c) => c.id)).toEqual(a.map((c) => c.id.replace(/@7$/, '@8')));
-    const requests = (cases: Case[]) => cases.filter((c) => c.intent.kind !== 'unknown-resource').map((c) => c.request);
+    // Only the made-up ids (an unknown resource, another owner) are drawn from the seed.
+    const requests = (cases: Case[]) => cases.filter((c) => c.intent.kind !== 'unknown-resource' && c.intent.kind !== 'other-owner').map((c) => c.request);
     expect(requests(b)).toEqual(requests(a));
     const unknown = (cases: Case[]) => cases.find((c) => c.intent.kind === 'unknown-resource')!.request.pathParams;
     expect(unknown(b)).not.toEqual(unknown(a));
@@ -181,6 +183,25 @@ describe('Huawei DC values', () => {
     expect(raw.raw.startsWith('{"hosted_connect":')).toBe(true);
     expect(invalidFor(cases, 'DC.body.required')[0]!.request.body).toBeUndefined();
     expect(cases.some((c) => c.intent.kind === 'boundary' && c.intent.constraintId.startsWith('DC.header.'))).toBe(false);
+  });
+});
+
+describe('the resource under another owner', () => {
+  it('keeps the existing resource and puts another well-formed project id in front of it', () => {
+    const cases = plan(subjects.dc).cases.filter((c) => c.intent.kind === 'other-owner');
+    expect(cases).toHaveLength(1);
+    const params = cases[0]!.request.pathParams;
+    expect(params.hosted_connect_id).toBe(FIXTURES.hosted_connect_id);
+    expect(params.project_id).not.toBe(FIXTURES.project_id);
+    // Shaped like the real one: 32 lowercase hex characters.
+    expect(params.project_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(cases[0]!.needsFixture).toBe(true);
+  });
+
+  it('is planned only where the document names an owner parameter, and only with the owner known', () => {
+    expect(plan(subjects.hcx).cases.filter((c) => c.intent.kind === 'other-owner')).toEqual([]);
+    const { project_id: _unknown, ...rest } = FIXTURES;
+    expect(plan(subjects.dc, 42, rest).cases.filter((c) => c.intent.kind === 'other-owner')).toEqual([]);
   });
 });
 
