@@ -5,14 +5,17 @@ function slug(label: string): string {
 }
 
 /**
- * Stable, readable id of a planned case: `operationId:kind:constraintId-or-label:variant@seed`, e.g.
- * `updateHostedConnect:invalid:DC.body.hosted_connect.bandwidth.minimum:zero@42`. The variant names the
+ * Stable, readable id of a planned case: `operationId:kind:constraintId:variant@seed` (e.g.
+ * `updateHostedConnect:invalid:DC.body.hosted_connect.bandwidth.minimum:zero@42`), or
+ * `operationId:kind:variant@seed` for a named valid variant (`pairwise-3`), or
+ * `operationId:kind:label:index@seed` for a numbered one. The variant names the
  * value a keyword tried (or is the draft's number when it has no name). The same inputs always give the
  * same id; the seed is part of it so a report entry names the run that can replay it.
  */
 export function caseId(parts: { operationId: string; intent: CaseIntent; variant: string; seed: number }): string {
   const { operationId, intent, variant, seed } = parts;
   if (variant === '' || /[:@\s]/.test(variant)) throw new RangeError(`caseId: a variant is a non-empty word without ":", "@" or spaces, got "${variant}"`);
-  const key = 'constraintId' in intent ? intent.constraintId : slug(intent.label);
-  return `${operationId}:${intent.kind}:${key}:${variant}@${seed}`;
+  if ('constraintId' in intent) return `${operationId}:${intent.kind}:${intent.constraintId}:${variant}@${seed}`;
+  // A named variant (`pairwise-3`) is the id; a numbered draft is known by its label.
+  return /^\d+$/.test(variant) ? `${operationId}:${intent.kind}:${slug(intent.label)}:${variant}@${seed}` : `${operationId}:${intent.kind}:${variant}@${seed}`;
 }

@@ -12,6 +12,7 @@ import { invalidDrafts } from './invalidDrafts.ts';
 import type { PlanDraft } from './PlanDraft.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { otherOwnerDraft } from './otherOwnerDraft.ts';
+import { pairwiseDrafts } from './pairwiseDrafts.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
 
@@ -54,6 +55,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
   const otherOwner = otherOwnerDraft(operation, base, options);
   const drafts: PlanDraft[] = [
     ...validDrafts(operation, base),
+    ...pairwiseDrafts(operation, constraints, validators, base),
     ...boundaryDrafts(operation, constraints, base),
     ...invalidDrafts(operation, constraints, base),
     ...authDrafts(operation, constraints, base),

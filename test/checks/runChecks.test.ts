@@ -18,6 +18,7 @@ const ARCHITECTURE_NAMES = [
   'negative-rejection',
   'auth-required',
   'not-found',
+  'tenant-isolation',
   'echo',
 ];
 

@@ -186,6 +186,41 @@ describe('Huawei DC values', () => {
   });
 });
 
+describe('pairwise coverage of optional inputs', () => {
+  it('HCX: every pair of values of two of force, local, method and the body appears in a valid case', () => {
+    const cases = plan(subjects.hcx).cases.filter((c) => c.intent.kind === 'valid' && c.id.includes(':pairwise-'));
+    const options: Record<string, ReadonlyArray<string | undefined>> = { force: [undefined, 'true', 'false'], local: [undefined, 'true', 'false'], method: [undefined, 'legacy', 'inService'] };
+    const valueOf = (c: Case, input: string): string | undefined => (input === 'body' ? (c.request.body === undefined ? undefined : 'sent') : c.request.query[input]);
+    const all = { ...options, body: [undefined, 'sent'] };
+    const names = Object.keys(all);
+    for (const [i, x] of names.entries()) {
+      for (const y of names.slice(i + 1)) {
+        for (const a of all[x as keyof typeof all]!) for (const b of all[y as keyof typeof all]!) expect(cases.some((c) => valueOf(c, x) === a && valueOf(c, y) === b), `${x}=${a} with ${y}=${b}`).toBe(true);
+      }
+    }
+    // Far fewer cases than every combination (3 × 3 × 3 × 2 = 54).
+    expect(cases.length).toBeLessThan(16);
+  });
+
+  it('DC: every pair of present/absent among the four updatable fields, always with at least one of them', () => {
+    const cases = plan(subjects.dc).cases.filter((c) => c.id.includes(':pairwise-'));
+    const fields = ['name', 'description', 'bandwidth', 'peer_location'];
+    for (const c of cases) expect(fields.some((f) => f in hostedConnect(c))).toBe(true);
+    for (const [i, x] of fields.entries()) {
+      for (const y of fields.slice(i + 1)) {
+        for (const a of [true, false]) for (const b of [true, false]) {
+          if (!a && !b && fields.length === 2) continue;
+          expect(cases.some((c) => x in hostedConnect(c) === a && y in hostedConnect(c) === b), `${x}:${a} ${y}:${b}`).toBe(true);
+        }
+      }
+    }
+    // Text fields carry what people type: spaces, quotes, accents, emoji; within the limit in UTF-8 bytes.
+    const names = cases.map((c) => hostedConnect(c).name).filter((n): n is string => typeof n === 'string');
+    expect(names.some((n) => / /.test(n) && /[^\x00-\x7f]/.test(n))).toBe(true);
+    for (const n of names) expect(Buffer.byteLength(n)).toBeLessThanOrEqual(64);
+  });
+});
+
 describe('the resource under another owner', () => {
   it('keeps the existing resource and puts another well-formed project id in front of it', () => {
     const cases = plan(subjects.dc).cases.filter((c) => c.intent.kind === 'other-owner');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { SchemaNode } from '../../openapi/SchemaNode.ts';
 import { codePointLength } from '../../values/codePointLength.ts';
 import { textOfLength, type TextChannel } from '../../values/textOfLength.ts';
+import { TYPED_WORDS } from '../../values/typedWords.ts';
 
 function formatArbitrary(format: string): fc.Arbitrary<string> | undefined {
   const dates = fc.date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true });
@@ -44,9 +45,12 @@ export function stringArbitrary(node: SchemaNode, channel: TextChannel): fc.Arbi
   const shaped = node.format !== undefined ? formatArbitrary(node.format) : node.pattern !== undefined ? fc.stringMatching(new RegExp(node.pattern, 'u')) : undefined;
   if (!shaped) {
     const strings = fc.string({ unit: channel === 'ascii' ? 'grapheme-ascii' : 'grapheme-composite', minLength, ...(maxLength !== undefined ? { maxLength } : {}) });
+    // Text as people type it too: words with spaces, quotes, punctuation, accents and emoji.
+    const typed = fc.array(fc.constantFrom(...TYPED_WORDS), { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
+    const mixed = channel === 'ascii' ? strings : fc.oneof({ arbitrary: strings, weight: 2 }, { arbitrary: typed.filter((s) => codePointLength(s) >= minLength), weight: 1 });
     // Within the limit under every counting (code points, UTF-16 units, UTF-8 bytes): the page does not
     // say which one a server uses, and a valid case must be valid for all of them.
-    return maxLength === undefined ? strings : strings.filter((s) => Buffer.byteLength(s) <= maxLength);
+    return maxLength === undefined ? mixed : mixed.filter((s) => Buffer.byteLength(s) <= maxLength);
   }
   const pattern = node.pattern !== undefined ? new RegExp(node.pattern, 'u') : undefined;
   const ok = (s: string): boolean => fits(s) && (pattern === undefined || pattern.test(s));
