@@ -7,7 +7,9 @@ export type CaseIntent =
   | { readonly kind: 'wrong-auth'; readonly constraintId: string; readonly label: string }
   | { readonly kind: 'unknown-resource'; readonly label: string }
   /** The existing resource asked for under another owner (another tenant's project): it must not be reached. */
-  | { readonly kind: 'other-owner'; readonly label: string };
+  | { readonly kind: 'other-owner'; readonly label: string }
+  /** Traffic the suite did not plan (a proxy or a HAR file): only the checks that need no intent judge it. */
+  | { readonly kind: 'observed'; readonly label: string };
 
 export type IntentKind = CaseIntent['kind'];
 
@@ -38,4 +40,9 @@ export interface Case {
   readonly seed: number;
   /** True when the case needs a resource that exists (a fixture id). */
   readonly needsFixture: boolean;
+  /**
+   * The constraint ids the request breaks, as the planner validated it once (empty: valid). Absent for a
+   * request rebuilt from a report or the corpus; the checks then validate it themselves.
+   */
+  readonly breaks?: readonly string[];
 }

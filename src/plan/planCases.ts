@@ -81,7 +81,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     const verdict = hole === undefined ? classifyRequest(constraints, validators, draft.request) : { valid: true as const };
     const broken = verdict.valid ? [] : verdict.constraintIds;
     const reason = hole !== undefined ? `no value could be built for the body at ${hole}` : disagreement(draft, broken);
-    if (reason === undefined) cases.push(planned);
+    if (reason === undefined) cases.push({ ...planned, breaks: broken });
     else options.onDropped?.({ case: planned, brokenConstraintIds: broken, reason });
   }
   return cases;

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { positiveAcceptance } from '../../src/checks/positiveAcceptance.ts';
 import type { CaseIntent } from '../../src/model/Case.ts';
-import { loadSubjects, outcomes, verdictsOf, type ExchangeSpec, type Subject } from './fixtures.ts';
+import type { Verdict } from '../../src/model/Verdict.ts';
+import { contextFor, exchangeFor, loadSubjects, outcomes, verdictsOf, type ExchangeSpec, type Subject } from './fixtures.ts';
 
 let hcx: Subject;
 let dc: Subject;
@@ -32,6 +33,14 @@ describe('positive-acceptance', () => {
   it('does not blame the server for a "valid" case the document forbids', () => {
     const spec: ExchangeSpec = { intent: name64, request: { body: { json: { hosted_connect: { name: 'n'.repeat(65) } } } }, status: 400, json: dcError };
     expect(outcomes(verdictsOf(positiveAcceptance, dc, spec))).toEqual(['skip']);
+  });
+
+  it('uses the validation the planner carried with the case instead of validating again', () => {
+    const exchange = exchangeFor(dc, { intent: name64, status: 400, json: dcError });
+    const carried = { ...exchange, case: { ...exchange.case, breaks: ['DC.body.hosted_connect.name.maxLength'] } };
+    const verdict = positiveAcceptance.run(carried, contextFor(dc)) as Verdict;
+    expect(verdict).toMatchObject({ outcome: 'skip' });
+    expect(verdict.message).toContain('breaks DC.body.hosted_connect.name.maxLength');
   });
 
   it('skips transport failures', () => {
