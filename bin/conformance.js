@@ -1,12 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so `npx conformance` needs no build step.
+// Development entry: runs bin/conformance.ts from the sources through tsx (no build needed). The package
+// publishes the compiled dist/bin/conformance.js instead.
 import { register } from 'tsx/esm/api';
 
-// A closed pipe (`conformance constraints | head`) is not an error worth a stack trace.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
 register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('./conformance.ts');

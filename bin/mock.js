@@ -1,11 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), like bin/conformance.js.
+// Development entry, like bin/conformance.js: runs bin/mock.ts from the sources through tsx.
 import { register } from 'tsx/esm/api';
 
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
 register();
-const { mockCli } = await import('../mock/cli.ts');
-process.exitCode = await mockCli(process.argv.slice(2));
+await import('./mock.ts');

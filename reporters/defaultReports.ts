@@ -7,6 +7,7 @@ const FILE_NAMES: Readonly<Record<Exclude<ReportFormat, 'console'>, string>> = {
   junit: 'junit.xml',
   md: 'summary.md',
   html: 'report.html',
+  har: 'run.har',
 };
 
 /**

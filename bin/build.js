@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm run build` (also `prepare`): compiles the sources to dist/ and copies beside them the files the
+// compiled code reads relative to itself (the OpenAPI documents, the pacts, the HTML report's assets and
+// the version), so dist/ runs as the sources do. Plain JavaScript: it runs before anything is compiled.
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const compiled = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+// tsc has printed its errors; a stack trace of this script would add nothing.
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+
+const copy = (from, to = from) => cpSync(join(root, from), join(dist, to), { recursive: true });
+copy('schemas');
+copy('contracts/pacts');
+copy('reporters/html/style.css');
+copy('reporters/html/client.js');
+// src/toolVersion.ts reads `../package.json`: from dist/src that is this file, not the package's.
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'module', version }, null, 2)}\n`);

@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Ajv, type AnySchemaObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { Har } from 'har-format';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startMockServer } from '../../mock/startMockServer.ts';
+import type { MockServer } from '../../mock/MockOptions.ts';
+import type { CaseResult } from '../../src/model/CaseResult.ts';
+import { HAR_BODY_CAP, HarReporter } from '../../reporters/HarReporter.ts';
+import { reporterFactories } from '../../reporters/index.ts';
+import { REPORT_FORMATS } from '../../src/config/ConformanceConfig.ts';
+import configSchema from '../../src/config/config.schema.json' with { type: 'json' };
+import { readReport, runCli, targetFlags, tempDir } from '../helpers/cli.ts';
+import { SECRET } from './fixtures.ts';
+
+/** The HAR 1.2 schema of `har-schema` (draft-06, with its own extra keywords), compiled by ajv. */
+function harValidator() {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  const require = createRequire(import.meta.url);
+  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as AnySchemaObject);
+  // har-schema ships no types: a record of JSON schemas by name.
+  for (const schema of Object.values(require('har-schema') as Record<string, AnySchemaObject>)) ajv.addSchema(schema);
+  const validate = ajv.getSchema('har.json#');
+  if (!validate) throw new Error('har-schema has no har.json');
+  return (data: unknown): string => (validate(data) ? '' : ajv.errorsText(validate.errors));
+}
+
+describe('--report har: every exchange of the run as HAR 1.2', () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    // A server that ignores auth on one API, so the run has findings to link.
+    server = await startMockServer({ token: SECRET, fault: 'dc-ignore-auth' });
+  });
+  afterAll(() => server.close());
+
+  test('validates against the HAR schema, holds no credential, and findings name their entry', async () => {
+    const dir = await tempDir();
+    const harPath = join(dir, 'run.har');
+    const jsonPath = join(dir, 'report.json');
+    const { code } = await runCli(['run', '--runs', '3', ...targetFlags(server), '--report', `har=${harPath}`, '--report', `json=${jsonPath}`]);
+    expect(code).toBe(1);
+    const text = await readFile(harPath, 'utf8');
+    const har = JSON.parse(text) as Har;
+    expect(harValidator()(har)).toBe('');
+    expect(text).not.toContain(SECRET);
+    expect(text).toContain('[REDACTED]');
+
+    const report = await readReport(jsonPath);
+    expect(har.log.entries).toHaveLength(report.summary.ran);
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const finding of report.findings) {
+      const entry = har.log.entries[finding.harEntry ?? -1] as (Har['log']['entries'][number] & { _caseId?: string }) | undefined;
+      expect(entry?._caseId).toBe(finding.caseId);
+      expect(entry?.request.url).toBe(finding.request.url);
+    }
+  });
+
+  test('without a HAR, findings carry no harEntry', async () => {
+    const jsonPath = join(await tempDir(), 'report.json');
+    await runCli(['run', '--runs', '1', ...targetFlags(server), '--report', `json=${jsonPath}`]);
+    const report = await readReport(jsonPath);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.every((f) => f.harEntry === undefined)).toBe(true);
+  });
+});
+
+test('the format list is one list: REPORT_FORMATS, the config schema and the reporters agree, har included', () => {
+  const schemaFormats = configSchema.properties.reports.items.properties.format.enum;
+  expect([...schemaFormats].sort()).toEqual([...REPORT_FORMATS].sort());
+  expect(Object.keys(reporterFactories).sort()).toEqual([...REPORT_FORMATS].sort());
+  expect(REPORT_FORMATS).toContain('har');
+});
+
+describe('HarReporter', () => {
+  test('caps each stored body and says so; a transport failure is status 0 with its reason', () => {
+    const reporter = new HarReporter({ path: 'unused.har' });
+    const testCase = { id: 'c1', operationId: 'op', intent: { kind: 'valid', label: 'valid request' }, request: { method: 'POST', path: '/x', pathParams: {}, query: {}, headers: {}, auth: 'configured' }, seed: 1, needsFixture: false } as const;
+    const big = 'x'.repeat(HAR_BODY_CAP + 10);
+    const ran: CaseResult = {
+      status: 'ran',
+      case: testCase,
+      exchange: { case: testCase, sent: { method: 'POST', url: 'http://127.0.0.1:1/x?a=1', headers: { 'content-type': 'application/json' }, bodyText: big }, response: { status: 200, headers: { 'content-type': 'text/plain' }, bodyText: big, truncated: false, durationMs: 5 } },
+      verdicts: [],
+    };
+    const failed: CaseResult = { ...ran, case: { ...testCase, id: 'c2' }, exchange: { case: { ...testCase, id: 'c2' }, sent: ran.exchange.sent, failure: { kind: 'timeout', message: 'no headers in 10 ms', durationMs: 10 } } };
+    reporter.onCaseResult(ran);
+    reporter.onCaseResult(failed);
+    reporter.onCaseResult({ status: 'not-run', case: { ...testCase, id: 'c3' }, reason: 'budget' });
+    const har = JSON.parse(reporter.render({ seed: 1 } as Parameters<HarReporter['render']>[0])) as Har;
+    expect(harValidator()(har)).toBe('');
+    const [first, second] = har.log.entries;
+    expect(har.log.entries).toHaveLength(2);
+    expect(first?.request.postData?.text).toHaveLength(HAR_BODY_CAP);
+    expect(first?.response.content.text).toHaveLength(HAR_BODY_CAP);
+    expect(first?.comment).toContain(`cut at ${HAR_BODY_CAP}`);
+    expect(first?.request.queryString).toEqual([{ name: 'a', value: '1' }]);
+    expect(second?.response.status).toBe(0);
+    expect(second?.comment).toContain('timeout');
+    expect(reporter.entryOf('c2')).toBe(1);
+    expect(reporter.entryOf('c3')).toBeUndefined();
+  });
+});
