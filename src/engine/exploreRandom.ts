@@ -38,10 +38,20 @@ function failingChecks(result: CaseResult): string {
  * The `runs` random valid cases of one operation under a seed, in the order a run sends them: the
  * exploration sends exactly these, and `--dry-run` lists them without sending.
  */
-export function sampleRandomCases(prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>, seed: number, runs: number): Case[] {
+export function sampleRandomCases(
+  prepared: PreparedOperation,
+  fixtures: Readonly<Record<string, string>>,
+  seed: number,
+  runs: number,
+  keep: (index: number) => boolean = () => true,
+): Array<{ readonly index: number; readonly testCase: Case }> {
   if (runs <= 0) return [];
   const arbitrary = validRequestArbitrary(prepared.operation, { seed, fixtures }, prepared.validators);
-  return fc.sample(arbitrary, { seed, numRuns: runs }).map((request, index) => randomCase(prepared.operation.operationId, seed, String(index), request));
+  // The whole seeded sequence is drawn, then filtered: a shard keeps its indexes, so its ids and requests
+  // are those of the unsharded run.
+  return fc
+    .sample(arbitrary, { seed, numRuns: runs })
+    .flatMap((request, index) => (keep(index) ? [{ index, testCase: randomCase(prepared.operation.operationId, seed, String(index), request) }] : []));
 }
 
 /**
@@ -49,12 +59,12 @@ export function sampleRandomCases(prepared: PreparedOperation, fixtures: Readonl
  * that fails the same checks, re-validated so a shrunk case never stops being valid, and reported
  * instead of the original.
  */
-export async function exploreRandom(prepared: PreparedOperation, runs: number, context: RunContext, emit: (result: CaseResult) => void): Promise<void> {
-  const cases = sampleRandomCases(prepared, context.fixtures, context.seed, runs);
+export async function exploreRandom(prepared: PreparedOperation, runs: number, context: RunContext, emit: (result: CaseResult) => void, keep?: (index: number) => boolean): Promise<void> {
+  const cases = sampleRandomCases(prepared, context.fixtures, context.seed, runs, keep);
   if (cases.length === 0) return;
   context.collector.addPlanned(prepared.operation.operationId, cases.length);
   const firstFailures = new Map<string, { index: number; result: CaseResult }>();
-  await runPool(cases.map((testCase, index) => ({ testCase, index })), context.runnerOptions.concurrency, context.signal, async ({ testCase, index }) => {
+  await runPool(cases, context.runnerOptions.concurrency, context.signal, async ({ testCase, index }) => {
     const result = await executeCase(testCase, prepared, context);
     const signature = failingChecks(result);
     if (signature === '') return emit(result);

@@ -2,6 +2,7 @@ import type { Exchange } from '../model/Exchange.ts';
 import type { Finding } from '../model/Finding.ts';
 import type { Severity } from '../model/Provenance.ts';
 import type { Verdict } from '../model/Verdict.ts';
+import { findingKey } from '../model/findingKey.ts';
 import { toCurl } from '../runner/toCurl.ts';
 
 const EXCERPT = 2_000;
@@ -12,7 +13,7 @@ const EXCERPT = 2_000;
  */
 export function toFinding(exchange: Exchange, verdict: Verdict, replayCommand: string, severity: Severity): Finding {
   const { case: testCase, response, failure } = exchange;
-  return {
+  const finding: Omit<Finding, 'key'> = {
     operationId: testCase.operationId,
     check: verdict.check,
     ...(verdict.constraintId ? { constraintId: verdict.constraintId } : {}),
@@ -36,4 +37,5 @@ export function toFinding(exchange: Exchange, verdict: Verdict, replayCommand: s
     seed: testCase.seed,
     replay: replayCommand,
   };
+  return { key: findingKey(finding), ...finding };
 }

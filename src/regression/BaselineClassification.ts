@@ -1,6 +1,6 @@
 import type { Finding } from '../model/Finding.ts';
 
-/** Findings of this run against a baseline run, keyed by `findingKey`. */
+/** Findings of this run against a baseline run, keyed by `Finding.key`. */
 export interface BaselineClassification {
   /** Failing now, not in the baseline. */
   readonly new: readonly Finding[];

@@ -3,7 +3,7 @@ import type { SentRequest } from '../model/Exchange.ts';
 
 /** One failing case kept between runs so the next run replays it first. */
 export interface CorpusEntry {
-  /** `findingKey` of the finding it reproduces. */
+  /** `Finding.key` of the finding it reproduces. */
   readonly key: string;
   readonly caseId: string;
   readonly operationId: string;

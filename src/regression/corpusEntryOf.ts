@@ -1,11 +1,10 @@
 import type { Finding } from '../model/Finding.ts';
 import type { CorpusEntry } from './CorpusEntry.ts';
-import { findingKey } from '../model/findingKey.ts';
 
 /** The failing case behind a finding, as the corpus stores it and `replay` re-sends it. */
 export function corpusEntryOf(finding: Finding): CorpusEntry {
   return {
-    key: findingKey(finding),
+    key: finding.key,
     caseId: finding.caseId,
     operationId: finding.operationId,
     check: finding.check,

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { findingKey, type FindingIdentity } from '../model/findingKey.ts';
 import schema from '../model/report.schema.json' with { type: 'json' };
 import type { RunReport } from '../model/RunReport.ts';
 import { createAjv } from '../validation/createAjv.ts';
@@ -11,8 +12,26 @@ function describe(error: ErrorObject): string {
   return `${at} ${error.message ?? 'is invalid'}${extra}`;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A report written before findings carried their `key` gets it derived, so last night's baseline still
+ * compares; a finding too malformed to derive one is left for the schema to reject.
+ */
+function withKeys(value: unknown): unknown {
+  if (!isRecord(value) || !Array.isArray(value.findings)) return value;
+  const findings = value.findings.map((f: unknown) => {
+    if (!isRecord(f) || 'key' in f || typeof f.operationId !== 'string' || typeof f.caseId !== 'string' || !isRecord(f.intent)) return f;
+    return { key: findingKey(f as unknown as FindingIdentity), ...f };
+  });
+  return { ...value, findings };
+}
+
 /** Checks a value against `src/model/report.schema.json`; returns the first problem, or undefined when valid. */
 export function validateReport(value: unknown): { ok: true; report: RunReport } | { ok: false; problem: string } {
-  if (validate(value)) return { ok: true, report: value };
+  const report = withKeys(value);
+  if (validate(report)) return { ok: true, report };
   return { ok: false, problem: describe(validate.errors![0]!) };
 }

@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { createReporters } from '../../../reporters/index.ts';
+import { DEFAULT_CONFIG, type ReportSpec } from '../../config/ConformanceConfig.ts';
+import { UsageError, type ConformanceError } from '../../errors/ConformanceError.ts';
+import type { RunReport } from '../../model/RunReport.ts';
+import { loadBaseline } from '../../regression/loadBaseline.ts';
+import { compareWithBaseline } from '../../regression/compareWithBaseline.ts';
+import { mergeReports } from '../../regression/mergeReports.ts';
+import { shouldFail, type FailOn } from '../../regression/shouldFail.ts';
+import { withBaseline } from '../../regression/withBaseline.ts';
+import { checkReportPaths } from '../checkReportPaths.ts';
+import { EXIT_ERROR, EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
+import type { MainIo } from '../MainIo.ts';
+import { parseChoice, parseReport } from '../parseFlags.ts';
+
+interface MergeFlags {
+  report?: ReportSpec[];
+  reportDir?: string;
+  baseline?: string;
+  failOn?: FailOn;
+}
+
+/**
+ * The exit code of the merged report, as one run would answer: with a baseline, only the failures
+ * `--fail-on` counts (warnings never) make it 1.
+ */
+function exitCodeOf(report: RunReport, baseline: RunReport | undefined, failOn: FailOn): number {
+  const failures = (r: RunReport): RunReport => ({ ...r, findings: r.findings.filter((f) => f.severity === 'failure') });
+  if (baseline ? shouldFail(compareWithBaseline(failures(report), failures(baseline)), failOn) : report.summary.verdict === 'not-conforming') return EXIT_VIOLATIONS;
+  if (report.summary.verdict === 'interrupted') return EXIT_ERROR;
+  return report.summary.verdict === 'inconclusive' ? EXIT_INCONCLUSIVE : EXIT_OK;
+}
+
+/** `conformance merge REPORT.json...`: one report from the shards of a run and from runs of other targets. */
+export function mergeCommand(program: Command, io: MainIo, setExit: (code: number) => void): void {
+  program
+    .command('merge')
+    .description('merge the JSON reports of the shards of a run (--shard I/N) and of other targets into one report, in every format')
+    .argument('<reports...>', 'report.json files written by run')
+    .option('--report <format=path>', 'write a report: json, junit, md, html (repeatable; default: all into the report directory)', (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
+    .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
+    .option('--baseline <report.json>', 'compare the merged report with an earlier one (last night\'s merge): new, still failing, fixed')
+    .option('--fail-on <new|any>', `with --baseline: which failures make the exit code 1 (default ${DEFAULT_CONFIG.failOn})`, parseChoice('--fail-on', ['new', 'any'] as const))
+    .action(async (paths: string[], flags: MergeFlags) => {
+      const reports = flags.report ?? [];
+      if (flags.failOn !== undefined && flags.baseline === undefined) throw new UsageError('--fail-on needs --baseline');
+      // A HAR holds the exchanges of a run; a report.json does not keep them.
+      if (reports.some((r) => r.format === 'har')) throw new UsageError('merge cannot write a HAR: the reports do not keep the exchanges (write one per shard with run --report har=PATH)');
+      const reportDir = flags.reportDir ?? DEFAULT_CONFIG.reportDir;
+      await checkReportPaths({ reports, reportDir });
+      const baseline = flags.baseline !== undefined ? await loadBaseline(flags.baseline) : undefined;
+      const joined = mergeReports(await Promise.all(paths.map(async (path) => ({ path, report: await loadBaseline(path, 'report') }))));
+      const merged = baseline && flags.baseline ? withBaseline(joined, baseline, flags.baseline) : joined;
+      const stdout = { write: (text: string) => io.out(text), isTTY: process.stdout.isTTY === true };
+      const stderr = { write: (text: string) => io.err(text), isTTY: process.stderr.isTTY === true };
+      const reporters = createReporters(reports, { reportDir, console: { stdout, stderr } });
+      for (const reporter of reporters) await reporter.onRunEnd?.(merged);
+      const code = exitCodeOf(merged, baseline, flags.failOn ?? DEFAULT_CONFIG.failOn);
+      // The same last line a run gives when it ends this way.
+      if (code === EXIT_ERROR) io.err(`conformance: a merged run stopped early (${merged.stopReason ?? 'interrupted'}); the reports cover what ran [${'CONF_ERR_INTERRUPTED' satisfies ConformanceError['code']}]\n`);
+      if (code === EXIT_INCONCLUSIVE) io.err(`conformance: INCONCLUSIVE: ${merged.summary.causes[0] ?? 'too little could be tested'}\n`);
+      setExit(code);
+    });
+}

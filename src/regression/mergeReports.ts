@@ -1,0 +1,210 @@
+import { ConfigError } from '../errors/ConformanceError.ts';
+import type { Constraint } from '../model/Constraint.ts';
+import type { Finding } from '../model/Finding.ts';
+import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type OperationSummary, type RunReport, type RunVerdict } from '../model/RunReport.ts';
+
+/** A report to merge and the file it came from (named in errors). */
+export interface NamedReport {
+  readonly path: string;
+  readonly report: RunReport;
+}
+
+type Tri = ConstraintCoverage['boundaryAccepted'] | ConstraintCoverage['responseHonoured'];
+
+/** The better-informed of two coverage results: a fail anywhere is a fail, a pass beats not-run, anything beats n/a. */
+function stronger<T extends Tri>(a: T, b: T): T {
+  const rank: Record<Tri, number> = { fail: 3, pass: 2, 'not-run': 1, 'n/a': 0 };
+  return rank[b] > rank[a] ? b : a;
+}
+
+/** Groups values by a key, keeping first-seen order. */
+function groupBy<T>(values: readonly T[], keyOf: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) groups.set(keyOf(value), [...(groups.get(keyOf(value)) ?? []), value]);
+  return groups;
+}
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Where a report sent an operation: its target, or for the embedded mock (a new port every run) the mock
+ * and its fault profile, so the shards of one mock run are one target and a faulty mock is another.
+ */
+function targetOf(report: RunReport, summary: OperationSummary): string {
+  return report.invocation?.embeddedMock ? `embedded mock ${JSON.stringify(report.invocation.mock ?? {})}` : summary.target;
+}
+
+/** Constraint ids per operation: two reports test the same documents when they agree wherever both ran an operation. */
+function documentDifference(a: RunReport, b: RunReport): string | undefined {
+  const idsOf = (catalogue: readonly Constraint[], operationId: string): string =>
+    catalogue
+      .filter((c) => c.operationId === operationId)
+      .map((c) => c.id)
+      .sort()
+      .join(',');
+  if (JSON.stringify(a.invocation?.specs ?? []) !== JSON.stringify(b.invocation?.specs ?? [])) return 'documents (--spec) differ';
+  const shared = a.operations.map((o) => o.operationId).filter((id) => b.operations.some((o) => o.operationId === id));
+  const differing = shared.find((id) => idsOf(a.catalogue, id) !== idsOf(b.catalogue, id));
+  return differing === undefined ? undefined : `the constraints of ${differing} differ`;
+}
+
+/** Refuses reports that cannot be one report: another tool version, command or document, or an incomplete shard set. */
+function assertMergeable(inputs: readonly NamedReport[]): void {
+  if (inputs.length === 0) throw new ConfigError('merge: no report given');
+  const [first, ...rest] = inputs as [NamedReport, ...NamedReport[]];
+  for (const other of rest) {
+    if (other.report.tool.version !== first.report.tool.version) {
+      throw new ConfigError(`merge: ${first.path} and ${other.path} come from different tool versions (${first.report.tool.version}, ${other.report.tool.version})`);
+    }
+    if (other.report.command !== first.report.command) throw new ConfigError(`merge: ${first.path} is a ${first.report.command} report, ${other.path} a ${other.report.command} report`);
+    const difference = documentDifference(first.report, other.report);
+    if (difference) throw new ConfigError(`merge: ${first.path} and ${other.path} test different documents: ${difference}`);
+  }
+  // Shards of one run share seed, shard count and targets; each set must be whole and without repeats.
+  const sharded = inputs.filter((i) => i.report.shard !== undefined);
+  const sets = groupBy(sharded, ({ report }) => `${report.seed}|${report.shard!.total}|${report.operations.map((o) => `${o.operationId}@${targetOf(report, o)}`).join(',')}`);
+  for (const set of sets.values()) {
+    const total = set[0]!.report.shard!.total;
+    for (let index = 1; index <= total; index += 1) {
+      const holders = set.filter((i) => i.report.shard!.index === index);
+      if (holders.length === 0) throw new ConfigError(`merge: shard ${index}/${total} missing (seed ${set[0]!.report.seed}; given: ${set.map((i) => i.path).join(', ')})`);
+      if (holders.length > 1) throw new ConfigError(`merge: shard ${index}/${total} given twice (${holders.map((i) => i.path).join(', ')})`);
+    }
+  }
+}
+
+/** Size of a reproducer: the smallest request is the most useful one to show. */
+const weight = (f: Finding): number => f.request.url.length + (f.request.bodyText?.length ?? 0);
+
+/** One entry per finding key and severity (as a run reports them), occurrences summed, the smallest reproducer kept. */
+function mergeFindings(reports: readonly RunReport[]): { findings: Finding[]; occurrences: number[] } {
+  const held = new Map<string, { finding: Finding; count: number }>();
+  for (const report of reports) {
+    report.findings.forEach((finding, index) => {
+      const group = `${finding.key}|${finding.severity}`;
+      const count = report.occurrences[index] ?? 1;
+      const before = held.get(group);
+      if (!before) return void held.set(group, { finding, count });
+      before.count += count;
+      if (weight(finding) < weight(before.finding) || (weight(finding) === weight(before.finding) && finding.caseId < before.finding.caseId)) before.finding = finding;
+    });
+  }
+  const entries = [...held.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return { findings: entries.map(([, e]) => e.finding), occurrences: entries.map(([, e]) => e.count) };
+}
+
+/** Distinct keys of one severity among findings. */
+function distinct(findings: readonly Finding[], severity: Finding['severity']): number {
+  return new Set(findings.filter((f) => f.severity === severity).map((f) => f.key)).size;
+}
+
+/** One operation at one target across the reports that ran it (the shards of a run, say). */
+function mergeOperation(entries: ReadonlyArray<{ summary: OperationSummary; report: RunReport }>): OperationSummary {
+  const { summary: first } = entries[0]!;
+  const findings = entries.flatMap(({ report }) => report.findings.filter((f) => f.operationId === first.operationId));
+  const violations = distinct(findings, 'failure');
+  // Inconclusive only if no report could judge it: a shard without a valid case says nothing of the others.
+  const inconclusive = entries.every(({ summary }) => summary.verdict === 'inconclusive');
+  const interrupted = entries.some(({ summary }) => summary.verdict === 'interrupted');
+  const verdict: RunVerdict = violations > 0 ? 'not-conforming' : inconclusive ? 'inconclusive' : interrupted ? 'interrupted' : 'conforming';
+  const cause = inconclusive ? entries.find(({ summary }) => summary.cause !== undefined)?.summary.cause : undefined;
+  return {
+    operationId: first.operationId,
+    method: first.method,
+    path: first.path,
+    target: first.target,
+    planned: sum(entries.map(({ summary }) => summary.planned)),
+    ran: sum(entries.map(({ summary }) => summary.ran)),
+    notRun: sum(entries.map(({ summary }) => summary.notRun)),
+    violations,
+    warnings: distinct(findings, 'warning'),
+    verdict,
+    ...(cause !== undefined ? { cause } : {}),
+  };
+}
+
+function mergeCheck(cells: readonly CheckCell[]): CheckCell {
+  const passed = sum(cells.map((c) => c.passed));
+  const failed = sum(cells.map((c) => c.failed));
+  const warned = sum(cells.map((c) => c.warned));
+  // A check skipped or never applicable everywhere stays n/a.
+  const outcome = cells.every((c) => c.outcome === 'n/a') ? 'n/a' : failed > 0 ? 'fail' : warned > 0 ? 'warn' : passed > 0 ? 'pass' : 'n/a';
+  return { operationId: cells[0]!.operationId, check: cells[0]!.check, outcome, passed, failed, warned };
+}
+
+function mergeCoverage(rows: readonly ConstraintCoverage[]): ConstraintCoverage {
+  return rows.reduce((a, b) => ({
+    ...a,
+    boundaryAccepted: stronger(a.boundaryAccepted, b.boundaryAccepted),
+    violationRejected: stronger(a.violationRejected, b.violationRejected),
+    responseHonoured: stronger(a.responseHonoured, b.responseHonoured),
+  }));
+}
+
+/** The same value in every report, or undefined. */
+function common<T>(values: readonly T[]): T | undefined {
+  return values.every((v) => JSON.stringify(v) === JSON.stringify(values[0])) ? values[0] : undefined;
+}
+
+/**
+ * One report from the reports of the shards of a run (`--shard I/N`) and of runs against other targets:
+ * counts and check tallies summed, coverage taking the better-informed result (a boundary is accepted if
+ * any shard saw it accepted; a fail anywhere is a fail), findings deduplicated by `Finding.key` with their
+ * occurrences summed, verdicts recomputed. Reports of other tool versions, commands or documents, and a
+ * shard set with a shard missing, are refused (ConfigError).
+ */
+export function mergeReports(inputs: readonly NamedReport[]): RunReport {
+  assertMergeable(inputs);
+  const reports = inputs.map((i) => i.report);
+  const first = reports[0]!;
+  const operations = [...groupBy(reports.flatMap((report) => report.operations.map((summary) => ({ summary, report }))), ({ summary, report }) => `${summary.operationId}|${targetOf(report, summary)}`).values()].map(mergeOperation);
+  const checks = [...groupBy(reports.flatMap((r) => r.checks), (c) => `${c.operationId}|${c.check}`).values()].map(mergeCheck);
+  const coverage = [...groupBy(reports.flatMap((r) => r.coverage), (c) => `${c.operationId}|${c.constraintId}`).values()].map(mergeCoverage);
+  const catalogue = [...groupBy(reports.flatMap((r) => r.catalogue), (c) => `${c.operationId}|${c.id}`).values()].map((same) => same[0]!);
+  const notRun = [...groupBy(reports.flatMap((r) => r.notRun), (n) => n.caseId).values()].map((same) => same[0]!);
+  const { findings, occurrences } = mergeFindings(reports);
+  const ran = sum(operations.map((o) => o.ran));
+  // A cause stays while its operation is still inconclusive; one about the whole run only if nothing ran at all.
+  const stillInconclusive = operations.filter((o) => o.verdict === 'inconclusive').map((o) => `${o.operationId}: `);
+  const causes = [...new Set(reports.flatMap((r) => r.summary.causes))].filter((c) =>
+    stillInconclusive.some((prefix) => c.startsWith(prefix)) || (ran === 0 && !operations.some((o) => c.startsWith(`${o.operationId}: `))),
+  );
+  const violations = distinct(findings, 'failure');
+  const interrupted = reports.some((r) => r.interrupted);
+  const verdict: RunVerdict = violations > 0 ? 'not-conforming' : interrupted ? 'interrupted' : causes.length > 0 ? 'inconclusive' : 'conforming';
+  const startedAt = reports.map((r) => r.startedAt).sort()[0]!;
+  const finishedAt = reports.map((r) => r.finishedAt).sort().at(-1)!;
+  const stopReason = reports.find((r) => r.stopReason !== undefined)?.stopReason;
+  // `replay` of a merged report needs one way of sending: kept only when every report was invoked alike.
+  const invocation = common(reports.map((r) => r.invocation));
+  return {
+    version: REPORT_VERSION,
+    tool: first.tool,
+    command: first.command,
+    startedAt,
+    finishedAt,
+    durationMs: Date.parse(finishedAt) - Date.parse(startedAt),
+    seed: first.seed,
+    interrupted,
+    ...(stopReason !== undefined ? { stopReason } : {}),
+    summary: {
+      operations: operations.length,
+      cases: sum(operations.map((o) => o.planned)),
+      ran,
+      notRun: notRun.length,
+      violations,
+      warnings: distinct(findings, 'warning'),
+      conforming: verdict === 'conforming',
+      verdict,
+      causes,
+    },
+    operations,
+    ...(invocation !== undefined ? { invocation } : {}),
+    checks,
+    coverage,
+    findings,
+    occurrences,
+    notRun,
+    catalogue,
+  };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors/ConformanceError.ts';
+import type { ConstraintCoverage, RunReport } from '../../src/model/RunReport.ts';
+import { mergeReports } from '../../src/regression/mergeReports.ts';
+import { buildReport, DC, FINDINGS } from '../reporters/fixtures.ts';
+
+const BANDWIDTH = 'DC.body.hosted_connect.bandwidth.maximum';
+const ID_LENGTH = 'DC.path.hosted_connect_id.minLength';
+
+const shard = (index: number, report: RunReport = buildReport()): RunReport => ({ ...report, shard: { index, total: 2 } });
+const row = (report: RunReport, id: string): ConstraintCoverage => report.coverage.find((c) => c.constraintId === id)!;
+const withRow = (report: RunReport, id: string, change: Partial<ConstraintCoverage>): RunReport => ({
+  ...report,
+  coverage: report.coverage.map((c) => (c.constraintId === id ? { ...c, ...change } : c)),
+});
+
+describe('mergeReports', () => {
+  it('takes pass over not-run, keeps a fail from any shard, and sums counts and tallies', () => {
+    const a = shard(1, withRow(buildReport(), ID_LENGTH, { boundaryAccepted: 'not-run' }));
+    const b = shard(2, withRow(withRow(buildReport(), ID_LENGTH, { boundaryAccepted: 'pass' }), BANDWIDTH, { boundaryAccepted: 'pass' }));
+    const merged = mergeReports([{ path: 'a.json', report: a }, { path: 'b.json', report: b }]);
+    expect(row(merged, ID_LENGTH).boundaryAccepted).toBe('pass');
+    expect(row(merged, BANDWIDTH).boundaryAccepted).toBe('fail');
+    expect(merged.summary.cases).toBe(a.summary.cases + b.summary.cases);
+    const cell = (r: RunReport) => r.checks.find((c) => c.operationId === DC && c.check === 'response-schema')!;
+    expect(cell(merged).failed).toBe(cell(a).failed + cell(b).failed);
+  });
+
+  it('deduplicates findings by key with occurrences summed, and recomputes the verdict', () => {
+    const merged = mergeReports([{ path: 'a.json', report: shard(1) }, { path: 'b.json', report: shard(2) }]);
+    expect(merged.findings.map((f) => f.key).sort()).toEqual(FINDINGS.map((f) => f.key).sort());
+    expect(merged.occurrences.reduce((x, y) => x + y, 0)).toBe(2 * buildReport().occurrences.reduce((x, y) => x + y, 0));
+    expect(merged.summary.verdict).toBe('not-conforming');
+    const clean = mergeReports([{ path: 'a.json', report: shard(1, buildReport({ findings: [] })) }, { path: 'b.json', report: shard(2, buildReport({ findings: [] })) }]);
+    expect(clean.summary.violations).toBe(0);
+  });
+
+  it('refuses a shard set with a shard missing or given twice, naming it', () => {
+    expect(() => mergeReports([{ path: 'a.json', report: shard(1) }])).toThrow(new ConfigError('merge: shard 2/2 missing (seed 7; given: a.json)'));
+    expect(() => mergeReports([{ path: 'a.json', report: shard(1) }, { path: 'b.json', report: shard(1) }])).toThrow(/shard 1\/2 given twice \(a.json, b.json\)/);
+  });
+});
