@@ -1,7 +1,8 @@
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { Case } from '../src/model/Case.ts';
+import type { Case, CaseIntent } from '../src/model/Case.ts';
 import type { Operation, ResponseSpec } from '../src/openapi/Operation.ts';
-import { valueAt } from '../src/openapi/pointer.ts';
+import { pointerSegments, valueAt } from '../src/openapi/pointer.ts';
+import { credentialHeaderNames } from '../src/runner/credentialHeaderNames.ts';
 import { TOKEN_PLACEHOLDER, WRONG_TOKEN_PLACEHOLDER } from './contractSettings.ts';
 import { exampleFromSchema } from './exampleFromSchema.ts';
 import type { InteractionDefinition, StatusExpectation } from './InteractionDefinition.ts';
@@ -19,8 +20,9 @@ const AUTH_STATUSES = [401, 403];
 const statusNumber = (r: ResponseSpec): number | undefined => (/^\d{3}$/.test(r.status) ? Number(r.status) : undefined);
 const isClientError = (r: ResponseSpec): boolean => /^4(\d\d|XX)$/i.test(r.status);
 
+/** Sets the value at a JSON pointer in place, creating missing parents as objects. */
 function setAt(root: unknown, pointer: string, value: unknown): void {
-  const keys = pointer.slice(1).split('/').map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const keys = pointerSegments(pointer);
   let node = root as Record<string, unknown>;
   for (const key of keys.slice(0, -1)) {
     if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
@@ -98,7 +100,7 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
     return matcherFromSchema(success.schema, example);
   };
 
-  const responseFor = (c: Pick<Case, 'intent' | 'request'>): InteractionDefinition['response'] => {
+  const responseFor = (c: { readonly intent: Exclude<CaseIntent, { kind: 'observed' }>; readonly request: Case['request'] }): InteractionDefinition['response'] => {
     const { intent, request } = c;
     switch (intent.kind) {
       case 'valid':
@@ -117,8 +119,10 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
         const body = commonBody(authResponses);
         return { status, ...(body === undefined ? {} : { body }) };
       }
-      case 'unknown-resource': {
-        // Any 4xx passes (a service may name a missing resource 400 or 404); the documented statuses give the example.
+      case 'unknown-resource':
+      case 'other-owner': {
+        // Any 4xx passes (a service may name a missing resource, or one under another owner, 400, 403 or 404);
+        // the documented statuses give the example.
         const example = statusNumber(notFound[0] ?? badRequest ?? success) ?? 404;
         const body = commonBody(notFound);
         return { status: { kind: 'clientError', example }, ...(body === undefined ? {} : { body }) };
@@ -126,7 +130,7 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
     }
   };
 
-  const credentialNames = credentialHeaderNames(operation);
+  const credentialNames = credentialHeaderNames([operation]);
   const out: InteractionDefinition[] = [];
   const seenRequests = new Set<string>();
   const seenDescriptions = new Set<string>();
@@ -162,6 +166,8 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
   );
 
   for (const c of cases) {
+    // Traffic the suite only observed carries no documented promise to write down.
+    if (c.intent.kind === 'observed') continue;
     // Bytes that are not JSON cannot travel through Pact's JSON bodies (its mock server and the verifier's proxy
     // parse them), and Pact's content sniffing takes a bare JSON scalar for text: both stay with the conformance run.
     if (c.request.body && ('raw' in c.request.body || c.request.body.json === null || typeof c.request.body.json !== 'object')) continue;
@@ -180,7 +186,7 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
           ...mergeHeaders(credentialHeaders(c.request.auth), c.request.headers, operation),
           ...(c.request.body ? { body: { json: c.request.body.json } } : {}),
         },
-        response: responseFor(c),
+        response: responseFor({ intent: c.intent, request: c.request }),
       },
       `${operation.operationId} ${c.intent.kind}${constraint}: ${c.intent.label}`,
     );
@@ -194,7 +200,7 @@ function mergeHeaders(
   planned: Readonly<Record<string, string>>,
   operation: Operation,
 ): { headers: Record<string, string>; headerMatchers: Record<string, unknown> } {
-  const secret = credentialHeaderNames(operation);
+  const secret = credentialHeaderNames([operation]);
   const headers = { ...credential.headers };
   const headerMatchers = { ...credential.headerMatchers };
   for (const [name, value] of Object.entries(planned)) {
@@ -203,9 +209,4 @@ function mergeHeaders(
     headerMatchers[name] = value;
   }
   return { headers, headerMatchers };
-}
-
-/** Lower-case names of the headers that carry a credential: security schemes and credential parameters. */
-function credentialHeaderNames(operation: Operation): Set<string> {
-  return new Set([...operation.credentialSchemes.map((s) => s.header.toLowerCase()), ...operation.parameters.filter((p) => p.credential).map((p) => p.name.toLowerCase())]);
 }

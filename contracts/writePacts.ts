@@ -1,7 +1,9 @@
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { HTTPResponseStatusClass, MatchersV3, PactV4 } from '@pact-foundation/pact';
 import type { TemplateHeaders, TemplateQuery } from '@pact-foundation/pact';
+import { makeConsumerPact } from '@pact-foundation/pact-core';
 import type { Case } from '../src/model/Case.ts';
 import type { Operation } from '../src/openapi/Operation.ts';
 import type { Spec } from '../src/openapi/Spec.ts';
@@ -39,6 +41,21 @@ function statusMatcher(status: StatusExpectation): number | ReturnType<typeof Ma
 
 const exampleStatus = (status: StatusExpectation): number => (status.kind === 'exact' ? status.status : status.example);
 
+// Asks Pact's native core whether a mock server (known by its port) has matched what it expects.
+const matchProbe = makeConsumerPact('match-probe', 'match-probe', 4, 'error');
+const MATCH_WAIT_MS = 2_000;
+
+/**
+ * Waits until Pact's mock server has recorded the match of the request it answered. It answers first and
+ * records after, so `executeTest`, which checks as soon as the test function returns, now and then saw
+ * "expected but not received" for a request that was answered (pact-js #1835, pact-reference #535). A
+ * request that truly did not match never counts: after the wait, `executeTest` reports it.
+ */
+async function matchRecorded(port: number): Promise<void> {
+  const deadline = Date.now() + MATCH_WAIT_MS;
+  while (!matchProbe.mockServerMatchedSuccessfully(port) && Date.now() < deadline) await sleep(2);
+}
+
 /** Sends the interaction's example request to Pact's mock server, as the consumer would. */
 async function sendExample(baseUrl: string, definition: InteractionDefinition): Promise<void> {
   const { request } = definition;
@@ -53,22 +70,38 @@ async function sendExample(baseUrl: string, definition: InteractionDefinition): 
   await response.arrayBuffer();
   const expected = exampleStatus(definition.response.status);
   if (response.status !== expected) throw new Error(`${definition.description}: Pact's mock server answered ${response.status}, expected ${expected}`);
+  await matchRecorded(Number(new URL(baseUrl).port));
 }
 
 /**
  * Runs the consumer side: every interaction of every operation is registered with pact-js and exercised
- * against Pact's own mock server, which then writes one pact file per provider (one per document).
- * Returns the files written, in name order.
+ * against Pact's own mock server, which writes one pact file per provider (one per document). Pact
+ * writes after every interaction, so the files are made in a fresh folder beside `outDir` and moved into
+ * it only once all are complete: a failed generation leaves `outDir` as it was. Returns the files
+ * written, in name order.
  */
 export async function writePacts(options: WritePactsOptions): Promise<string[]> {
-  await mkdir(options.outDir, { recursive: true });
+  const outDir = resolve(options.outDir);
+  await mkdir(outDir, { recursive: true });
+  // Beside outDir, so that moving a file into it is a rename on the same file system.
+  const work = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}-`));
+  try {
+    const made = await writePactsInto(options, work);
+    await normalisePactFiles(work);
+    for (const file of made) await rename(join(work, file), join(outDir, file));
+    return made.map((file) => join(outDir, file)).sort();
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Writes the pacts into an empty folder (pact-js merges into an existing file); returns their names. */
+async function writePactsInto(options: WritePactsOptions, dir: string): Promise<string[]> {
   const written: string[] = [];
   for (const spec of options.specs) {
     const provider = providerNameOf(spec.file);
-    const file = join(options.outDir, `${CONTRACT_CONSUMER}-${provider}.json`);
-    // pact-js merges into an existing file: start from none so the result depends on the inputs only.
-    await rm(file, { force: true });
-    const pact = new PactV4({ consumer: CONTRACT_CONSUMER, provider, dir: options.outDir, logLevel: 'error' });
+    const file = `${CONTRACT_CONSUMER}-${provider}.json`;
+    const pact = new PactV4({ consumer: CONTRACT_CONSUMER, provider, dir, logLevel: 'error' });
     for (const operation of spec.operations) {
       const fixtures = exampleFixtures(operation);
       const definitions = buildInteractions(operation, options.casesFor(operation, fixtures), { fixtures, providerState: providerStateNameOf(operation) });
@@ -95,8 +128,7 @@ export async function writePacts(options: WritePactsOptions): Promise<string[]> 
     }
     written.push(file);
   }
-  await normalisePactFiles(options.outDir);
-  return written.sort();
+  return written;
 }
 
 /** Re-serialises the pact files with a trailing newline, so that they diff cleanly in review. */

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../src/errors/ConformanceError.ts';
+import { credentialTextProblem } from '../src/config/credentialTextProblem.ts';
 import { loadSpecs } from '../src/openapi/loadSpecs.ts';
 import { credentialHeaderNames } from '../src/runner/credentialHeaderNames.ts';
 import { redactHeaders } from '../src/runner/redact.ts';
@@ -78,7 +79,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   if (options.rateLimit && !(Number.isInteger(options.rateLimit.requestsPerSecond) && options.rateLimit.requestsPerSecond > 0)) {
     throw new ConfigError('mock option rateLimit.requestsPerSecond must be a positive integer');
   }
-  if (options.token !== undefined && !/^[\x21-\x7e]+$/.test(options.token)) throw new ConfigError('mock option token must be non-empty printable ASCII without spaces');
+  // The mock takes every credential the CLI takes, so a run against it never trips on one the user's server would accept.
+  const tokenProblem = options.token === undefined ? undefined : credentialTextProblem(options.token);
+  if (tokenProblem) throw new ConfigError(`mock option token: the value ${tokenProblem}`);
   const chaos = chaosOf(options.chaos);
   const fault = resolveFault(options.fault);
 

@@ -3,9 +3,9 @@ import Table from 'cli-table3';
 import picocolors from 'picocolors';
 import type { CaseResult } from '../src/model/CaseResult.ts';
 import type { Finding } from '../src/model/Finding.ts';
+import { findingKey } from '../src/model/findingKey.ts';
 import type { Severity } from '../src/model/Provenance.ts';
 import type { CheckCell, ConstraintCoverage, RunReport, RunVerdict } from '../src/model/RunReport.ts';
-import { findingKey } from '../src/model/findingKey.ts';
 import { brokenSeverity } from './brokenSeverity.ts';
 import { fitColumns } from './fitColumns.ts';
 import { printable } from './printable.ts';
@@ -100,7 +100,12 @@ export class ConsoleReporter implements RunListener {
     const { operationId } = result.case;
     this.done.set(operationId, (this.done.get(operationId) ?? 0) + 1);
     if (result.status === 'ran') {
-      for (const v of result.verdicts) if (v.outcome === 'fail') this.failing.add(`${operationId}|${v.check}|${v.constraintId ?? ''}`);
+      // Counted by the key the report will give each finding, so the live count matches the end.
+      const { response, failure } = result.exchange;
+      const answer = { ...(response ? { response: { status: response.status, bodyExcerpt: '' } } : {}), ...(failure ? { failure } : {}) };
+      for (const v of result.verdicts) {
+        if (v.outcome === 'fail') this.failing.add(findingKey({ operationId, check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}), intent: result.case.intent, caseId: result.case.id, ...answer }));
+      }
     }
     if (!this.progress) return;
     // Redraw at most ten times a second: thousands of cases must not flood the terminal.
@@ -322,7 +327,7 @@ export class ConsoleReporter implements RunListener {
   private finding(report: RunReport, f: Finding, index: number, n: number, severity: Severity): string[] {
     const { c } = this;
     const count = report.occurrences[index] ?? 1;
-    const isNew = report.baseline !== undefined && report.baseline.new.includes(findingKey(f));
+    const isNew = report.baseline !== undefined && report.baseline.new.includes(f.key);
     const paint = severity === 'failure' ? c.red : c.yellow;
     const title = [paint(`[${n}] ${f.check}`), f.constraintId ? c.cyan(printable(f.constraintId)) : '', paint(`[${f.provenance}]`), count > 1 ? c.dim(`(${count} occurrences)`) : '', isNew ? c.yellow('NEW') : '']
       .filter(Boolean)

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RunReport } from '../src/model/RunReport.ts';
-import { findingKey } from '../src/model/findingKey.ts';
 import { brokenSeverity } from './brokenSeverity.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
 import type { RunListener } from '../src/model/RunListener.ts';
@@ -42,7 +41,7 @@ export class HtmlReporter implements RunListener {
   static render(report: RunReport): string {
     // Which broken rules only warned: the page colours their coverage cells as warnings, not failures.
     const warnedRules = report.coverage.filter((r) => brokenSeverity(report, r) === 'warning').map((r) => `${r.operationId}|${r.constraintId}`);
-    const data = { report, verdict: verdictLine(report), keys: report.findings.map(findingKey), warnedRules };
+    const data = { report, verdict: verdictLine(report), warnedRules };
     const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
     return `<!doctype html>
 <html lang="en">

@@ -1,6 +1,5 @@
 import type { Finding } from '../src/model/Finding.ts';
 import type { RunReport, RunVerdict } from '../src/model/RunReport.ts';
-import { findingKey } from '../src/model/findingKey.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
 import type { RunListener } from '../src/model/RunListener.ts';
 import { ReportFiles } from './ReportFiles.ts';
@@ -45,7 +44,7 @@ const ICONS: Readonly<Record<RunVerdict, string>> = { conforming: '✅', 'not-co
 function findingLine(report: RunReport, f: Finding, n: number, fresh: ReadonlySet<string>): string[] {
   const index = report.findings.indexOf(f);
   const count = report.occurrences[index] ?? 1;
-  const tags = [f.constraintId ? `\`${f.constraintId.replace(/`/g, '')}\`` : '', `[${f.provenance}]`, count > 1 ? `×${count}` : '', report.baseline && fresh.has(findingKey(f)) ? '**new**' : '']
+  const tags = [f.constraintId ? `\`${f.constraintId.replace(/`/g, '')}\`` : '', `[${f.provenance}]`, count > 1 ? `×${count}` : '', report.baseline && fresh.has(f.key) ? '**new**' : '']
     .filter(Boolean)
     .join(' ');
   return [`${n}. **${inline(f.operationId)}** · ${inline(f.check)} ${tags}: ${inline(truncate(f.message, 200))}`, '', detailsOf(f), ''];

@@ -4,11 +4,13 @@ import type { ReportFormat, ReportSpec } from '../src/config/ConformanceConfig.t
 import { ConsoleReporter, type ConsoleReporterOptions } from './ConsoleReporter.ts';
 import { defaultReports } from './defaultReports.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
+import { HarReporter } from './HarReporter.ts';
 import { HtmlReporter } from './HtmlReporter.ts';
 import { JsonReporter } from './JsonReporter.ts';
 import { JunitReporter } from './JunitReporter.ts';
 import { MarkdownReporter, type MarkdownReporterOptions } from './MarkdownReporter.ts';
 import type { RunListener } from '../src/model/RunListener.ts';
+import type { RunReport } from '../src/model/RunReport.ts';
 import { ReportFiles } from './ReportFiles.ts';
 
 /** Every report format by name, each with its own options type. A new format is one file and one line here. */
@@ -18,6 +20,7 @@ export const reporterFactories = {
   junit: (options: FileReporterOptions): RunListener => new JunitReporter(options),
   md: (options: MarkdownReporterOptions): RunListener => new MarkdownReporter(options),
   html: (options: FileReporterOptions): RunListener => new HtmlReporter(options),
+  har: (options: FileReporterOptions): HarReporter => new HarReporter(options),
 } as const satisfies Record<ReportFormat, (options: never) => RunListener>;
 
 export interface CreateReportersOptions {
@@ -30,6 +33,25 @@ export interface CreateReportersOptions {
   readonly markdown?: Pick<MarkdownReporterOptions, 'topFindings'>;
   /** Shared record of the files written; pass one to read the paths after the run. */
   readonly files?: ReportFiles;
+}
+
+/**
+ * The JSON and HTML reports of a run that writes a HAR: the same listener, handed at the end a copy of the
+ * report whose findings name their HAR entry (`harEntry`). The HAR has collected every case by then.
+ */
+function linkedToHar(reporter: RunListener, har: HarReporter): RunListener {
+  const link = (report: RunReport): RunReport => ({
+    ...report,
+    findings: report.findings.map((finding) => {
+      const entry = har.entryOf(finding.caseId);
+      return entry === undefined ? finding : { ...finding, harEntry: entry };
+    }),
+  });
+  return {
+    ...(reporter.onRunStart ? { onRunStart: (start) => reporter.onRunStart?.(start) } : {}),
+    ...(reporter.onCaseResult ? { onCaseResult: (result) => reporter.onCaseResult?.(result) } : {}),
+    onRunEnd: (report) => reporter.onRunEnd?.(link(report)),
+  };
 }
 
 function isFormat(format: string): format is ReportFormat {
@@ -54,6 +76,7 @@ export function createReporters(specs: ReadonlyArray<{ format: string; path?: st
   const seen = new Map<string, string>();
   const fileReporters: RunListener[] = [];
   let consoleReporter: RunListener | undefined;
+  let har: HarReporter | undefined;
   for (const spec of resolved) {
     if (spec.format === 'console') {
       consoleReporter ??= reporterFactories.console({ ...options.console, files, cwd });
@@ -64,7 +87,13 @@ export function createReporters(specs: ReadonlyArray<{ format: string; path?: st
     if (other) throw new ConfigError(`reports ${other} and ${spec.format} would both write ${spec.path}`);
     seen.set(path, spec.format);
     if (spec.format === 'md') fileReporters.push(reporterFactories.md({ path, files, ...options.markdown }));
+    else if (spec.format === 'har') har ??= reporterFactories.har({ path, files });
     else fileReporters.push(reporterFactories[spec.format]({ path, files }));
   }
-  return consoleReporter ? [...fileReporters, consoleReporter] : fileReporters;
+  // The HAR listens first, so its entries exist when the reports that link to them are written.
+  const harReporter = har;
+  const linked = harReporter
+    ? [harReporter, ...fileReporters.map((r) => (r instanceof JsonReporter || r instanceof HtmlReporter ? linkedToHar(r, harReporter) : r))]
+    : fileReporters;
+  return consoleReporter ? [...linked, consoleReporter] : linked;
 }

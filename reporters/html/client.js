@@ -162,7 +162,7 @@
       el('span', { 'class': 'badge prov prov-' + f.provenance, title: 'where the rule comes from' }, f.provenance),
       f.constraintId ? el('span', { 'class': 'tag' }, f.constraintId) : null,
       count > 1 ? el('span', { 'class': 'tag' }, '\u00d7' + count) : null,
-      report.baseline && fresh.indexOf(data.keys[i]) >= 0 ? el('span', { 'class': 'tag new' }, 'new') : null);
+      report.baseline && fresh.indexOf(f.key) >= 0 ? el('span', { 'class': 'tag new' }, 'new') : null);
     var request = [f.request.method + ' ' + f.request.url];
     Object.keys(f.request.headers).forEach(function (name) { request.push(name + ': ' + f.request.headers[name]); });
     if (f.request.bodyText !== undefined) request.push('', cut(f.request.bodyText, 2000));

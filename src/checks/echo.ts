@@ -53,9 +53,11 @@ export const echo = whenResponse({
   name: 'echo',
   title: 'The response repeats what the request named',
   provenance: 'reading',
-  run({ case: testCase, response }, { operation }) {
+  run({ case: testCase, response }, { operation, validators }) {
     const { intent, request } = testCase;
-    if (intent.kind !== 'valid' && intent.kind !== 'boundary') return undefined;
+    // Observed traffic is judged only where it is known to be a valid request that was accepted.
+    const observedValid = intent.kind === 'observed' && response.status >= 200 && response.status <= 299 && validators.validateRequest(request).valid;
+    if (intent.kind !== 'valid' && intent.kind !== 'boundary' && !observedValid) return undefined;
     const rules = operation.hints.echoes.filter((r) => matchesStatusKey(r.status, response.status));
     if (rules.length === 0) return undefined;
     const body = responseJson(response);

@@ -6,6 +6,7 @@ import { negativeRejection } from './negativeRejection.ts';
 import { notFound } from './notFound.ts';
 import { notServerError } from './notServerError.ts';
 import { positiveAcceptance } from './positiveAcceptance.ts';
+import { requestValid } from './requestValid.ts';
 import { responseSchema } from './responseSchema.ts';
 import { statusDocumented } from './statusDocumented.ts';
 import { tenantIsolation } from './tenantIsolation.ts';
@@ -13,5 +14,5 @@ import { transport } from './transport.ts';
 
 /** Every check by name, in the order they run and are reported. */
 export const checkRegistry: ReadonlyMap<string, Check> = new Map(
-  [transport, notServerError, statusDocumented, contentType, responseSchema, positiveAcceptance, negativeRejection, authRequired, notFound, tenantIsolation, echo].map((c) => [c.name, c]),
+  [transport, notServerError, statusDocumented, contentType, responseSchema, positiveAcceptance, negativeRejection, authRequired, notFound, tenantIsolation, echo, requestValid].map((c) => [c.name, c]),
 );

@@ -1,3 +1,4 @@
+import { statusKey } from '../openapi/statusKey.ts';
 import { responseFor } from '../validation/OperationValidators.ts';
 import { matchesStatusKey } from './matchesStatusKey.ts';
 import { whenResponse } from './whenResponse.ts';
@@ -16,7 +17,8 @@ export const statusDocumented = whenResponse({
     const listed = [...operation.responses.map((r) => r.status), ...expectations.acceptedStatuses];
     // The document says per status class how strictly its list of statuses is meant (a page that lists
     // its success status states it; an unlisted client error is often only a reading of the list).
-    const provenance = operation.hints.undocumentedStatusProvenance[`${Math.floor(status / 100)}XX`] ?? 'page';
+    const classRule = Object.entries(operation.hints.undocumentedStatusProvenance).find(([key]) => statusKey(key, status) === 'range');
+    const provenance = classRule?.[1] ?? 'page';
     return { check: 'status-documented', outcome: 'fail', provenance, message: `status ${status} is not documented (documented: ${listed.join(', ') || 'none'})` };
   },
 });

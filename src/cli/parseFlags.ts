@@ -1,32 +1,33 @@
-import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { headerTextProblem } from '../config/headerTextProblem.ts';
+import { REPORT_FORMATS } from '../config/ConformanceConfig.ts';
+import { credentialTextProblem } from '../config/credentialTextProblem.ts';
+import { specTwin } from '../config/specTwin.ts';
 import { UsageError } from '../errors/ConformanceError.ts';
 
 // Header and token errors are UsageErrors, not commander's InvalidArgumentError: commander would quote
 // the argument, and these values are credentials.
 
-/** `--header 'Name: value'` → [name, value]; a value that cannot be sent is refused before anything is. */
+/** `--header 'Name: value'` → [name, value]; a value that cannot be sent (or is empty) is refused before anything is. */
 export function parseHeader(text: string, previous: Record<string, string> = {}): Record<string, string> {
   const colon = text.indexOf(':');
   const name = colon > 0 ? text.slice(0, colon).trim() : '';
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header: expected "Name: value" with a valid header name before the colon`);
   const value = text.slice(colon + 1).trim();
-  const problem = headerTextProblem(value);
+  const problem = credentialTextProblem(value);
   if (problem) throw new UsageError(`--header "${name}": the value ${problem}`);
   return { ...previous, [name]: value };
 }
 
 /** `--token T`: it goes into a header, so the same characters are refused. */
 export function parseToken(text: string): string {
-  const problem = text === '' ? 'is empty' : headerTextProblem(text);
+  const problem = credentialTextProblem(text);
   if (problem) throw new UsageError(`--token: the value ${problem}`);
   return text;
 }
 
 /** `--spec PATH` (repeatable): the same document twice would plan and count its cases twice. */
 export function parseSpec(text: string, previous: readonly string[] = []): string[] {
-  const twin = previous.find((p) => resolve(p) === resolve(text));
+  const twin = specTwin(text, previous);
   if (twin !== undefined) throw new UsageError(twin === text ? `--spec ${text} is given twice` : `--spec ${text} and --spec ${twin} are the same file`);
   return [...previous, text];
 }
@@ -83,7 +84,7 @@ export function parseReport(text: string, previous: Array<{ format: string; path
   const eq = text.indexOf('=');
   const format = eq < 0 ? text : text.slice(0, eq);
   const path = eq < 0 ? undefined : text.slice(eq + 1);
-  if (!['console', 'json', 'junit', 'md', 'html'].includes(format)) throw new InvalidArgumentError(`unknown report format "${format}" (json, junit, md, html, console)`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new InvalidArgumentError(`unknown report format "${format}" (${REPORT_FORMATS.join(', ')})`);
   if (path === '') throw new InvalidArgumentError(`empty path for report ${format}`);
   return [...previous, { format, ...(path ? { path } : {}) }];
 }

@@ -1,6 +1,10 @@
 import type { OperationExpectations } from '../checks/Check.ts';
+import type { ReportShard } from '../model/RunReport.ts';
 
-export type ReportFormat = 'console' | 'json' | 'junit' | 'md' | 'html';
+/** Every report format, the one list the CLI, the config schema and the reporters follow. */
+export const REPORT_FORMATS = ['console', 'json', 'junit', 'md', 'html', 'har'] as const;
+
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportSpec {
   readonly format: ReportFormat;
@@ -34,6 +38,8 @@ export interface ConformanceConfig {
   readonly failOn: 'new' | 'any';
   readonly corpus?: string;
   readonly caseIds: readonly string[];
+  /** `--shard I/N`: send only this deterministic part of the plan (see src/engine/runConformance.ts). */
+  readonly shard?: ReportShard;
   /** `--operation`: only these operationIds run (empty: every operation that has a target). */
   readonly operationIds: readonly string[];
   /** `--strict`: a broken rule of any provenance is a failure (warnings fail the run too). */

@@ -1,18 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import type { ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { resolve } from 'node:path';
 import { ConfigError, UsageError } from '../errors/ConformanceError.ts';
-import { headerTextProblem } from './headerTextProblem.ts';
+import { credentialTextProblem } from './credentialTextProblem.ts';
+import { parseShard } from './parseShard.ts';
+import { specTwin } from './specTwin.ts';
 import { createAjv } from '../validation/createAjv.ts';
 import schema from './config.schema.json' with { type: 'json' };
 import { DEFAULT_CONFIG, type ConformanceConfig } from './ConformanceConfig.ts';
 
-type FileConfig = Partial<Omit<ConformanceConfig, 'operations'>> & {
+type FileConfig = Partial<Omit<ConformanceConfig, 'operations' | 'shard'>> & {
+  /** `I/N`, as on the command line. */
+  shard?: string;
   operations?: Record<string, { acceptedStatuses?: string[]; skipChecks?: string[]; severity?: Record<string, 'failure' | 'warning'> }>;
 };
 
-const FLAG_ONLY = new Set(['dryRun', 'caseIds', 'operations']);
+// `shard` is checked by parseShard when the flag is read (the file's text form is checked here).
+const FLAG_ONLY = new Set(['dryRun', 'caseIds', 'operations', 'shard']);
 
 const validateFile = createAjv([schema]).compile<FileConfig>(schema);
 
@@ -72,22 +76,16 @@ function describeFlag(error: ErrorObject): string {
 /** Header names and values (and the token) that could not be sent; the message names the key, never the value. */
 function headerProblem(data: FileConfig): string | undefined {
   for (const [name, value] of Object.entries(data.headers ?? {})) {
-    const problem = headerTextProblem(value);
+    const problem = credentialTextProblem(value);
     if (problem) return `headers.${name}: the value ${problem}`;
   }
-  const problem = data.token === undefined ? undefined : headerTextProblem(data.token);
+  const problem = data.token === undefined ? undefined : credentialTextProblem(data.token);
   return problem ? `token: the value ${problem}` : undefined;
 }
 
-/** The same document listed twice would be planned and counted twice. */
+/** The first document listed again (by any spelling of its path). */
 function duplicateSpec(specs: readonly string[]): string | undefined {
-  const seen = new Set<string>();
-  for (const spec of specs) {
-    const path = resolve(spec);
-    if (seen.has(path)) return spec;
-    seen.add(path);
-  }
-  return undefined;
+  return specs.find((spec, index) => specTwin(spec, specs.slice(0, index)) !== undefined);
 }
 
 /** Reads a JSON or YAML config file and validates it against the shipped schema; errors name the key. */
@@ -116,6 +114,7 @@ export function validateConfigObject(data: unknown, origin: string): FileConfig 
   if (problem) throw new ConfigError(`${origin}: ${problem}`);
   const twin = duplicateSpec(data.specs ?? []);
   if (twin !== undefined) throw new ConfigError(`${origin}: specs lists ${twin} twice`);
+  if (data.shard !== undefined && parseShard(data.shard) === undefined) throw new ConfigError(`${origin}: shard "${data.shard}" must be I/N with 1 <= I <= N`);
   return data;
 }
 
@@ -130,9 +129,11 @@ function validateFlags(flags: Partial<ConformanceConfig>): void {
  * records merge key by key) into the one typed configuration of a run. The flags are validated here.
  */
 export function resolveConfig(file: FileConfig, flags: Partial<ConformanceConfig>): ConformanceConfig {
+  const { shard: fileShard, ...fileRest } = file;
+  const shard = flags.shard ?? (fileShard === undefined ? undefined : parseShard(fileShard));
   const merged: ConformanceConfig = {
     ...DEFAULT_CONFIG,
-    ...stripUndefined(file),
+    ...stripUndefined(fileRest),
     ...stripUndefined(flags),
     targets: { ...file.targets, ...flags.targets },
     fixtures: { ...file.fixtures, ...flags.fixtures },
@@ -141,15 +142,28 @@ export function resolveConfig(file: FileConfig, flags: Partial<ConformanceConfig
     mock: { ...file.mock, ...flags.mock },
     reports: flags.reports && flags.reports.length > 0 ? flags.reports : (file.reports ?? []),
     specs: flags.specs && flags.specs.length > 0 ? flags.specs : (file.specs ?? []),
+    ...(shard !== undefined ? { shard } : {}),
     operations: Object.fromEntries(
       Object.entries(file.operations ?? {}).map(([id, o]) => [id, { acceptedStatuses: o.acceptedStatuses ?? [], skipChecks: o.skipChecks ?? [], ...(o.severity ? { severity: o.severity } : {}) }]),
     ),
   };
   // The flags alone, so an error speaks of the flag; the file was checked when it was read.
   validateFlags(flags);
+  assertMockUsed(file, flags, merged);
   if (merged.baseline === undefined && flags.failOn !== undefined) throw new UsageError('--fail-on needs --baseline');
   if (merged.baseline === undefined && file.failOn !== undefined) throw new ConfigError('failOn needs baseline (in the config file or --baseline)');
   return merged;
+}
+
+/** Mock settings beside a named target would be silently ignored: no mock is started for such a run. */
+function assertMockUsed(file: FileConfig, flags: Partial<ConformanceConfig>, merged: ConformanceConfig): void {
+  if (merged.target === undefined && Object.keys(merged.targets).length === 0) return;
+  const given = (mock: ConformanceConfig['mock'] | undefined): string[] => Object.keys(mock ?? {}).filter((key) => mock?.[key as keyof ConformanceConfig['mock']] !== undefined);
+  const fromFlags = given(flags.mock).map((key) => FLAG_OF[`mock.${key}`] ?? key);
+  const target = flags.target !== undefined || Object.keys(flags.targets ?? {}).length > 0 ? '--target' : 'the config file\'s target';
+  if (fromFlags.length > 0) throw new UsageError(`${fromFlags.join(', ')}: the embedded mock is not used when a target is named (${target}); drop one or the other`);
+  const fromFile = given(file.mock).map((key) => `mock.${key}`);
+  if (fromFile.length > 0) throw new ConfigError(`${fromFile.join(', ')} (config file): the embedded mock is not used when a target is named (${target}); drop one or the other`);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -15,6 +15,9 @@ import { toFinding } from './toFinding.ts';
 
 type Tri = 'pass' | 'fail' | 'not-run' | 'n/a';
 
+/** From best to worst: a case counts in its check's cell by its worst verdict. */
+const TALLY_ORDER: ReadonlyArray<keyof Tally> = ['passed', 'warned', 'refused', 'failed'];
+
 interface Tally {
   passed: number;
   failed: number;
@@ -23,10 +26,6 @@ interface Tally {
   refused: number;
 }
 
-/** A valid request refused for its credential says nothing about the request until the credential is known good. */
-function isAuthRefusal(verdict: Verdict, status: number | undefined): boolean {
-  return verdict.check === 'positive-acceptance' && (status === 401 || status === 403);
-}
 
 export interface CollectorOptions {
   readonly replayCommand: (caseId: string, operation: PreparedOperation) => string;
@@ -52,11 +51,11 @@ function worse(a: Tri, b: Tri): Tri {
 }
 
 /**
- * The group a finding is counted in: one entry per broken rule and severity, so a warning never hides a
- * failure of the same check. Not the finding's identity across runs (that is src/model/findingKey.ts).
+ * The group a finding is counted in: its identity (`Finding.key`) and severity, so a warning never hides a
+ * failure of the same rule and one report entry is exactly one key a baseline can track.
  */
-function groupKey(f: Pick<Finding, 'operationId' | 'check' | 'constraintId' | 'severity'>): string {
-  return `${f.operationId}|${f.check}|${f.constraintId ?? ''}|${f.severity}`;
+function groupKey(f: Pick<Finding, 'key' | 'severity'>): string {
+  return `${f.key}|${f.severity}`;
 }
 
 /** Size of a reproducer: the smallest request is the most useful one to show. */
@@ -157,18 +156,19 @@ export class ResultCollector implements RunListener {
       this.evidenceOf(operationId).url ??= result.exchange.sent.url;
     }
     const prepared = this.operations.find((p) => p.operation.operationId === operationId);
-    if (status !== undefined && intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth') this.noteAnswer(result, status, prepared);
+    // Traffic the suite did not send (a proxy's) says nothing about the run's own credential.
+    if (status !== undefined && intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth' && intent.kind !== 'observed') this.noteAnswer(result, status, prepared);
+    // The check table counts cases: a case counts once per check, by its worst verdict (a case that
+    // breaks two constraints is one failing case).
+    const worst = new Map<string, keyof Tally>();
     for (const verdict of result.verdicts) {
       if (verdict.outcome === 'skip') continue;
       const severity = verdict.outcome === 'fail' && prepared ? this.severityOf(verdict, prepared) : undefined;
-      const refusal = isAuthRefusal(verdict, status);
-      const cellKey = `${operationId}|${verdict.check}`;
-      const tally = this.cells.get(cellKey) ?? { passed: 0, failed: 0, warned: 0, refused: 0 };
-      if (verdict.outcome === 'pass') tally.passed += 1;
-      else if (refusal) tally.refused += 1;
-      else if (severity === 'warning') tally.warned += 1;
-      else tally.failed += 1;
-      this.cells.set(cellKey, tally);
+      // A request that carried the credential and was refused for it judged nothing about its own rule.
+      const refusal = this.intentChecks.has(verdict.check) && intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth' && (status === 401 || status === 403);
+      const kind: keyof Tally = verdict.outcome === 'pass' ? 'passed' : refusal ? 'refused' : severity === 'warning' ? 'warned' : 'failed';
+      const held = worst.get(verdict.check);
+      if (held === undefined || TALLY_ORDER.indexOf(kind) > TALLY_ORDER.indexOf(held)) worst.set(verdict.check, kind);
 
       const outcome: Tri = verdict.outcome;
       if (constraintId && this.intentChecks.has(verdict.check)) {
@@ -196,6 +196,12 @@ export class ResultCollector implements RunListener {
           if (weight(finding) < weight(held.finding) || (weight(finding) === weight(held.finding) && finding.caseId < held.finding.caseId)) held.finding = finding;
         }
       }
+    }
+    for (const [check, kind] of worst) {
+      const cellKey = `${operationId}|${check}`;
+      const tally = this.cells.get(cellKey) ?? { passed: 0, failed: 0, warned: 0, refused: 0 };
+      tally[kind] += 1;
+      this.cells.set(cellKey, tally);
     }
   }
 

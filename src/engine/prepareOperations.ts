@@ -57,6 +57,11 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
   for (const [operationId, expectations] of Object.entries(config.operations)) {
     const unknown = expectations.skipChecks.find((name) => !checkRegistry.has(name));
     if (unknown) throw new ConfigError(`operations.${operationId}.skipChecks: unknown check "${unknown}" (known: ${[...checkRegistry.keys()].join(', ')})`);
+    // A severity key that names nothing would be silently ignored: the rule the user meant keeps its severity.
+    const operation = specs.flatMap((spec) => spec.operations).find((o) => o.operationId === operationId);
+    const constraintIds = new Set(operation ? catalogueOperation(operation).map((c) => c.id) : []);
+    const stray = Object.keys(expectations.severity ?? {}).find((key) => !checkRegistry.has(key) && !constraintIds.has(key));
+    if (stray !== undefined) throw new ConfigError(`operations.${operationId}.severity: "${stray}" is neither a check name nor a constraint id of ${operationId} (see \`conformance constraints\`; checks: ${[...checkRegistry.keys()].join(', ')})`);
   }
   if (prepared.length === 0) {
     const why = config.operationIds.length > 0 ? `--operation ${config.operationIds.join(', ')} has no --target` : 'no operation has a target';

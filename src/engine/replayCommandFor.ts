@@ -1,11 +1,10 @@
+import { DEFAULT_CONFIG } from '../config/ConformanceConfig.ts';
 import type { RunInvocation } from '../model/RunReport.ts';
+import { REDACTED } from '../runner/redact.ts';
 import { isLoopback } from '../runner/isLoopback.ts';
+import { credentialFlags } from './credentialFlags.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
-
-/** POSIX shell quoting, only where the shell would otherwise change the value. */
-function quote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
+import { shellQuote } from './shellQuote.ts';
 
 /** The base URL with the secret of its userinfo (the password, or a lone user token) as a placeholder. */
 function withoutUserinfoSecret(baseUrl: string): string {
@@ -20,42 +19,61 @@ function withoutUserinfoSecret(baseUrl: string): string {
   }
 }
 
-/** `$TOKEN` when the run had one credential, else one placeholder per header (`$X_AUTH_TOKEN`). */
-function credentialFlags(invocation: RunInvocation): string[] {
-  const single = invocation.credentialHeaders.length + (invocation.token ? 1 : 0) === 1;
-  const placeholder = (name: string): string => (single ? '$TOKEN' : `$${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`);
-  return [
-    ...invocation.credentialHeaders.map((name) => `--header ${quote(`${name}: ${placeholder(name)}`)}`),
-    ...(invocation.token ? [`--token ${quote('$TOKEN')}`] : []),
-  ];
-}
-
 /** The embedded mock's settings as the flags that start the same mock again. */
 function mockFlags(mock: RunInvocation['mock']): string[] {
   if (!mock) return [];
   return [
-    ...(mock.fault !== undefined ? [`--mock-fault ${quote(mock.fault)}`] : []),
+    ...(mock.fault !== undefined ? [`--mock-fault ${shellQuote(mock.fault)}`] : []),
     ...(mock.latencyMs !== undefined ? [`--mock-latency ${mock.latencyMs}`] : []),
     ...(mock.rateLimit !== undefined ? [`--mock-rate-limit ${mock.rateLimit}`] : []),
-    ...(mock.chaos !== undefined ? [`--mock-chaos ${quote(mock.chaos)}`] : []),
+    ...(mock.chaos !== undefined ? [`--mock-chaos ${shellQuote(mock.chaos)}`] : []),
+  ];
+}
+
+/**
+ * What decides the verdict besides the target, as flags where the run differed from the defaults: a case
+ * that timed out under `--timeout 50` passes under the default, a warning fails only under `--strict`.
+ * A config file is named on the line anyway, so timeouts only it could set apart are left to it.
+ */
+function verdictFlags(invocation: RunInvocation): string[] {
+  const { timeouts, retries, maxResponseBytes } = invocation;
+  const defaults = DEFAULT_CONFIG;
+  return [
+    ...(invocation.strict ? ['--strict'] : []),
+    ...(timeouts && timeouts.headersMs === timeouts.bodyMs && timeouts.headersMs !== defaults.timeouts.headersMs ? [`--timeout ${timeouts.headersMs}`] : []),
+    ...(timeouts && timeouts.connectMs !== defaults.timeouts.connectMs ? [`--connect-timeout ${timeouts.connectMs}`] : []),
+    ...(retries !== undefined && retries !== defaults.retries ? [`--retries ${retries}`] : []),
+    ...(maxResponseBytes !== undefined && maxResponseBytes !== defaults.maxResponseBytes ? [`--max-response-bytes ${maxResponseBytes}`] : []),
+  ];
+}
+
+/** How the run reached its own server: TLS and proxy (a proxy password as a placeholder). */
+function transportFlags(invocation: RunInvocation): string[] {
+  return [
+    ...(invocation.insecure ? ['--insecure'] : []),
+    ...(invocation.caFile !== undefined ? [`--ca-file ${shellQuote(invocation.caFile)}`] : []),
+    ...(invocation.proxy !== undefined ? [`--proxy ${shellQuote(invocation.proxy.replace(REDACTED, '$PROXY_SECRET'))}`] : []),
   ];
 }
 
 /**
  * The command that re-sends one case, runnable as printed apart from the credential placeholder: same
  * seed, case id and operation, same target (or the same embedded mock settings), every fixture, document
- * and config file of the run, and `--allow-mutations` where the run needed it.
+ * and config file of the run, what decided its verdict (`--strict`, timeouts, retries, response cap), how
+ * it reached the server, and `--allow-mutations` where the run needed it.
  */
 export function replayCommandFor(caseId: string, seed: number, prepared: PreparedOperation, invocation: RunInvocation): string {
   const { operationId } = prepared.operation;
-  const parts = ['npx conformance run', `--seed ${seed}`, `--case ${quote(caseId)}`, `--operation ${quote(operationId)}`];
+  const parts = ['npx conformance run', `--seed ${seed}`, `--case ${shellQuote(caseId)}`, `--operation ${shellQuote(operationId)}`];
   if (invocation.embeddedMock) parts.push(...mockFlags(invocation.mock));
-  else parts.push(`--target ${quote(`${operationId}=${withoutUserinfoSecret(prepared.baseUrl)}`)}`);
-  for (const [name, value] of Object.entries(invocation.fixtures)) parts.push(`--fixture ${quote(`${name}=${value}`)}`);
-  for (const spec of invocation.specs) parts.push(`--spec ${quote(spec)}`);
-  if (invocation.config !== undefined) parts.push(`--config ${quote(invocation.config)}`);
+  else parts.push(`--target ${shellQuote(`${operationId}=${withoutUserinfoSecret(prepared.baseUrl)}`)}`);
+  for (const [name, value] of Object.entries(invocation.fixtures)) parts.push(`--fixture ${shellQuote(`${name}=${value}`)}`);
+  for (const spec of invocation.specs) parts.push(`--spec ${shellQuote(spec)}`);
+  if (invocation.config !== undefined) parts.push(`--config ${shellQuote(invocation.config)}`);
+  parts.push(...verdictFlags(invocation));
+  if (!invocation.embeddedMock) parts.push(...transportFlags(invocation));
   if (!invocation.embeddedMock && prepared.operation.hints.mutating && !isLoopback(prepared.baseUrl)) parts.push('--allow-mutations');
   // The embedded mock accepts whatever a fresh run gives it: credentials matter only for the user's server.
-  if (!invocation.embeddedMock) parts.push(...credentialFlags(invocation));
+  if (!invocation.embeddedMock) parts.push(...credentialFlags(invocation.credentialHeaders, invocation.token));
   return parts.join(' ');
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { TOOL_VERSION } from '../toolVersion.ts';
 import { checkRegistry } from '../checks/registry.ts';
 import { REMOTE_DEFAULTS, type ConformanceConfig } from '../config/ConformanceConfig.ts';
@@ -5,7 +6,7 @@ import type { Case } from '../model/Case.ts';
 import type { EmbeddedTargetFactory } from '../model/EmbeddedTarget.ts';
 import type { RunListener } from '../model/RunListener.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
-import type { RunInvocation, RunReport } from '../model/RunReport.ts';
+import type { ReportShard, RunInvocation, RunReport } from '../model/RunReport.ts';
 import { UsageError } from '../errors/ConformanceError.ts';
 import { assertSafeTarget } from '../runner/assertSafeTarget.ts';
 import { checkReachable } from '../runner/checkReachable.ts';
@@ -14,6 +15,7 @@ import { toCurl } from '../runner/toCurl.ts';
 import { HttpRunner } from '../runner/HttpRunner.ts';
 import { RunInterruptedError } from '../runner/RunInterruptedError.ts';
 import { isLoopback } from '../runner/isLoopback.ts';
+import { redactUrl } from '../runner/redactUrl.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import { loadSpecs } from '../openapi/loadSpecs.ts';
 import { chooseCredentialSchemes } from './chooseCredentialSchemes.ts';
@@ -72,6 +74,15 @@ function selectCases(cases: readonly Case[], ids: readonly string[]): Case[] {
   return ids.length === 0 ? [...cases] : cases.filter((c) => ids.includes(c.id));
 }
 
+/**
+ * `--shard I/N`: whether a case is this shard's. A stable hash of the case id (which holds the seed)
+ * splits the cases the same way on every machine with nothing shared between the shards, so the N shards
+ * together send exactly the cases of the unsharded run.
+ */
+function inShard(shard: ReportShard | undefined, caseId: string): boolean {
+  return shard === undefined || createHash('sha256').update(caseId).digest().readUInt32BE(0) % shard.total === shard.index - 1;
+}
+
 /** Every `--case` id is a planned case or a random case of an operation of this run, under this seed. */
 function assertKnownCases(operations: readonly PreparedOperation[], fixtures: Readonly<Record<string, string>>, config: ConformanceConfig, planner: Planner): void {
   if (config.caseIds.length === 0) return;
@@ -103,6 +114,13 @@ function invocationOf(config: ConformanceConfig, embedded: boolean): RunInvocati
     token: config.token !== undefined,
     allowMutations: config.allowMutations,
     ...(config.configFile !== undefined ? { config: config.configFile } : {}),
+    strict: config.strict,
+    timeouts: config.timeouts,
+    retries: config.retries,
+    maxResponseBytes: config.maxResponseBytes,
+    insecure: config.insecure,
+    ...(config.caFile !== undefined ? { caFile: config.caFile } : {}),
+    ...(config.proxy !== undefined ? { proxy: redactUrl(config.proxy) } : {}),
   };
 }
 
@@ -170,7 +188,8 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   const { runner, runnerOptions, fixtures, command } = setup;
   const everyPlan = setup.operations.map((p) => {
     const plan = command === 'replay' ? { cases: [], dropped: [] } : setup.planner.plan(p, fixtures);
-    return { prepared: p, cases: selectCases(plan.cases, config.caseIds), dropped: selectCases(plan.dropped.map((d) => d.case), config.caseIds), reasons: plan.dropped };
+    const mine = (cases: readonly Case[]): Case[] => selectCases(cases, config.caseIds).filter((c) => inShard(config.shard, c.id));
+    return { prepared: p, cases: mine(plan.cases), dropped: mine(plan.dropped.map((d) => d.case)), reasons: plan.dropped };
   });
   // `--case` may name random cases: they are rebuilt from their fast-check path.
   for (const entry of command === 'replay' ? [] : everyPlan) {
@@ -182,7 +201,10 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
       entry.cases.push(randomCase(entry.prepared.operation.operationId, config.seed, path, request));
     }
   }
-  const prior = hooks.priorCases?.(setup.operations) ?? [];
+  const prior = (hooks.priorCases?.(setup.operations) ?? []).filter((c) => inShard(config.shard, c.id));
+  // Random cases share one seeded sequence: a shard takes every N-th index of it.
+  const shard = config.shard;
+  const keepRandom = shard === undefined ? undefined : (index: number): boolean => index % shard.total === shard.index - 1;
   // `--case` and `replay` narrow the run to the operations they name: the others take no part in its verdict.
   const narrowed = config.caseIds.length > 0 || command === 'replay';
   const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
@@ -215,7 +237,7 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   let failure: unknown;
   try {
     if (config.dryRun) {
-      dryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures }, runnerOptions, hooks.dryRunOut ?? (() => undefined));
+      dryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) }, runnerOptions, hooks.dryRunOut ?? (() => undefined));
     } else {
       const work = [
         ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
@@ -223,7 +245,7 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
       ].filter((w) => w.prepared !== undefined);
       await runPool(work, runnerOptions.concurrency, signal, async ({ testCase, prepared }) => emit(await executeCase(testCase, prepared, context)));
       if (config.caseIds.length === 0 && command === 'run') {
-        await Promise.all(operations.map((p) => exploreRandom(p, config.runs, context, emit)));
+        await Promise.all(operations.map((p) => exploreRandom(p, config.runs, context, emit, keepRandom)));
       }
     }
   } catch (error) {
@@ -236,7 +258,8 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
     toolVersion: TOOL_VERSION,
     invocation,
   });
-  const report = hooks.finalize ? hooks.finalize(collected) : collected;
+  const sharded = config.shard ? { ...collected, shard: config.shard } : collected;
+  const report = hooks.finalize ? hooks.finalize(sharded) : sharded;
   // Every reporter gets the report even when another one fails to write; the first error is raised after.
   const ended = await Promise.allSettled(hooks.reporters.map(async (l) => l.onRunEnd?.(report)));
   const writeError = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -254,7 +277,7 @@ function dryRun(
   planned: ReadonlyArray<{ prepared: PreparedOperation; cases: readonly Case[] }>,
   prior: readonly Case[],
   probes: readonly Case[],
-  random: { readonly runs: number; readonly seed: number; readonly fixtures: Readonly<Record<string, string>> },
+  random: { readonly runs: number; readonly seed: number; readonly fixtures: Readonly<Record<string, string>>; readonly keep?: (index: number) => boolean },
   options: RunnerOptions,
   out: (line: string) => void,
 ): void {
@@ -265,7 +288,7 @@ function dryRun(
     for (const probe of probes.filter((c) => c.operationId === operationId)) {
       out(`# fixture probe, sent first: the document's example ids below are used only if it is answered 2xx\n${toCurl(planToSent(probe, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
     }
-    const sampled = sampleRandomCases(prepared, random.fixtures, random.seed, random.runs);
+    const sampled = sampleRandomCases(prepared, random.fixtures, random.seed, random.runs, random.keep).map((s) => s.testCase);
     for (const testCase of [...prior.filter((c) => c.operationId === operationId), ...cases, ...sampled]) {
       total += 1;
       // `--case` may name random cases: they count as random too.

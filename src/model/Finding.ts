@@ -4,6 +4,8 @@ import type { Provenance, Severity } from './Provenance.ts';
 
 /** A violation of the documented API by the server under test: plain data, never an exception. */
 export interface Finding {
+  /** Identity across runs (src/model/findingKey.ts): what baselines, the corpus and reporters compare. */
+  readonly key: string;
   readonly operationId: string;
   readonly check: string;
   readonly constraintId?: string;
@@ -12,6 +14,8 @@ export interface Finding {
   /** `failure` fails the run; `warning` is reported and leaves the exit code alone. */
   readonly severity: Severity;
   readonly caseId: string;
+  /** Index of this finding's exchange in the run's HAR (`log.entries`), when a HAR was written. */
+  readonly harEntry?: number;
   readonly intent: CaseIntent;
   readonly message: string;
   readonly request: SentRequest;

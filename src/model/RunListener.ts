@@ -2,7 +2,7 @@ import type { CaseResult } from './CaseResult.ts';
 import type { RunReport } from './RunReport.ts';
 
 export interface RunStart {
-  readonly command: 'run' | 'verify-pacts' | 'replay';
+  readonly command: RunReport['command'];
   readonly seed: number;
   /** Planned cases per operation. */
   readonly planned: Readonly<Record<string, number>>;

@@ -23,10 +23,11 @@ export interface CheckCell {
   readonly operationId: string;
   readonly check: string;
   readonly outcome: CellOutcome;
+  /** Cases the check judged and passed (each case counts once per check, by its worst verdict). */
   readonly passed: number;
-  /** Verdicts that broke a rule of severity failure. */
+  /** Cases that broke a rule of severity failure. */
   readonly failed: number;
-  /** Verdicts that broke a rule of severity warning. */
+  /** Cases that broke only rules of severity warning. */
   readonly warned: number;
 }
 
@@ -80,17 +81,37 @@ export interface RunInvocation {
   readonly allowMutations: boolean;
   /** `--config` file of the run, when one was given. */
   readonly config?: string;
+  // What changes a verdict besides the target (absent in older reports): replay sends the same way.
+  /** `--strict`: every broken rule was a failure. */
+  readonly strict?: boolean;
+  readonly timeouts?: { readonly connectMs: number; readonly headersMs: number; readonly bodyMs: number };
+  /** `--retries` on 429/503. */
+  readonly retries?: number;
+  /** `--max-response-bytes`: a bigger answer was a transport failure. */
+  readonly maxResponseBytes?: number;
+  /** `--insecure`, `--ca-file` (its path), `--proxy` (its password `[REDACTED]`). */
+  readonly insecure?: boolean;
+  readonly caFile?: string;
+  readonly proxy?: string;
+}
+
+/** Which part of a sharded run a report holds: `index` counts from 1 to `total`. */
+export interface ReportShard {
+  readonly index: number;
+  readonly total: number;
 }
 
 /** The documented, versioned result of one run: every reporter reads this and nothing else. */
 export interface RunReport {
   readonly version: typeof REPORT_VERSION;
   readonly tool: { readonly name: string; readonly version: string };
-  readonly command: 'run' | 'verify-pacts' | 'replay';
+  readonly command: 'run' | 'verify-pacts' | 'replay' | 'proxy' | 'check-har';
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly durationMs: number;
   readonly seed: number;
+  /** `--shard I/N`: this run sent the I-th of N disjoint parts of the plan (`conformance merge` joins them). */
+  readonly shard?: ReportShard;
   readonly interrupted: boolean;
   /** Why the run stopped before its plan was done (a signal, the request budget), when it did. */
   readonly stopReason?: string;
@@ -114,7 +135,7 @@ export interface RunReport {
   readonly invocation?: RunInvocation;
   readonly checks: readonly CheckCell[];
   readonly coverage: readonly ConstraintCoverage[];
-  /** Deduplicated by (operationId, check, constraintId): one entry per distinct violation. */
+  /** One entry per distinct `Finding.key` and severity (src/model/findingKey.ts). */
   readonly findings: readonly Finding[];
   /** How many raw failing verdicts each finding stands for, same order as findings. */
   readonly occurrences: readonly number[];

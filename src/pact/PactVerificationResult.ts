@@ -6,6 +6,8 @@ export interface PactInteractionOutcome {
   readonly passed: boolean;
   /** One line per mismatch (`$.hosted_connect.vlan: Expected '4000' to match ...`); empty when it passed. */
   readonly mismatches: readonly string[];
+  /** The status the provider answered, when known (a 401 that met a 4xx expectation still says "refused"). */
+  readonly status?: number;
   /** From the interaction's comments, when the contracts generator wrote them. */
   readonly intentKind?: string;
   readonly constraintId?: string;
@@ -18,6 +20,10 @@ export interface PactVerificationResult {
   readonly passed: boolean;
   /** The base URL verified (the embedded mock's when no target was given). */
   readonly target: string;
+  /** Names of the extra headers (`--header`) sent with the interactions; their values are never kept. */
+  readonly extraHeaders: readonly string[];
+  /** True when a credential replaced the pacts' placeholder. */
+  readonly token: boolean;
   readonly pactFiles: readonly string[];
   /** In pact-file order, then interaction order. */
   readonly interactions: readonly PactInteractionOutcome[];

@@ -13,7 +13,18 @@ export interface VerifierWorkerRequest {
   readonly logLevel: 'error' | 'warn' | 'info';
 }
 
-/** The worker's answer: the verifier's JSON results, or why there are none. */
+/** One request the verifier sent to the provider (provider-state calls aside), in the order sent. */
+export interface ProviderAnswer {
+  readonly method: string;
+  readonly path: string;
+  /** The provider's status; absent when no answer came. */
+  readonly status?: number;
+}
+
+/**
+ * The worker's answer: the verifier's JSON results (which hold no status of an interaction that passed)
+ * and what the provider answered, or why there are none.
+ */
 export type VerifierWorkerResponse =
-  | { readonly kind: 'result'; readonly resultsJson: string }
+  | { readonly kind: 'result'; readonly resultsJson: string; readonly answers: readonly ProviderAnswer[] }
   | { readonly kind: 'crash'; readonly message: string };

@@ -42,8 +42,10 @@ export interface VerifyPactsOptions {
   readonly onLog?: (line: string) => void;
 }
 
-const WORKER = fileURLToPath(new URL('./verifierWorker.ts', import.meta.url));
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// The worker beside this module: its source through tsx when running from the sources, else compiled (dist/).
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER = fileURLToPath(new URL(FROM_SOURCES ? './verifierWorker.ts' : './verifierWorker.js', import.meta.url));
+const workerExecArgv = (): string[] => (FROM_SOURCES ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []);
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -51,7 +53,7 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 function runWorker(request: VerifierWorkerRequest, timeoutMs: number, scrub: (text: string) => string, onLine: (line: string) => void): Promise<VerifierWorkerResponse> {
   return new Promise((resolve, reject) => {
     const child = fork(WORKER, [], {
-      execArgv: ['--import', TSX_LOADER],
+      execArgv: workerExecArgv(),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
     });
@@ -134,10 +136,12 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
     const onLog = options.onLog;
     const answer = await runWorker(request, options.timeoutMs ?? 300_000, scrub, (line) => onLog?.(line));
     if (answer.kind === 'crash') throw new PactError(`the Pact verifier could not run: ${scrub(answer.message)}`);
-    const outcomes = outcomesFromResults(answer.resultsJson, interactions).map((o) => ({ ...o, mismatches: o.mismatches.map(scrub) }));
+    const outcomes = outcomesFromResults(answer.resultsJson, interactions, answer.answers).map((o) => ({ ...o, mismatches: o.mismatches.map(scrub) }));
     return {
       passed: outcomes.every((o) => o.passed),
       target: providerBaseUrl,
+      extraHeaders: Object.keys(extraHeaders),
+      token: token !== undefined,
       pactFiles,
       interactions: outcomes,
       durationMs: Date.now() - started,

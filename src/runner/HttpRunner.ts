@@ -134,10 +134,10 @@ export class HttpRunner {
     const bodyText = redactText(raw, secrets);
     let json: unknown;
     if (!collected.truncated && raw.length > 0) {
-      // Parsed from the bytes received (a secret like "t" must not garble `true`); only string values,
-      // where a server could echo a credential, are scrubbed.
+      // Parsed from the bytes received, so scrubbing never garbles the structure; only when a credential
+      // was echoed are string values scrubbed (a reviver on every body would halve the throughput).
       try {
-        json = JSON.parse(raw, (_key, value: unknown) => (typeof value === 'string' ? redactText(value, secrets) : value));
+        json = bodyText === raw ? JSON.parse(raw) : JSON.parse(raw, (_key, value: unknown) => (typeof value === 'string' ? redactText(value, secrets) : value));
       } catch {
         json = undefined;
       }

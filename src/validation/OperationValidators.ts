@@ -3,6 +3,7 @@ import { SpecError } from '../errors/ConformanceError.ts';
 import type { PlannedRequest } from '../model/Case.ts';
 import type { Operation, ResponseSpec } from '../openapi/Operation.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
+import { statusKey } from '../openapi/statusKey.ts';
 import { createAjv } from './createAjv.ts';
 import type { ValidationIssue } from './ValidationIssue.ts';
 
@@ -17,14 +18,9 @@ function issuesOf(where: string, prefix: string, errors: readonly ErrorObject[] 
   return (errors ?? []).map((e) => ({ where, at: `${prefix}${e.instancePath}`, keyword: e.keyword, params: e.params, schemaPath: e.schemaPath, message: e.message ?? e.keyword }));
 }
 
-/** Matches a status code against a response key (`"200"`, `"4XX"`, `"default"`). */
+/** The response documented for a status code, most specific key first (`"200"`, then `"2XX"`, then `"default"`). */
 export function responseFor(responses: readonly ResponseSpec[], status: number): ResponseSpec | undefined {
-  const code = String(status);
-  return (
-    responses.find((r) => r.status === code) ??
-    responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ??
-    responses.find((r) => r.status === 'default')
-  );
+  return (['exact', 'range', 'default'] as const).map((match) => responses.find((r) => statusKey(r.status, status) === match)).find((r) => r !== undefined);
 }
 
 /**

@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 /**
  * The import graph of the sources, read from the files themselves. The core (src/) does not know the
  * mock or the reporters: it defines what they plug into (src/model/RunListener.ts,
- * src/model/EmbeddedTarget.ts). The one exception is src/cli, the composition root, which wires the
- * reporters and the embedded mock into the engine (docs/ARCHITECTURE.md says the same).
+ * src/model/EmbeddedTarget.ts). The exceptions are the composition roots, which wire the reporters and
+ * the embedded mock into the engine: src/cli (the CLI) and src/index.ts (the programmatic API)
+ * (docs/ARCHITECTURE.md says the same).
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCANNED = ['src', 'mock', 'reporters', 'contracts'];
-const COMPOSITION_ROOT = 'src/cli';
+const COMPOSITION_ROOTS = ['src/cli', 'src/index'];
 // `import x from '…'`, `import type …`, `export … from '…'`, `import '…'` and `import('…')`.
 const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
@@ -37,10 +38,10 @@ function importsOf(file: string): string[] {
   return out;
 }
 
-/** The folder a path belongs to: `src/<folder>` (`src` for a file at its top), else its top folder. */
+/** The folder a path belongs to: `src/<folder>` (a file at the top of src/ is its own node), else its top folder. */
 function folderOf(path: string): string {
   const parts = path.split('/');
-  if (parts[0] === 'src') return parts.length > 2 ? `src/${parts[1]}` : 'src';
+  if (parts[0] === 'src') return parts.length > 2 ? `src/${parts[1]}` : `src/${(parts[1] ?? '').replace(/\.ts$/, '')}`;
   return parts[0] ?? path;
 }
 
@@ -76,11 +77,12 @@ describe('the import graph', () => {
   it('is read from the sources (the scan finds the imports it checks)', () => {
     expect(edges.some((e) => e.from === 'src/engine/runConformance.ts' && e.to === 'src/engine/ResultCollector.ts')).toBe(true);
     expect(edges.some((e) => e.from === 'src/cli/embeddedMock.ts' && e.to === 'mock/startMockServer.ts')).toBe(true);
-    expect(folderOf('src/toolVersion.ts')).toBe('src');
+    expect(folderOf('src/toolVersion.ts')).toBe('src/toolVersion');
+    expect(folderOf('src/index.ts')).toBe('src/index');
   });
 
-  it(`nothing under src/ imports mock/ or reporters/, except ${COMPOSITION_ROOT} (the composition root)`, () => {
-    const upward = edges.filter(({ from, to }) => from.startsWith('src/') && folderOf(from) !== COMPOSITION_ROOT && ['mock', 'reporters'].includes(folderOf(to)));
+  it(`nothing under src/ imports mock/ or reporters/, except ${COMPOSITION_ROOTS.join(' and ')} (the composition roots)`, () => {
+    const upward = edges.filter(({ from, to }) => from.startsWith('src/') && !COMPOSITION_ROOTS.includes(folderOf(from)) && ['mock', 'reporters'].includes(folderOf(to)));
     expect(upward.map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
   });
 

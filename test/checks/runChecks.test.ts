@@ -20,6 +20,7 @@ const ARCHITECTURE_NAMES = [
   'not-found',
   'tenant-isolation',
   'echo',
+  'request-valid',
 ];
 
 function run(subject: Subject, spec: ExchangeSpec = {}, skipChecks: string[] = []) {

@@ -31,6 +31,8 @@ describe('header and token values are refused at parse time, never echoed', () =
     ['a CR/LF in --token', ['--token', `${SECRET}\r\n`], '--token: the value contains a line break'],
     ['a non-Latin-1 character in --token', ['--token', `${SECRET}€`], '--token: the value contains a character outside Latin-1'],
     ['an empty --token', ['--token', ''], '--token: the value is empty'],
+    ['an empty --header value', ['--header', 'X-Auth-Token:'], '--header "X-Auth-Token": the value is empty'],
+    ['white space at the end of --token', ['--token', `${SECRET} `], '--token: the value starts or ends with white space'],
   ])('%s: exit 2, one line naming the flag, nothing sent, fast', async (_label, args, expected) => {
     const server = await countingServer();
     const started = performance.now();
@@ -42,6 +44,42 @@ describe('header and token values are refused at parse time, never echoed', () =
     expect(err).toContain('[CONF_ERR_USAGE]');
     expect(err).not.toContain(SECRET);
     expect(out).toBe('');
+    expect(server.received).toHaveLength(0);
+  });
+
+  // The embedded mock once refused these with an error about a "mock option token" nobody gave.
+  test.each([
+    ['a --token with a space', ['--token', 'my token']],
+    ['a Latin-1 --token', ['--token', 'tökén']],
+    ['a credential --header with a space', ['--header', 'X-Auth-Token: my token']],
+  ])('%s is taken by the embedded mock as by the CLI: the run authenticates and conforms', async (_label, args) => {
+    const dir = await tempDir('token-');
+    const { code, err } = await runCli(['run', ...args, '--operation', 'updateHostedConnect', '--runs', '1', '--report', `json=${join(dir, 'r.json')}`]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
+  test.each([
+    ['run --mock-fault', ['run', '--mock-fault', 'dc-vlan-4000'], '--mock-fault: the embedded mock is not used when a target is named (--target)'],
+    ['run with every --mock-* flag', ['run', '--mock-latency', '5', '--mock-rate-limit', '9', '--mock-chaos', 'hang'], '--mock-latency, --mock-rate-limit, --mock-chaos: the embedded mock is not used'],
+    ['verify-pacts --mock-fault', ['verify-pacts', '--mock-fault', 'dc-vlan-4000'], '--mock-fault: the embedded mock is not used when a target is named (--target)'],
+  ])('%s beside --target: exit 2, one line saying the mock is not used, nothing sent', async (_label, args, expected) => {
+    const server = await countingServer();
+    const { code, err } = await runCli([...args, '--target', server.url]);
+    expect(code).toBe(2);
+    expectOneErrorLine(err);
+    expect(err).toContain(expected);
+    expect(err).toContain('[CONF_ERR_USAGE]');
+    expect(server.received).toHaveLength(0);
+  });
+
+  test('mock settings of the config file beside --target: exit 2 naming the key', async () => {
+    const server = await countingServer();
+    const { code, err } = await runCli(['run', '--config', await withFile('c.yaml', 'mock:\n  fault: dc-vlan-4000\n'), '--target', server.url]);
+    expect(code).toBe(2);
+    expectOneErrorLine(err);
+    expect(err).toContain('mock.fault (config file): the embedded mock is not used when a target is named (--target)');
+    expect(err).toContain('[CONF_ERR_CONFIG]');
     expect(server.received).toHaveLength(0);
   });
 

@@ -16,12 +16,26 @@ describe('config file errors name the key', () => {
     ['a target for an unknown document', 'targets:\n  nope: http://127.0.0.1:1\n', 'unknown operation or document "nope"'],
     ['a bad status key', 'operations:\n  updateHostedConnect:\n    acceptedStatuses: ["2000"]\n', 'operations.updateHostedConnect.acceptedStatuses.0'],
     ['a wrong type', 'runs: many\n', 'runs must be integer'],
+    [
+      'a severity key that is neither a check nor a constraint of the operation',
+      'operations:\n  updateHostedConnect:\n    severity:\n      DC.body.hosted_connect.nmae.maxLength: warning\n',
+      'operations.updateHostedConnect.severity: "DC.body.hosted_connect.nmae.maxLength" is neither a check name nor a constraint id of updateHostedConnect',
+    ],
+    // A constraint id of the other operation names nothing here either.
+    ['a constraint id of another operation', 'operations:\n  updateHostedConnect:\n    severity:\n      HCX.query.method.enum: failure\n', 'severity: "HCX.query.method.enum" is neither'],
   ])('%s', async (_label, yaml, expected) => {
     const { code, err } = await runCli(['run', '--config', await withConfig(yaml)]);
     expect(code).toBe(2);
     expectOneErrorLine(err);
     expect(err).toContain(expected);
     expect(err).toContain('CONF_ERR_CONFIG');
+  });
+
+  test('severity keys that name a check or a constraint of the operation are accepted', async () => {
+    const yaml = 'operations:\n  updateHostedConnect:\n    severity:\n      echo: failure\n      DC.body.hosted_connect.name.maxLength: warning\n';
+    const { code, err } = await runCli(['run', '--dry-run', '--config', await withConfig(yaml)]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 
   test('a document target by file name is accepted', async () => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { relative as relativePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/catalogue/buildCatalogue.ts';
@@ -97,6 +98,14 @@ describe('conformance constraints', () => {
     expect(ids).toEqual(buildCatalogue(await loadSpec(WIDGETS)).map((c) => c.id));
     expect(ids).toContain('W.body.size.maximum');
     expect(ids.some((id) => id.startsWith('DC.'))).toBe(false);
+  });
+
+  it('the same --spec twice, however spelt, is refused as `run` refuses it: one line, exit 2, nothing listed', async () => {
+    const relative = `./${relativePath(process.cwd(), WIDGETS)}`;
+    const { code, out, err } = await runMain(['constraints', '--spec', WIDGETS, '--spec', relative]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe(`conformance: --spec ${relative} and --spec ${WIDGETS} are the same file [CONF_ERR_USAGE]\n`);
   });
 
   it('--spec on a missing file exits 2 with one line naming CONF_ERR_SPEC_NOT_FOUND, no stack trace', async () => {

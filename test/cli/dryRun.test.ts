@@ -19,7 +19,7 @@ function plannedRequests(out: string): Map<string, { method: string; url: string
   const lines = out.trimEnd().split('\n');
   const planned = new Map<string, { method: string; url: string; body: string }>();
   for (let i = 0; i + 1 < lines.length; i += 2) {
-    const id = /^# (\S+) \((valid|boundary|invalid|no-auth|wrong-auth|unknown-resource): .*\)$/.exec(lines[i]!)?.[1];
+    const id = /^# (\S+) \((valid|boundary|invalid|no-auth|wrong-auth|unknown-resource|other-owner): .*\)$/.exec(lines[i]!)?.[1];
     expect(id, `line ${i}: ${lines[i]}`).toBeDefined();
     const words = shellWords(lines[i + 1]!);
     expect(words.slice(0, 2)).toEqual(['curl', '-X']);

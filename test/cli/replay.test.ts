@@ -282,4 +282,81 @@ describe('replayCommandFor', () => {
     expect(words).toContain('updateHostedConnect=https://admin:$SECRET@dc.example.com');
     expect(words).toEqual(expect.arrayContaining(['X-Auth-Token: $X_AUTH_TOKEN', 'X-Tenant: $X_TENANT', '--token', '$TOKEN']));
   });
+
+  test('settings that differ from the defaults are flags (a proxy password a placeholder); default ones are left out', () => {
+    const defaults = { strict: false, timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 }, retries: 2, maxResponseBytes: 1024 * 1024, insecure: false };
+    const plain = replayCommandFor('c:1', 9, prepared, { ...invocation, ...defaults });
+    for (const flag of ['--strict', '--timeout', '--connect-timeout', '--retries', '--max-response-bytes', '--insecure', '--proxy', '--ca-file']) expect(plain).not.toContain(flag);
+    const tuned = { ...invocation, strict: true, timeouts: { connectMs: 700, headersMs: 50, bodyMs: 50 }, retries: 0, maxResponseBytes: 2048, insecure: true, caFile: 'ca.pem', proxy: 'http://me:[REDACTED]@proxy:3128' };
+    const words = shellWords(replayCommandFor('c:1', 9, prepared, tuned));
+    expect(words).toEqual(expect.arrayContaining(['--strict', '--timeout', '50', '--connect-timeout', '700', '--retries', '0', '--max-response-bytes', '2048', '--insecure', '--ca-file', 'ca.pem', '--proxy', 'http://me:$PROXY_SECRET@proxy:3128']));
+    // The embedded mock is reached directly: no TLS or proxy flags, the verdict's flags all the same.
+    const embedded = replayCommandFor('c:1', 9, prepared, { ...tuned, embeddedMock: true });
+    expect(embedded).toContain('--timeout 50');
+    expect(embedded).not.toContain('--proxy');
+  });
+});
+
+describe('replay keeps what decided the verdict: --timeout and --strict', () => {
+  let dir: string;
+  let slow: MockServer;
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    slow = await startMockServer({ port: 0, token: TOKEN, latencyMs: 200 });
+  });
+
+  afterAll(async () => {
+    await slow.close();
+  });
+
+  test('a run that timed out under --timeout 50: its replay line and `replay REPORT` still time out (exit 1), never "fixed"', async () => {
+    const recordedPath = join(dir, 'timeout.json');
+    const fixtures = Object.entries(slow.fixtures).flatMap(([name, value]) => ['--fixture', `${name}=${value}`]);
+    const run = await runCli(['run', '--target', slow.url, '--token', TOKEN, ...fixtures, '--operation', 'updateHostedConnect', '--runs', '1', '--timeout', '50', '--report', `json=${recordedPath}`]);
+    expect(run.code, run.err).toBe(1);
+    const recorded = await readReport(recordedPath);
+    expect(recorded.invocation?.timeouts).toEqual({ connectMs: 5_000, headersMs: 50, bodyMs: 50 });
+    const finding = recorded.findings.find((f) => f.check === 'transport')!;
+    expect(finding.message).toContain('within 50 ms');
+    expect(shellWords(finding.replay)).toEqual(expect.arrayContaining(['--timeout', '50']));
+    expect(finding.replay).not.toContain('--connect-timeout');
+
+    const printed = await runPrinted(finding.replay, TOKEN, join(dir, 'timeout-printed.json'));
+    expect(printed.code, printed.err).toBe(1);
+    const replayPath = join(dir, 'timeout-replay.json');
+    const replayed = await runCli(['replay', recordedPath, '--token', TOKEN, '--report', `json=${replayPath}`]);
+    expect(replayed.code, replayed.err).toBe(1);
+    expect((await readReport(replayPath)).findings.some((f) => f.check === 'transport' && f.message.includes('within 50 ms'))).toBe(true);
+    // A timeout given now wins over the recorded one: the same cases, answered in time, pass.
+    const longer = await runCli(['replay', recordedPath, '--token', TOKEN, '--timeout', '5000', '--report', `json=${join(dir, 'timeout-longer.json')}`]);
+    expect(longer.code, longer.err).toBe(0);
+  });
+
+  test('a run that failed only under --strict: its replay line and `replay REPORT` fail too (exit 1)', async () => {
+    const recordedPath = join(dir, 'strict.json');
+    const run = await runCli(['run', '--mock-fault', 'hcx-no-task-id', '--strict', '--runs', '2', '--report', `json=${recordedPath}`]);
+    expect(run.code, run.err).toBe(1);
+    const recorded = await readReport(recordedPath);
+    expect(recorded.invocation?.strict).toBe(true);
+    const finding = recorded.findings[0]!;
+    expect(shellWords(finding.replay)).toContain('--strict');
+
+    const printed = await runPrinted(finding.replay, '', join(dir, 'strict-printed.json'));
+    expect(printed.code, printed.err).toBe(1);
+    const replayed = await runCli(['replay', recordedPath, '--report', `json=${join(dir, 'strict-replay.json')}`]);
+    expect(replayed.code, replayed.err).toBe(1);
+  });
+});
+
+describe('replay of a verify-pacts report', () => {
+  test('says that pact reports are re-verified with verify-pacts: exit 2, one line', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'pacts.json');
+    expect((await runCli(['verify-pacts', '--mock-fault', 'dc-vlan-4000', '--report', `json=${path}`])).code).toBe(1);
+    const { code, err } = await runCli(['replay', path, '--report', `json=${join(dir, 'never.json')}`]);
+    expect(code).toBe(2);
+    expectOneErrorLine(err);
+    expect(err).toContain(`${path} is a report of verify-pacts: its interactions are re-verified with \`conformance verify-pacts\``);
+  });
 });

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import { main } from '../../src/cli/main.ts';
+import type { MockServer } from '../../mock/MockOptions.ts';
 import { validateReport } from '../../src/regression/validateReport.ts';
+import { shellWords } from '../helpers/shellWords.ts';
+
+const fixtureFlags = (mock: MockServer): string[] => Object.entries(mock.fixtures).flatMap(([name, value]) => ['--fixture', `${name}=${value}`]);
 
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -51,6 +55,45 @@ describe('conformance verify-pacts', () => {
         expect(text).not.toContain(secret);
         expect(text).not.toContain('HEADER-S3CRET');
       }
+    } finally {
+      await mock.close();
+    }
+  });
+
+  test('a wrong credential is INCONCLUSIVE (exit 3) naming the refused header, not a list of failures', async () => {
+    const mock = await startMockServer({ token: 'the-right-token' });
+    try {
+      const dir = await mkdtemp(join(tmpdir(), 'verify-'));
+      const { code, err } = await cli(['verify-pacts', '--target', mock.url, '--token', 'a-wrong-token', ...fixtureFlags(mock), '--report', `json=${join(dir, 'r.json')}`]);
+      expect(code, err).toBe(3);
+      expect(err.trimEnd().split('\n')).toHaveLength(1);
+      expect(err).toMatch(/^conformance: INCONCLUSIVE: \w+: \d+ of \d+ requests that carried the credential were answered 401\/403: the credential sent in x-(hm-authorization|auth-token) was refused/);
+      const checked = validateReport(JSON.parse(await readFile(join(dir, 'r.json'), 'utf8')));
+      if (!checked.ok) throw new Error(checked.problem);
+      expect(checked.report.summary.verdict).toBe('inconclusive');
+      expect(checked.report.findings).toEqual([]);
+      expect(checked.report.summary.causes.join('\n')).toContain('x-auth-token was refused');
+      expect(checked.report.summary.causes.join('\n')).toContain('x-hm-authorization was refused');
+    } finally {
+      await mock.close();
+    }
+  });
+
+  test('the printed replay line carries the fixtures and a credential placeholder, and runs as printed', async () => {
+    const secret = 'PRINTED-S3CRET';
+    const mock = await startMockServer({ token: secret, fault: 'dc-vlan-4000' });
+    try {
+      const dir = await mkdtemp(join(tmpdir(), 'verify-'));
+      const first = await cli(['verify-pacts', '--target', mock.url, '--token', secret, ...fixtureFlags(mock), '--report', `json=${join(dir, 'r.json')}`]);
+      expect(first.code, first.err).toBe(1);
+      const report = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8')) as { findings: Array<{ replay: string }> };
+      const line = report.findings[0]!.replay;
+      expect(line).not.toContain(secret);
+      const words = shellWords(line);
+      expect(words.slice(0, 3)).toEqual(['npx', 'conformance', 'verify-pacts']);
+      expect(words).toEqual(expect.arrayContaining(['--fixture', `hosted_connect_id=${mock.fixtures.hosted_connect_id}`, '--token', '$TOKEN']));
+      const again = await cli([...words.slice(2).map((w) => w.replaceAll('$TOKEN', secret)), '--report', `json=${join(dir, 'again.json')}`]);
+      expect(again.code, again.err).toBe(1);
     } finally {
       await mock.close();
     }

@@ -106,7 +106,8 @@ async function runAgainstMock(flags: readonly string[]): Promise<{ code: number;
   return { code, report: await readReport(path) };
 }
 
-const keys = (report: RunReport): string[] => report.findings.map((f) => `${f.check}/${f.constraintId ?? '-'} ${f.provenance}`).sort();
+// One entry per broken rule: a rule broken by several value families (LEGACY and inservice) is one line here.
+const keys = (report: RunReport): string[] => [...new Set(report.findings.map((f) => `${f.check}/${f.constraintId ?? '-'} ${f.provenance}`))].sort();
 
 describe('the engine against the embedded mock', () => {
   test('the correct mock: every case runs and there is no finding of either severity', async () => {

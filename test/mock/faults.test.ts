@@ -305,6 +305,33 @@ const CASES: Record<string, FaultCase> = {
     correct: (a, s) => dc200(a, s),
     controls: ['dcLongName', 'dcUnknown'],
   },
+  'hcx-enum-case-insensitive': { send: (s) => upgrade(s, { query: 'method=LEGACY' }), faulty: hcxAccepted, correct: hcx400, controls: ['hcxValid', 'hcxBadMethod', 'hcxBadForce'] },
+  'dc-bandwidth-as-string': {
+    send: (s) => updateConnect(s, { json: { hosted_connect: { bandwidth: '10' } } }),
+    faulty: (a) => {
+      dcAccepted(a);
+      // Read as the number: the answer shows 10.
+      expect(json(a)['hosted_connect'].bandwidth).toBe(10);
+    },
+    correct: dc400('DC.0001'),
+    controls: ['dcValid', 'dcBandwidth0'],
+  },
+  'dc-falsy-bandwidth-minimum': {
+    send: (s) => updateConnect(s, { json: { hosted_connect: { bandwidth: 0 } } }),
+    faulty: (a) => {
+      dcAccepted(a);
+      // Waved through and ignored: the bandwidth stays what it was.
+      expect(json(a)['hosted_connect'].bandwidth).not.toBe(0);
+    },
+    correct: dc400('DC.0001'),
+    controls: ['dcValid', 'dcLongName'],
+  },
+  'dc-any-project': {
+    send: (s) => updateConnect(s, { projectId: 'ffffffffffffffffffffffffffffffff', json: { hosted_connect: { name: 'via another project' } } }),
+    faulty: dcAccepted,
+    correct: dc400('DC.0002'),
+    controls: ['dcValid', 'dcUnknown'],
+  },
   'dc-unknown-connection-200': {
     send: (s) => updateConnect(s, { hostedConnectId: '11111111-2222-4333-8444-555555555555' }),
     faulty: (a) => {

@@ -58,7 +58,7 @@ describe.each(['hcx', 'dc', 'widgets'] as const)('planCases on %s', (name) => {
   });
 
   it('orders valid/boundary, invalid, auth, unknown-resource, other owner', () => {
-    const rank = { valid: 0, boundary: 0, invalid: 1, 'no-auth': 2, 'wrong-auth': 2, 'unknown-resource': 3, 'other-owner': 4 } as const;
+    const rank = { valid: 0, boundary: 0, invalid: 1, 'no-auth': 2, 'wrong-auth': 2, 'unknown-resource': 3, 'other-owner': 4, observed: 5 } as const;
     const ranks = plan(subjects[name]).cases.map((c) => rank[c.intent.kind]);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     // Only a document that names an owner parameter (Huawei's project_id) gets the other-owner case.

@@ -24,7 +24,7 @@ function quietConsole() {
 
 describe('reporterFactories', () => {
   it('names every format', () => {
-    expect(Object.keys(reporterFactories).sort()).toEqual(['console', 'html', 'json', 'junit', 'md']);
+    expect(Object.keys(reporterFactories).sort()).toEqual(['console', 'har', 'html', 'json', 'junit', 'md']);
     expect(reporterFactories.json({ path: 'x' })).toBeInstanceOf(JsonReporter);
     expect(reporterFactories.md({ path: 'x', topFindings: 1 })).toBeInstanceOf(MarkdownReporter);
   });
@@ -54,7 +54,7 @@ describe('defaultReports', () => {
 describe('createReporters', () => {
   it('rejects an unknown format by name', () => {
     expect(() => createReporters([{ format: 'pdf' }])).toThrow(ConfigError);
-    expect(() => createReporters([{ format: 'pdf' }])).toThrow('unknown report format "pdf" (known: console, json, junit, md, html)');
+    expect(() => createReporters([{ format: 'pdf' }])).toThrow('unknown report format "pdf" (known: console, json, junit, md, html, har)');
   });
 
   it('rejects a console path, an empty path and two reports on one file', () => {

@@ -1,6 +1,7 @@
 import type { CaseIntent } from '../../src/model/Case.ts';
 import type { Constraint } from '../../src/model/Constraint.ts';
 import type { Finding } from '../../src/model/Finding.ts';
+import { findingKey } from '../../src/model/findingKey.ts';
 import type { Provenance } from '../../src/model/Provenance.ts';
 import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type OperationSummary, type RunReport, type RunVerdict } from '../../src/model/RunReport.ts';
 
@@ -31,7 +32,7 @@ const DC_URL = 'http://127.0.0.1:4010/v3/0605767b6a00d5b12f8dc00e4d5c2cd1/dcaas/
 
 export function makeFinding(partial: Partial<Finding> & Pick<Finding, 'operationId' | 'check'>): Finding {
   const intent: CaseIntent = partial.intent ?? { kind: 'valid', label: 'valid request' };
-  return {
+  const finding: Omit<Finding, 'key'> = {
     caseId: `${partial.operationId}-${partial.check}-${partial.constraintId ?? 'x'}`,
     intent,
     provenance: 'page',
@@ -43,6 +44,7 @@ export function makeFinding(partial: Partial<Finding> & Pick<Finding, 'operation
     replay: `conformance replay --case ${partial.operationId}-${partial.check} --seed 7`,
     ...partial,
   };
+  return { ...finding, key: partial.key ?? findingKey(finding) };
 }
 
 export const FINDINGS: readonly Finding[] = [

@@ -5,14 +5,14 @@ import { loadSpecs } from '../../openapi/loadSpecs.ts';
 import { valuesTried } from '../../plan/valuesTried.ts';
 import { validatorsFor } from '../../validation/validatorsFor.ts';
 import { formatValuesTried } from '../../catalogue/formatValuesTried.ts';
-import { collect } from '../collect.ts';
+import { parseSpec } from '../parseFlags.ts';
 
 /** `conformance constraints [--spec PATH]... [--json] [--values]`: prints the constraint catalogue. */
 export function constraintsCommand(program: Command, write: (text: string) => void): void {
   program
     .command('constraints')
     .description('print every documented constraint of every operation, with its source and provenance')
-    .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', collect, [])
+    .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .option('--json', 'print JSON instead of a table (with the values each rule is tried with)')
     .option('--values', 'also list, per request constraint, the values a run sends at its edges and to break it')
     .action(async (options: { spec: string[]; json?: boolean; values?: boolean }) => {

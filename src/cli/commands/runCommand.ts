@@ -6,6 +6,9 @@ import type { MainIo } from '../MainIo.ts';
 import { collect } from '../collect.ts';
 import { parseChoice, parseFixture, parseHeader, parseInteger, parsePositiveNumber, parseReport, parseSpec, parseTarget, parseToken, type TargetFlags } from '../parseFlags.ts';
 import { interruptSignal } from '../interruptSignal.ts';
+import { parseShard } from '../../config/parseShard.ts';
+import { UsageError } from '../../errors/ConformanceError.ts';
+import type { ReportShard } from '../../model/RunReport.ts';
 
 export interface RunFlags {
   config?: string;
@@ -17,6 +20,7 @@ export interface RunFlags {
   seed?: number;
   runs?: number;
   case: string[];
+  shard?: ReportShard;
   operation: string[];
   strict?: boolean;
   report?: ReportSpec[];
@@ -56,6 +60,7 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
     seed: flags.seed,
     runs: flags.runs,
     caseIds: flags.case,
+    shard: flags.shard,
     operationIds: flags.operation,
     strict: flags.strict,
     reports: flags.report,
@@ -125,6 +130,11 @@ export function runCommand(program: Command, io: MainIo, setExit: (code: number)
     .option('--seed <n>', `seed of the random cases; the same seed and case id replay the same request (default ${DEFAULT_CONFIG.seed})`, parseInteger(0, 4294967295))
     .option('--runs <n>', `random valid requests per operation (default ${DEFAULT_CONFIG.runs})`, parseInteger(0, 100000))
     .option('--case <id>', 'run only this case id (repeatable; from a report)', collect, [])
+    .option('--shard <I/N>', 'send only the I-th of N disjoint parts of the plan (same seed on every shard); join the N reports with `conformance merge`', (text: string) => {
+      const shard = parseShard(text);
+      if (shard === undefined) throw new UsageError(`--shard must be I/N with 1 <= I <= N, got "${text}"`);
+      return shard;
+    })
     .option('--dry-run', 'print the planned requests as curl commands; send nothing')
     .option('--baseline <report.json>', 'compare with an earlier JSON report: new, still failing, fixed')
     .option('--fail-on <new|any>', `with --baseline: which violations make the exit code 1 (default ${DEFAULT_CONFIG.failOn})`, parseChoice('--fail-on', ['new', 'any'] as const))

@@ -3,8 +3,10 @@ import { TOOL_VERSION } from '../../toolVersion.ts';
 import { createReporters } from '../../../reporters/index.ts';
 import { startMockServer } from '../../../mock/startMockServer.ts';
 import { catalogueOperation } from '../../catalogue/buildCatalogue.ts';
+import { credentialFlags } from '../../engine/credentialFlags.ts';
 import { prepareOperations } from '../../engine/prepareOperations.ts';
 import { ResultCollector } from '../../engine/ResultCollector.ts';
+import { shellQuote } from '../../engine/shellQuote.ts';
 import { defaultPactFiles } from '../../pact/defaultPactFiles.ts';
 import { pactCaseResults } from '../../pact/pactCaseResults.ts';
 import { PACT_CHECK } from '../../pact/pactCheck.ts';
@@ -14,7 +16,7 @@ import { assertSafeTarget } from '../../runner/assertSafeTarget.ts';
 import { checkReachable } from '../../runner/checkReachable.ts';
 import { loadSpecs } from '../../openapi/loadSpecs.ts';
 import { collect } from '../collect.ts';
-import { EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
+import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
 import type { MainIo } from '../MainIo.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
 import { parseFixture, parseHeader, parseInteger, parseReport, parseSpec, parseToken } from '../parseFlags.ts';
@@ -58,6 +60,7 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
         ...(flags.target ? { target: flags.target } : {}),
         ...(flags.reportDir ? { reportDir: flags.reportDir } : {}),
         ...(flags.report ? { reports: flags.report } : {}),
+        ...(flags.mockFault ? { mock: { fault: flags.mockFault } } : {}),
       });
       await checkReportPaths(config);
       // A pact that is empty or not a pact fails before anything is sent.
@@ -80,7 +83,17 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
         ...(flags.mockFault ? { mockFault: flags.mockFault } : {}),
         ...(flags.timeout ? { requestTimeoutMs: flags.timeout } : {}),
       });
-      const replay = ['npx conformance verify-pacts', ...(flags.target ? [`--target ${flags.target}`] : []), ...(flags.mockFault ? [`--mock-fault ${flags.mockFault}`] : []), ...pactFiles.map((f) => `--pact ${f}`)].join(' ');
+      // Runnable as printed apart from the credential placeholders: the provider states need the fixtures.
+      const replay = [
+        'npx conformance verify-pacts',
+        ...(flags.target ? [`--target ${shellQuote(flags.target)}`, ...Object.entries(flags.fixture ?? {}).map(([name, value]) => `--fixture ${shellQuote(`${name}=${value}`)}`)] : []),
+        ...(flags.target ? credentialFlags(Object.keys(flags.header ?? {}), flags.token !== undefined) : []),
+        ...(flags.mockFault ? [`--mock-fault ${shellQuote(flags.mockFault)}`] : []),
+        ...pactFiles.map((f) => `--pact ${shellQuote(f)}`),
+        ...flags.spec.map((f) => `--spec ${shellQuote(f)}`),
+        ...(flags.timeout ? [`--timeout ${flags.timeout}`] : []),
+        ...(flags.target && flags.allowMutations ? ['--allow-mutations'] : []),
+      ].join(' ');
       // One report builder for every command: the interactions go through the run's collector.
       const results = pactCaseResults(result, infos, operations, operations.flatMap(catalogueOperation));
       const verified = new Set(results.map((r) => r.case.operationId));
@@ -93,6 +106,11 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
       const ended = await Promise.allSettled(reporters.map(async (r) => r.onRunEnd?.(report)));
       const failed = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
-      setExit(report.summary.violations > 0 ? EXIT_VIOLATIONS : EXIT_OK);
+      // As for `run`: interactions refused for their credential judge nothing, and say so (exit 3).
+      if (report.summary.violations > 0) setExit(EXIT_VIOLATIONS);
+      else if (report.summary.verdict === 'inconclusive') {
+        io.err(`conformance: INCONCLUSIVE: ${report.summary.causes[0] ?? 'too little could be tested'}\n`);
+        setExit(EXIT_INCONCLUSIVE);
+      } else setExit(EXIT_OK);
     });
 }
