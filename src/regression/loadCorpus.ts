@@ -1,3 +1,4 @@
+import type { ValidateFunction } from 'ajv';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/ConformanceError.ts';
@@ -23,7 +24,8 @@ const ENTRY_SCHEMA = {
   },
 } as const;
 
-const validate = createAjv([]).compile<CorpusEntry>(ENTRY_SCHEMA);
+// Compiled on first use: only a run with --corpus reads entries.
+let compiled: ValidateFunction<CorpusEntry> | undefined;
 
 /** Reads the failure corpus written by `saveCorpus`, sorted by key; a folder that does not exist yet is empty. */
 export async function loadCorpus(dir: string): Promise<CorpusEntry[]> {
@@ -43,6 +45,7 @@ export async function loadCorpus(dir: string): Promise<CorpusEntry[]> {
     } catch (cause) {
       throw new ConfigError(`corpus file ${path} is not readable JSON: ${(cause as Error).message.split('\n')[0]}`);
     }
+    const validate = (compiled ??= createAjv([]).compile<CorpusEntry>(ENTRY_SCHEMA));
     if (!validate(data)) {
       const error = validate.errors![0]!;
       throw new ConfigError(`corpus file ${path} is not a corpus entry: ${error.instancePath || '(root)'} ${error.message ?? 'is invalid'}`);

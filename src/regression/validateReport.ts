@@ -1,10 +1,15 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findingKey, type FindingIdentity } from '../model/findingKey.ts';
 import schema from '../model/report.schema.json' with { type: 'json' };
 import type { RunReport } from '../model/RunReport.ts';
 import { createAjv } from '../validation/createAjv.ts';
 
-const validate = createAjv([schema]).compile<RunReport>(schema);
+// Compiled on first use: most commands never read a report, and compiling the schema costs start time.
+let compiled: ValidateFunction<RunReport> | undefined;
+function validator(): ValidateFunction<RunReport> {
+  compiled ??= createAjv([schema]).compile<RunReport>(schema);
+  return compiled;
+}
 
 function describe(error: ErrorObject): string {
   const at = error.instancePath || '(root)';
@@ -32,6 +37,7 @@ function withKeys(value: unknown): unknown {
 /** Checks a value against `src/model/report.schema.json`; returns the first problem, or undefined when valid. */
 export function validateReport(value: unknown): { ok: true; report: RunReport } | { ok: false; problem: string } {
   const report = withKeys(value);
+  const validate = validator();
   if (validate(report)) return { ok: true, report };
   return { ok: false, problem: describe(validate.errors![0]!) };
 }
