@@ -16,7 +16,6 @@ export interface BuiltRequest {
   readonly secrets: readonly string[];
 }
 
-const MIN_SECRET_LENGTH = 4;
 
 function wrongCredential(): string {
   return `invalid-${randomBytes(6).toString('hex')}`;
@@ -54,8 +53,7 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   const schemeHeaders = new Set(credentialSchemes.map((s) => s.header.toLowerCase()));
   const secretHeaderNames = new Set(schemeHeaders);
   const secrets: string[] = [];
-  // Very short values are not scrubbed from text: they would garble it (`t` in `true`) and protect nothing.
-  if (options.token && options.token.length >= MIN_SECRET_LENGTH) secrets.push(options.token);
+  if (options.token) secrets.push(options.token);
   if (baseUrl.includes('@')) secrets.push(...userinfoSecrets(baseUrl));
 
   const add = (name: string, value: string): void => {
@@ -64,8 +62,7 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   for (const [rawName, value] of Object.entries(options.headers)) {
     const name = rawName.toLowerCase();
     secretHeaderNames.add(name);
-    // Very short values are not scrubbed from text: they would garble it and protect nothing.
-    if (value.length >= MIN_SECRET_LENGTH) secrets.push(value);
+    secrets.push(value);
     if (planned.auth === 'none' && schemeHeaders.has(name)) continue;
     add(name, value);
   }

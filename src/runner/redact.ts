@@ -1,6 +1,9 @@
 /** What every secret is replaced with. */
 export const REDACTED = '[REDACTED]';
 
+/** Secrets shorter than this are not scrubbed from free text (credential headers are always redacted). */
+export const MIN_SECRET_LENGTH = 4;
+
 /** A copy of `headers` where every header named in `secretHeaderNames` (any case) shows `[REDACTED]`. */
 export function redactHeaders(headers: Record<string, string>, secretHeaderNames: Iterable<string>): Record<string, string> {
   const secret = new Set<string>();
@@ -17,7 +20,8 @@ export function redactHeaders(headers: Record<string, string>, secretHeaderNames
 export function redactText(text: string, secrets: Iterable<string>): string {
   const forms = new Set<string>();
   for (const secret of secrets) {
-    if (secret.length === 0) continue;
+    // A very short value is not scrubbed from text: it would garble it (`t` in `true`) and protect nothing.
+    if (secret.length < MIN_SECRET_LENGTH) continue;
     forms.add(secret);
     forms.add(encodeURIComponent(secret));
     forms.add(JSON.stringify(secret).slice(1, -1));
