@@ -169,7 +169,9 @@
     var card = el('article', { 'class': 'finding ' + f.severity, 'data-severity': f.severity, 'data-operation': f.operationId, 'data-check': f.check },
       title,
       el('p', { 'class': 'msg' }, f.message),
-      el('div', { 'class': 'muted' }, 'case ' + f.caseId + ' (' + f.intent.kind + ': ' + f.intent.label + '), seed ' + f.seed),
+      el('div', { 'class': 'muted' }, 'case ' + f.caseId + ' (' + f.intent.kind + ': ' + f.intent.label + '), seed ' + f.seed +
+        // The whole exchange, as sent and answered, in the run's HAR file (entry index; `_caseId` there too).
+        (f.harEntry !== undefined ? ' \u00b7 HAR log.entries[' + f.harEntry + ']' : '')),
       el('div', { 'class': 'label' }, 'request'), el('pre', { 'class': 'request' }, request.join('\n')));
     if (f.response) {
       card.appendChild(el('div', { 'class': 'label' }, 'response ' + f.response.status + (f.response.contentType ? ' \u00b7 ' + f.response.contentType : '')));

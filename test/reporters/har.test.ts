@@ -40,7 +40,8 @@ describe('--report har: every exchange of the run as HAR 1.2', () => {
     const dir = await tempDir();
     const harPath = join(dir, 'run.har');
     const jsonPath = join(dir, 'report.json');
-    const { code } = await runCli(['run', '--runs', '3', ...targetFlags(server), '--report', `har=${harPath}`, '--report', `json=${jsonPath}`]);
+    const htmlPath = join(dir, 'report.html');
+    const { code } = await runCli(['run', '--runs', '3', ...targetFlags(server), '--report', `har=${harPath}`, '--report', `json=${jsonPath}`, '--report', `html=${htmlPath}`]);
     expect(code).toBe(1);
     const text = await readFile(harPath, 'utf8');
     const har = JSON.parse(text) as Har;
@@ -56,6 +57,8 @@ describe('--report har: every exchange of the run as HAR 1.2', () => {
       expect(entry?._caseId).toBe(finding.caseId);
       expect(entry?.request.url).toBe(finding.request.url);
     }
+    // The HTML report carries the same references (its page script shows them on each finding).
+    expect(await readFile(htmlPath, 'utf8')).toContain(`"harEntry":${report.findings[0]!.harEntry}`);
   });
 
   test('without a HAR, findings carry no harEntry', async () => {
