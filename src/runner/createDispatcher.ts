@@ -19,6 +19,9 @@ export function tlsConnectOptions(options: RunnerOptions): { ca?: Buffer; reject
   return { ...(ca ? { ca } : {}), rejectUnauthorized: insecure !== true };
 }
 
+/** undici's fast timers fire with about this much delay: timeouts under it need a timer of their own. */
+const UNDICI_TIMER_RESOLUTION_MS = 1000;
+
 /**
  * The one dispatcher of a runner: a keep-alive Agent (or ProxyAgent) with a pool per origin sized to
  * the concurrency and the three timeouts, composed with a precise per-attempt deadline
@@ -36,8 +39,11 @@ export function createDispatcher(options: RunnerOptions, retry: Omit<ThrottleRet
   const base: Agent | ProxyAgent = options.proxy
     ? new ProxyAgent({ uri: options.proxy, ...poolOptions, requestTls: connect, proxyTls: { timeout: options.timeouts.connectMs } })
     : new Agent({ ...poolOptions, connect });
-  // The deadline sits under the retry interceptor: each attempt has its own timer.
-  const deadline = requestDeadline(options.timeouts);
+  // undici's own timers tick about once a second: a shorter timeout gets a precise timer per attempt
+  // (under the retry interceptor, so each attempt has its own); longer ones cost nothing extra.
+  const { connectMs, headersMs, bodyMs } = options.timeouts;
+  const precise = Math.min(connectMs, headersMs, bodyMs) < UNDICI_TIMER_RESOLUTION_MS;
+  const deadline: Dispatcher.DispatcherComposeInterceptor = precise ? requestDeadline(options.timeouts) : (dispatch) => dispatch;
   const dispatcher =
     options.retry.maxRetries > 0
       ? base.compose(

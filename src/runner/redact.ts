@@ -18,18 +18,33 @@ export function redactHeaders(headers: Record<string, string>, secretHeaderNames
  * secret takes in text: as sent, URL encoded (paths, queries) and JSON escaped (bodies, mismatch messages).
  */
 export function redactText(text: string, secrets: Iterable<string>): string {
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    // A very short value is not scrubbed from text: it would garble it (`t` in `true`) and protect nothing.
-    if (secret.length < MIN_SECRET_LENGTH) continue;
-    forms.add(secret);
-    forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1));
-  }
   let out = text;
-  // Longest first, so a secret that contains another is scrubbed whole.
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+  for (const form of formsOf(secrets)) {
     if (out.includes(form)) out = out.split(form).join(REDACTED);
   }
   return out;
+}
+
+/** The forms of a set of secrets, longest first, kept per set: a run scrubs the same few secrets from every exchange. */
+const FORMS = new Map<string, readonly string[]>();
+
+function formsOf(secrets: Iterable<string>): readonly string[] {
+  const list = [...secrets];
+  const key = list.join('\u0000');
+  let forms = FORMS.get(key);
+  if (!forms) {
+    const all = new Set<string>();
+    for (const secret of list) {
+      // A very short value is not scrubbed from text: it would garble it (`t` in `true`) and protect nothing.
+      if (secret.length < MIN_SECRET_LENGTH) continue;
+      all.add(secret);
+      all.add(encodeURIComponent(secret));
+      all.add(JSON.stringify(secret).slice(1, -1));
+    }
+    // Longest first, so a secret that contains another is scrubbed whole.
+    forms = [...all].sort((a, b) => b.length - a.length);
+    if (FORMS.size > 1000) FORMS.clear();
+    FORMS.set(key, forms);
+  }
+  return forms;
 }
