@@ -3,19 +3,17 @@ import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
 import { runConformance } from '../engine/runConformance.ts';
 import type { Case } from '../model/Case.ts';
 import type { RunReport } from '../model/RunReport.ts';
-import { compareWithBaseline } from '../regression/compareWithBaseline.ts';
 import { corpusCase } from '../regression/corpusCase.ts';
 import type { CorpusEntry } from '../regression/CorpusEntry.ts';
 import type { RunListener } from '../model/RunListener.ts';
 import { loadBaseline } from '../regression/loadBaseline.ts';
 import { loadCorpus } from '../regression/loadCorpus.ts';
 import { saveCorpus } from '../regression/saveCorpus.ts';
-import { shouldFail } from '../regression/shouldFail.ts';
 import { withBaseline } from '../regression/withBaseline.ts';
-import { ConformanceError } from '../errors/ConformanceError.ts';
 import { checkReportPaths } from './checkReportPaths.ts';
 import { embeddedMock } from './embeddedMock.ts';
-import { EXIT_ERROR, EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from './exitCodes.ts';
+import { exitCodeOf } from './exitCodeOf.ts';
+import { EXIT_OK } from './exitCodes.ts';
 import type { MainIo } from './MainIo.ts';
 
 export interface RunWithReportsOptions {
@@ -64,18 +62,5 @@ export async function runWithReports(config: ConformanceConfig, io: MainIo, sign
   });
   if (config.dryRun) return EXIT_OK;
   if (config.corpus && command === 'run') await saveCorpus(config.corpus, report, corpus);
-  // Warnings are reported, never counted here: only failures (every finding under --strict) fail a run.
-  const failures = (r: RunReport): RunReport => ({ ...r, findings: r.findings.filter((f) => f.severity === 'failure') });
-  const violating = baseline ? shouldFail(compareWithBaseline(failures(report), failures(baseline)), config.failOn) : report.summary.violations > 0;
-  if (violating) return EXIT_VIOLATIONS;
-  if (report.interrupted) {
-    const why = report.stopReason ?? 'interrupted';
-    io.err(`conformance: the run stopped early (${why}); the reports cover what ran [${'CONF_ERR_INTERRUPTED' satisfies ConformanceError['code']}]\n`);
-    return EXIT_ERROR;
-  }
-  if (report.summary.verdict === 'inconclusive') {
-    io.err(`conformance: INCONCLUSIVE: ${report.summary.causes[0] ?? 'too little could be tested'}\n`);
-    return EXIT_INCONCLUSIVE;
-  }
-  return EXIT_OK;
+  return exitCodeOf(report, io, baseline ? { baseline, failOn: config.failOn } : undefined);
 }

@@ -8,7 +8,7 @@ import { readHar } from '../../proxy/readHar.ts';
 import { TrafficAuditor } from '../../proxy/TrafficAuditor.ts';
 import { TOOL_VERSION } from '../../toolVersion.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
-import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
+import { exitCodeOf } from '../exitCodeOf.ts';
 import type { MainIo } from '../MainIo.ts';
 import { parseInteger, parseReport, parseSpec } from '../parseFlags.ts';
 
@@ -45,10 +45,6 @@ export function checkHarCommand(program: Command, io: MainIo, setExit: (code: nu
       for (const exchange of traffic) auditor.observe(exchange);
       io.out(`conformance check-har: ${auditor.matched} exchanges judged, ${auditor.unmatched} matched no documented operation (not judged)\n`);
       const report = await auditor.finish({ interrupted: false });
-      if (report.summary.violations > 0) setExit(EXIT_VIOLATIONS);
-      else if (report.summary.verdict === 'inconclusive') {
-        io.err(`conformance: INCONCLUSIVE: ${report.summary.causes[0] ?? 'too little could be tested'}\n`);
-        setExit(EXIT_INCONCLUSIVE);
-      } else setExit(EXIT_OK);
+      setExit(exitCodeOf(report, io));
     });
 }

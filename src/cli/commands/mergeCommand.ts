@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import { createReporters } from '../../../reporters/index.ts';
 import { DEFAULT_CONFIG, type ReportSpec } from '../../config/ConformanceConfig.ts';
-import { UsageError, type ConformanceError } from '../../errors/ConformanceError.ts';
-import type { RunReport } from '../../model/RunReport.ts';
+import { UsageError } from '../../errors/ConformanceError.ts';
 import { loadBaseline } from '../../regression/loadBaseline.ts';
-import { compareWithBaseline } from '../../regression/compareWithBaseline.ts';
 import { mergeReports } from '../../regression/mergeReports.ts';
-import { shouldFail, type FailOn } from '../../regression/shouldFail.ts';
+import type { FailOn } from '../../regression/shouldFail.ts';
 import { withBaseline } from '../../regression/withBaseline.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
-import { EXIT_ERROR, EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
+import { exitCodeOf } from '../exitCodeOf.ts';
 import type { MainIo } from '../MainIo.ts';
 import { parseChoice, parseReport } from '../parseFlags.ts';
 
@@ -18,17 +16,6 @@ interface MergeFlags {
   reportDir?: string;
   baseline?: string;
   failOn?: FailOn;
-}
-
-/**
- * The exit code of the merged report, as one run would answer: with a baseline, only the failures
- * `--fail-on` counts (warnings never) make it 1.
- */
-function exitCodeOf(report: RunReport, baseline: RunReport | undefined, failOn: FailOn): number {
-  const failures = (r: RunReport): RunReport => ({ ...r, findings: r.findings.filter((f) => f.severity === 'failure') });
-  if (baseline ? shouldFail(compareWithBaseline(failures(report), failures(baseline)), failOn) : report.summary.verdict === 'not-conforming') return EXIT_VIOLATIONS;
-  if (report.summary.verdict === 'interrupted') return EXIT_ERROR;
-  return report.summary.verdict === 'inconclusive' ? EXIT_INCONCLUSIVE : EXIT_OK;
 }
 
 /** `conformance merge REPORT.json...`: one report from the shards of a run and from runs of other targets. */
@@ -55,10 +42,8 @@ export function mergeCommand(program: Command, io: MainIo, setExit: (code: numbe
       const stderr = { write: (text: string) => io.err(text), isTTY: process.stderr.isTTY === true };
       const reporters = createReporters(reports, { reportDir, console: { stdout, stderr } });
       for (const reporter of reporters) await reporter.onRunEnd?.(merged);
-      const code = exitCodeOf(merged, baseline, flags.failOn ?? DEFAULT_CONFIG.failOn);
-      // The same last line a run gives when it ends this way.
-      if (code === EXIT_ERROR) io.err(`conformance: a merged run stopped early (${merged.stopReason ?? 'interrupted'}); the reports cover what ran [${'CONF_ERR_INTERRUPTED' satisfies ConformanceError['code']}]\n`);
-      if (code === EXIT_INCONCLUSIVE) io.err(`conformance: INCONCLUSIVE: ${merged.summary.causes[0] ?? 'too little could be tested'}\n`);
+      // The same exit code, and the same last line, as one run would give.
+      const code = exitCodeOf(merged, io, baseline ? { baseline, failOn: flags.failOn ?? DEFAULT_CONFIG.failOn } : undefined);
       setExit(code);
     });
 }

@@ -12,7 +12,7 @@ import { TrafficAuditor } from '../../proxy/TrafficAuditor.ts';
 import { TOOL_VERSION } from '../../toolVersion.ts';
 import { redactUrl } from '../../runner/redactUrl.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
-import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
+import { exitCodeOf } from '../exitCodeOf.ts';
 import { interruptSignal } from '../interruptSignal.ts';
 import type { MainIo } from '../MainIo.ts';
 import { parseInteger, parseReport, parseSpec } from '../parseFlags.ts';
@@ -90,10 +90,6 @@ export function proxyCommand(program: Command, io: MainIo, setExit: (code: numbe
       io.out(`conformance proxy: ${auditor.matched} exchanges judged, ${auditor.unmatched} matched no documented operation (not judged), ${abandoned} abandoned by the client\n`);
       // Stopping is how a proxy ends: the report covers all the traffic that passed, not an interrupted plan.
       const report = await auditor.finish({ interrupted: false });
-      if (report.summary.violations > 0) setExit(EXIT_VIOLATIONS);
-      else if (report.summary.verdict === 'inconclusive') {
-        io.err(`conformance: INCONCLUSIVE: ${report.summary.causes[0] ?? 'too little could be tested'}\n`);
-        setExit(EXIT_INCONCLUSIVE);
-      } else setExit(EXIT_OK);
+      setExit(exitCodeOf(report, io));
     });
 }

@@ -16,7 +16,7 @@ import { assertSafeTarget } from '../../runner/assertSafeTarget.ts';
 import { checkReachable } from '../../runner/checkReachable.ts';
 import { loadSpecs } from '../../openapi/loadSpecs.ts';
 import { collect } from '../collect.ts';
-import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../exitCodes.ts';
+import { exitCodeOf } from '../exitCodeOf.ts';
 import type { MainIo } from '../MainIo.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
 import { parseFixture, parseHeader, parseInteger, parseReport, parseSpec, parseToken } from '../parseFlags.ts';
@@ -107,10 +107,6 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
       const failed = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
       // As for `run`: interactions refused for their credential judge nothing, and say so (exit 3).
-      if (report.summary.violations > 0) setExit(EXIT_VIOLATIONS);
-      else if (report.summary.verdict === 'inconclusive') {
-        io.err(`conformance: INCONCLUSIVE: ${report.summary.causes[0] ?? 'too little could be tested'}\n`);
-        setExit(EXIT_INCONCLUSIVE);
-      } else setExit(EXIT_OK);
+      setExit(exitCodeOf(report, io));
     });
 }
