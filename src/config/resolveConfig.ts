@@ -16,7 +16,9 @@ type FileConfig = Partial<Omit<ConformanceConfig, 'operations' | 'shard'>> & {
 };
 
 // `shard` is checked by parseShard when the flag is read (the file's text form is checked here).
-const FLAG_ONLY = new Set(['dryRun', 'caseIds', 'operations', 'shard']);
+// Keys that exist only as flags or in the API, not in the file's schema (`operations` from the API is checked
+// in its file form, with the flags).
+const FLAG_ONLY = new Set(['dryRun', 'caseIds', 'shard', 'configFile']);
 
 const validateFile = createAjv([schema]).compile<FileConfig>(schema);
 
@@ -70,6 +72,8 @@ function describeFlag(error: ErrorObject): string {
   const match = Object.keys(FLAG_OF).filter((k) => key === k || key.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
   const flag = match ? FLAG_OF[match]! : key;
   if (error.keyword === 'enum') return `${flag} must be ${(error.params.allowedValues as unknown[]).join(' or ')}`;
+  // From the API, a key the configuration does not have: name it.
+  if (error.keyword === 'additionalProperties') return `unknown setting "${String(error.params['additionalProperty'])}"${key === '(root)' ? '' : ` in ${flag}`}`;
   return `${flag} ${error.message ?? 'is invalid'}`;
 }
 
@@ -143,8 +147,12 @@ export function resolveConfig(file: FileConfig, flags: Partial<ConformanceConfig
     reports: flags.reports && flags.reports.length > 0 ? flags.reports : (file.reports ?? []),
     specs: flags.specs && flags.specs.length > 0 ? flags.specs : (file.specs ?? []),
     ...(shard !== undefined ? { shard } : {}),
+    // Per operation, settings given in code (the API) win over the file's, operation by operation.
     operations: Object.fromEntries(
-      Object.entries(file.operations ?? {}).map(([id, o]) => [id, { acceptedStatuses: o.acceptedStatuses ?? [], skipChecks: o.skipChecks ?? [], ...(o.severity ? { severity: o.severity } : {}) }]),
+      Object.entries({ ...file.operations, ...flags.operations }).map(([id, o]) => [
+        id,
+        { acceptedStatuses: o.acceptedStatuses ?? [], skipChecks: o.skipChecks ?? [], ...(o.severity ? { severity: o.severity } : {}) },
+      ]),
     ),
   };
   // The flags alone, so an error speaks of the flag; the file was checked when it was read.

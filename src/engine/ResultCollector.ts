@@ -15,6 +15,11 @@ import { toFinding } from './toFinding.ts';
 
 type Tri = 'pass' | 'fail' | 'not-run' | 'n/a';
 
+/** A status the document gives for a resource that does not exist (`x-conformance.notFoundStatuses`, or 404). */
+function isNotFound(status: number, prepared: PreparedOperation | undefined): boolean {
+  return status === 404 || (prepared?.operation.hints.notFoundStatuses.includes(String(status)) ?? false);
+}
+
 /** From best to worst: a case counts in its check's cell by its worst verdict. */
 const TALLY_ORDER: ReadonlyArray<keyof Tally> = ['passed', 'warned', 'refused', 'failed'];
 
@@ -101,7 +106,7 @@ export class ResultCollector implements RunListener {
   private evidenceOf(operationId: string): OperationEvidence {
     let held = this.evidence.get(operationId);
     if (!held) {
-      held = { validAnswered: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] };
+      held = { validAnswered: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, validNotFound: 0, notFoundStatuses: new Set(), otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] };
       this.evidence.set(operationId, held);
     }
     return held;
@@ -114,8 +119,10 @@ export class ResultCollector implements RunListener {
     for (const name of probe.credentialHeaders) evidence.credentialHeaders.add(name);
   }
 
-  /** The severity of a failing verdict: the user's per-operation override, else `--strict`, else its provenance. */
+  /** The severity of a failing verdict: `--strict`, else the user's per-operation override, else its provenance. */
   private severityOf(verdict: Verdict, prepared: PreparedOperation): Severity {
+    // `--strict` makes every broken rule a failure, whatever the config file demotes.
+    if (this.strict) return 'failure';
     const overrides = prepared.expectations.severity ?? {};
     const override = (verdict.constraintId !== undefined ? overrides[verdict.constraintId] : undefined) ?? overrides[verdict.check];
     return override ?? severityOf(verdict.provenance ?? 'page', this.strict);
@@ -156,8 +163,9 @@ export class ResultCollector implements RunListener {
       this.evidenceOf(operationId).url ??= result.exchange.sent.url;
     }
     const prepared = this.operations.find((p) => p.operation.operationId === operationId);
-    // Traffic the suite did not send (a proxy's) says nothing about the run's own credential.
-    if (status !== undefined && intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth' && intent.kind !== 'observed') this.noteAnswer(result, status, prepared);
+    if (status !== undefined && intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth') this.noteAnswer(result, status, prepared);
+    // A valid request answered "not found" (an id given with --fixture that does not exist) judged nothing either.
+    const notFound = (intent.kind === 'valid' || intent.kind === 'boundary') && status !== undefined && isNotFound(status, prepared);
     // The check table counts cases: a case counts once per check, by its worst verdict (a case that
     // breaks two constraints is one failing case).
     const worst = new Map<string, keyof Tally>();
@@ -165,7 +173,7 @@ export class ResultCollector implements RunListener {
       if (verdict.outcome === 'skip') continue;
       const severity = verdict.outcome === 'fail' && prepared ? this.severityOf(verdict, prepared) : undefined;
       // A request that carried the credential and was refused for it judged nothing about its own rule.
-      const refusal = this.intentChecks.has(verdict.check) && intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth' && (status === 401 || status === 403);
+      const refusal = this.intentChecks.has(verdict.check) && intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth' && (status === 401 || status === 403 || notFound);
       const kind: keyof Tally = verdict.outcome === 'pass' ? 'passed' : refusal ? 'refused' : severity === 'warning' ? 'warned' : 'failed';
       const held = worst.get(verdict.check);
       if (held === undefined || TALLY_ORDER.indexOf(kind) > TALLY_ORDER.indexOf(held)) worst.set(verdict.check, kind);
@@ -211,7 +219,8 @@ export class ResultCollector implements RunListener {
    */
   private noteAnswer(result: CaseResult & { status: 'ran' }, status: number, prepared: PreparedOperation | undefined): void {
     const held = this.evidenceOf(result.case.operationId);
-    const valid = result.case.intent.kind === 'valid' || result.case.intent.kind === 'boundary';
+    // Observed traffic (a proxy's) counts as valid requests: what the server accepted or refused of it.
+    const valid = result.case.intent.kind === 'valid' || result.case.intent.kind === 'boundary' || result.case.intent.kind === 'observed';
     const refused = status === 401 || status === 403;
     if (valid) held.validAnswered += 1;
     else held.otherAnswered += 1;
@@ -221,6 +230,10 @@ export class ResultCollector implements RunListener {
       // Redacted headers are the credentials that were sent: their names tell the user what to fix.
       for (const [name, value] of Object.entries(result.exchange.sent.headers)) if (value === REDACTED) held.credentialHeaders.add(name);
     } else if (valid && status >= 200 && status <= 299) held.validAccepted += 1;
+    else if (valid && result.case.intent.kind !== 'observed' && isNotFound(status, prepared)) {
+      held.validNotFound += 1;
+      held.notFoundStatuses.add(status);
+    }
     else if (valid && prepared?.operation.hints.stateConflictStatuses.includes(String(status))) {
       held.validInConflict += 1;
       held.conflictStatuses.add(status);
@@ -274,7 +287,8 @@ export class ResultCollector implements RunListener {
       }),
     );
     // A refused credential makes every "valid request not accepted" meaningless: those are dropped.
-    const credentialRefused = (operationId: string): boolean => (causesByOperation.get(operationId) ?? []).some((c) => c.kind === 'credential');
+    // A refused credential, or ids that name nothing, make every "valid request not accepted" meaningless.
+    const credentialRefused = (operationId: string): boolean => (causesByOperation.get(operationId) ?? []).some((c) => c.kind === 'credential' || c.kind === 'fixture');
     // Answers that never reached the rule under test (no route, a refused credential) pass and fail nothing.
     const untested = (operationId: string): boolean => unserved.has(operationId) || credentialRefused(operationId);
     const findings = [...this.findings.entries()]

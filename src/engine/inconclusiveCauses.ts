@@ -7,6 +7,9 @@ export interface OperationEvidence {
   validAccepted: number;
   validRefused: number;
   validInConflict: number;
+  /** Valid requests answered with the document's not-found status (ids that name nothing), and the statuses. */
+  validNotFound: number;
+  readonly notFoundStatuses: Set<number>;
   /** Other requests that carried the credential (invalid, unknown resource), and how many were refused 401/403. */
   otherAnswered: number;
   otherRefused: number;
@@ -22,15 +25,20 @@ export interface OperationEvidence {
 }
 
 export interface InconclusiveCause {
-  readonly kind: 'route' | 'credential' | 'acceptance' | 'not-run' | 'unjudged';
+  readonly kind: 'route' | 'credential' | 'fixture' | 'acceptance' | 'not-run' | 'unjudged';
   /** One line: the likely cause and the fix. */
   readonly text: string;
 }
 
-function credentialHint(headers: ReadonlySet<string>): string {
-  return headers.size > 0
-    ? `the credential sent in ${[...headers].join(', ')} was refused: check the value given with --header or --token`
-    : "no credential was sent: give --header 'Name: value' or --token";
+function credentialHint(headers: ReadonlySet<string>, operation: Operation): string {
+  const schemes = [...new Set(operation.credentialSchemes.map((c) => c.header))];
+  const sent = [...headers];
+  if (sent.length === 0) return "no credential was sent: give --header 'Name: value' or --token";
+  // Headers meant for another API: the operation's own scheme got nothing.
+  if (schemes.length > 0 && !sent.some((h) => schemes.includes(h.toLowerCase()))) {
+    return `no credential this operation takes (${schemes.join(', ')}) was sent; ${sent.join(', ')} is not one of them: give --token or --header for it`;
+  }
+  return `the credential sent in ${sent.join(', ')} was refused: check the value given with --header or --token`;
 }
 
 /** What the fixture probe's answer says, when it explains why the cases that need a resource did not run. */
@@ -65,10 +73,16 @@ export function inconclusiveCauses(
   const answered = evidence.validAnswered + evidence.otherAnswered;
   const refusedProbe = evidence.probes.find((p) => p.status === 401 || p.status === 403);
   if (refusedProbe) {
-    causes.push({ kind: 'credential', text: `${refusedProbe.what} ${refusedProbe.url} was answered ${refusedProbe.status}: ${credentialHint(evidence.credentialHeaders)}` });
+    causes.push({ kind: 'credential', text: `${refusedProbe.what} ${refusedProbe.url} was answered ${refusedProbe.status}: ${credentialHint(evidence.credentialHeaders, operation)}` });
   } else if (evidence.validAccepted === 0 && refused > 0 && refused * 2 >= answered) {
     // Refused before the server looked at them, these requests judge nothing (a replayed invalid case too).
-    causes.push({ kind: 'credential', text: `${refused} of ${answered} requests that carried the credential were answered 401/403: ${credentialHint(evidence.credentialHeaders)}` });
+    causes.push({ kind: 'credential', text: `${refused} of ${answered} requests that carried the credential were answered 401/403: ${credentialHint(evidence.credentialHeaders, operation)}` });
+  } else if (evidence.validAccepted === 0 && evidence.validNotFound > 0 && evidence.validNotFound * 2 >= evidence.validAnswered) {
+    const ids = operation.parameters.filter((p) => p.in === 'path').map((p) => p.name).join(', ');
+    causes.push({
+      kind: 'fixture',
+      text: `${evidence.validNotFound} of ${evidence.validAnswered} valid requests were answered ${[...evidence.notFoundStatuses].sort().join('/')}, the document's answer for a resource that does not exist: check the ids given with --fixture (${ids})`,
+    });
   } else if (evidence.validAccepted === 0 && evidence.validInConflict > 0) {
     const statuses = [...evidence.conflictStatuses].sort().join('/');
     causes.push({

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { Agent, request } from 'undici';
+import { DEFAULT_CONFIG } from '../config/ConformanceConfig.ts';
 import { classifyError, errorCode } from '../runner/classifyError.ts';
 import { CappedCopy } from './CappedCopy.ts';
 import { flatHeaders } from './flatHeaders.ts';
@@ -47,7 +48,9 @@ function hasBody(req: IncomingMessage): boolean {
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const upstream = new URL(options.upstream);
   const prefix = upstream.pathname.replace(/\/+$/, '');
-  const agent = new Agent({ connections: 64 });
+  // An upstream that never answers gets the client its 502 (and the report a transport finding) within the
+  // run's default timeouts, not undici's five minutes.
+  const agent = new Agent({ connections: 64, headersTimeout: DEFAULT_CONFIG.timeouts.headersMs, bodyTimeout: DEFAULT_CONFIG.timeouts.bodyMs, connect: { timeout: DEFAULT_CONFIG.timeouts.connectMs } });
   const inFlight = new Set<Promise<void>>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -27,12 +27,13 @@ function fileNameOf(caseId: string): string {
 /**
  * Keeps the failure corpus in step with a run: one small JSON file per failing case (the first finding
  * of the case), and the file of every replayed case that ran again and no longer fails is removed, so
- * the corpus holds what is still broken. An interrupted run removes nothing. Returns the paths written.
+ * the corpus holds what is still broken. An interrupted or inconclusive run removes nothing. Returns the paths written.
  */
 export async function saveCorpus(dir: string, report: RunReport, replayed: readonly CorpusEntry[] = []): Promise<string[]> {
   const failing = new Map<string, CorpusEntry>();
   for (const finding of report.findings) if (!failing.has(finding.caseId)) failing.set(finding.caseId, corpusEntryOf(finding));
-  if (!report.interrupted) {
+  // A run that could not test (interrupted, or inconclusive: a wrong id, a refused credential) proves nothing fixed.
+  if (!report.interrupted && report.summary.verdict !== 'inconclusive') {
     const notRun = new Set(report.notRun.map((n) => n.caseId));
     const operations = new Set(report.operations.map((o) => o.operationId));
     for (const entry of replayed) {

@@ -121,3 +121,22 @@ describe('what a report may claim', () => {
   });
 });
 
+describe('ids that name nothing', () => {
+  test('a --fixture id the server does not know: inconclusive, naming the fixtures, with no false failure', async () => {
+    const report = await runConformance(
+      base({ target: server.url, token: server.token, operationIds: ['updateHostedConnect'], fixtures: { project_id: PROJECT, hosted_connect_id: '11111111-2222-4333-8444-555555555555' } }),
+      { reporters: [] },
+    );
+    expect(report.summary.verdict).toBe('inconclusive');
+    expect(report.summary.causes.join('\n')).toMatch(/answered 400\/404|answered 400|answered 404/);
+    expect(report.summary.causes.join('\n')).toContain('check the ids given with --fixture (project_id, hosted_connect_id)');
+    expect(report.findings.filter((f) => f.severity === 'failure')).toEqual([]);
+  });
+
+  test('--strict fails every broken rule, whatever the config file demotes', async () => {
+    const operations = { upgradeInterconnectAppliance: { acceptedStatuses: [], skipChecks: [], severity: { echo: 'warning' as const } } };
+    const report = await runConformance(base({ mock: { fault: 'hcx-wrong-appliance-echo' }, operations, strict: true }), { reporters: [], embeddedTarget: startMockServer });
+    expect(report.findings.map((f) => `${f.check} ${f.severity}`)).toEqual(['echo failure']);
+  });
+});
+

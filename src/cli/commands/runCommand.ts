@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfigFile, resolveConfig } from '../../config/resolveConfig.ts';
 import { DEFAULT_CONFIG, REMOTE_DEFAULTS, type ConformanceConfig, type ReportSpec } from '../../config/ConformanceConfig.ts';
@@ -121,7 +122,8 @@ export function addTargetOptions(command: Command): Command {
 export async function configFromFlags(flags: RunFlags) {
   const file = flags.config ? await loadConfigFile(flags.config) : {};
   const config = resolveConfig(file, flagsToConfig(flags));
-  return flags.config ? { ...config, configFile: flags.config } : config;
+  // Recorded absolute, so a replay from another folder finds it.
+  return flags.config ? { ...config, configFile: resolve(flags.config) } : config;
 }
 
 /** `conformance run`: the conformance run against a target or the embedded mock. */
