@@ -1,9 +1,10 @@
+import { spawnProxy } from './spawnProxy.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { startMockServer } from '../../mock/startMockServer.ts';
-import { spawnCli, tempDir } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/cli.ts';
 
 const MIB = 1024 * 1024;
 
@@ -22,17 +23,9 @@ describe.skipIf(process.platform !== 'linux')('proxy memory', () => {
   it('stays flat while a 64 MiB response passes through', async () => {
     const server = await startMockServer({ chaos: 'huge', hugeBytes: 64 * MIB });
     const dir = await tempDir();
-    const spawned = spawnCli(['proxy', '--listen', '127.0.0.1:0', '--quiet', '--upstream', server.url, '--report', `json=${join(dir, 'report.json')}`]);
+    const spawned = await spawnProxy(['--quiet', '--upstream', server.url, '--report', `json=${join(dir, 'report.json')}`]);
+    const { url } = spawned;
     try {
-      let seen = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        spawned.child.stdout!.on('data', (chunk: Buffer) => {
-          seen += chunk.toString();
-          const match = /listening on (http:\/\/\S+),/.exec(seen);
-          if (match) resolve(match[1]!);
-        });
-        spawned.done.then((r) => reject(new Error(`proxy exited ${r.code}: ${r.stderr}`)), reject);
-      });
       const before = await peakRss(spawned.child.pid!);
       const answer = await request(`${url}/v3/${server.fixtures.project_id}/dcaas/hosted-connects/${server.fixtures.hosted_connect_id}`, {
         method: 'PUT',

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
-import { readReport, runCli, spawnCli, tempDir } from '../helpers/cli.ts';
+import { spawnProxy } from './spawnProxy.ts';
+import { readReport, runCli, tempDir } from '../helpers/cli.ts';
 
 const servers: MockServer[] = [];
 afterEach(async () => {
@@ -22,20 +23,6 @@ function dcUrl(base: string, server: MockServer): string {
   return `${base}/v3/${server.fixtures.project_id}/dcaas/hosted-connects/${server.fixtures.hosted_connect_id}`;
 }
 
-/** Starts `conformance proxy` as a child process and waits for the address it listens on. */
-async function spawnProxy(args: readonly string[]) {
-  const spawned = spawnCli(['proxy', '--listen', '127.0.0.1:0', ...args]);
-  let seen = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    spawned.child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /listening on (http:\/\/\S+),/.exec(seen);
-      if (match) resolve(match[1]!);
-    });
-    spawned.done.then((r) => reject(new Error(`proxy exited ${r.code}: ${r.stderr}`)), reject);
-  });
-  return { ...spawned, url };
-}
 
 /** Distinct broken rules about the server: what a run and an audit of its traffic both see. */
 function serverRules(findings: ReadonlyArray<{ check: string; constraintId?: string }>): string[] {
