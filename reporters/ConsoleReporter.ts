@@ -5,11 +5,12 @@ import type { CaseResult } from '../src/model/CaseResult.ts';
 import type { Finding } from '../src/model/Finding.ts';
 import { findingKey } from '../src/model/findingKey.ts';
 import type { Severity } from '../src/model/Provenance.ts';
-import type { CheckCell, ConstraintCoverage, RunReport, RunVerdict } from '../src/model/RunReport.ts';
+import type { CheckCell, ConstraintCoverage, OperationSummary, RunReport, RunVerdict } from '../src/model/RunReport.ts';
 import { brokenSeverity } from './brokenSeverity.ts';
 import { fitColumns } from './fitColumns.ts';
 import { printable } from './printable.ts';
 import type { RunListener, RunStart } from '../src/model/RunListener.ts';
+import { ReportColumns } from './ReportColumns.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 import { verdictLine } from './verdictLine.ts';
@@ -59,11 +60,24 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** Splits items into consecutive groups, each as large as `fits` allows (at least one item each). */
+function groupsThatFit<T>(items: readonly T[], fits: (group: readonly T[]) => boolean): T[][] {
+  const groups: T[][] = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last && fits([...last, item])) last.push(item);
+    else groups.push([item]);
+  }
+  return groups;
+}
+
 /**
  * The human view of a run: live progress on stderr while it runs (interactive terminals only), then on
  * stdout a summary a reader takes in within a minute, within 80 columns: operation x check, constraint
  * coverage, each distinct failure and then each warning once with its minimal request, curl and replay
- * commands, the report files, the verdict and, for an inconclusive run, its causes.
+ * commands, the report files, the verdict and, for an inconclusive run, its causes. When an operation
+ * went to several targets, every column is an (operation, target) pair and every finding names its
+ * target: the target × check matrix.
  */
 export class ConsoleReporter implements RunListener {
   private readonly stdout: Output;
@@ -104,7 +118,7 @@ export class ConsoleReporter implements RunListener {
       const { response, failure } = result.exchange;
       const answer = { ...(response ? { response: { status: response.status, bodyExcerpt: '' } } : {}), ...(failure ? { failure } : {}) };
       for (const v of result.verdicts) {
-        if (v.outcome === 'fail') this.failing.add(findingKey({ operationId, check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}), intent: result.case.intent, caseId: result.case.id, ...answer }));
+        if (v.outcome === 'fail') this.failing.add(findingKey({ operationId, target: result.target ?? '', check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}), intent: result.case.intent, caseId: result.case.id, ...answer }));
       }
     }
     if (!this.progress) return;
@@ -148,12 +162,14 @@ export class ConsoleReporter implements RunListener {
   render(report: RunReport, written: readonly string[] = []): string {
     const { c } = this;
     const out: string[] = [];
+    const columns = new ReportColumns(report);
     out.push(c.bold(`${report.tool.name} ${report.tool.version}`) + c.dim(` · ${report.command} · seed ${report.seed} · ${(report.durationMs / 1000).toFixed(1)} s`));
-    for (const op of report.operations) out.push(...this.operationLines(op));
-    out.push('', c.bold('Checks'), this.checkTable(report));
-    out.push('', c.bold('Constraint coverage'), ...this.coverageTables(report));
-    if (report.notRun.length > 0) out.push('', ...this.notRunLines(report));
-    out.push('', ...this.findingLines(report));
+    if (columns.severalTargets) for (const id of columns.operationIds()) out.push(...this.targetLines(columns.of(id)));
+    else for (const op of report.operations) out.push(...this.operationLines(op));
+    out.push('', c.bold('Checks'), ...this.checkTables(report, columns));
+    out.push('', c.bold('Constraint coverage'), ...(columns.severalTargets ? this.coverageMatrices(report, columns) : this.coverageTables(report)));
+    if (report.notRun.length > 0) out.push('', ...this.notRunLines(report, columns));
+    out.push('', ...this.findingLines(report, columns));
     if (written.length > 0) {
       out.push('', c.bold('Reports'));
       for (const path of written) out.push(`  ${this.displayPath(path)}`);
@@ -171,17 +187,41 @@ export class ConsoleReporter implements RunListener {
     return this.c.yellow;
   }
 
-  private operationLines(op: RunReport['operations'][number]): string[] {
+  private counts(op: OperationSummary): string {
     const { c } = this;
-    const counts = [`${op.ran}/${op.planned} ran`, op.notRun > 0 ? `${op.notRun} not run` : '', op.violations > 0 ? c.red(plural(op.violations, 'failure')) : '', op.warnings > 0 ? c.yellow(plural(op.warnings, 'warning')) : '']
+    return [`${op.ran}/${op.planned} ran`, op.notRun > 0 ? `${op.notRun} not run` : '', op.violations > 0 ? c.red(plural(op.violations, 'failure')) : '', op.warnings > 0 ? c.yellow(plural(op.warnings, 'warning')) : '']
       .filter(Boolean)
       .join(', ');
-    const lines = wrapText(`${c.bold(printable(op.operationId))}  ${counts}`, WIDTH, '  ', '    ');
+  }
+
+  private inconclusiveLines(op: OperationSummary, indent: string): string[] {
+    if (op.verdict !== 'inconclusive') return [];
+    return wrapText(`INCONCLUSIVE: ${printable(op.cause ?? 'too little could be tested to judge')}`, WIDTH, indent, `${indent}  `).map((l) => this.c.yellow(l));
+  }
+
+  private operationLines(op: OperationSummary): string[] {
+    const { c } = this;
+    const lines = wrapText(`${c.bold(printable(op.operationId))}  ${this.counts(op)}`, WIDTH, '  ', '    ');
     const where = `    ${op.method} ${printable(op.path)}`;
     const target = c.dim(`→ ${printable(op.target)}`);
     if (where.length + 2 + op.target.length + 2 <= WIDTH) lines.push(`${where}  ${target}`);
     else lines.push(where, `    ${target}`);
-    if (op.verdict === 'inconclusive') lines.push(...wrapText(`INCONCLUSIVE: ${printable(op.cause ?? 'too little could be tested to judge')}`, WIDTH, '    ', '      ').map((l) => c.yellow(l)));
+    lines.push(...this.inconclusiveLines(op, '    '));
+    return lines;
+  }
+
+  /** One operation sent to several targets: its request line once, then a line per target with its counts. */
+  private targetLines(targets: readonly OperationSummary[]): string[] {
+    const { c } = this;
+    const [first] = targets;
+    const lines = [`  ${c.bold(printable(first!.operationId))}`, `    ${first!.method} ${printable(first!.path)}`];
+    const nameWidth = Math.max(...targets.map((t) => t.targetName.length));
+    for (const t of targets) {
+      // A target the config does not name is named by its URL: no need to say it twice.
+      const where = t.targetName === t.target ? printable(t.target) : `${printable(t.targetName.padEnd(nameWidth))}  ${c.dim(printable(t.target))}`;
+      lines.push(...wrapText(`→ ${where}  ${this.counts(t)}`, WIDTH, '    ', '        '));
+      lines.push(...this.inconclusiveLines(t, '      '));
+    }
     return lines;
   }
 
@@ -209,17 +249,42 @@ export class ConsoleReporter implements RunListener {
     }
   }
 
-  private checkTable(report: RunReport): string {
-    const operations = report.operations.map((o) => o.operationId);
-    const checks = [...new Set(report.checks.map((c) => c.check))];
-    const rows = checks.map((check): Cell[] => [
+  /**
+   * Whether rows fit the terminal without wrapping a cell: a matrix of squeezed cells is unreadable, so
+   * a wider one is split instead. Callers leave out a head row that may wrap.
+   */
+  private fitsWhole(rows: readonly (readonly Cell[])[]): boolean {
+    const columns = Math.max(0, ...rows.map((r) => r.length));
+    const widths = Array.from({ length: columns }, (_, c) => Math.max(1, ...rows.map((r) => Math.max(...(r[c]?.[0] ?? '').split('\n').map((l) => l.length)))));
+    return widths.reduce((a, b) => a + b, columns + 1 + 2 * columns) <= WIDTH;
+  }
+
+  private checkRows(report: RunReport, columns: ReportColumns, shown: readonly OperationSummary[]): Cell[][] {
+    return [...new Set(report.checks.map((c) => c.check))].map((check): Cell[] => [
       [check],
-      ...operations.map((op): Cell => {
-        const cell = report.checks.find((c) => c.operationId === op && c.check === check);
+      ...shown.map((column): Cell => {
+        const cell = report.checks.find((c) => c.check === check && columns.holds(column, c));
         return cell ? this.cell(cell) : ['n/a', this.c.dim];
       }),
     ]);
-    return this.table(['check', ...operations.map(printable)], rows);
+  }
+
+  /**
+   * One table, a column per operation (and target). When targets make it too wide for the terminal:
+   * one table per operation, a column per target, split again if even that does not fit.
+   */
+  private checkTables(report: RunReport, columns: ReportColumns): string[] {
+    const all = columns.columns;
+    const rows = this.checkRows(report, columns, all);
+    if (!columns.severalTargets) return [this.table(['check', ...all.map((o) => printable(o.operationId))], rows)];
+    // The head may wrap (operation ids are long); the cells must not.
+    if (this.fitsWhole(rows)) return [this.table(['check', ...all.map((o) => `${printable(o.operationId)}\n@ ${printable(o.targetName)}`)], rows)];
+    const head = (group: readonly OperationSummary[]): Cell[] => [['check'], ...group.map((o): Cell => [`@ ${printable(o.targetName)}`])];
+    const byTarget = (group: readonly OperationSummary[]) => this.table(head(group).map(([text]) => text), this.checkRows(report, columns, group));
+    return columns.operationIds().flatMap((id) => [
+      this.c.bold(`  ${printable(id)}`),
+      ...groupsThatFit(columns.of(id), (group) => this.fitsWhole([head(group), ...this.checkRows(report, columns, group)])).map(byTarget),
+    ]);
   }
 
   private coverageCell(result: Coverage, passText: string, broken: Severity): Cell {
@@ -259,29 +324,87 @@ export class ConsoleReporter implements RunListener {
       // Response rules are many (one per schema keyword): one line per documented status, failures named.
       const byStatus = new Map<string, ConstraintCoverage[]>();
       for (const r of response) byStatus.set(r.where, [...(byStatus.get(r.where) ?? []), r]);
-      for (const [where, list] of byStatus) {
-        const failed = list.filter((r) => r.responseHonoured === 'fail' && broken(r) === 'failure');
-        const warned = list.filter((r) => r.responseHonoured === 'fail' && broken(r) === 'warning');
-        const honoured = list.filter((r) => r.responseHonoured === 'pass').length;
-        const unseen = list.length - failed.length - warned.length - honoured;
-        const parts = [
-          honoured > 0 ? this.c.green(`${honoured} honoured`) : '',
-          failed.length > 0 ? this.c.red(`${failed.length} FAIL: ${failed.map((f) => printable(f.constraintId)).join(', ')}`) : '',
-          warned.length > 0 ? this.c.yellow(`${warned.length} warn: ${warned.map((f) => printable(f.constraintId)).join(', ')}`) : '',
-          unseen > 0 ? this.c.dim(`${unseen} not exercised`) : '',
-        ].filter(Boolean);
-        out.push(...wrapText(`${printable(where)} constraints: ${parts.join(', ')}`, WIDTH, '  ', '    '));
+      for (const [where, list] of byStatus) out.push(...wrapText(`${printable(where)} constraints: ${this.responseSummary(report, list)}`, WIDTH, '  ', '    '));
+    }
+    return out;
+  }
+
+  /** How the response rules of one documented status fared: counts, and the broken ones named. */
+  private responseSummary(report: RunReport, list: readonly ConstraintCoverage[]): string {
+    const broken = (rule: ConstraintCoverage) => brokenSeverity(report, rule);
+    const failed = list.filter((r) => r.responseHonoured === 'fail' && broken(r) === 'failure');
+    const warned = list.filter((r) => r.responseHonoured === 'fail' && broken(r) === 'warning');
+    const honoured = list.filter((r) => r.responseHonoured === 'pass').length;
+    const unseen = list.length - failed.length - warned.length - honoured;
+    return [
+      honoured > 0 ? this.c.green(`${honoured} honoured`) : '',
+      failed.length > 0 ? this.c.red(`${failed.length} FAIL: ${failed.map((f) => printable(f.constraintId)).join(', ')}`) : '',
+      warned.length > 0 ? this.c.yellow(`${warned.length} warn: ${warned.map((f) => printable(f.constraintId)).join(', ')}`) : '',
+      unseen > 0 ? this.c.dim(`${unseen} not exercised`) : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  }
+
+  /** A request rule at one target in one cell: `boundary / violation`, coloured by the worse. */
+  private compactCoverageCell(rule: ConstraintCoverage | undefined, broken: Severity): Cell {
+    if (!rule) return ['n/a', this.c.dim];
+    const [boundary, violation] = [this.coverageCell(rule.boundaryAccepted, 'yes', broken), this.coverageCell(rule.violationRejected, 'yes', broken)];
+    const results = [rule.boundaryAccepted, rule.violationRejected];
+    const worst = results.includes('fail') ? (broken === 'failure' ? this.c.red : this.c.yellow) : results.includes('not-run') ? this.c.yellow : results.includes('pass') ? this.c.green : this.c.dim;
+    // Neither side ran: said once, so the cell stays narrow.
+    return [rule.boundaryAccepted === 'not-run' && rule.violationRejected === 'not-run' ? 'not run' : `${boundary[0]} / ${violation[0]}`, worst];
+  }
+
+  /**
+   * Coverage of operations sent to several targets: per operation, one table of its request rules with
+   * a column per target (split when too wide), and one line per documented status naming each target.
+   */
+  private coverageMatrices(report: RunReport, columns: ReportColumns): string[] {
+    const { c } = this;
+    const out: string[] = [c.dim('  request rules per target: boundary accepted / violation rejected')];
+    for (const id of columns.operationIds()) {
+      const targets = columns.of(id);
+      const rules = (target: OperationSummary) => report.coverage.filter((r) => columns.holds(target, r));
+      const requestIds = [...new Set(targets.flatMap((t) => rules(t).filter((r) => !r.where.startsWith('response')).map((r) => r.constraintId)))];
+      out.push(c.bold(`  ${printable(id)}`));
+      const body = (group: readonly OperationSummary[]) =>
+        requestIds.map((ruleId): Cell[] => [
+          [printable(ruleId)],
+          ...group.map((t) => {
+            const rule = rules(t).find((r) => r.constraintId === ruleId);
+            return this.compactCoverageCell(rule, rule ? brokenSeverity(report, rule) : 'failure');
+          }),
+        ]);
+      const head = (group: readonly OperationSummary[]): Cell[] => [['request constraint'], ...group.map((t): Cell => [`@ ${printable(t.targetName)}`])];
+      const table = (group: readonly OperationSummary[]) => this.table(head(group).map(([text]) => text), body(group));
+      if (requestIds.length > 0) out.push(...groupsThatFit(targets, (group) => this.fitsWhole([head(group), ...body(group)])).map(table));
+      const statuses = [...new Set(targets.flatMap((t) => rules(t).filter((r) => r.where.startsWith('response')).map((r) => r.where)))];
+      for (const where of statuses) {
+        const summaries = targets.map((t) => ({ t, text: this.responseSummary(report, rules(t).filter((r) => r.where === where)) }));
+        // The same at every target is said once: the differences between targets are what stands out.
+        const text = summaries.every((s) => s.text === summaries[0]!.text)
+          ? `${printable(where)} constraints${targets.length > 1 ? ', every target' : ''}: ${summaries[0]!.text}`
+          : `${printable(where)} constraints: ${summaries.map((s) => `@ ${printable(s.t.targetName)} ${s.text || c.dim('none')}`).join('; ')}`;
+        out.push(...wrapText(text, WIDTH, '  ', '    '));
       }
     }
     return out;
   }
 
-  private notRunLines(report: RunReport): string[] {
+  private notRunLines(report: RunReport, columns: ReportColumns): string[] {
     const reasons = new Map<string, number>();
     for (const n of report.notRun) reasons.set(n.reason, (reasons.get(n.reason) ?? 0) + 1);
     const sorted = [...reasons].sort((a, b) => b[1] - a[1]);
+    // With several targets, which ones each reason held back: one region may lack a fixture the other has.
+    const at = (reason: string) => {
+      if (!columns.severalTargets) return '';
+      const counts = new Map<string, number>();
+      for (const n of report.notRun) if (n.reason === reason) counts.set(n.target, (counts.get(n.target) ?? 0) + 1);
+      return ` (${[...counts].map(([target, count]) => `@ ${printable(target)} ${count}`).join(', ')})`;
+    };
     const lines = [this.c.yellow(`${report.notRun.length} case(s) not run:`)];
-    for (const [reason, count] of sorted.slice(0, 5)) lines.push(...wrapText(`${count} × ${printable(reason)}`, WIDTH, '  ', '      '));
+    for (const [reason, count] of sorted.slice(0, 5)) lines.push(...wrapText(`${count} × ${printable(reason)}${at(reason)}`, WIDTH, '  ', '      '));
     if (sorted.length > 5) lines.push(this.c.dim(`  … and ${sorted.length - 5} other reason(s): see the JSON report`));
     return lines;
   }
@@ -301,7 +424,7 @@ export class ConsoleReporter implements RunListener {
     return shown;
   }
 
-  private findingLines(report: RunReport): string[] {
+  private findingLines(report: RunReport, columns: ReportColumns): string[] {
     const { c } = this;
     // "No findings" is good news only when the run could judge: an inconclusive run says it plainly.
     if (report.findings.length === 0) return [report.summary.verdict === 'conforming' ? c.green('No findings.') : 'No findings.'];
@@ -314,9 +437,11 @@ export class ConsoleReporter implements RunListener {
       if (entries.length === 0) return;
       if (out.length > 0) out.push('');
       out.push(...title.split('\n'));
-      for (const op of [...new Set(entries.map((e) => e.finding.operationId))]) {
-        out.push('', c.bold(c.underline(printable(op))));
-        for (const { finding, index } of entries) if (finding.operationId === op) out.push('', ...this.finding(report, finding, index, (n += 1), severity));
+      // Grouped per operation, and per target when there are several, in the order the findings come.
+      const groupOf = (f: Finding) => columns.label(f.operationId, f.target);
+      for (const group of [...new Set(entries.map((e) => groupOf(e.finding)))]) {
+        out.push('', c.bold(c.underline(printable(group))));
+        for (const { finding, index } of entries) if (groupOf(finding) === group) out.push('', ...this.finding(report, finding, index, (n += 1), severity, columns.severalTargets));
       }
     };
     section(c.bold(`Failures (${failures.length} distinct)`), failures, 'failure');
@@ -324,12 +449,13 @@ export class ConsoleReporter implements RunListener {
     return out;
   }
 
-  private finding(report: RunReport, f: Finding, index: number, n: number, severity: Severity): string[] {
+  private finding(report: RunReport, f: Finding, index: number, n: number, severity: Severity, nameTarget: boolean): string[] {
     const { c } = this;
     const count = report.occurrences[index] ?? 1;
     const isNew = report.baseline !== undefined && report.baseline.new.includes(f.key);
     const paint = severity === 'failure' ? c.red : c.yellow;
-    const title = [paint(`[${n}] ${f.check}`), f.constraintId ? c.cyan(printable(f.constraintId)) : '', paint(`[${f.provenance}]`), count > 1 ? c.dim(`(${count} occurrences)`) : '', isNew ? c.yellow('NEW') : '']
+    // The target leads the heading: a reader scanning the findings sees at once which server answered.
+    const title = [paint(`[${n}]`), nameTarget ? c.bold(`@ ${printable(f.target)}`) : '', paint(f.check), f.constraintId ? c.cyan(printable(f.constraintId)) : '', paint(`[${f.provenance}]`), count > 1 ? c.dim(`(${count} occurrences)`) : '', isNew ? c.yellow('NEW') : '']
       .filter(Boolean)
       .join(' ');
     const out = [...wrapText(title, WIDTH, '', '    '), ...wrapText(printable(f.message), WIDTH, '    ')];

@@ -4,6 +4,7 @@ import type { RunReport } from '../src/model/RunReport.ts';
 import { brokenSeverity } from './brokenSeverity.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
 import type { RunListener } from '../src/model/RunListener.ts';
+import { ReportColumns } from './ReportColumns.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { verdictLine } from './verdictLine.ts';
 
@@ -28,8 +29,9 @@ function embeddable(value: unknown): string {
 /**
  * Writes `report.html`: one self-contained page (inline CSS and JS, no network) with the verdict (and
  * the causes of an inconclusive run), a chart per check, the coverage matrix and the findings with
- * severity and provenance badges and filters (severity, operation, check). The data travels as JSON
- * and is rendered through text nodes only.
+ * severity and provenance badges and filters (severity, operation, target, check). With several
+ * targets every column is an (operation, target) pair and every finding names its target. The data
+ * travels as JSON and is rendered through text nodes only.
  */
 export class HtmlReporter implements RunListener {
   private readonly files: ReportFiles;
@@ -40,8 +42,11 @@ export class HtmlReporter implements RunListener {
 
   static render(report: RunReport): string {
     // Which broken rules only warned: the page colours their coverage cells as warnings, not failures.
-    const warnedRules = report.coverage.filter((r) => brokenSeverity(report, r) === 'warning').map((r) => `${r.operationId}|${r.constraintId}`);
-    const data = { report, verdict: verdictLine(report), warnedRules };
+    const warnedRules = report.coverage.filter((r) => brokenSeverity(report, r) === 'warning').map((r) => `${r.operationId}|${r.target}|${r.constraintId}`);
+    // The page lays out these columns; `solo`: the operation's only target, which owns all its items.
+    const layout = new ReportColumns(report);
+    const columns = layout.columns.map((o) => ({ operationId: o.operationId, target: o.targetName, url: o.target, solo: layout.of(o.operationId).length === 1 }));
+    const data = { report, verdict: verdictLine(report), warnedRules, columns, severalTargets: layout.severalTargets };
     const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
     return `<!doctype html>
 <html lang="en">
@@ -60,8 +65,8 @@ ${STYLE}</style>
 <div id="verdict" class="verdict"></div>
 <ul id="causes" class="causes" hidden></ul>
 <div class="cards" id="cards"></div>
-<div class="grid">
-<section><h2>Checks per operation</h2><div id="checks"></div></section>
+<div class="grid${layout.severalTargets ? ' wide' : ''}">
+<section><h2>${layout.severalTargets ? 'Checks per operation and target' : 'Checks per operation'}</h2><div id="checks"></div></section>
 <section><h2>Verdicts per check</h2><div id="chart-box"></div>
 <div class="legend"><span class="swatch pass"></span>passed<span class="swatch fail"></span>failed<span class="swatch warn"></span>warned</div></section>
 </div>
@@ -69,6 +74,7 @@ ${STYLE}</style>
 <div class="filters">
 <span><label for="filter-severity">Severity</label> <select id="filter-severity"><option value="">all</option><option value="failure">failures</option><option value="warning">warnings</option></select></span>
 <span><label for="filter-operation">Operation</label> <select id="filter-operation"><option value="">all operations</option></select></span>
+<span id="filter-target-box" hidden><label for="filter-target">Target</label> <select id="filter-target"><option value="">all targets</option></select></span>
 <span><label for="filter-check">Check</label> <select id="filter-check"><option value="">all checks</option></select></span>
 <span class="muted" id="shown"></span>
 </div>

@@ -1,9 +1,11 @@
 import junitModule, { type Builder, type TestCase, type TestSuite } from 'junit-report-builder';
+import { causeLine } from '../src/model/causeLine.ts';
 import type { Finding } from '../src/model/Finding.ts';
 import type { RunReport } from '../src/model/RunReport.ts';
 import { brokenSeverity } from './brokenSeverity.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
 import type { RunListener } from '../src/model/RunListener.ts';
+import { ReportColumns } from './ReportColumns.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 
@@ -68,7 +70,8 @@ function inconclusive(suite: TestSuite, className: string, name: string, cause: 
 }
 
 /**
- * Writes JUnit XML for CI test tabs: one suite per operation, one test case per check (failed when the
+ * Writes JUnit XML for CI test tabs: one suite per operation (per `operation @ target` when an operation
+ * went to several targets; properties `target`, the URL, and `targetName`), one test case per check (failed when the
  * check has a failure, skipped with a `warning [provenance]: …` message when it has only warnings) and
  * one per request constraint of the catalogue (failed when its boundary was not accepted or its violation
  * not rejected, unless every finding about it is a warning; skipped when never exercised). An
@@ -85,19 +88,27 @@ export class JunitReporter implements RunListener {
 
   static render(report: RunReport): string {
     const builder = junit.newBuilder().name(xmlSafe(`${report.tool.name} ${report.command}`));
+    const columns = new ReportColumns(report);
     for (const op of report.operations) {
-      const suite = builder.testSuite().name(xmlSafe(op.operationId)).timestamp(report.startedAt);
-      suite.property('method', op.method).property('path', xmlSafe(op.path)).property('target', xmlSafe(op.target)).property('seed', String(report.seed));
-      if (op.verdict === 'inconclusive') inconclusive(suite, op.operationId, 'operation verdict', op.cause ?? 'too little could be tested to judge');
-      const own = report.findings.filter((f) => f.operationId === op.operationId);
-      for (const cell of report.checks.filter((c) => c.operationId === op.operationId)) {
-        const testCase = suite.testCase().className(xmlSafe(op.operationId)).name(xmlSafe(`check ${cell.check}`));
+      // The suite's name is the test cases' class name too: CI tabs group by it.
+      const name = xmlSafe(columns.label(op.operationId, op.targetName));
+      const suite = builder.testSuite().name(name).timestamp(report.startedAt);
+      suite
+        .property('method', op.method)
+        .property('path', xmlSafe(op.path))
+        .property('target', xmlSafe(op.target))
+        .property('targetName', xmlSafe(op.targetName))
+        .property('seed', String(report.seed));
+      if (op.verdict === 'inconclusive') inconclusive(suite, name, 'operation verdict', op.cause ?? 'too little could be tested to judge');
+      const own = report.findings.filter((f) => columns.holds(op, f));
+      for (const cell of report.checks.filter((c) => columns.holds(op, c))) {
+        const testCase = suite.testCase().className(name).name(xmlSafe(`check ${cell.check}`));
         const findings = own.filter((f) => f.check === cell.check);
         judge(testCase, findings, cell.check);
         if (findings.length === 0 && cell.outcome === 'n/a') testCase.skipped();
       }
-      for (const cov of report.coverage.filter((c) => c.operationId === op.operationId && !c.where.startsWith('response'))) {
-        const testCase = suite.testCase().className(xmlSafe(op.operationId)).name(xmlSafe(`constraint ${cov.constraintId}`));
+      for (const cov of report.coverage.filter((c) => columns.holds(op, c) && !c.where.startsWith('response'))) {
+        const testCase = suite.testCase().className(name).name(xmlSafe(`constraint ${cov.constraintId}`));
         const broken = [
           cov.boundaryAccepted === 'fail' ? 'a value at the boundary was not accepted' : '',
           cov.violationRejected === 'fail' ? 'a request breaking it was not rejected' : '',
@@ -109,8 +120,10 @@ export class JunitReporter implements RunListener {
         else if (!ran) testCase.skipped();
       }
     }
-    // A run-level cause repeats an operation's, alone or prefixed with the operation id: that one is in its suite already.
-    const stated = new Set(report.operations.flatMap((o) => (o.verdict === 'inconclusive' && o.cause ? [o.cause, `${o.operationId}: ${o.cause}`] : [])));
+    // A run-level cause repeats an operation's, alone or prefixed with the operation id (and target): that one is in its suite already.
+    const stated = new Set(
+      report.operations.flatMap((o) => (o.verdict === 'inconclusive' && o.cause ? [o.cause, causeLine(o.operationId, undefined, o.cause), causeLine(o.operationId, o.targetName, o.cause)] : [])),
+    );
     const causes = report.summary.verdict === 'inconclusive' ? report.summary.causes.filter((c) => !stated.has(c)) : [];
     if (report.summary.verdict === 'inconclusive' && causes.length === 0 && stated.size === 0) causes.push('too little could be tested to judge');
     if (causes.length > 0) {

@@ -1,7 +1,9 @@
 import type { Finding } from '../src/model/Finding.ts';
-import type { RunReport, RunVerdict } from '../src/model/RunReport.ts';
+import type { ConstraintCoverage, RunReport, RunVerdict } from '../src/model/RunReport.ts';
+import { brokenSeverity } from './brokenSeverity.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
 import type { RunListener } from '../src/model/RunListener.ts';
+import { ReportColumns } from './ReportColumns.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 import { verdictLine } from './verdictLine.ts';
@@ -41,19 +43,42 @@ function detailsOf(f: Finding): string {
 
 const ICONS: Readonly<Record<RunVerdict, string>> = { conforming: '✅', 'not-conforming': '❌', inconclusive: '⚠️', interrupted: '⚠️' };
 
-function findingLine(report: RunReport, f: Finding, n: number, fresh: ReadonlySet<string>): string[] {
+/** A constraint id in a table cell: code, without backticks that would end it. */
+function code(id: string): string {
+  return `\`${id.replace(/`/g, '')}\``;
+}
+
+/**
+ * One row of the coverage table of a run with several targets: how many request rules had their
+ * boundary accepted and their violation rejected (broken ones named), rules not run, response rules broken.
+ */
+function coverageRow(report: RunReport, label: string, rules: readonly ConstraintCoverage[]): string {
+  const request = rules.filter((r) => !r.where.startsWith('response'));
+  const tally = (side: 'boundaryAccepted' | 'violationRejected' | 'responseHonoured', list: readonly ConstraintCoverage[]) => {
+    const judged = list.filter((r) => r[side] === 'pass' || r[side] === 'fail');
+    const broken = judged.filter((r) => r[side] === 'fail');
+    const named = broken.map((r) => `${brokenSeverity(report, r) === 'failure' ? '**FAIL**' : 'warn'} ${code(r.constraintId)}`);
+    return `${judged.length - broken.length}/${judged.length}${named.length > 0 ? ` (${named.join(', ')})` : ''}`;
+  };
+  const notRun = request.filter((r) => r.boundaryAccepted === 'not-run' || r.violationRejected === 'not-run').length;
+  const response = rules.filter((r) => r.where.startsWith('response'));
+  return `| ${inline(label)} | ${tally('boundaryAccepted', request)} | ${tally('violationRejected', request)} | ${notRun} | ${tally('responseHonoured', response)} |`;
+}
+
+function findingLine(report: RunReport, f: Finding, n: number, fresh: ReadonlySet<string>, columns: ReportColumns): string[] {
   const index = report.findings.indexOf(f);
   const count = report.occurrences[index] ?? 1;
   const tags = [f.constraintId ? `\`${f.constraintId.replace(/`/g, '')}\`` : '', `[${f.provenance}]`, count > 1 ? `×${count}` : '', report.baseline && fresh.has(f.key) ? '**new**' : '']
     .filter(Boolean)
     .join(' ');
-  return [`${n}. **${inline(f.operationId)}** · ${inline(f.check)} ${tags}: ${inline(truncate(f.message, 200))}`, '', detailsOf(f), ''];
+  return [`${n}. **${inline(columns.label(f.operationId, f.target))}** · ${inline(f.check)} ${tags}: ${inline(truncate(f.message, 200))}`, '', detailsOf(f), ''];
 }
 
 /**
  * Writes `summary.md`: a short pull-request comment: the verdict (and the causes of an inconclusive
  * run), failures and warnings per operation, operation x check, the top failures, then the warnings
- * folded in one <details>.
+ * folded in one <details>. With several targets: a target column in the summary, (operation @ target)
+ * columns in the check matrix, a coverage row per (operation, target), findings naming their target.
  */
 export class MarkdownReporter implements RunListener {
   private readonly files: ReportFiles;
@@ -65,34 +90,42 @@ export class MarkdownReporter implements RunListener {
   static render(report: RunReport, topFindings = 10): string {
     const out = [`### ${ICONS[report.summary.verdict]} ${inline(verdictLine(report))}`, ''];
     if (report.summary.verdict === 'inconclusive' && report.summary.causes.length > 0) out.push(...report.summary.causes.map((c) => `- ${inline(c)}`), '');
-    out.push('| operation | ran | failures | warnings | verdict |', '| --- | --- | --- | --- | --- |');
+    const columns = new ReportColumns(report);
+    const several = columns.severalTargets;
+    out.push(several ? '| operation | target | ran | failures | warnings | verdict |' : '| operation | ran | failures | warnings | verdict |', several ? '| --- | --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |');
     for (const op of report.operations) {
       const verdict = op.verdict === 'inconclusive' && op.cause ? `inconclusive: ${inline(op.cause)}` : op.verdict;
-      out.push(`| ${inline(op.operationId)} | ${op.ran}/${op.planned} | ${op.violations} | ${op.warnings} | ${verdict} |`);
+      const target = several ? ` ${inline(op.targetName)}${op.targetName === op.target ? '' : ` (${inline(op.target)})`} |` : '';
+      out.push(`| ${inline(op.operationId)} |${target} ${op.ran}/${op.planned} | ${op.violations} | ${op.warnings} | ${verdict} |`);
     }
-    const operations = report.operations.map((o) => o.operationId);
-    out.push('', `| check | ${operations.map(inline).join(' | ')} |`, `| --- | ${operations.map(() => '---').join(' | ')} |`);
+    const heads = columns.columns.map((o) => inline(columns.label(o.operationId, o.targetName)));
+    out.push('', `| check | ${heads.join(' | ')} |`, `| --- | ${heads.map(() => '---').join(' | ')} |`);
     for (const check of [...new Set(report.checks.map((c) => c.check))]) {
-      const cells = operations.map((op) => {
-        const cell = report.checks.find((c) => c.operationId === op && c.check === check);
+      const cells = columns.columns.map((column) => {
+        const cell = report.checks.find((c) => c.check === check && columns.holds(column, c));
         if (!cell || cell.outcome === 'n/a') return 'n/a';
         if (cell.outcome === 'fail') return `**FAIL** (${cell.failed})`;
         return cell.outcome === 'warn' ? `warn (${cell.warned})` : 'pass';
       });
       out.push(`| ${inline(check)} | ${cells.join(' | ')} |`);
     }
+    if (several) {
+      // Where the targets differ is the point of running several: a coverage row each, broken rules named.
+      out.push('', '| coverage | boundary accepted | violation rejected | request rules not run | response rules honoured |', '| --- | --- | --- | --- | --- |');
+      for (const column of columns.columns) out.push(coverageRow(report, columns.label(column.operationId, column.targetName), report.coverage.filter((r) => columns.holds(column, r))));
+    }
     const fresh = new Set(report.baseline?.new ?? []);
     const failures = report.findings.filter((f) => f.severity === 'failure');
     const warnings = report.findings.filter((f) => f.severity === 'warning');
     if (failures.length > 0) {
       out.push('', `#### Failures (${failures.length} distinct)`, '');
-      failures.slice(0, topFindings).forEach((f, i) => out.push(...findingLine(report, f, i + 1, fresh)));
+      failures.slice(0, topFindings).forEach((f, i) => out.push(...findingLine(report, f, i + 1, fresh, columns)));
       if (failures.length > topFindings) out.push(`… and ${failures.length - topFindings} more in the full report.`);
     }
     if (warnings.length > 0) {
       // Folded: warnings are rules the page does not state; a reviewer opens them when they care.
       out.push('', `#### Warnings (${warnings.length} distinct)`, '', `<details><summary>${warnings.length} rule(s) the vendor page does not state were broken: reported, not failing the run (--strict fails them)</summary>`, '');
-      warnings.slice(0, topFindings).forEach((f, i) => out.push(...findingLine(report, f, i + 1, fresh)));
+      warnings.slice(0, topFindings).forEach((f, i) => out.push(...findingLine(report, f, i + 1, fresh, columns)));
       if (warnings.length > topFindings) out.push(`… and ${warnings.length - topFindings} more in the full report.`, '');
       out.push('</details>');
     }

@@ -1,4 +1,5 @@
 import type { RunReport } from '../src/model/RunReport.ts';
+import { ReportColumns } from './ReportColumns.ts';
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -7,10 +8,14 @@ function count(n: number, noun: string): string {
 /**
  * The one-sentence outcome of a run, shared by the console, Markdown and HTML reports. It follows
  * `summary.verdict`; an inconclusive run names its first cause here (each reporter lists them all below).
+ * A run with several targets counts operations and targets apart.
  */
 export function verdictLine(report: RunReport): string {
   const { summary } = report;
-  const counts = `${summary.ran} of ${summary.cases} cases ran on ${summary.operations} operation(s)`;
+  const columns = new ReportColumns(report);
+  // With several targets `summary.operations` counts (operation, target) pairs: say both plainly.
+  const on = columns.severalTargets ? `${columns.operationIds().length} operation(s) at ${count(columns.targetNames().length, 'target')}` : `${summary.operations} operation(s)`;
+  const counts = `${summary.ran} of ${summary.cases} cases ran on ${on}`;
   const regression = report.baseline
     ? `; against the baseline: ${report.baseline.new.length} new, ${report.baseline.stillFailing.length} still failing, ${report.baseline.fixed.length} fixed`
     : '';

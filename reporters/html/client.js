@@ -25,8 +25,14 @@
   function unique(list) { return list.filter(function (v, i) { return list.indexOf(v) === i; }); }
   function cut(text, max) { return text.length > max ? text.slice(0, max) + '\u2026 (' + (text.length - max) + ' more characters)' : text; }
 
-  var operations = report.operations.map(function (o) { return o.operationId; });
+  // Columns are (operation, target) pairs; targets are named only when some operation has several.
+  var columns = data.columns;
+  var several = data.severalTargets;
+  var operations = unique(columns.map(function (c) { return c.operationId; }));
   var checks = unique(report.checks.map(function (c) { return c.check; }));
+  function holds(column, item) { return item.operationId === column.operationId && (column.solo || item.target === column.target); }
+  function columnsOf(op) { return columns.filter(function (c) { return c.operationId === op; }); }
+  function label(op, target) { return several ? op + ' @ ' + target : op; }
 
   // Header and verdict.
   document.getElementById('title').textContent = report.tool.name + ' \u00b7 ' + report.command;
@@ -44,26 +50,33 @@
   }
 
   var cards = document.getElementById('cards');
-  [[report.summary.operations, 'operations'], [report.summary.ran + ' / ' + report.summary.cases, 'cases ran'],
-   [report.summary.notRun, 'not run'], [report.summary.violations, 'distinct failures'], [report.summary.warnings, 'distinct warnings']].forEach(function (c) {
+  var counts = several ? [[operations.length, 'operations'], [unique(columns.map(function (c) { return c.target; })).length, 'targets']] : [[report.summary.operations, 'operations']];
+  counts.concat([[report.summary.ran + ' / ' + report.summary.cases, 'cases ran'],
+   [report.summary.notRun, 'not run'], [report.summary.violations, 'distinct failures'], [report.summary.warnings, 'distinct warnings']]).forEach(function (c) {
     cards.appendChild(el('div', { 'class': 'card' }, el('div', { 'class': 'n' }, String(c[0])), el('div', { 'class': 'l' }, c[1])));
   });
 
-  // Operation x check.
-  function cellFor(op, check) {
-    for (var i = 0; i < report.checks.length; i++) if (report.checks[i].operationId === op && report.checks[i].check === check) return report.checks[i];
+  // Operation (and target) x check.
+  function cellFor(column, check) {
+    for (var i = 0; i < report.checks.length; i++) if (report.checks[i].check === check && holds(column, report.checks[i])) return report.checks[i];
     return null;
   }
-  var matrix = el('table', { id: 'check-table' }, el('thead', null, el.apply(null, ['tr', null, el('th', null, 'check')].concat(operations.map(function (op) { return el('th', null, op); })))));
+  function columnHead(column) {
+    if (!several) return el('th', null, column.operationId);
+    return el('th', { title: column.url }, column.operationId, el('div', { 'class': 'target' }, '@ ' + column.target));
+  }
+  var matrix = el('table', { id: 'check-table' }, el('thead', null, el.apply(null, ['tr', null, el('th', null, 'check')].concat(columns.map(columnHead)))));
   var body = el('tbody');
   checks.forEach(function (check) {
     var row = el('tr', { 'data-check': check }, el('td', null, check));
-    operations.forEach(function (op) {
-      var c = cellFor(op, check);
-      if (!c || c.outcome === 'n/a') row.appendChild(el('td', { 'class': 'na' }, 'n/a'));
-      else if (c.outcome === 'fail') row.appendChild(el('td', { 'class': 'fail' }, 'FAIL ' + c.failed + '/' + (c.passed + c.failed + c.warned)));
-      else if (c.outcome === 'warn') row.appendChild(el('td', { 'class': 'warn' }, 'warn ' + c.warned + '/' + (c.passed + c.failed + c.warned)));
-      else row.appendChild(el('td', { 'class': 'pass' }, 'pass ' + c.passed));
+    columns.forEach(function (column) {
+      var c = cellFor(column, check);
+      var at = { 'data-operation': column.operationId, 'data-target': column.target };
+      function td(cls, text) { at['class'] = cls; return el('td', at, text); }
+      if (!c || c.outcome === 'n/a') row.appendChild(td('na', 'n/a'));
+      else if (c.outcome === 'fail') row.appendChild(td('fail', 'FAIL ' + c.failed + '/' + (c.passed + c.failed + c.warned)));
+      else if (c.outcome === 'warn') row.appendChild(td('warn', 'warn ' + c.warned + '/' + (c.passed + c.failed + c.warned)));
+      else row.appendChild(td('pass', 'pass ' + c.passed));
     });
     body.appendChild(row);
   });
@@ -103,7 +116,7 @@
     var p = provenanceOf[r.constraintId];
     return el('td', { 'class': 'muted' }, p ? el('span', { 'class': 'badge prov prov-' + p }, p) : null, p ? ' ' : null, r.source);
   }
-  function warned(r) { return data.warnedRules.indexOf(r.operationId + '|' + r.constraintId) >= 0; }
+  function warned(r) { return data.warnedRules.indexOf(r.operationId + '|' + r.target + '|' + r.constraintId) >= 0; }
   function covCell(result, passText, r) {
     if (result === 'pass') return el('td', { 'class': 'pass' }, passText);
     if (result === 'fail') return warned(r) ? el('td', { 'class': 'warn' }, 'warn') : el('td', { 'class': 'fail' }, 'FAIL');
@@ -111,12 +124,48 @@
     return el('td', { 'class': 'na' }, '\u2013');
   }
   var coverage = document.getElementById('coverage');
+  // With several targets: per operation, the request rules with two columns per target, response rules per target.
+  function coverageMatrix(op) {
+    var targets = columnsOf(op);
+    var rulesAt = function (column) { return report.coverage.filter(function (r) { return holds(column, r) && r.where.indexOf('response') !== 0; }); };
+    var ids = unique([].concat.apply([], targets.map(function (t) { return rulesAt(t).map(function (r) { return r.constraintId; }); })));
+    if (ids.length === 0) return;
+    var first = el('tr', null, el('th', { rowspan: '2' }, 'request constraint'), el('th', { rowspan: '2' }, 'where'), el('th', { rowspan: '2' }, 'kind'));
+    var second = el('tr');
+    targets.forEach(function (t) {
+      first.appendChild(el('th', { colspan: '2', 'class': 'target', title: t.url }, '@ ' + t.target));
+      second.appendChild(el('th', null, 'boundary accepted'));
+      second.appendChild(el('th', null, 'violation rejected'));
+    });
+    first.appendChild(el('th', { rowspan: '2' }, 'source'));
+    var t = el('table', { 'class': 'coverage' }, el('thead', null, first, second));
+    var tb = el('tbody');
+    ids.forEach(function (id) {
+      var any = null;
+      var row = el('tr', { 'data-constraint': id });
+      targets.forEach(function (target) {
+        var r = rulesAt(target).filter(function (x) { return x.constraintId === id; })[0];
+        if (!r) { row.appendChild(el('td', { 'class': 'na' }, 'n/a')); row.appendChild(el('td', { 'class': 'na' }, 'n/a')); return; }
+        any = any || r;
+        row.appendChild(covCell(r.boundaryAccepted, 'yes', r));
+        row.appendChild(covCell(r.violationRejected, 'yes', r));
+      });
+      row.insertBefore(el('td', null, any.kind), row.firstChild);
+      row.insertBefore(el('td', null, any.where), row.firstChild);
+      row.insertBefore(el('td', { 'class': 'id' }, id), row.firstChild);
+      row.appendChild(sourceCell(any));
+      tb.appendChild(row);
+    });
+    t.appendChild(tb);
+    coverage.appendChild(t);
+  }
   operations.forEach(function (op) {
     var rows = report.coverage.filter(function (r) { return r.operationId === op; });
     var request = rows.filter(function (r) { return r.where.indexOf('response') !== 0; });
     var response = rows.filter(function (r) { return r.where.indexOf('response') === 0; });
     coverage.appendChild(el('h3', null, op));
-    if (request.length > 0) {
+    if (several) coverageMatrix(op);
+    else if (request.length > 0) {
       var t = el('table', { 'class': 'coverage' }, el('thead', null, el('tr', null, el('th', null, 'request constraint'), el('th', null, 'where'), el('th', null, 'kind'),
         el('th', null, 'boundary accepted'), el('th', null, 'violation rejected'), el('th', null, 'source'))));
       var tb = el('tbody');
@@ -128,15 +177,24 @@
       coverage.appendChild(t);
     }
     if (response.length > 0) {
-      var rt = el('table', { 'class': 'coverage' }, el('thead', null, el('tr', null, el('th', null, 'response constraints'), el('th', null, 'honoured'), el('th', null, 'broken'), el('th', null, 'warned'), el('th', null, 'not exercised'))));
+      var rt = el('table', { 'class': 'coverage' }, el('thead', null, el('tr', null, el('th', null, 'response constraints'), several ? el('th', null, 'target') : null,
+        el('th', null, 'honoured'), el('th', null, 'broken'), el('th', null, 'warned'), el('th', null, 'not exercised'))));
       var rb = el('tbody');
+      // One row per documented status, and per target when there are several.
+      var groups = [];
       unique(response.map(function (r) { return r.where; })).forEach(function (where) {
-        var list = response.filter(function (r) { return r.where === where; });
+        (several ? columnsOf(op) : [null]).forEach(function (column) {
+          var list = response.filter(function (r) { return r.where === where && (!column || holds(column, r)); });
+          if (list.length > 0) groups.push({ where: where, column: column, list: list });
+        });
+      });
+      groups.forEach(function (g) {
+        var where = g.where, list = g.list;
         var failed = list.filter(function (r) { return r.responseHonoured === 'fail' && !warned(r); });
         var warnings = list.filter(function (r) { return r.responseHonoured === 'fail' && warned(r); });
         var passed = list.filter(function (r) { return r.responseHonoured === 'pass'; }).length;
         var ids = function (l) { return l.map(function (f) { return f.constraintId; }).join('\n'); };
-        rb.appendChild(el('tr', null, el('td', null, where), el('td', { 'class': passed > 0 ? 'pass' : 'na' }, String(passed)),
+        rb.appendChild(el('tr', null, el('td', null, where), g.column ? el('td', null, '@ ' + g.column.target) : null, el('td', { 'class': passed > 0 ? 'pass' : 'na' }, String(passed)),
           el('td', { 'class': failed.length > 0 ? 'fail id' : 'na' }, failed.length > 0 ? ids(failed) : '0'),
           el('td', { 'class': warnings.length > 0 ? 'warn id' : 'na' }, warnings.length > 0 ? ids(warnings) : '0'),
           el('td', { 'class': 'na' }, String(list.length - passed - failed.length - warnings.length))));
@@ -149,15 +207,20 @@
   // Findings with filters.
   var severitySelect = document.getElementById('filter-severity');
   var opSelect = document.getElementById('filter-operation');
+  var targetSelect = document.getElementById('filter-target');
   var checkSelect = document.getElementById('filter-check');
   unique(report.findings.map(function (f) { return f.operationId; })).forEach(function (op) { opSelect.appendChild(el('option', { value: op }, op)); });
+  if (several) {
+    unique(report.findings.map(function (f) { return f.target; })).forEach(function (t) { targetSelect.appendChild(el('option', { value: t }, t)); });
+    document.getElementById('filter-target-box').hidden = false;
+  }
   unique(report.findings.map(function (f) { return f.check; })).forEach(function (c) { checkSelect.appendChild(el('option', { value: c }, c)); });
 
   var list = document.getElementById('findings');
   var fresh = report.baseline ? report.baseline['new'] : [];
   report.findings.forEach(function (f, i) {
     var count = report.occurrences[i] || 1;
-    var title = el('h3', null, f.operationId + ' \u00b7 ' + f.check,
+    var title = el('h3', null, label(f.operationId, f.target) + ' \u00b7 ' + f.check,
       el('span', { 'class': 'badge sev-' + f.severity }, f.severity),
       el('span', { 'class': 'badge prov prov-' + f.provenance, title: 'where the rule comes from' }, f.provenance),
       f.constraintId ? el('span', { 'class': 'tag' }, f.constraintId) : null,
@@ -166,7 +229,7 @@
     var request = [f.request.method + ' ' + f.request.url];
     Object.keys(f.request.headers).forEach(function (name) { request.push(name + ': ' + f.request.headers[name]); });
     if (f.request.bodyText !== undefined) request.push('', cut(f.request.bodyText, 2000));
-    var card = el('article', { 'class': 'finding ' + f.severity, 'data-severity': f.severity, 'data-operation': f.operationId, 'data-check': f.check },
+    var card = el('article', { 'class': 'finding ' + f.severity, 'data-severity': f.severity, 'data-operation': f.operationId, 'data-target': f.target, 'data-check': f.check },
       title,
       el('p', { 'class': 'msg' }, f.message),
       el('div', { 'class': 'muted' }, 'case ' + f.caseId + ' (' + f.intent.kind + ': ' + f.intent.label + '), seed ' + f.seed +
@@ -189,11 +252,12 @@
 
   var shown = document.getElementById('shown');
   function applyFilters() {
-    var severity = severitySelect.value, op = opSelect.value, check = checkSelect.value, visible = 0;
+    var severity = severitySelect.value, op = opSelect.value, target = targetSelect.value, check = checkSelect.value, visible = 0;
     var cards = list.querySelectorAll('article.finding');
     for (var i = 0; i < cards.length; i++) {
       var match = (severity === '' || cards[i].getAttribute('data-severity') === severity) &&
-        (op === '' || cards[i].getAttribute('data-operation') === op) && (check === '' || cards[i].getAttribute('data-check') === check);
+        (op === '' || cards[i].getAttribute('data-operation') === op) && (target === '' || cards[i].getAttribute('data-target') === target) &&
+        (check === '' || cards[i].getAttribute('data-check') === check);
       cards[i].hidden = !match;
       if (match) visible++;
     }
@@ -201,14 +265,22 @@
   }
   severitySelect.addEventListener('change', applyFilters);
   opSelect.addEventListener('change', applyFilters);
+  targetSelect.addEventListener('change', applyFilters);
   checkSelect.addEventListener('change', applyFilters);
   applyFilters();
 
   // Cases that could not run, grouped by reason.
   var reasons = {};
   report.notRun.forEach(function (n) { reasons[n.reason] = (reasons[n.reason] || 0) + 1; });
+  // With several targets, how many each target lost to the reason.
+  function perTarget(reason) {
+    if (!several) return '';
+    var at = {};
+    report.notRun.forEach(function (n) { if (n.reason === reason) at[n.target] = (at[n.target] || 0) + 1; });
+    return ' (' + Object.keys(at).map(function (t) { return '@ ' + t + ' ' + at[t]; }).join(', ') + ')';
+  }
   var notRun = document.getElementById('not-run');
-  Object.keys(reasons).sort(function (a, b) { return reasons[b] - reasons[a]; }).forEach(function (r) { notRun.appendChild(el('li', null, reasons[r] + ' \u00d7 ' + r)); });
+  Object.keys(reasons).sort(function (a, b) { return reasons[b] - reasons[a]; }).forEach(function (r) { notRun.appendChild(el('li', null, reasons[r] + ' \u00d7 ' + r + perTarget(r))); });
   if (report.notRun.length === 0) document.getElementById('not-run-section').hidden = true;
   document.body.setAttribute('data-rendered', 'true');
 })();

@@ -11,11 +11,26 @@ export interface ReportSpec {
   readonly path?: string;
 }
 
+/**
+ * One server of an operation among several (regions, say): its URL, the name the report gives it (else
+ * its URL), and fixtures and headers of its own, laid over the run's (ids and credentials differ by region).
+ */
+export interface NamedTarget {
+  readonly url: string;
+  readonly name?: string;
+  readonly fixtures?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** A target setting: one base URL, or a list of servers that are each tested. */
+export type TargetSetting = string | ReadonlyArray<string | NamedTarget>;
+
 /** The one typed configuration of a run: defaults < config file < flags, validated once. */
 export interface ConformanceConfig {
   readonly specs: readonly string[];
   readonly target?: string;
-  readonly targets: Readonly<Record<string, string>>;
+  /** By operationId or document name: one base URL, or several servers each tested (a target × check matrix). */
+  readonly targets: Readonly<Record<string, TargetSetting>>;
   readonly fixtures: Readonly<Record<string, string>>;
   readonly headers: Readonly<Record<string, string>>;
   readonly token?: string;

@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, UsageError } from '../errors/ConformanceError.ts';
 import { credentialTextProblem } from './credentialTextProblem.ts';
+import { expandCredentials } from './expandCredentials.ts';
 import { parseShard } from './parseShard.ts';
 import { specTwin } from './specTwin.ts';
 import { createAjv } from '../validation/createAjv.ts';
@@ -79,9 +80,13 @@ function describeFlag(error: ErrorObject): string {
 
 /** Header names and values (and the token) that could not be sent; the message names the key, never the value. */
 function headerProblem(data: FileConfig): string | undefined {
-  for (const [name, value] of Object.entries(data.headers ?? {})) {
+  // A target's own headers (several servers of an operation) are sent as the run's are.
+  const perTarget = Object.entries(data.targets ?? {}).flatMap(([key, setting]) =>
+    typeof setting === 'string' ? [] : setting.flatMap((entry, index) => (typeof entry === 'string' ? [] : Object.entries(entry.headers ?? {}).map(([name, value]) => [`targets.${key}.${index}.headers.${name}`, value] as const))),
+  );
+  for (const [key, value] of [...Object.entries(data.headers ?? {}).map(([name, value]) => [`headers.${name}`, value] as const), ...perTarget]) {
     const problem = credentialTextProblem(value);
-    if (problem) return `headers.${name}: the value ${problem}`;
+    if (problem) return `${key}: the value ${problem}`;
   }
   const problem = data.token === undefined ? undefined : credentialTextProblem(data.token);
   return problem ? `token: the value ${problem}` : undefined;
@@ -106,7 +111,7 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
   } catch (cause) {
     throw new ConfigError(`config file ${path} is neither JSON nor YAML: ${(cause as Error).message.split('\n')[0]}`);
   }
-  return validateConfigObject(data ?? {}, `config file ${path}`);
+  return validateConfigObject(expandCredentials(data ?? {}, `config file ${path}`), `config file ${path}`);
 }
 
 /** Validates an object against the config schema. */

@@ -12,4 +12,9 @@ export interface PreparedOperation {
   readonly expectations: OperationExpectations;
   /** Base URL this operation is sent to. */
   readonly baseUrl: string;
+  /** The target's name in the report: the config's `name`, the embedded mock's, else the base URL (redacted). */
+  readonly targetName: string;
+  /** This target's own fixtures and headers, laid over the run's (empty unless the config file gives them). */
+  readonly targetFixtures: Readonly<Record<string, string>>;
+  readonly targetHeaders: Readonly<Record<string, string>>;
 }

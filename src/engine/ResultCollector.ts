@@ -1,5 +1,6 @@
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { Constraint } from '../model/Constraint.ts';
+import { causeLine } from '../model/causeLine.ts';
 import type { Finding } from '../model/Finding.ts';
 import type { RunListener, RunStart } from '../model/RunListener.ts';
 import { severityOf, type Severity } from '../model/Provenance.ts';
@@ -45,6 +46,8 @@ export interface CollectorOptions {
   readonly intentChecks?: readonly string[];
   /** When the run began, if before the collector was made (verify-pacts learns its target late). */
   readonly startedAt?: Date;
+  /** The run has several targets: each cause names its operation's target too. */
+  readonly nameTargetsInCauses?: boolean;
 }
 
 const RUN_INTENT_CHECKS = ['positive-acceptance', 'negative-rejection', 'auth-required'];
@@ -91,6 +94,9 @@ export class ResultCollector implements RunListener {
   private readonly command: RunReport['command'];
   private readonly strict: boolean;
   private readonly intentChecks: ReadonlySet<string>;
+  private readonly nameTargetsInCauses: boolean;
+  /** Why nothing could be sent to this collector's target (one of several), when nothing could. */
+  private unreachable: string | undefined;
 
   constructor(
     private readonly operations: readonly PreparedOperation[],
@@ -101,6 +107,12 @@ export class ResultCollector implements RunListener {
     this.strict = options.strict ?? false;
     this.intentChecks = new Set(options.intentChecks ?? RUN_INTENT_CHECKS);
     this.started = options.startedAt ?? new Date();
+    this.nameTargetsInCauses = options.nameTargetsInCauses ?? false;
+  }
+
+  /** The target name of an operation (one per operation in a collector). */
+  private targetOf(operationId: string): string {
+    return this.operations.find((p) => p.operation.operationId === operationId)?.targetName ?? '';
   }
 
   private evidenceOf(operationId: string): OperationEvidence {
@@ -117,6 +129,11 @@ export class ResultCollector implements RunListener {
     const evidence = this.evidenceOf(operationId);
     evidence.probes.push(probe);
     for (const name of probe.credentialHeaders) evidence.credentialHeaders.add(name);
+  }
+
+  /** The target could not be reached: every operation at it is inconclusive for this reason. */
+  noteUnreachable(reason: string): void {
+    this.unreachable = reason;
   }
 
   /** The severity of a failing verdict: `--strict`, else the user's per-operation override, else its provenance. */
@@ -143,7 +160,7 @@ export class ResultCollector implements RunListener {
     const constraintId = 'constraintId' in intent ? intent.constraintId : undefined;
     if (result.status === 'not-run') {
       this.notRunCount.set(operationId, (this.notRunCount.get(operationId) ?? 0) + 1);
-      this.notRun.push({ caseId: result.case.id, operationId, intent: intent.kind, reason: result.reason });
+      this.notRun.push({ caseId: result.case.id, operationId, target: this.targetOf(operationId), intent: intent.kind, reason: result.reason });
       const reasons = this.evidenceOf(operationId).notRunReasons;
       reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
       if (constraintId) {
@@ -195,7 +212,7 @@ export class ResultCollector implements RunListener {
         }
       }
       if (verdict.outcome === 'fail' && prepared && severity) {
-        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case.id, prepared), severity);
+        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case.id, prepared), severity, prepared.targetName);
         const key = `${groupKey(finding)}${refusal ? '|refused' : ''}`;
         const held = this.findings.get(key);
         if (!held) this.findings.set(key, { finding, count: 1, refusal });
@@ -243,7 +260,7 @@ export class ResultCollector implements RunListener {
 
   private coverageOf(c: Constraint, responseStatusesSeen: Map<string, Set<string>>): ConstraintCoverage {
     const key = `${c.operationId}|${c.id}`;
-    const base = { constraintId: c.id, operationId: c.operationId, where: c.status ? `${c.where} ${c.status}` : c.where, kind: c.kind, source: c.source };
+    const base = { constraintId: c.id, operationId: c.operationId, target: this.targetOf(c.operationId), where: c.status ? `${c.where} ${c.status}` : c.where, kind: c.kind, source: c.source };
     if (c.where === 'response') {
       const explicit = this.responseRules.get(key);
       const seen = responseStatusesSeen.get(c.operationId)?.has(c.status ?? '') ?? false;
@@ -283,7 +300,8 @@ export class ResultCollector implements RunListener {
           return sum + (tally ? tally.passed + tally.failed + tally.warned + tally.refused : 0);
         }, 0);
         const cases = { planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0, judged };
-        return [id, inconclusiveCauses(operation, evidence, cases, { unserved: unserved.has(id), interrupted: options.interrupted })] as const;
+        const causes = this.unreachable !== undefined ? [{ kind: 'unreachable' as const, text: this.unreachable }] : inconclusiveCauses(operation, evidence, cases, { unserved: unserved.has(id), interrupted: options.interrupted });
+        return [id, causes] as const;
       }),
     );
     // A refused credential makes every "valid request not accepted" meaningless: those are dropped.
@@ -300,11 +318,12 @@ export class ResultCollector implements RunListener {
       ...[...unserved].map((operationId) => ({
         caseId: `${operationId}:*`,
         operationId,
+        target: this.targetOf(operationId),
         intent: 'all',
         reason: `every request was answered 404/405: the target does not serve this operation (give it its own --target ${operationId}=URL, or check the base URL)`,
       })),
     ];
-    const checks: CheckCell[] = this.operations.flatMap(({ operation, expectations }) =>
+    const checks: CheckCell[] = this.operations.flatMap(({ operation, expectations, targetName }) =>
       options.checkNames.map((check) => {
         const tally = this.cells.get(`${operation.operationId}|${check}`) ?? { passed: 0, failed: 0, warned: 0, refused: 0 };
         const id = operation.operationId;
@@ -314,7 +333,7 @@ export class ResultCollector implements RunListener {
         const passed = untested(id) ? 0 : tally.passed;
         const skipped = expectations.skipChecks.includes(check);
         const outcome = skipped || passed + failed + warned === 0 ? 'n/a' : failed > 0 ? 'fail' : warned > 0 ? 'warn' : 'pass';
-        return { operationId: id, check, outcome, passed, failed, warned };
+        return { operationId: id, target: targetName, check, outcome, passed, failed, warned };
       }),
     );
     // A response status counts as exercised when the response-schema check validated a body of it.
@@ -335,7 +354,7 @@ export class ResultCollector implements RunListener {
       count(operationId, 'failure') > 0 ? 'not-conforming' : (causesByOperation.get(operationId) ?? []).length > 0 ? 'inconclusive' : options.interrupted ? 'interrupted' : 'conforming';
     const cases = [...this.planned.values()].reduce((a, b) => a + b, 0);
     const ran = [...this.ran.values()].reduce((a, b) => a + b, 0);
-    const causes = [...causesByOperation.entries()].flatMap(([operationId, list]) => list.map((c) => `${operationId}: ${c.text}`));
+    const causes = [...causesByOperation.entries()].flatMap(([operationId, list]) => list.map((c) => causeLine(operationId, this.nameTargetsInCauses ? this.targetOf(operationId) : undefined, c.text)));
     if (ran === 0 && causes.length === 0 && !options.interrupted) causes.push('no case ran: nothing was tested');
     const violations = count(undefined, 'failure');
     const verdict: RunVerdict = violations > 0 ? 'not-conforming' : options.interrupted ? 'interrupted' : causes.length > 0 ? 'inconclusive' : 'conforming';
@@ -360,7 +379,7 @@ export class ResultCollector implements RunListener {
         verdict,
         causes,
       },
-      operations: this.operations.map(({ operation, baseUrl }) => {
+      operations: this.operations.map(({ operation, baseUrl, targetName }) => {
         const id = operation.operationId;
         const opVerdict = operationVerdict(id);
         const cause = opVerdict === 'inconclusive' ? causesByOperation.get(id)?.[0]?.text : undefined;
@@ -369,6 +388,7 @@ export class ResultCollector implements RunListener {
           method: operation.method,
           path: operation.pathTemplate,
           target: redactUrl(baseUrl),
+          targetName,
           planned: this.planned.get(id) ?? 0,
           ran: this.ran.get(id) ?? 0,
           notRun: this.notRunCount.get(id) ?? 0,

@@ -25,7 +25,7 @@ export interface OperationEvidence {
 }
 
 export interface InconclusiveCause {
-  readonly kind: 'route' | 'credential' | 'fixture' | 'acceptance' | 'not-run' | 'unjudged';
+  readonly kind: 'unreachable' | 'route' | 'credential' | 'fixture' | 'acceptance' | 'not-run' | 'unjudged';
   /** One line: the likely cause and the fix. */
   readonly text: string;
 }

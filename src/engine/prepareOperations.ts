@@ -1,19 +1,45 @@
 import { basename } from 'node:path';
 import { catalogueOperation } from '../catalogue/buildCatalogue.ts';
 import { checkRegistry } from '../checks/registry.ts';
-import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
+import type { ConformanceConfig, NamedTarget, TargetSetting } from '../config/ConformanceConfig.ts';
 import { ConfigError, SpecError } from '../errors/ConformanceError.ts';
 import type { Spec } from '../openapi/Spec.ts';
+import { redactUrl } from '../runner/redactUrl.ts';
 import { validatorsFor } from '../validation/validatorsFor.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 
+/** The run's default server: a URL, and the name the report gives it (default: the URL). */
+export interface DefaultTarget {
+  readonly url: string;
+  readonly name?: string;
+}
+
+type Resolved = Required<Pick<NamedTarget, 'url' | 'name' | 'fixtures' | 'headers'>>;
+
+/** Every server of one operation, named, with its own fixtures and headers; a name or URL listed twice is refused. */
+function resolveTargets(setting: TargetSetting, key: string): Resolved[] {
+  const entries = typeof setting === 'string' ? [setting] : setting;
+  const resolved = entries.map((entry): Resolved => {
+    const target = typeof entry === 'string' ? { url: entry } : entry;
+    const url = target.url.replace(/\/+$/, '');
+    return { url, name: target.name ?? redactUrl(url), fixtures: target.fixtures ?? {}, headers: target.headers ?? {} };
+  });
+  resolved.forEach((target, index) => {
+    const earlier = resolved.slice(0, index);
+    if (earlier.some((t) => t.url === target.url)) throw new ConfigError(`targets.${key}: ${redactUrl(target.url)} is listed twice`);
+    if (earlier.some((t) => t.name === target.name)) throw new ConfigError(`targets.${key}: the name "${target.name}" is given twice`);
+  });
+  return resolved;
+}
+
 /**
- * Pairs every operation that runs with its catalogue, compiled validators, user expectations and target.
- * A target is looked up by operationId, then by document file name (without `.yaml`), then the default.
+ * Pairs every operation that runs with its catalogue, compiled validators, user expectations and target:
+ * one entry per target when the config lists several servers for it. A target is looked up by
+ * operationId, then by document file name (without `.yaml`), then the default.
  * An operation without a target is left out (the user named servers for other operations only), and so
  * is one that `--operation` does not select.
  */
-export function prepareOperations(specs: readonly Spec[], config: ConformanceConfig, defaultTarget: string | undefined): PreparedOperation[] {
+export function prepareOperations(specs: readonly Spec[], config: ConformanceConfig, defaultTarget: DefaultTarget | undefined): PreparedOperation[] {
   const known = new Set<string>();
   const operationIds = new Set<string>();
   const pathParameters = new Set<string>();
@@ -26,19 +52,23 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
       operationIds.add(operation.operationId);
       for (const p of operation.parameters) if (p.in === 'path') pathParameters.add(p.name);
       if (config.operationIds.length > 0 && !config.operationIds.includes(operation.operationId)) return [];
-      const byDocument = docKeys.map((key) => config.targets[key]).find((url) => url !== undefined);
-      const baseUrl = config.targets[operation.operationId] ?? byDocument ?? config.target ?? defaultTarget;
-      if (!baseUrl) return [];
-      return [
-        {
-          operation,
-          specFile: spec.file,
-          constraints: catalogueOperation(operation),
-          validators: validatorsFor(operation),
-          expectations: config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] },
-          baseUrl: baseUrl.replace(/\/+$/, ''),
-        },
-      ];
+      const key = [operation.operationId, ...docKeys].find((k) => config.targets[k] !== undefined);
+      const fallback = config.target !== undefined ? { url: config.target } : defaultTarget;
+      const targets = key !== undefined ? resolveTargets(config.targets[key]!, key) : fallback ? [{ ...resolveTargets(fallback.url, 'target')[0]!, ...(fallback.name !== undefined ? { name: fallback.name } : {}) }] : [];
+      const constraints = catalogueOperation(operation);
+      const validators = validatorsFor(operation);
+      const expectations = config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] };
+      return targets.map((target) => ({
+        operation,
+        specFile: spec.file,
+        constraints,
+        validators,
+        expectations,
+        baseUrl: target.url,
+        targetName: target.name,
+        targetFixtures: target.fixtures,
+        targetHeaders: target.headers,
+      }));
     });
   });
   for (const key of [...Object.keys(config.targets), ...Object.keys(config.operations)]) {
@@ -47,8 +77,9 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
   for (const id of config.operationIds) {
     if (!operationIds.has(id)) throw new ConfigError(`--operation ${id}: no such operation (known: ${[...operationIds].sort().join(', ')})`);
   }
-  for (const name of Object.keys(config.fixtures)) {
-    if (!pathParameters.has(name)) throw new ConfigError(`--fixture ${name}: no operation has a path parameter "${name}" (known: ${[...pathParameters].sort().join(', ')})`);
+  const fixtureNames = [...Object.keys(config.fixtures).map((name) => [name, `--fixture ${name}`]), ...prepared.flatMap((p) => Object.keys(p.targetFixtures).map((name) => [name, `fixtures.${name} of target "${p.targetName}"`]))];
+  for (const [name, where] of fixtureNames) {
+    if (!pathParameters.has(name!)) throw new ConfigError(`${where}: no operation has a path parameter "${name}" (known: ${[...pathParameters].sort().join(', ')})`);
   }
   for (const { operation } of prepared) {
     const unknown = Object.keys(operation.hints.checkProvenance).find((name) => !checkRegistry.has(name));

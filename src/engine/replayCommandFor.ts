@@ -67,13 +67,14 @@ export function replayCommandFor(caseId: string, seed: number, prepared: Prepare
   const parts = ['npx conformance run', `--seed ${seed}`, `--case ${shellQuote(caseId)}`, `--operation ${shellQuote(operationId)}`];
   if (invocation.embeddedMock) parts.push(...mockFlags(invocation.mock));
   else parts.push(`--target ${shellQuote(`${operationId}=${withoutUserinfoSecret(prepared.baseUrl)}`)}`);
-  for (const [name, value] of Object.entries(invocation.fixtures)) parts.push(`--fixture ${shellQuote(`${name}=${value}`)}`);
+  // At one of several targets, that target's own fixtures and credentials replay it.
+  for (const [name, value] of Object.entries({ ...invocation.fixtures, ...prepared.targetFixtures })) parts.push(`--fixture ${shellQuote(`${name}=${value}`)}`);
   for (const spec of invocation.specs) parts.push(`--spec ${shellQuote(spec)}`);
   if (invocation.config !== undefined) parts.push(`--config ${shellQuote(invocation.config)}`);
   parts.push(...verdictFlags(invocation));
   if (!invocation.embeddedMock) parts.push(...transportFlags(invocation));
   if (!invocation.embeddedMock && prepared.operation.hints.mutating && !isLoopback(prepared.baseUrl)) parts.push('--allow-mutations');
   // The embedded mock accepts whatever a fresh run gives it: credentials matter only for the user's server.
-  if (!invocation.embeddedMock) parts.push(...credentialFlags(invocation.credentialHeaders, invocation.token));
+  if (!invocation.embeddedMock) parts.push(...credentialFlags([...new Set([...invocation.credentialHeaders, ...Object.keys(prepared.targetHeaders)])], invocation.token));
   return parts.join(' ');
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { TOOL_VERSION } from '../toolVersion.ts';
 import { checkRegistry } from '../checks/registry.ts';
 import { REMOTE_DEFAULTS, type ConformanceConfig } from '../config/ConformanceConfig.ts';
@@ -7,7 +8,9 @@ import type { EmbeddedTargetFactory } from '../model/EmbeddedTarget.ts';
 import type { RunListener } from '../model/RunListener.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { ReportShard, RunInvocation, RunReport } from '../model/RunReport.ts';
-import { UsageError } from '../errors/ConformanceError.ts';
+import { TargetUnreachableError, UsageError } from '../errors/ConformanceError.ts';
+import type { DroppedCase } from '../plan/DroppedCase.ts';
+import { mergeReports } from '../regression/mergeReports.ts';
 import { assertSafeTarget } from '../runner/assertSafeTarget.ts';
 import { checkReachable } from '../runner/checkReachable.ts';
 import { planToSent } from '../runner/planToSent.ts';
@@ -24,7 +27,7 @@ import { fixtureProbe } from './fixtureProbe.ts';
 import { executeCase } from './executeCase.ts';
 import { exploreRandom, randomCase, randomCaseId, randomRequestAt, sampleRandomCases } from './exploreRandom.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
-import { Planner } from './Planner.ts';
+import { Planner, type OperationPlan } from './Planner.ts';
 import { prepareOperations } from './prepareOperations.ts';
 import { replayCommandFor } from './replayCommandFor.ts';
 import { ResultCollector } from './ResultCollector.ts';
@@ -83,11 +86,11 @@ function inShard(shard: ReportShard | undefined, caseId: string): boolean {
   return shard === undefined || createHash('sha256').update(caseId).digest().readUInt32BE(0) % shard.total === shard.index - 1;
 }
 
-/** Every `--case` id is a planned case or a random case of an operation of this run, under this seed. */
-function assertKnownCases(operations: readonly PreparedOperation[], fixtures: Readonly<Record<string, string>>, config: ConformanceConfig, planner: Planner): void {
+/** Every `--case` id is a planned case or a random case of an operation of this run (at any target), under this seed. */
+function assertKnownCases(legs: readonly Leg[], config: ConformanceConfig, planner: Planner): void {
   if (config.caseIds.length === 0) return;
-  const planned = new Set(operations.flatMap((p) => planner.plan(p, fixtures).cases.map((c) => c.id)));
-  const randomPrefixes = operations.map((p) => randomCaseId(p.operation.operationId, config.seed, ''));
+  const planned = new Set(legs.flatMap((leg) => leg.operations.flatMap((p) => planner.plan(p, leg.given).cases.map((c) => c.id))));
+  const randomPrefixes = legs.flatMap((leg) => leg.operations.map((p) => randomCaseId(p.operation.operationId, config.seed, '')));
   const unknown = config.caseIds.filter((id) => !planned.has(id) && !randomPrefixes.some((prefix) => id.startsWith(prefix) && /^\d+(:\d+)*$/.test(id.slice(prefix.length))));
   if (unknown.length > 0) {
     throw new UsageError(`--case ${unknown.join(', ')}: no such case in this run's plan (seed ${config.seed}); take ids from a report or --dry-run, with the same --seed`);
@@ -125,8 +128,33 @@ function invocationOf(config: ConformanceConfig, embedded: boolean): RunInvocati
 }
 
 /**
- * One conformance run: plan every operation's cases from its schema, send them, check every exchange,
- * and stream the results to the reporters. Returns the report, also when interrupted.
+ * The operations sent to one server, with what that server needs of its own. A run has one leg per
+ * target: each has its own connection pool, rate limit, request budget, credential probe and fixtures,
+ * so one server's failures, slowness or budget never stop another's cases.
+ */
+interface Leg {
+  readonly name: string;
+  readonly url: string;
+  readonly operations: readonly PreparedOperation[];
+  /** The run's fixtures with the target's own over them. */
+  readonly given: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+function legsOf(operations: readonly PreparedOperation[], given: Readonly<Record<string, string>>): Leg[] {
+  const legs = new Map<string, Leg & { operations: PreparedOperation[] }>();
+  for (const p of operations) {
+    const key = JSON.stringify([p.targetName, p.baseUrl, p.targetFixtures, p.targetHeaders]);
+    const leg = legs.get(key) ?? { name: p.targetName, url: p.baseUrl, operations: [], given: { ...given, ...p.targetFixtures }, headers: p.targetHeaders };
+    leg.operations.push(p);
+    legs.set(key, leg);
+  }
+  return [...legs.values()];
+}
+
+/**
+ * One conformance run: plan every operation's cases from its schema, send them to each of its targets,
+ * check every exchange, and stream the results to the reporters. Returns the report, also when interrupted.
  */
 export async function runConformance(config: ConformanceConfig, hooks: RunHooks): Promise<RunReport> {
   const specs = await loadSpecs(config.specs);
@@ -136,58 +164,104 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
     for (const p of operations) {
       assertSafeTarget(p.baseUrl, { mutating: p.operation.hints.mutating && !config.dryRun, allowMutations: config.allowMutations });
     }
-    // The run's signal reaches the runner, so an interruption cuts requests in flight at once.
-    const runnerOptions: RunnerOptions = { ...runnerOptionsFor(config, operations, targets.token), ...(hooks.signal ? { signal: hooks.signal } : {}) };
+    const legs = legsOf(operations, { ...targets.fixtures, ...config.fixtures });
+    // Several servers for one operation (regions, say): each is its own column, and one that cannot be
+    // reached is reported as such while the others are tested.
+    const several = operations.length > new Set(operations.map((p) => p.operation.operationId)).size;
     const command = hooks.command ?? 'run';
-    const runner = new HttpRunner(runnerOptions);
+    // Plan first: a document the generators cannot satisfy, or a `--case` id that names nothing, is
+    // refused before anything is sent.
+    const planner = new Planner(config.seed);
+    for (const leg of legs) planner.preflight(leg.operations, leg.given, config.runs);
+    if (command === 'run') assertKnownCases(legs, config, planner);
+    // The run's signal reaches each runner, so an interruption cuts requests in flight at once; it is
+    // followed once here, and each target's runner and sender listen to that.
+    const signal = hooks.signal ? AbortSignal.any([hooks.signal]) : undefined;
+    if (signal) setMaxListeners(2 * legs.length + 1, signal);
+    const runners = legs.map((leg) => {
+      const base = runnerOptionsFor(config, leg.operations, targets.token);
+      const options: RunnerOptions = { ...base, headers: { ...base.headers, ...leg.headers }, ...(signal ? { signal } : {}) };
+      return { leg, options, runner: new HttpRunner(options) };
+    });
     try {
-      const given = { ...targets.fixtures, ...config.fixtures };
-      // Plan first: a document the generators cannot satisfy, or a `--case` id that names nothing, is
-      // refused before anything is sent.
-      const planner = new Planner(config.seed);
-      planner.preflight(operations, given, config.runs);
-      if (command === 'run') assertKnownCases(operations, given, config, planner);
-      if (!config.dryRun) {
-        // Nothing is planned or reported for a target that cannot be reached at all.
-        for (const url of new Set(operations.map((p) => p.baseUrl))) await checkReachable(url, runnerOptions);
+      // Nothing is planned or reported for a target that cannot be reached at all; of several targets of
+      // an operation, one that cannot be reached is inconclusive and the others run.
+      const unreachable = new Map<Leg, string>();
+      for (const { leg, options } of config.dryRun ? [] : runners) {
+        try {
+          await checkReachable(leg.url, options);
+        } catch (error) {
+          if (!several || !(error instanceof TargetUnreachableError)) throw error;
+          unreachable.set(leg, `${error.message}: check the URL of target "${leg.name}"`);
+        }
       }
-      const probing = !config.dryRun && command === 'run';
-      // The credential scheme first (the fixture probe must authenticate), then the fixtures.
-      // An interrupted probe leaves what was known, so the run still reports (an interrupted, empty run).
-      const probed = probing && runnerOptions.token !== undefined ? await orWhenInterrupted(chooseCredentialSchemes(operations, given, runner, (p, f) => planner.plan(p, f)), operations) : operations;
-      const probes: FixtureProbe[] = [];
-      // A dry run shows the plan a run would send when its fixture probe is answered 2xx, probe included.
-      const dryProbes = config.dryRun && command === 'run' ? operations.flatMap((p) => fixtureProbe(p, given, (q, f) => planner.plan(q, f)) ?? []) : [];
-      const fixtures = probing
-        ? await orWhenInterrupted(discoverFixtures(probed, given, runner, (p, f) => planner.plan(p, f), (p) => probes.push(p)), given)
-        : dryProbes.reduce<Record<string, string>>((all, p) => ({ ...all, ...p.candidate }), { ...given });
-      return await execute(config, hooks, { operations: probed, runner, runnerOptions, fixtures, command, embedded: targets.embedded, probes, planner, dryProbes: dryProbes.map((p) => p.probe) });
+      if (unreachable.size === legs.length && legs.length > 0) throw new TargetUnreachableError([...unreachable.values()][0]!);
+      const setups = await Promise.all(
+        runners.map(({ leg, options, runner }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner))),
+      );
+      return await execute(config, { ...hooks, ...(signal ? { signal } : {}) }, { legs: setups, command, embedded: targets.embedded, planner, several });
     } finally {
-      await runner.close();
+      await Promise.all(runners.map(({ runner }) => runner.close()));
     }
   } finally {
     await targets.close();
   }
 }
 
-interface ExecutionSetup {
-  readonly operations: readonly PreparedOperation[];
+/** One target, ready to send: its credential scheme chosen and its fixtures found. */
+interface LegSetup {
+  readonly leg: Leg;
   readonly runner: HttpRunner;
   readonly runnerOptions: RunnerOptions;
+  /** The leg's operations, with the credential scheme the server takes first. */
+  readonly operations: readonly PreparedOperation[];
   readonly fixtures: Readonly<Record<string, string>>;
-  readonly command: 'run' | 'replay';
-  readonly embedded: boolean;
   readonly probes: readonly FixtureProbe[];
-  readonly planner: Planner;
   /** The fixture probes a run would send first (listed by a dry run). */
   readonly dryProbes: readonly Case[];
+  /** Why nothing is sent to this target (it could not be reached). */
+  readonly unreachable?: string;
 }
 
-/** Plans, sends and checks every case, then hands the report to the reporters (also after an error). */
-async function execute(config: ConformanceConfig, hooks: RunHooks, setup: ExecutionSetup): Promise<RunReport> {
-  const { runner, runnerOptions, fixtures, command } = setup;
+/** The credential scheme first (the fixture probe must authenticate), then the fixtures. */
+async function setUpLeg(config: ConformanceConfig, command: 'run' | 'replay', leg: Leg, runner: HttpRunner, runnerOptions: RunnerOptions, planner: Planner): Promise<LegSetup> {
+  const plan = (p: PreparedOperation, f: Readonly<Record<string, string>>): OperationPlan => planner.plan(p, f);
+  const probing = !config.dryRun && command === 'run';
+  // An interrupted probe leaves what was known, so the run still reports (an interrupted, empty run).
+  const operations = probing && runnerOptions.token !== undefined ? await orWhenInterrupted(chooseCredentialSchemes(leg.operations, leg.given, runner, plan), leg.operations) : leg.operations;
+  const probes: FixtureProbe[] = [];
+  // A dry run shows the plan a run would send when its fixture probe is answered 2xx, probe included.
+  const dryProbes = config.dryRun && command === 'run' ? operations.flatMap((p) => fixtureProbe(p, leg.given, plan) ?? []) : [];
+  const fixtures = probing
+    ? await orWhenInterrupted(discoverFixtures(operations, leg.given, runner, plan, (p) => probes.push(p)), leg.given)
+    : dryProbes.reduce<Record<string, string>>((all, p) => ({ ...all, ...p.candidate }), { ...leg.given });
+  return { leg, runner, runnerOptions, operations, fixtures, probes, dryProbes: dryProbes.map((p) => p.probe) };
+}
+
+interface ExecutionSetup {
+  readonly legs: readonly LegSetup[];
+  readonly command: 'run' | 'replay';
+  readonly embedded: boolean;
+  readonly planner: Planner;
+  /** Some operation has several targets: causes name the target. */
+  readonly several: boolean;
+}
+
+/** A leg's plan: its cases per operation (this shard's, `--case`'s), the corpus cases, and its collector. */
+interface LegPlan {
+  readonly setup: LegSetup;
+  readonly planned: ReadonlyArray<{ readonly prepared: PreparedOperation; readonly cases: Case[]; readonly dropped: readonly Case[]; readonly reasons: readonly DroppedCase[] }>;
+  readonly operations: readonly PreparedOperation[];
+  readonly prior: readonly Case[];
+  readonly counts: Readonly<Record<string, number>>;
+  readonly collector: ResultCollector;
+}
+
+function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSetup, execution: ExecutionSetup, invocation: RunInvocation): LegPlan {
+  const { fixtures } = setup;
+  const { command, planner } = execution;
   const everyPlan = setup.operations.map((p) => {
-    const plan = command === 'replay' ? { cases: [], dropped: [] } : setup.planner.plan(p, fixtures);
+    const plan = command === 'replay' ? { cases: [], dropped: [] } : planner.plan(p, fixtures);
     const mine = (cases: readonly Case[]): Case[] => selectCases(cases, config.caseIds).filter((c) => inShard(config.shard, c.id));
     return { prepared: p, cases: mine(plan.cases), dropped: mine(plan.dropped.map((d) => d.case)), reasons: plan.dropped };
   });
@@ -202,43 +276,77 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
     }
   }
   const prior = (hooks.priorCases?.(setup.operations) ?? []).filter((c) => inShard(config.shard, c.id));
-  // Random cases share one seeded sequence: a shard takes every N-th index of it.
-  const shard = config.shard;
-  const keepRandom = shard === undefined ? undefined : (index: number): boolean => index % shard.total === shard.index - 1;
   // `--case` and `replay` narrow the run to the operations they name: the others take no part in its verdict.
   const narrowed = config.caseIds.length > 0 || command === 'replay';
   const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
   const planned = everyPlan.filter(({ prepared, cases, dropped }) => !narrowed || cases.length + dropped.length + priorOf(prepared.operation.operationId) > 0);
   const operations = planned.map(({ prepared }) => prepared);
-  const invocation = invocationOf(config, setup.embedded);
-  const collector = new ResultCollector(operations, { replayCommand: (caseId, p) => replayCommandFor(caseId, config.seed, p, invocation), command, strict: config.strict });
+  const collector = new ResultCollector(operations, { replayCommand: (caseId, p) => replayCommandFor(caseId, config.seed, p, invocation), command, strict: config.strict, nameTargetsInCauses: execution.several });
   for (const { operationId, ...probe } of setup.probes) collector.noteProbe(operationId, probe);
+  if (setup.unreachable !== undefined) collector.noteUnreachable(setup.unreachable);
+  const counts = Object.fromEntries(planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + priorOf(prepared.operation.operationId)]));
+  return { setup, planned, operations, prior, counts, collector };
+}
+
+/** Plans, sends and checks every case at every target, then hands the report to the reporters (also after an error). */
+async function execute(config: ConformanceConfig, hooks: RunHooks, execution: ExecutionSetup): Promise<RunReport> {
+  const invocation = invocationOf(config, execution.embedded);
+  const plans = execution.legs.map((setup) => planLeg(config, hooks, setup, execution, invocation));
+  const start = { command: execution.command, seed: config.seed };
+  for (const { collector, counts } of plans) collector.onRunStart({ ...start, planned: counts });
+  // The reporters see one run: the plan of every target, summed per operation.
+  const total: Record<string, number> = {};
+  for (const { counts } of plans) for (const [id, n] of Object.entries(counts)) total[id] = (total[id] ?? 0) + n;
+  for (const l of hooks.reporters) l.onRunStart?.({ ...start, planned: total });
+  const outcomes = await Promise.all(plans.map((plan) => sendLeg(config, hooks, plan, execution, invocation)));
+  const legReports = outcomes.map(({ report }) => report);
+  // One target's report is the run's; several are joined as shards of targets are (findings, cells and coverage stay per target).
+  const collected = legReports.length === 1 ? legReports[0]! : mergeReports(legReports.map((report, i) => ({ path: `target ${plans[i]!.setup.leg.name}`, report })));
+  const sharded = config.shard ? { ...collected, shard: config.shard } : collected;
+  const report = hooks.finalize ? hooks.finalize(sharded) : sharded;
+  // Every reporter gets the report even when another one fails to write; the first error is raised after.
+  const ended = await Promise.allSettled(hooks.reporters.map(async (l) => l.onRunEnd?.(report)));
+  const writeError = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  // Results gathered before a tool error are written above; the error still decides the exit code.
+  const failure = outcomes.find((o) => o.failure !== undefined)?.failure ?? writeError?.reason;
+  if (failure !== undefined) throw failure;
+  return report;
+}
+
+/** Sends one target's cases; a tool error is kept (not thrown) so the other targets finish and everything is reported. */
+async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan, execution: ExecutionSetup, invocation: RunInvocation): Promise<{ report: RunReport; failure?: unknown }> {
+  const { setup, planned, operations, prior, collector } = plan;
+  const { runner, runnerOptions, fixtures } = setup;
+  const { command } = execution;
+  // Results carry their target's name when there are several, so a listener can tell the servers apart.
+  const tag = execution.several ? { target: setup.leg.name } : {};
   const listeners: RunListener[] = [collector, ...hooks.reporters];
+  const emit = (result: CaseResult): void => {
+    const tagged = { ...result, ...tag };
+    for (const l of listeners) l.onCaseResult?.(tagged);
+  };
+  // Random cases share one seeded sequence: a shard takes every N-th index of it.
+  const shard = config.shard;
+  const keepRandom = shard === undefined ? undefined : (index: number): boolean => index % shard.total === shard.index - 1;
   const controller = new AbortController();
   const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
-  const plannedCounts = Object.fromEntries(
-    planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + priorOf(prepared.operation.operationId)]),
-  );
-  for (const l of listeners) l.onRunStart?.({ command, seed: config.seed, planned: plannedCounts });
   // A case left out of the plan is reported and counted, never lost.
   for (const { dropped, reasons } of planned) {
-    for (const testCase of dropped) for (const l of listeners) l.onCaseResult?.({ status: 'not-run', case: testCase, reason: `left out of the plan: ${reasons.find((d) => d.case.id === testCase.id)?.reason ?? ''}` });
+    for (const testCase of dropped) emit({ status: 'not-run', case: testCase, reason: `left out of the plan: ${reasons.find((d) => d.case.id === testCase.id)?.reason ?? ''}` });
   }
-
   let stopReason: string | undefined;
   const stop = (reason: string): void => {
     stopReason ??= reason;
     controller.abort();
   };
   const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop };
-  const emit = (result: CaseResult): void => {
-    for (const l of listeners) l.onCaseResult?.(result);
-  };
   let failure: unknown;
   try {
     if (config.dryRun) {
-      dryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) }, runnerOptions, hooks.dryRunOut ?? (() => undefined));
-    } else {
+      const out = hooks.dryRunOut ?? (() => undefined);
+      if (execution.several) out(`# target ${setup.leg.name}`);
+      dryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) }, runnerOptions, out);
+    } else if (setup.unreachable === undefined) {
       const work = [
         ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
         ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
@@ -251,22 +359,14 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, setup: Execut
   } catch (error) {
     failure = error;
   }
-  const collected = collector.report({
+  const report = collector.report({
     interrupted: signal.aborted,
     ...(stopReason ? { stopReason } : {}),
     checkNames: [...checkRegistry.keys()],
     toolVersion: TOOL_VERSION,
     invocation,
   });
-  const sharded = config.shard ? { ...collected, shard: config.shard } : collected;
-  const report = hooks.finalize ? hooks.finalize(sharded) : sharded;
-  // Every reporter gets the report even when another one fails to write; the first error is raised after.
-  const ended = await Promise.allSettled(hooks.reporters.map(async (l) => l.onRunEnd?.(report)));
-  const writeError = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (writeError && failure === undefined) failure = writeError.reason;
-  // Results gathered before a tool error are written above; the error still decides the exit code.
-  if (failure !== undefined) throw failure;
-  return report;
+  return { report, ...(failure !== undefined ? { failure } : {}) };
 }
 
 /**

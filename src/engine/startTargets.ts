@@ -1,12 +1,15 @@
 import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
+import { hasUserTargets } from '../config/hasUserTargets.ts';
+import { EMBEDDED_TARGET_NAME } from '../model/targetName.ts';
+import type { DefaultTarget } from './prepareOperations.ts';
 import type { Spec } from '../openapi/Spec.ts';
 import { UsageError } from '../errors/ConformanceError.ts';
 import type { EmbeddedTargetFactory } from '../model/EmbeddedTarget.ts';
 import { fixturesOf } from '../model/fixturesOf.ts';
 
 export interface Targets {
-  /** Base URL for operations without a target of their own (the embedded mock when none was given). */
-  readonly defaultTarget?: string;
+  /** Server of operations without a target of their own (the embedded mock when none was given). */
+  readonly defaultTarget?: DefaultTarget;
   readonly fixtures: Readonly<Record<string, string>>;
   readonly token?: string;
   /** True when the embedded target serves the run. */
@@ -14,10 +17,6 @@ export interface Targets {
   close(): Promise<void>;
 }
 
-/** True when the user named a server: then only operations with a target run, and no mock is started. */
-export function hasUserTargets(config: ConformanceConfig): boolean {
-  return config.target !== undefined || Object.keys(config.targets).length > 0;
-}
 
 /**
  * The credential the embedded mock accepts: `--token`, else the value of a `--header` that names one of
@@ -41,7 +40,7 @@ function mockToken(config: ConformanceConfig, specs: readonly Spec[]): string | 
  */
 export async function startTargets(config: ConformanceConfig, specs: readonly Spec[], embeddedTarget: EmbeddedTargetFactory | undefined): Promise<Targets> {
   if (hasUserTargets(config)) {
-    return { ...(config.target ? { defaultTarget: config.target } : {}), fixtures: {}, ...(config.token ? { token: config.token } : {}), embedded: false, close: async () => undefined };
+    return { ...(config.target ? { defaultTarget: { url: config.target } } : {}), fixtures: {}, ...(config.token ? { token: config.token } : {}), embedded: false, close: async () => undefined };
   }
   if (!embeddedTarget) throw new UsageError('no target: give --target URL (this run has no embedded server to start)');
   const token = mockToken(config, specs);
@@ -54,5 +53,5 @@ export async function startTargets(config: ConformanceConfig, specs: readonly Sp
     ...(config.specs.length > 0 ? { specFiles: config.specs } : {}),
   });
   // The token goes into each operation's first scheme unless the user's own header already fills it.
-  return { defaultTarget: mock.url, fixtures: fixturesOf(mock), token: mock.token, embedded: true, close: () => mock.close() };
+  return { defaultTarget: { url: mock.url, name: EMBEDDED_TARGET_NAME }, fixtures: fixturesOf(mock), token: mock.token, embedded: true, close: () => mock.close() };
 }

@@ -8,13 +8,14 @@ import { toCurl } from '../runner/toCurl.ts';
 const EXCERPT = 2_000;
 
 /**
- * Turns a failing verdict (its provenance set by runChecks) into a finding: the redacted request, the
- * response excerpt, curl and replay.
+ * Turns a failing verdict (its provenance set by runChecks) into a finding at the named target: the
+ * redacted request, the response excerpt, curl and replay.
  */
-export function toFinding(exchange: Exchange, verdict: Verdict, replayCommand: string, severity: Severity): Finding {
+export function toFinding(exchange: Exchange, verdict: Verdict, replayCommand: string, severity: Severity, target: string): Finding {
   const { case: testCase, response, failure } = exchange;
   const finding: Omit<Finding, 'key'> = {
     operationId: testCase.operationId,
+    target,
     check: verdict.check,
     ...(verdict.constraintId ? { constraintId: verdict.constraintId } : {}),
     provenance: verdict.provenance ?? 'page',

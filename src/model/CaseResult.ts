@@ -2,7 +2,11 @@ import type { Case } from './Case.ts';
 import type { Exchange } from './Exchange.ts';
 import type { Verdict } from './Verdict.ts';
 
-/** One case after the run: sent and checked, or not run (and why). */
-export type CaseResult =
+/**
+ * One case after the run: sent and checked, or not run (and why); `target` names the server it went to
+ * when the run has several (src/model/targetName.ts).
+ */
+export type CaseResult = { readonly target?: string } & (
   | { readonly status: 'ran'; readonly case: Case; readonly exchange: Exchange; readonly verdicts: readonly Verdict[] }
-  | { readonly status: 'not-run'; readonly case: Case; readonly reason: string };
+  | { readonly status: 'not-run'; readonly case: Case; readonly reason: string }
+);

@@ -7,6 +7,8 @@ export interface Finding {
   /** Identity across runs (src/model/findingKey.ts): what baselines, the corpus and reporters compare. */
   readonly key: string;
   readonly operationId: string;
+  /** Name of the target that answered (src/model/targetName.ts); part of the key. */
+  readonly target: string;
   readonly check: string;
   readonly constraintId?: string;
   /** Where the broken rule comes from. */

@@ -21,6 +21,8 @@ export type CellOutcome = 'pass' | 'fail' | 'warn' | 'n/a';
 
 export interface CheckCell {
   readonly operationId: string;
+  /** Name of the target the cases went to (src/model/targetName.ts): the column of the target × check matrix. */
+  readonly target: string;
   readonly check: string;
   readonly outcome: CellOutcome;
   /** Cases the check judged and passed (each case counts once per check, by its worst verdict). */
@@ -35,6 +37,8 @@ export interface CheckCell {
 export interface ConstraintCoverage {
   readonly constraintId: string;
   readonly operationId: string;
+  /** Name of the target whose answers these are. */
+  readonly target: string;
   readonly where: string;
   readonly kind: string;
   readonly source: string;
@@ -49,7 +53,10 @@ export interface OperationSummary {
   readonly operationId: string;
   readonly method: string;
   readonly path: string;
+  /** Base URL the operation was sent to (a password in it `[REDACTED]`). */
   readonly target: string;
+  /** The target's name: the config file's `name`, `embedded mock`, else the base URL (src/model/targetName.ts). */
+  readonly targetName: string;
   readonly planned: number;
   readonly ran: number;
   readonly notRun: number;
@@ -139,7 +146,7 @@ export interface RunReport {
   readonly findings: readonly Finding[];
   /** How many raw failing verdicts each finding stands for, same order as findings. */
   readonly occurrences: readonly number[];
-  readonly notRun: readonly { readonly caseId: string; readonly operationId: string; readonly intent: string; readonly reason: string }[];
+  readonly notRun: readonly { readonly caseId: string; readonly operationId: string; readonly target: string; readonly intent: string; readonly reason: string }[];
   readonly catalogue: readonly Constraint[];
   /** Regression classification against a baseline report, when one was given. */
   readonly baseline?: {

@@ -1,7 +1,7 @@
 import type { Finding } from './Finding.ts';
 
 /** The fields a finding's identity is made of. */
-export type FindingIdentity = Pick<Finding, 'operationId' | 'check' | 'constraintId' | 'intent' | 'caseId' | 'response' | 'failure'>;
+export type FindingIdentity = Pick<Finding, 'operationId' | 'target' | 'check' | 'constraintId' | 'intent' | 'caseId' | 'response' | 'failure'>;
 
 /**
  * Which kind of violation it is, when the finding breaks the very rule its request was built to test
@@ -29,10 +29,11 @@ function answerClassOf(finding: FindingIdentity): string {
 
 /**
  * Stable identity of a finding across runs (`Finding.key`): operation, check, constraint, violation
- * family and the class of the server's answer. Never the random values, the seed, `--runs` or the case
+ * family, the class of the server's answer and the target's name (the same defect in two regions is two
+ * findings; a target is named by the config file, else by its URL). Never the random values, the seed, `--runs` or the case
  * index, so the same defect keeps its key from one nightly run to the next and a baseline comparison
  * tracks defects, not samples or wording.
  */
 export function findingKey(finding: FindingIdentity): string {
-  return [finding.operationId, finding.check, finding.constraintId ?? '', familyOf(finding), answerClassOf(finding)].join('|');
+  return [finding.operationId, finding.check, finding.constraintId ?? '', familyOf(finding), answerClassOf(finding), finding.target].join('|');
 }

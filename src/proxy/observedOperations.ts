@@ -9,7 +9,7 @@ import type { Spec } from '../openapi/Spec.ts';
  * lowered here), so only what the server answered decides the verdict.
  */
 export function observedOperations(specs: readonly Spec[], target: string): PreparedOperation[] {
-  return prepareOperations(specs, resolveConfig({}, {}), target).map((prepared) => ({
+  return prepareOperations(specs, resolveConfig({}, {}), { url: target }).map((prepared) => ({
     ...prepared,
     expectations: { ...prepared.expectations, severity: { 'request-valid': 'warning', ...prepared.expectations.severity } },
   }));

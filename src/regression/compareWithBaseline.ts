@@ -3,16 +3,16 @@ import type { BaselineClassification } from './BaselineClassification.ts';
 
 /**
  * Sorts the findings of a run, by `Finding.key`, into new, still failing and fixed against a baseline run.
- * A defect of an operation or check the current run did not exercise is not called fixed: it stays out
+ * A defect of an operation, target or check the current run did not exercise is not called fixed: it stays out
  * of all three lists, so a narrower run never hides a regression.
  */
 export function compareWithBaseline(current: RunReport, baseline: RunReport): BaselineClassification {
   const before = new Set(baseline.findings.map((f) => f.key));
   const now = new Set(current.findings.map((f) => f.key));
-  const exercised = new Set(current.checks.filter((c) => c.outcome !== 'n/a').map((c) => `${c.operationId}|${c.check}`));
+  const exercised = new Set(current.checks.filter((c) => c.outcome !== 'n/a').map((c) => `${c.operationId}|${c.target}|${c.check}`));
   return {
     new: current.findings.filter((f) => !before.has(f.key)),
     stillFailing: current.findings.filter((f) => before.has(f.key)),
-    fixed: baseline.findings.filter((f) => !now.has(f.key) && exercised.has(`${f.operationId}|${f.check}`)),
+    fixed: baseline.findings.filter((f) => !now.has(f.key) && exercised.has(`${f.operationId}|${f.target}|${f.check}`)),
   };
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors/ConformanceError.ts';
+import { causeLine, causePrefix } from '../model/causeLine.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Finding } from '../model/Finding.ts';
 import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type OperationSummary, type RunReport, type RunVerdict } from '../model/RunReport.ts';
@@ -25,14 +26,6 @@ function groupBy<T>(values: readonly T[], keyOf: (value: T) => string): Map<stri
 }
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
-
-/**
- * Where a report sent an operation: its target, or for the embedded mock (a new port every run) the mock
- * and its fault profile, so the shards of one mock run are one target and a faulty mock is another.
- */
-function targetOf(report: RunReport, summary: OperationSummary): string {
-  return report.invocation?.embeddedMock ? `embedded mock ${JSON.stringify(report.invocation.mock ?? {})}` : summary.target;
-}
 
 /** Constraint ids per operation: two reports test the same documents when they agree wherever both ran an operation. */
 function documentDifference(a: RunReport, b: RunReport): string | undefined {
@@ -62,7 +55,7 @@ function assertMergeable(inputs: readonly NamedReport[]): void {
   }
   // Shards of one run share seed, shard count and targets; each set must be whole and without repeats.
   const sharded = inputs.filter((i) => i.report.shard !== undefined);
-  const sets = groupBy(sharded, ({ report }) => `${report.seed}|${report.shard!.total}|${report.operations.map((o) => `${o.operationId}@${targetOf(report, o)}`).join(',')}`);
+  const sets = groupBy(sharded, ({ report }) => `${report.seed}|${report.shard!.total}|${report.operations.map((o) => `${o.operationId}@${o.targetName}`).join(',')}`);
   for (const set of sets.values()) {
     const total = set[0]!.report.shard!.total;
     for (let index = 1; index <= total; index += 1) {
@@ -98,10 +91,13 @@ function distinct(findings: readonly Finding[], severity: Finding['severity']): 
   return new Set(findings.filter((f) => f.severity === severity).map((f) => f.key)).size;
 }
 
+/** One operation at one target: the cell of the target × check matrix everything is grouped by. */
+const at = (item: { readonly operationId: string; readonly target: string }): string => `${item.operationId}|${item.target}`;
+
 /** One operation at one target across the reports that ran it (the shards of a run, say). */
 function mergeOperation(entries: ReadonlyArray<{ summary: OperationSummary; report: RunReport }>): OperationSummary {
   const { summary: first } = entries[0]!;
-  const findings = entries.flatMap(({ report }) => report.findings.filter((f) => f.operationId === first.operationId));
+  const findings = entries.flatMap(({ report }) => report.findings.filter((f) => f.operationId === first.operationId && f.target === first.targetName));
   const violations = distinct(findings, 'failure');
   // Inconclusive only if no report could judge it: a shard without a valid case says nothing of the others.
   const inconclusive = entries.every(({ summary }) => summary.verdict === 'inconclusive');
@@ -113,6 +109,7 @@ function mergeOperation(entries: ReadonlyArray<{ summary: OperationSummary; repo
     method: first.method,
     path: first.path,
     target: first.target,
+    targetName: first.targetName,
     planned: sum(entries.map(({ summary }) => summary.planned)),
     ran: sum(entries.map(({ summary }) => summary.ran)),
     notRun: sum(entries.map(({ summary }) => summary.notRun)),
@@ -129,7 +126,7 @@ function mergeCheck(cells: readonly CheckCell[]): CheckCell {
   const warned = sum(cells.map((c) => c.warned));
   // A check skipped or never applicable everywhere stays n/a.
   const outcome = cells.every((c) => c.outcome === 'n/a') ? 'n/a' : failed > 0 ? 'fail' : warned > 0 ? 'warn' : passed > 0 ? 'pass' : 'n/a';
-  return { operationId: cells[0]!.operationId, check: cells[0]!.check, outcome, passed, failed, warned };
+  return { operationId: cells[0]!.operationId, target: cells[0]!.target, check: cells[0]!.check, outcome, passed, failed, warned };
 }
 
 function mergeCoverage(rows: readonly ConstraintCoverage[]): ConstraintCoverage {
@@ -141,13 +138,34 @@ function mergeCoverage(rows: readonly ConstraintCoverage[]): ConstraintCoverage 
   }));
 }
 
+/**
+ * The causes still true of the merged report: one of an operation at a target while that operation is
+ * still inconclusive there (naming the target when the merged report has several for the operation), one
+ * about the whole run only if nothing ran at all.
+ */
+function mergeCauses(reports: readonly RunReport[], operations: readonly OperationSummary[], ran: number): string[] {
+  const targetsOf = (operationId: string): number => operations.filter((o) => o.operationId === operationId).length;
+  const inconclusive = new Set(operations.filter((o) => o.verdict === 'inconclusive').map((o) => at({ ...o, target: o.targetName })));
+  const lines = reports.flatMap((report) =>
+    report.summary.causes.flatMap((cause) => {
+      const owner = report.operations.find((o) => [causePrefix(o.operationId, o.targetName), causePrefix(o.operationId, undefined)].some((prefix) => cause.startsWith(prefix)));
+      if (!owner) return ran === 0 ? [cause] : [];
+      if (!inconclusive.has(at({ ...owner, target: owner.targetName }))) return [];
+      const prefix = [causePrefix(owner.operationId, owner.targetName), causePrefix(owner.operationId, undefined)].find((p) => cause.startsWith(p))!;
+      return [causeLine(owner.operationId, targetsOf(owner.operationId) > 1 ? owner.targetName : undefined, cause.slice(prefix.length))];
+    }),
+  );
+  return [...new Set(lines)];
+}
+
 /** The same value in every report, or undefined. */
 function common<T>(values: readonly T[]): T | undefined {
   return values.every((v) => JSON.stringify(v) === JSON.stringify(values[0])) ? values[0] : undefined;
 }
 
 /**
- * One report from the reports of the shards of a run (`--shard I/N`) and of runs against other targets:
+ * One report from the reports of the shards of a run (`--shard I/N`) and of runs against other targets
+ * (the engine joins the targets of one run the same way): everything stays per operation and target;
  * counts and check tallies summed, coverage taking the better-informed result (a boundary is accepted if
  * any shard saw it accepted; a fail anywhere is a fail), findings deduplicated by `Finding.key` with their
  * occurrences summed, verdicts recomputed. Reports of other tool versions, commands or documents, and a
@@ -157,18 +175,14 @@ export function mergeReports(inputs: readonly NamedReport[]): RunReport {
   assertMergeable(inputs);
   const reports = inputs.map((i) => i.report);
   const first = reports[0]!;
-  const operations = [...groupBy(reports.flatMap((report) => report.operations.map((summary) => ({ summary, report }))), ({ summary, report }) => `${summary.operationId}|${targetOf(report, summary)}`).values()].map(mergeOperation);
-  const checks = [...groupBy(reports.flatMap((r) => r.checks), (c) => `${c.operationId}|${c.check}`).values()].map(mergeCheck);
-  const coverage = [...groupBy(reports.flatMap((r) => r.coverage), (c) => `${c.operationId}|${c.constraintId}`).values()].map(mergeCoverage);
+  const operations = [...groupBy(reports.flatMap((report) => report.operations.map((summary) => ({ summary, report }))), ({ summary }) => at({ ...summary, target: summary.targetName })).values()].map(mergeOperation);
+  const checks = [...groupBy(reports.flatMap((r) => r.checks), (c) => `${at(c)}|${c.check}`).values()].map(mergeCheck);
+  const coverage = [...groupBy(reports.flatMap((r) => r.coverage), (c) => `${at(c)}|${c.constraintId}`).values()].map(mergeCoverage);
   const catalogue = [...groupBy(reports.flatMap((r) => r.catalogue), (c) => `${c.operationId}|${c.id}`).values()].map((same) => same[0]!);
-  const notRun = [...groupBy(reports.flatMap((r) => r.notRun), (n) => n.caseId).values()].map((same) => same[0]!);
+  const notRun = [...groupBy(reports.flatMap((r) => r.notRun), (n) => `${n.target}|${n.caseId}`).values()].map((same) => same[0]!);
   const { findings, occurrences } = mergeFindings(reports);
   const ran = sum(operations.map((o) => o.ran));
-  // A cause stays while its operation is still inconclusive; one about the whole run only if nothing ran at all.
-  const stillInconclusive = operations.filter((o) => o.verdict === 'inconclusive').map((o) => `${o.operationId}: `);
-  const causes = [...new Set(reports.flatMap((r) => r.summary.causes))].filter((c) =>
-    stillInconclusive.some((prefix) => c.startsWith(prefix)) || (ran === 0 && !operations.some((o) => c.startsWith(`${o.operationId}: `))),
-  );
+  const causes = mergeCauses(reports, operations, ran);
   const violations = distinct(findings, 'failure');
   const interrupted = reports.some((r) => r.interrupted);
   const verdict: RunVerdict = violations > 0 ? 'not-conforming' : interrupted ? 'interrupted' : causes.length > 0 ? 'inconclusive' : 'conforming';

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { debuglog } from 'node:util';
 import type { Dispatcher } from 'undici';
 import type { Case } from '../model/Case.ts';
@@ -43,11 +44,17 @@ export class HttpRunner {
   readonly #close: () => Promise<void>;
   readonly #limiter: Limiter;
   readonly #pacer: Pacer | undefined;
+  /** Follows the run's signal with one listener; each request in flight listens here. */
+  readonly #signal: AbortSignal | undefined;
   #sent = 0;
   #closed: Promise<void> | undefined;
 
   constructor(options: RunnerOptions) {
     this.#options = options;
+    if (options.signal) {
+      this.#signal = AbortSignal.any([options.signal]);
+      setMaxListeners(options.concurrency + 1, this.#signal);
+    }
     this.#limiter = new Limiter(options.concurrency);
     this.#pacer = options.rateLimitPerSecond !== undefined ? new Pacer(options.rateLimitPerSecond) : undefined;
     const { dispatcher, close } = createDispatcher(options, { claimRetry: () => this.#claimRetry() });
@@ -80,7 +87,7 @@ export class HttpRunner {
   }
 
   async #send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[]): Promise<Exchange> {
-    const { signal } = this.#options;
+    const signal = this.#signal;
     if (signal?.aborted) throw new RunInterruptedError();
     const built = buildRequest(testCase, baseUrl, credentialSchemes, this.#options);
     const sent = redactSent(built);

@@ -23,6 +23,12 @@ describe('config file errors name the key', () => {
     ],
     // A constraint id of the other operation names nothing here either.
     ['a constraint id of another operation', 'operations:\n  updateHostedConnect:\n    severity:\n      HCX.query.method.enum: failure\n', 'severity: "HCX.query.method.enum" is neither'],
+    ['a target name given twice', 'targets:\n  huawei-dc:\n    - { name: eu, url: "http://127.0.0.1:1" }\n    - { name: eu, url: "http://127.0.0.1:2" }\n', 'targets.huawei-dc: the name "eu" is given twice'],
+    ['a target entry without a url', 'targets:\n  huawei-dc:\n    - { name: eu }\n', 'targets.huawei-dc'],
+    ['an unknown key in a target entry', 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", region: eu }\n', 'targets.huawei-dc'],
+    ["a fixture of a target that no operation has", 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", fixtures: { projectid: x } }\n', 'fixtures.projectid of target "http://127.0.0.1:1": no operation has a path parameter'],
+    ['a line break in a target header', 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", headers: { X-Auth-Token: "a\\nb" } }\n', 'targets.huawei-dc.0.headers.X-Auth-Token: the value'],
+    ['an unset environment variable in a credential', 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", headers: { X-Auth-Token: "${CONFORMANCE_TEST_UNSET_TOKEN}" } }\n', 'targets.huawei-dc.0.headers.X-Auth-Token: environment variable CONFORMANCE_TEST_UNSET_TOKEN is not set'],
   ])('%s', async (_label, yaml, expected) => {
     const { code, err } = await runCli(['run', '--config', await withConfig(yaml)]);
     expect(code).toBe(2);

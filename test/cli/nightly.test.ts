@@ -27,7 +27,7 @@ describe('one finding identity across nightly runs', () => {
     expect(baseline.findings.length).toBeGreaterThan(0);
     for (const f of baseline.findings) expect(f.key).toBe(findingKey(f));
     // A broken response rule is one defect whichever request showed it (random ones included).
-    expect(baseline.findings.map((f) => f.key)).toEqual(['updateHostedConnect|response-schema|DC.response.200.hosted_connect.vlan.maximum||2xx']);
+    expect(baseline.findings.map((f) => f.key)).toEqual(['updateHostedConnect|response-schema|DC.response.200.hosted_connect.vlan.maximum||2xx|embedded mock']);
     expect(baseline.occurrences[0]).toBeGreaterThan(3);
   });
 

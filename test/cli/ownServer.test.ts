@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,24 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { readReport, spawnCli, tempDir } from '../helpers/cli.ts';
+import { startMockProcess } from '../helpers/mockProcess.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TOKEN = 'users-own-T0KEN';
-
-/** The reference mock as a separate process, as a user starts it: `npm run mock -- --port 0 --token T`. */
-async function startMockProcess(args: readonly string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/mock.js'), '--port', '0', '--token', TOKEN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`mock exited ${code}: ${out}`)));
-  });
-  return { url, child };
-}
 
 /** A forwarding server that records every credential header value it sees: proof of what the suite sent. */
 async function startHeaderLogger(upstream: string): Promise<{ url: string; seen: Array<Record<string, string | undefined>>; server: Server }> {
@@ -74,7 +60,7 @@ describe('README section 2, literally, against the reference mock run as a separ
   });
 
   async function mockBehindLogger(args: readonly string[] = []) {
-    const mock = await startMockProcess(args);
+    const mock = await startMockProcess(TOKEN, args);
     started.push(mock);
     const logger = await startHeaderLogger(mock.url);
     servers.push(logger.server);

@@ -265,7 +265,7 @@ describe('replayCommandFor', () => {
 
   beforeAll(async () => {
     const operation = (await loadSpecs()).flatMap((s) => s.operations).find((o) => o.operationId === 'updateHostedConnect')!;
-    prepared = { operation, baseUrl: 'https://dc.example.com/base' } as PreparedOperation;
+    prepared = { operation, baseUrl: 'https://dc.example.com/base', targetName: 'https://dc.example.com/base', targetFixtures: {}, targetHeaders: {} } as PreparedOperation;
   });
 
   test('a mutating operation on a remote target gets --allow-mutations; a loopback one does not', () => {

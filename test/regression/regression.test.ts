@@ -12,7 +12,7 @@ import { loadCorpus } from '../../src/regression/loadCorpus.ts';
 import { saveCorpus } from '../../src/regression/saveCorpus.ts';
 import { shouldFail } from '../../src/regression/shouldFail.ts';
 import { withBaseline } from '../../src/regression/withBaseline.ts';
-import { buildReport, DC, FINDINGS, HCX, makeFinding, SECRET } from '../reporters/fixtures.ts';
+import { buildReport, DC, FINDINGS, HCX, makeFinding, SECRET, TARGET } from '../reporters/fixtures.ts';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'conformance-regression-'));
 
@@ -25,24 +25,24 @@ describe('findingKey', () => {
     expect(findingKey(a)).toBe(findingKey(b));
     expect(findingKey({ ...a, constraintId: 'D' })).not.toBe(findingKey(a));
     expect(findingKey({ ...a, intent: { kind: 'boundary', constraintId: 'C', label: 'l' } })).not.toBe(findingKey(a));
-    expect(findingKey(echo)).toBe(`${HCX}|echo|||2xx`);
+    expect(findingKey(echo)).toBe(`${HCX}|echo|||2xx|${TARGET}`);
   });
 
   it('keeps the violation family and the answer class, never the seed, the index or the random path', () => {
     const intent = { kind: 'invalid' as const, constraintId: 'C.name.maxLength', label: 'l' };
     const at = (caseId: string, status = 202) => findingKey(makeFinding({ operationId: HCX, check: 'negative-rejection', constraintId: 'C.name.maxLength', intent, caseId, response: { status, bodyExcerpt: '' } }));
-    expect(at(`${HCX}:invalid:C.name.maxLength:length-65@1`)).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid:length|2xx`);
+    expect(at(`${HCX}:invalid:C.name.maxLength:length-65@1`)).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid:length|2xx|${TARGET}`);
     expect(at(`${HCX}:invalid:C.name.maxLength:length-129@7`)).toBe(at(`${HCX}:invalid:C.name.maxLength:length-65@1`));
     expect(at(`${HCX}:invalid:C.name.maxLength:empty@1`)).not.toBe(at(`${HCX}:invalid:C.name.maxLength:length-65@1`));
-    expect(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 500)).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid:length|5xx`);
+    expect(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 500)).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid:length|5xx|${TARGET}`);
     // A rule the request was not built to break (a response rule, a 5xx) is one defect whatever the request.
     const crash = (caseId: string, intentOf: CaseIntent = intent) => findingKey(makeFinding({ operationId: HCX, check: 'not-server-error', caseId, intent: intentOf, response: { status: 500, bodyExcerpt: '' } }));
-    expect(crash(`${HCX}:invalid:C.name.maxLength:length-65@1`)).toBe(`${HCX}|not-server-error|||5xx`);
+    expect(crash(`${HCX}:invalid:C.name.maxLength:length-65@1`)).toBe(`${HCX}|not-server-error|||5xx|${TARGET}`);
     expect(crash(`${HCX}:random:1:4:0:2`, { kind: 'valid', label: 'random #4:0:2' })).toBe(crash(`${HCX}:valid:pairwise-3@9`, { kind: 'valid', label: 'pairwise' }));
     const vlan = (caseId: string) => findingKey(makeFinding({ operationId: HCX, check: 'response-schema', constraintId: 'R.vlan.maximum', intent, caseId, response: { status: 200, bodyExcerpt: '' } }));
     expect(vlan(`${HCX}:invalid:C.name.maxLength:empty@1`)).toBe(vlan(`${HCX}:random:3:1`));
     const timedOut = makeFinding({ operationId: HCX, check: 'transport', caseId: `${HCX}:random:1:4`, failure: { kind: 'timeout', message: 'slow' } });
-    expect(findingKey(timedOut)).toBe(`${HCX}|transport|||transport:timeout`);
+    expect(findingKey(timedOut)).toBe(`${HCX}|transport|||transport:timeout|${TARGET}`);
   });
 
   it('is written on every finding and derived for a report written before keys existed', async () => {
@@ -51,6 +51,30 @@ describe('findingKey', () => {
     const report = buildReport();
     await writeFile(path, JSON.stringify({ ...report, findings: report.findings.map(({ key: _key, ...rest }) => rest) }));
     expect((await loadBaseline(path)).findings.map((f) => f.key)).toEqual(report.findings.map(findingKey));
+  });
+
+  it('separates targets, and names the targets of a report written before targets were named', async () => {
+    expect(findingKey({ ...echo, target: 'eu-west' })).not.toBe(findingKey({ ...echo, target: 'ap-south' }));
+    const dir = await tempDir();
+    const path = join(dir, 'old.json');
+    const report = buildReport();
+    const unnamed = <T extends object>(items: readonly T[]): Array<Omit<T, 'target'>> => items.map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => k !== 'target')) as Omit<T, 'target'>);
+    // Written before targets were named: no target names anywhere, keys without a target.
+    const old = {
+      ...report,
+      operations: report.operations.map(({ targetName: _name, ...rest }) => rest),
+      checks: unnamed(report.checks),
+      coverage: unnamed(report.coverage),
+      notRun: unnamed(report.notRun),
+      findings: unnamed(report.findings).map((f) => ({ ...f, key: f.key.slice(0, f.key.lastIndexOf('|')) })),
+    };
+    await writeFile(path, JSON.stringify(old));
+    const loaded = await loadBaseline(path);
+    expect(loaded.findings.map((f) => f.key)).toEqual(report.findings.map((f) => f.key));
+    expect(compareWithBaseline(report, loaded)).toMatchObject({ new: [], fixed: [] });
+    // An old report of the embedded mock names it as a run does now.
+    await writeFile(path, JSON.stringify({ ...old, invocation: { ...old.invocation, embeddedMock: true, mock: { fault: 'hcx-500' } } }));
+    expect(new Set((await loadBaseline(path)).checks.map((c) => c.target))).toEqual(new Set(['embedded mock']));
   });
 });
 

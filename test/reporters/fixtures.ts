@@ -27,12 +27,15 @@ export const CHECKS = [
   'transport',
 ] as const;
 
+/** The target of the hand-built report (its name is its URL, as for a target the config file does not name). */
+export const TARGET = 'http://127.0.0.1:4010';
 const HCX_URL = 'http://127.0.0.1:4010/hybridity/api/interconnect/appliances/appl-1/upgrade';
 const DC_URL = 'http://127.0.0.1:4010/v3/0605767b6a00d5b12f8dc00e4d5c2cd1/dcaas/hosted-connects/6ec9cfae-1d42-4f46-9f9e-7e2a4c1bc7a1';
 
 export function makeFinding(partial: Partial<Finding> & Pick<Finding, 'operationId' | 'check'>): Finding {
   const intent: CaseIntent = partial.intent ?? { kind: 'valid', label: 'valid request' };
   const finding: Omit<Finding, 'key'> = {
+    target: TARGET,
     caseId: `${partial.operationId}-${partial.check}-${partial.constraintId ?? 'x'}`,
     intent,
     provenance: 'page',
@@ -161,6 +164,7 @@ export const COVERAGE: readonly ConstraintCoverage[] = CATALOGUE.map((c) => {
   return {
     constraintId: c.id,
     operationId: c.operationId,
+    target: TARGET,
     where: c.status ? `${c.where} ${c.status}` : c.where,
     kind: c.kind,
     source: c.source,
@@ -177,8 +181,8 @@ function cells(findings: readonly Finding[]): CheckCell[] {
       const failed = own.filter((f) => f.severity === 'failure').length;
       const warned = own.length - failed;
       const notApplicable = check === 'not-found' && operationId === DC;
-      if (notApplicable) return { operationId, check, outcome: 'n/a', passed: 0, failed: 0, warned: 0 };
-      return { operationId, check, outcome: failed > 0 ? 'fail' : warned > 0 ? 'warn' : 'pass', passed: 10, failed, warned };
+      if (notApplicable) return { operationId, target: TARGET, check, outcome: 'n/a', passed: 0, failed: 0, warned: 0 };
+      return { operationId, target: TARGET, check, outcome: failed > 0 ? 'fail' : warned > 0 ? 'warn' : 'pass', passed: 10, failed, warned };
     }),
   );
 }
@@ -208,8 +212,8 @@ export function buildReport(overrides: Partial<RunReport> = {}): RunReport {
     interrupted: false,
     summary: { operations: 2, cases: 120, ran: 118, notRun: 2, violations, warnings: findings.length - violations, conforming: verdict === 'conforming', verdict, causes: [] },
     operations: [
-      operation({ operationId: HCX, method: 'POST', path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade', target: 'http://127.0.0.1:4010', planned: 50, ran: 50, notRun: 0 }, findings),
-      operation({ operationId: DC, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', target: 'http://127.0.0.1:4010', planned: 70, ran: 68, notRun: 2 }, findings),
+      operation({ operationId: HCX, method: 'POST', path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade', target: TARGET, targetName: TARGET, planned: 50, ran: 50, notRun: 0 }, findings),
+      operation({ operationId: DC, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', target: TARGET, targetName: TARGET, planned: 70, ran: 68, notRun: 2 }, findings),
     ],
     invocation: {
       embeddedMock: false,
@@ -224,8 +228,8 @@ export function buildReport(overrides: Partial<RunReport> = {}): RunReport {
     findings,
     occurrences: findings.map((_, i) => (i === 0 ? 3 : 1)),
     notRun: [
-      { caseId: 'dc-bnd-id-min', operationId: DC, intent: 'boundary', reason: 'needs a fixture id: give --fixture hosted_connect_id=...' },
-      { caseId: 'dc-inv-id-min', operationId: DC, intent: 'invalid', reason: 'needs a fixture id: give --fixture hosted_connect_id=...' },
+      { caseId: 'dc-bnd-id-min', operationId: DC, target: TARGET, intent: 'boundary', reason: 'needs a fixture id: give --fixture hosted_connect_id=...' },
+      { caseId: 'dc-inv-id-min', operationId: DC, target: TARGET, intent: 'invalid', reason: 'needs a fixture id: give --fixture hosted_connect_id=...' },
     ],
     catalogue: CATALOGUE,
     ...overrides,
@@ -245,5 +249,132 @@ export function inconclusiveReport(): RunReport {
     summary: { ...base.summary, ran: 4, notRun: 116, conforming: false, verdict: 'inconclusive', causes: [...CAUSES] },
     // As the engine writes them: the run's causes name the operation, each operation's cause does not.
     operations: base.operations.map((o, i) => ({ ...o, verdict: 'inconclusive', cause: CAUSES[i === 0 ? 1 : 0].slice(o.operationId.length + 2) })),
+  };
+}
+
+/** The named targets of the multi-target report: two regions of the same API. */
+export const EU_WEST = { name: 'eu-west', url: 'http://127.0.0.1:4701' } as const;
+export const AP_SOUTH = { name: 'ap-south', url: 'http://127.0.0.1:4702' } as const;
+const AP_DC_URL = `${AP_SOUTH.url}/v3/0605767b6a00d5b12f8dc00e4d5c2cd1/dcaas/hosted-connects/6ec9cfae-1d42-4f46-9f9e-7e2a4c1bc7a1`;
+
+/** The one inconclusive cause of the multi-target report: DC at eu-west refused the credential. */
+export const MULTI_CAUSE = 'every valid request was answered 401: check the X-Auth-Token header sent with --header';
+
+/** A failure only ap-south has (it accepts a bandwidth above the maximum), and a warning HCX has at eu-west. */
+export const MULTI_FINDINGS: readonly Finding[] = [
+  makeFinding({
+    operationId: DC,
+    target: AP_SOUTH.name,
+    check: 'negative-rejection',
+    constraintId: 'DC.body.hosted_connect.bandwidth.maximum',
+    caseId: 'dc-inv-bandwidth-max',
+    intent: { kind: 'invalid', constraintId: 'DC.body.hosted_connect.bandwidth.maximum', label: 'bandwidth=400001' },
+    message: 'bandwidth=400001 breaks DC.body.hosted_connect.bandwidth.maximum but was answered 200',
+    request: { method: 'PUT', url: AP_DC_URL, headers: { 'X-Auth-Token': '[REDACTED]' }, bodyText: '{"hosted_connect":{"bandwidth":400001}}' },
+    response: { status: 200, contentType: 'application/json', bodyExcerpt: '{"hosted_connect":{"bandwidth":400001}}' },
+    curl: `curl -X PUT '${AP_DC_URL}' -H 'X-Auth-Token: [REDACTED]' --data-raw '{"hosted_connect":{"bandwidth":400001}}'`,
+    replay: `conformance run --seed 7 --case dc-inv-bandwidth-max --operation ${DC} --target ${DC}=${AP_SOUTH.url}`,
+  }),
+  makeFinding({
+    operationId: HCX,
+    target: EU_WEST.name,
+    check: 'echo',
+    provenance: 'reading',
+    severity: 'warning',
+    caseId: 'hcx-valid-0',
+    message: 'data.applianceId "other" differs from the path id "appl-1"',
+    response: { status: 202, contentType: 'application/json', bodyExcerpt: '{"data":{"applianceId":"other"}}' },
+    replay: 'conformance run --seed 7 --case hcx-valid-0',
+  }),
+];
+
+/** Coverage that differs between the regions: ap-south accepts a too-high bandwidth, eu-west never got a 400. */
+const MULTI_RESULTS: Readonly<Record<string, Record<string, [Tri, Tri, ConstraintCoverage['responseHonoured']]>>> = {
+  [EU_WEST.name]: {
+    'HCX.query.force.enum': ['pass', 'pass', 'n/a'],
+    'DC.body.hosted_connect.bandwidth.maximum': ['pass', 'pass', 'n/a'],
+    'DC.response.200.hosted_connect.vlan.maximum': ['n/a', 'n/a', 'pass'],
+    'DC.response.400.error_code.required': ['n/a', 'n/a', 'n/a'],
+  },
+  [AP_SOUTH.name]: {
+    'DC.body.hosted_connect.bandwidth.maximum': ['pass', 'fail', 'n/a'],
+    'DC.response.200.hosted_connect.vlan.maximum': ['n/a', 'n/a', 'pass'],
+    'DC.response.400.error_code.required': ['n/a', 'n/a', 'pass'],
+  },
+};
+
+/**
+ * A run against two regions: HCX at eu-west only, DC at eu-west and ap-south. DC at ap-south fails
+ * (one finding), DC at eu-west is inconclusive (its credential was refused), HCX at eu-west conforms
+ * with one warning. Columns of the target × check matrix: HCX @ eu-west, DC @ eu-west, DC @ ap-south.
+ */
+export function buildMultiTargetReport(): RunReport {
+  const findings = MULTI_FINDINGS;
+  const columns = [
+    { operationId: HCX, target: EU_WEST, method: 'POST', path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade', planned: 50, ran: 50 },
+    { operationId: DC, target: EU_WEST, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', planned: 70, ran: 68 },
+    { operationId: DC, target: AP_SOUTH, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', planned: 70, ran: 68 },
+  ];
+  const at = (operationId: string, target: string) => findings.filter((f) => f.operationId === operationId && f.target === target);
+  const inconclusive = (operationId: string, target: string) => operationId === DC && target === EU_WEST.name;
+  const operations = columns.map(({ operationId, target, method, path, planned, ran }): OperationSummary => {
+    const own = at(operationId, target.name);
+    const violations = own.filter((f) => f.severity === 'failure').length;
+    const verdict: RunVerdict = violations > 0 ? 'not-conforming' : inconclusive(operationId, target.name) ? 'inconclusive' : 'conforming';
+    return {
+      operationId,
+      method,
+      path,
+      target: target.url,
+      targetName: target.name,
+      planned,
+      ran,
+      notRun: planned - ran,
+      violations,
+      warnings: own.length - violations,
+      verdict,
+      ...(verdict === 'inconclusive' ? { cause: MULTI_CAUSE } : {}),
+    };
+  });
+  const checks = columns.flatMap(({ operationId, target }) =>
+    CHECKS.map((check): CheckCell => {
+      const own = at(operationId, target.name).filter((f) => f.check === check);
+      const failed = own.filter((f) => f.severity === 'failure').length;
+      const warned = own.length - failed;
+      if (check === 'not-found' && operationId === DC) return { operationId, target: target.name, check, outcome: 'n/a', passed: 0, failed: 0, warned: 0 };
+      const passed = inconclusive(operationId, target.name) ? 1 : 10;
+      return { operationId, target: target.name, check, outcome: failed > 0 ? 'fail' : warned > 0 ? 'warn' : 'pass', passed, failed, warned };
+    }),
+  );
+  const coverage = columns.flatMap(({ operationId, target }) =>
+    COVERAGE.filter((c) => c.operationId === operationId).map((c): ConstraintCoverage => {
+      const [boundaryAccepted, violationRejected, responseHonoured] = MULTI_RESULTS[target.name]![c.constraintId] ?? [c.boundaryAccepted, c.violationRejected, c.responseHonoured];
+      return { ...c, target: target.name, boundaryAccepted, violationRejected, responseHonoured };
+    }),
+  );
+  const notRun = [EU_WEST, AP_SOUTH].flatMap((target) => [
+    { caseId: 'dc-bnd-id-min', operationId: DC, target: target.name, intent: 'boundary', reason: 'needs a fixture id: give --fixture hosted_connect_id=...' },
+    { caseId: 'dc-inv-id-min', operationId: DC, target: target.name, intent: 'invalid', reason: 'needs a fixture id: give --fixture hosted_connect_id=...' },
+  ]);
+  const base = buildReport();
+  return {
+    ...base,
+    summary: {
+      operations: operations.length,
+      cases: 190,
+      ran: 186,
+      notRun: notRun.length,
+      violations: 1,
+      warnings: 1,
+      conforming: false,
+      verdict: 'not-conforming',
+      causes: [`${DC} @ ${EU_WEST.name}: ${MULTI_CAUSE}`],
+    },
+    operations,
+    checks,
+    coverage,
+    findings,
+    occurrences: findings.map(() => 1),
+    notRun,
   };
 }

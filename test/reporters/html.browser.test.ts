@@ -9,7 +9,7 @@ import { JsonReporter } from '../../reporters/JsonReporter.ts';
 import { JunitReporter } from '../../reporters/JunitReporter.ts';
 import type { RunReport } from '../../src/model/RunReport.ts';
 import { brokenSeverity } from '../../reporters/brokenSeverity.ts';
-import { buildReport, CAUSES, DC, FAILURES, FINDINGS, HCX, HOSTILE_BODY, inconclusiveReport, WARNINGS } from './fixtures.ts';
+import { AP_SOUTH, buildMultiTargetReport, buildReport, CAUSES, DC, EU_WEST, FAILURES, FINDINGS, HCX, HOSTILE_BODY, inconclusiveReport, MULTI_CAUSE, WARNINGS } from './fixtures.ts';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -144,6 +144,47 @@ describe('html report in Chromium', () => {
     await page.close();
   });
 
+  it('shows the target × check matrix, coverage per target, and findings naming their target, filterable by target', async () => {
+    const { page, problems } = await open(buildMultiTargetReport());
+    expect(await page.textContent('#verdict')).toBe('NOT CONFORMING: 1 failure, 1 warning; 186 of 190 cases ran on 2 operation(s) at 2 targets');
+    expect(await page.$$eval('#check-table thead th', (ths) => ths.map((th) => th.textContent))).toEqual(['check', `${HCX}@ eu-west`, `${DC}@ eu-west`, `${DC}@ ap-south`]);
+    const cell = (check: string, operation: string, target: string) => page.textContent(`#check-table tr[data-check="${check}"] td[data-operation="${operation}"][data-target="${target}"]`);
+    expect(await cell('negative-rejection', DC, AP_SOUTH.name)).toBe('FAIL 1/11');
+    expect(await cell('negative-rejection', DC, EU_WEST.name)).toBe('pass 1');
+    expect(await cell('echo', HCX, EU_WEST.name)).toBe('warn 1/11');
+    expect(await page.textContent('#check-table tr[data-check="negative-rejection"]')).toBe('negative-rejectionpass 10pass 1FAIL 1/11');
+    expect(await page.$$eval('#cards .card', (cards) => cards.map((c) => c.textContent))).toEqual(['2operations', '2targets', '186 / 190cases ran', '4not run', '1distinct failures', '1distinct warnings']);
+
+    // One coverage row per rule, both targets side by side: the rule broken at ap-south only fails there.
+    const coverageRows = await page.$$eval('#coverage tr[data-constraint="DC.body.hosted_connect.bandwidth.maximum"]', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+    expect(coverageRows).toHaveLength(1);
+    expect(coverageRows[0]!.slice(0, 7)).toEqual(['DC.body.hosted_connect.bandwidth.maximum', 'body', 'maximum', 'yes', 'yes', 'yes', 'FAIL']);
+    expect(await page.$$eval('#coverage th.target', (ths) => ths.map((th) => th.textContent))).toEqual(['@ eu-west', '@ eu-west', '@ ap-south']);
+    const responseRows = await page.$$eval('#coverage tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent).join('|')));
+    expect(responseRows).toContain('response 400|@ eu-west|0|0|0|1');
+    expect(responseRows).toContain('response 400|@ ap-south|1|0|0|0');
+
+    const titles = await page.$$eval('article.finding h3', (hs) => hs.map((h) => h.firstChild?.textContent));
+    expect(titles).toEqual([`${DC} @ ap-south \u00b7 negative-rejection`, `${HCX} @ eu-west \u00b7 echo`]);
+    expect(await page.$eval('#filter-target-box', (n) => (n as unknown as { hidden: boolean }).hidden)).toBe(false);
+    await page.selectOption('#filter-target', AP_SOUTH.name);
+    expect(await visibleFindings(page)).toEqual([`${DC}|negative-rejection`]);
+    await page.selectOption('#filter-target', EU_WEST.name);
+    expect(await visibleFindings(page)).toEqual([`${HCX}|echo`]);
+    expect(await page.textContent('#shown')).toBe('showing 1 of 2');
+    expect(await page.textContent('#not-run')).toBe('4 \u00d7 needs a fixture id: give --fixture hosted_connect_id=... (@ eu-west 2, @ ap-south 2)');
+    expect(problems).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: '/tmp/conformance-report-targets.png', fullPage: true });
+    await page.close();
+
+    // A single-target page has no target filter and no target in its headers.
+    const single = await open(buildReport());
+    expect(await single.page.$eval('#filter-target-box', (n) => (n as unknown as { hidden: boolean }).hidden)).toBe(true);
+    expect(await single.page.$$eval('#check-table thead th', (ths) => ths.map((th) => th.textContent))).toEqual(['check', HCX, DC]);
+    await single.page.close();
+  });
+
   it('shows a hostile response body as text and never runs it', async () => {
     const hostileId = { ...FINDINGS[0]!, operationId: HCX, caseId: '</script><script>window.__pwned=3</script>', message: '<b id="bold">not bold</b>' };
     const { page, problems, path } = await open(buildReport({ findings: [...FINDINGS, hostileId], occurrences: [3, 1, 1, 1, 1, 1] }));
@@ -173,6 +214,7 @@ interface ParsedSuite {
   errored: { name: string | null; message: string | null }[];
   skippedCases: { name: string | null; message: string | null }[];
   out: string;
+  properties: Record<string, string | null>;
 }
 
 /** Parses JUnit XML with the browser's own XML parser, as a CI dashboard would. */
@@ -200,6 +242,7 @@ async function parseJunit(xml: string): Promise<{ error: string | null; suites: 
       errored: [...s.querySelectorAll('testcase')].filter((c) => c.querySelector('error')).map((c) => ({ name: c.getAttribute('name'), message: c.querySelector('error')!.getAttribute('message') })),
       skippedCases: [...s.querySelectorAll('testcase')].filter((c) => c.querySelector('skipped')).map((c) => ({ name: c.getAttribute('name'), message: c.querySelector('skipped')!.getAttribute('message') })),
       out: [...s.querySelectorAll('system-out')].map((o) => o.textContent ?? '').join('\n'),
+      properties: Object.fromEntries([...s.querySelectorAll('property')].map((p) => [p.getAttribute('name') ?? '', p.getAttribute('value')])),
     }));
     return { error: error?.textContent ?? null, suites };
   }, xml);
@@ -269,5 +312,35 @@ describe('junit xml parsed by the browser', () => {
     const verdictSuite = withRunCause.suites.find((s) => s.name === 'run verdict')!;
     expect(verdictSuite.errored).toEqual([{ name: 'cause 1', message: 'inconclusive: most planned cases did not run: give --fixture hosted_connect_id=...' }]);
     expect(verdictSuite.errors).toBe(1);
+  });
+
+  it('has a suite per operation and target, named `operation @ target`, with the target URL and name', async () => {
+    const report = buildMultiTargetReport();
+    const parsed = await parseJunit(JunitReporter.render(report));
+    expect(parsed.error).toBeNull();
+    expect(parsed.suites.map((s) => s.name)).toEqual([`${HCX} @ eu-west`, `${DC} @ eu-west`, `${DC} @ ap-south`]);
+    const suite = (name: string) => parsed.suites.find((s) => s.name === name)!;
+    expect(suite(`${DC} @ ap-south`).properties).toMatchObject({ target: AP_SOUTH.url, targetName: AP_SOUTH.name });
+    expect(suite(`${DC} @ eu-west`).properties).toMatchObject({ target: EU_WEST.url, targetName: EU_WEST.name });
+    // The failure at ap-south fails there only; eu-west's suite has its inconclusive verdict instead.
+    expect(suite(`${DC} @ ap-south`).failed.sort()).toEqual(['check negative-rejection', 'constraint DC.body.hosted_connect.bandwidth.maximum']);
+    expect(suite(`${DC} @ ap-south`).out).toContain('bandwidth=400001 breaks');
+    expect(suite(`${DC} @ eu-west`).failed).toEqual([]);
+    expect(suite(`${DC} @ eu-west`).errored).toEqual([{ name: 'operation verdict', message: `inconclusive: ${MULTI_CAUSE}` }]);
+    expect(suite(`${HCX} @ eu-west`).skippedCases.find((c) => c.name === 'check echo')!.message).toMatch(/^warning \[reading\]: /);
+    // Each suite has a case per check and per request rule of its own target, not of the other's.
+    const requestRules = report.coverage.filter((c) => c.operationId === DC && c.target === AP_SOUTH.name && !c.where.startsWith('response'));
+    expect(suite(`${DC} @ ap-south`).cases).toBe(report.checks.filter((c) => c.operationId === DC && c.target === AP_SOUTH.name).length + requestRules.length);
+
+    // An inconclusive run whose cause names the operation and target: the cause is in that suite, not repeated in a `run verdict` one.
+    const inconclusive = { ...report, findings: [], occurrences: [], summary: { ...report.summary, violations: 0, warnings: 0, verdict: 'inconclusive' as const } };
+    const withCause = await parseJunit(JunitReporter.render(inconclusive));
+    expect(withCause.suites.map((s) => s.name)).not.toContain('run verdict');
+    expect(withCause.suites.reduce((n, s) => n + s.errors, 0)).toBe(1);
+
+    // A single-target report keeps its suite names, and says its target's name too.
+    const single = await parseJunit(JunitReporter.render(buildReport()));
+    expect(single.suites.map((s) => s.name)).toEqual([HCX, DC]);
+    expect(single.suites[0]!.properties).toMatchObject({ target: 'http://127.0.0.1:4010', targetName: 'http://127.0.0.1:4010' });
   });
 });

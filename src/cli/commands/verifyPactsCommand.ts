@@ -4,6 +4,7 @@ import { createReporters } from '../../../reporters/index.ts';
 import { startMockServer } from '../../../mock/startMockServer.ts';
 import { catalogueOperation } from '../../catalogue/buildCatalogue.ts';
 import { credentialFlags } from '../../engine/credentialFlags.ts';
+import { EMBEDDED_TARGET_NAME } from '../../model/targetName.ts';
 import { prepareOperations } from '../../engine/prepareOperations.ts';
 import { ResultCollector } from '../../engine/ResultCollector.ts';
 import { shellQuote } from '../../engine/shellQuote.ts';
@@ -97,7 +98,7 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
       // One report builder for every command: the interactions go through the run's collector.
       const results = pactCaseResults(result, infos, operations, operations.flatMap(catalogueOperation));
       const verified = new Set(results.map((r) => r.case.operationId));
-      const prepared = prepareOperations(specs, config, result.target).filter((p) => verified.has(p.operation.operationId));
+      const prepared = prepareOperations(specs, config, { url: result.target, ...(flags.target ? {} : { name: EMBEDDED_TARGET_NAME }) }).filter((p) => verified.has(p.operation.operationId));
       const collector = new ResultCollector(prepared, { replayCommand: () => replay, command: 'verify-pacts', intentChecks: [PACT_CHECK], startedAt: started });
       const planned = Object.fromEntries(prepared.map((p) => [p.operation.operationId, results.filter((r) => r.case.operationId === p.operation.operationId).length]));
       for (const listener of [collector, ...reporters]) listener.onRunStart?.({ command: 'verify-pacts', seed: 0, planned });

@@ -1,0 +1,39 @@
+import { ConfigError } from '../errors/ConformanceError.ts';
+
+const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `${NAME}` in a config file's credentials (`token`, `headers`, a target's `headers`) is the environment
+ * variable NAME, so a token need not be written into the file. An unset variable is an error naming the
+ * key and the variable, never a value; nothing else in the file is expanded.
+ */
+export function expandCredentials(data: unknown, origin: string, env: NodeJS.ProcessEnv = process.env): unknown {
+  if (!isRecord(data)) return data;
+  const expand = (value: unknown, key: string): unknown =>
+    typeof value !== 'string'
+      ? value
+      : value.replace(VARIABLE, (_, name: string) => {
+          const found = env[name];
+          if (found === undefined) throw new ConfigError(`${origin}: ${key}: environment variable ${name} is not set`);
+          return found;
+        });
+  const headers = (value: unknown, key: string): unknown => (isRecord(value) ? Object.fromEntries(Object.entries(value).map(([name, v]) => [name, expand(v, `${key}.${name}`)])) : value);
+  const targets = isRecord(data.targets)
+    ? Object.fromEntries(
+        Object.entries(data.targets).map(([name, setting]) => [
+          name,
+          Array.isArray(setting) ? setting.map((entry: unknown, index) => (isRecord(entry) && 'headers' in entry ? { ...entry, headers: headers(entry.headers, `targets.${name}.${index}.headers`) } : entry)) : setting,
+        ]),
+      )
+    : data.targets;
+  return {
+    ...data,
+    ...('token' in data ? { token: expand(data.token, 'token') } : {}),
+    ...('headers' in data ? { headers: headers(data.headers, 'headers') } : {}),
+    ...('targets' in data ? { targets } : {}),
+  };
+}

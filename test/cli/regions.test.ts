@@ -1,0 +1,89 @@
+import type { ChildProcess } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectOneErrorLine, readReport, spawnCli, tempDir } from '../helpers/cli.ts';
+import { startMockProcess } from '../helpers/mockProcess.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const EU_TOKEN = 'eu-west-T0KEN-value';
+const AP_TOKEN = 'ap-south-T0KEN-value';
+// The ids the reference mock serves (the vendor page's examples).
+const MOCK_IDS = { project_id: '6fbe9263116a4b68818cf1edce16bc4f', hosted_connect_id: '0278b472-ffa5-4eb3-8c0d-979d479f8ef6' };
+
+/** The README's regions config, as written there. */
+async function readmeRegionsYaml(): Promise<string> {
+  const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Several servers for one operation'));
+  return /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+}
+
+/**
+ * README "Several servers for one operation", literally: its config file with the example hosts replaced
+ * by two reference mocks run as separate processes (the second with a fault profile), its tokens from the
+ * environment, and the ids the mock serves.
+ */
+describe('several servers for one operation, as the README shows it', () => {
+  const started: ChildProcess[] = [];
+  let config: string;
+  let dir: string;
+  beforeAll(async () => {
+    const eu = await startMockProcess(EU_TOKEN);
+    const ap = await startMockProcess(AP_TOKEN, ['--fault', 'dc-bandwidth-as-string']);
+    started.push(eu.child, ap.child);
+    const yaml = (await readmeRegionsYaml())
+      .replace('https://dcaas.eu-west-101.example.com', eu.url)
+      .replace('https://dcaas.ap-southeast-1.example.com', ap.url)
+      .replace(/project_id: \w+/g, `project_id: ${MOCK_IDS.project_id}`)
+      .replace(/hosted_connect_id: [\w-]+/g, `hosted_connect_id: ${MOCK_IDS.hosted_connect_id}`);
+    expect(yaml).toContain('${EU_TOKEN}');
+    dir = await tempDir('regions-');
+    config = join(dir, 'regions.yaml');
+    await writeFile(config, yaml);
+  });
+  afterAll(() => {
+    for (const child of started) child.kill();
+  });
+
+  test('one report with a target × check matrix; the faulty region fails, the other passes', async () => {
+    const out = join(dir, 'ok');
+    const { code, stdout, stderr } = await spawnCli(['run', '--config', config, '--allow-mutations', '--runs', '5', '--report', 'console', '--report', `json=${out}/report.json`, '--report', `md=${out}/report.md`, '--report', `html=${out}/report.html`], { EU_TOKEN, AP_TOKEN, CI: 'true' }).done;
+    expect(stderr).toBe('');
+    expect(code, stdout).toBe(1);
+    const report = await readReport(join(out, 'report.json'));
+    expect(report.operations.map((o) => `${o.targetName} ${o.verdict}`)).toEqual(['eu-west conforming', 'ap-south not-conforming']);
+    expect(report.findings.map((f) => `${f.target} ${f.constraintId}`)).toEqual(['ap-south DC.body.hosted_connect.bandwidth.type']);
+    const checks = stdout.slice(stdout.indexOf('Checks'), stdout.indexOf('Constraint coverage'));
+    expect(checks).toContain('eu-west');
+    expect(checks).toContain('ap-south');
+    const markdown = await readFile(join(out, 'report.md'), 'utf8');
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    for (const text of [markdown, html]) {
+      expect(text).toContain('eu-west');
+      expect(text).toContain('ap-south');
+    }
+    // The tokens came from the environment and went nowhere but the servers.
+    for (const text of [stdout, markdown, html, JSON.stringify(report)]) {
+      expect(text).not.toContain(EU_TOKEN);
+      expect(text).not.toContain(AP_TOKEN);
+    }
+  });
+
+  test("a region that refuses its token is inconclusive and named; the other region's verdict stands", async () => {
+    const out = join(dir, 'refused');
+    const { code, stdout } = await spawnCli(['run', '--config', config, '--runs', '3', '--report', 'console', '--report', `json=${out}/report.json`], { EU_TOKEN, AP_TOKEN: 'a-wrong-token', CI: 'true' }).done;
+    expect(code, stdout).toBe(3);
+    const report = await readReport(join(out, 'report.json'));
+    expect(report.operations.map((o) => `${o.targetName} ${o.verdict}`)).toEqual(['eu-west conforming', 'ap-south inconclusive']);
+    expect(report.summary.causes).toEqual([expect.stringMatching(/^updateHostedConnect @ ap-south: .*x-auth-token was refused/i)]);
+    expect(stdout).not.toContain('a-wrong-token');
+  });
+
+  test('an unset token variable stops the run before anything is sent, naming the variable', async () => {
+    const { code, stderr } = await spawnCli(['run', '--config', config], { EU_TOKEN, CI: 'true' }).done;
+    expect(code).toBe(2);
+    expectOneErrorLine(stderr);
+    expect(stderr).toContain('environment variable AP_TOKEN is not set');
+  });
+});
