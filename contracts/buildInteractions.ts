@@ -1,5 +1,6 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { Case, CaseIntent } from '../src/model/Case.ts';
+import { severityOf } from '../src/model/Provenance.ts';
 import type { Operation, ResponseSpec } from '../src/openapi/Operation.ts';
 import { pointerSegments, valueAt } from '../src/openapi/pointer.ts';
 import { credentialHeaderNames } from '../src/runner/credentialHeaderNames.ts';
@@ -36,11 +37,14 @@ function exampleOf(response: ResponseSpec): unknown {
   return structuredClone(response.examples[0] ?? (response.schema ? exampleFromSchema(response.schema) : undefined));
 }
 
-/** Body matchers shared by a set of responses: only when every one documents a body, from the first. */
+/** The page states this response's body (a body only read into it, or a vendor convention, is no contract). */
+const bodyStated = (r: ResponseSpec): boolean => r.schema !== undefined && severityOf(r.provenance, false) === 'failure';
+
+/** Body matchers shared by a set of responses: only when every one states a body, from the first. */
 function commonBody(responses: readonly ResponseSpec[]): unknown {
-  if (responses.length === 0 || responses.some((r) => !r.schema)) return undefined;
+  if (responses.length === 0 || !responses.every(bodyStated)) return undefined;
   const first = responses[0]!;
-  return matcherFromSchema(first.schema!, exampleOf(first));
+  return matcherFromSchema(first.schema!, exampleOf(first), first.provenanceScope);
 }
 
 /**
@@ -81,9 +85,10 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
   };
 
   const successBody = (params: Readonly<Record<string, string>>, query: Readonly<Record<string, string>>, body: unknown): unknown => {
-    if (!success.schema) return undefined;
+    if (!bodyStated(success)) return undefined;
     const example = exampleOf(success);
-    for (const echo of operation.hints.echoes.filter((e) => e.status === success.status)) {
+    // Only an echo the page states is exact in the contract; one read into the page is a warning of `run`.
+    for (const echo of operation.hints.echoes.filter((e) => e.status === success.status && severityOf(e.provenance, false) === 'failure')) {
       if (echo.equals) {
         const value = echo.equals.in === 'path' ? params[echo.equals.name] : query[echo.equals.name];
         if (value === undefined) continue;
@@ -97,7 +102,7 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
         for (const [key, value] of Object.entries(sent)) setAt(example, `${echo.pointer}/${key}`, MatchersV3.equal(value));
       }
     }
-    return matcherFromSchema(success.schema, example);
+    return matcherFromSchema(success.schema!, example, success.provenanceScope);
   };
 
   const responseFor = (c: { readonly intent: Exclude<CaseIntent, { kind: 'observed' }>; readonly request: Case['request'] }): InteractionDefinition['response'] => {

@@ -1,5 +1,9 @@
 import { MatchersV3 } from '@pact-foundation/pact';
+import type { ConstraintKind } from '../src/model/Constraint.ts';
+import { severityOf } from '../src/model/Provenance.ts';
+import type { ProvenanceScope } from '../src/openapi/Operation.ts';
 import type { SchemaNode } from '../src/openapi/SchemaNode.ts';
+import { PAGE_SCOPE, provenanceFor, scopeWithin } from '../src/openapi/scopeWithin.ts';
 import { exampleFromSchema } from './exampleFromSchema.ts';
 import { integerRangePattern } from './integerRangePattern.ts';
 
@@ -23,43 +27,61 @@ function allOf(value: unknown, rules: readonly Record<string, unknown>[]): PactM
   return { 'pact:matcher:type': rules, value };
 }
 
-function stringMatcher(schema: SchemaNode, example: string): unknown {
-  if (schema.enum) return MatchersV3.regex(`^(${schema.enum.map((e) => escapeRegex(String(e))).join('|')})$`, example);
-  if (typeof schema.pattern === 'string') return MatchersV3.regex(schema.pattern, example);
-  if (schema.minLength !== undefined || schema.maxLength !== undefined) {
-    const min = schema.minLength ?? 0;
-    const max = schema.maxLength === undefined ? '' : String(schema.maxLength);
+/**
+ * Whether a rule of this kind fails a provider that breaks it: the page states it (or robustness asks it).
+ * A contract holds only such rules; what the suite reads into a page is a warning of `run`, never a
+ * broken pact.
+ */
+const stated = (scope: ProvenanceScope, kind: ConstraintKind): boolean => severityOf(provenanceFor(scope, kind), false) === 'failure';
+
+function stringMatcher(schema: SchemaNode, example: string, scope: ProvenanceScope): unknown {
+  if (schema.enum && stated(scope, 'enum')) return MatchersV3.regex(`^(${schema.enum.map((e) => escapeRegex(String(e))).join('|')})$`, example);
+  if (typeof schema.pattern === 'string' && stated(scope, 'pattern')) return MatchersV3.regex(schema.pattern, example);
+  const minLength = stated(scope, 'minLength') ? schema.minLength : undefined;
+  const maxLength = stated(scope, 'maxLength') ? schema.maxLength : undefined;
+  if (minLength !== undefined || maxLength !== undefined) {
+    const min = minLength ?? 0;
+    const max = maxLength === undefined ? '' : String(maxLength);
     // [\s\S] so that line breaks count too, as JSON Schema's length does.
     return MatchersV3.regex(`^[\\s\\S]{${min},${max}}$`, example);
   }
   return MatchersV3.string(example);
 }
 
-function integerMatcher(schema: SchemaNode, example: number): unknown {
+function integerMatcher(schema: SchemaNode, example: number, scope: ProvenanceScope): unknown {
   const rules: Record<string, unknown>[] = [{ 'pact:matcher:type': 'integer' }];
   // Pact has no range rule; a regex over the number's text expresses the documented bounds.
-  const range = integerRangePattern(schema.minimum, schema.maximum);
+  const range = integerRangePattern(stated(scope, 'minimum') ? schema.minimum : undefined, stated(scope, 'maximum') ? schema.maximum : undefined);
   if (range) rules.push({ 'pact:matcher:type': 'regex', regex: range });
   return allOf(example, rules);
 }
 
 /**
  * Pact matchers for a value the schema describes, built around `example` (the value the consumer test
- * shows): keys present in the example are expected, each leaf matched by its type and its documented
- * limits (enum, pattern, length, integer range), arrays by the shape of their items with no minimum.
- * Values already expressed as matchers (echoes, provider-state values) are kept as they are.
+ * shows), holding only what the page states (`scope`: the response's provenance, narrowed by each node's
+ * `x-provenance`): a member is expected only when a stated `required` names it (Pact fails a response
+ * that lacks an expected key, and a page-faithful provider may leave out what the page does not require),
+ * or when its value already is a matcher (a stated echo, a provider-state id);
+ * each leaf is matched by its type and its stated limits (enum, pattern, length, integer range); arrays by
+ * the shape of their items with no minimum. Values already expressed as matchers (echoes, provider-state
+ * values) are kept as they are.
  */
-export function matcherFromSchema(schema: SchemaNode, example: unknown): unknown {
+export function matcherFromSchema(schema: SchemaNode, example: unknown, parentScope: ProvenanceScope = PAGE_SCOPE): unknown {
   if (MatchersV3.isMatcher(example)) return example;
+  // The documents were checked when loaded: a wrong `x-provenance` cannot reach this point.
+  const scope = scopeWithin(parentScope, schema, '');
   if (schema.const !== undefined) return MatchersV3.equal(example);
   const type = typeOf(schema, example);
   switch (type) {
     case 'object': {
       if (example === null || typeof example !== 'object' || Array.isArray(example)) return example;
+      const required = stated(scope, 'required') ? (schema.required ?? []) : [];
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(example as Record<string, unknown>)) {
         const child = schema.properties?.[key];
-        out[key] = child ? matcherFromSchema(child, value) : MatchersV3.like(value);
+        // A value already a matcher is a stated echo or a provider-state id: the page promises the member.
+        if (child && !required.includes(key) && !MatchersV3.isMatcher(value)) continue;
+        out[key] = child ? matcherFromSchema(child, value, scope) : MatchersV3.like(value);
       }
       return out;
     }
@@ -67,12 +89,12 @@ export function matcherFromSchema(schema: SchemaNode, example: unknown): unknown
       if (!Array.isArray(example)) return example;
       const itemSchema = schema.items ?? {};
       const first = example.length > 0 ? example[0] : exampleFromSchema(itemSchema);
-      return MatchersV3.atLeastLike(matcherFromSchema(itemSchema, first), 0, 1);
+      return MatchersV3.atLeastLike(matcherFromSchema(itemSchema, first, scope), 0, 1);
     }
     case 'string':
-      return typeof example === 'string' ? stringMatcher(schema, example) : example;
+      return typeof example === 'string' ? stringMatcher(schema, example, scope) : example;
     case 'integer':
-      return typeof example === 'number' ? integerMatcher(schema, example) : example;
+      return typeof example === 'number' ? integerMatcher(schema, example, scope) : example;
     case 'number':
       return typeof example === 'number' ? MatchersV3.number(example) : example;
     case 'boolean':

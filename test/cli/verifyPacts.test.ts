@@ -81,7 +81,7 @@ describe('conformance verify-pacts', () => {
 
   test('the printed replay line carries the fixtures and a credential placeholder, and runs as printed', async () => {
     const secret = 'PRINTED-S3CRET';
-    const mock = await startMockServer({ token: secret, fault: 'dc-vlan-4000' });
+    const mock = await startMockServer({ token: secret, fault: 'dc-accept-long-name' });
     try {
       const dir = await mkdtemp(join(tmpdir(), 'verify-'));
       const first = await cli(['verify-pacts', '--target', mock.url, '--token', secret, ...fixtureFlags(mock), '--report', `json=${join(dir, 'r.json')}`]);

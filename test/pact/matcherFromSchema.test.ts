@@ -47,6 +47,7 @@ describe('matcherFromSchema', () => {
   it('keeps the example\'s keys, walks nested objects, and matches arrays by item shape with no minimum', () => {
     const schema = {
       type: 'object',
+      required: ['flag', 'items'],
       properties: {
         flag: { type: 'boolean' },
         items: { type: 'array', items: { type: 'object', required: ['code'], properties: { code: { type: 'string' } } } },
@@ -57,6 +58,31 @@ describe('matcherFromSchema', () => {
     expect(matcher['items']).toEqual(MatchersV3.atLeastLike({ code: MatchersV3.string('x') }, 0, 1));
     expect(matcher['extra']).toEqual(MatchersV3.like(1));
     expect(Object.keys(matcher)).toEqual(['flag', 'items', 'extra']);
+  });
+
+  it('holds only what the page states: members its required names, limits of page provenance', () => {
+    const schema = {
+      type: 'object',
+      required: ['id', 'status'],
+      'x-provenance': { required: 'reading' },
+      properties: {
+        id: { type: 'string' },
+        status: { type: 'string', enum: ['ACTIVE', 'DOWN'] },
+        nested: { type: 'object', required: ['code'], 'x-provenance': 'page', properties: { code: { type: 'integer', minimum: 0, maximum: 9, 'x-provenance': { maximum: 'convention' } } } },
+      },
+    };
+    // `required` read into the page: a provider may leave the members out, so none is expected.
+    expect(matcherFromSchema(schema, { id: 'a', status: 'ACTIVE' })).toEqual({});
+    const stated = { ...schema, required: ['status', 'nested'], 'x-provenance': { enum: 'reading' } };
+    const matcher = matcherFromSchema(stated, { id: 'a', status: 'ACTIVE', nested: { code: 3 } }) as Record<string, unknown>;
+    expect(Object.keys(matcher)).toEqual(['status', 'nested']);
+    // An enum read into the page: the type only.
+    expect(matcher['status']).toEqual(MatchersV3.string('ACTIVE'));
+    // A stated minimum with a conventional maximum: the range regex holds the minimum alone.
+    expect((matcher['nested'] as Record<string, unknown>)['code']).toEqual({
+      'pact:matcher:type': [{ 'pact:matcher:type': 'integer' }, { 'pact:matcher:type': 'regex', regex: integerRangePattern(0, undefined) }],
+      value: 3,
+    });
   });
 
   it('leaves values that already are matchers alone', () => {

@@ -44,15 +44,20 @@ describe('verifyPacts against the embedded mock', () => {
   const faults: [string, (i: PactInteractionOutcome) => boolean][] = [
     // The fault lets exactly one character too many through; a name far over the limit is still refused.
     ['dc-accept-long-name', (i) => i.intentKind === 'invalid' && i.constraintId === 'DC.body.hosted_connect.name.maxLength' && i.description.endsWith('length 65')],
-    ['dc-vlan-4000', (i) => dcPact(i) && succeeds(i)],
     ['hcx-200-instead-of-202', (i) => hcxPact(i) && succeeds(i)],
     ['dc-ignore-auth', (i) => dcPact(i) && (i.intentKind === 'no-auth' || i.intentKind === 'wrong-auth')],
-    ['dc-bad-time-format', (i) => dcPact(i) && succeeds(i)],
     ['dc-lenient-id-length', (i) => i.intentKind === 'invalid' && /^DC\.path\.hosted_connect_id\.(min|max)Length$/.test(i.constraintId ?? '')],
     // Every interaction promising a success for method=inService: its enum boundary and the valid combinations with it.
     ['hcx-reject-inservice', (i) => hcxPact(i) && succeeds(i) && /method ?= ?"?inService/.test(i.description)],
     ['hcx-unknown-appliance-202', (i) => hcxPact(i) && i.intentKind === 'unknown-resource'],
   ];
+  // A contract holds what the page states: a member the page does not require (Huawei's response table has no
+  // Mandatory column) is not in it, so a wrong value there is `run`'s finding (response-schema), not a broken pact.
+  it.each(['dc-vlan-4000', 'dc-bad-time-format'])('passes %s, whose broken member the page does not require', async (fault) => {
+    const result = await verifyPacts({ embeddedTarget: startMockServer, token: TOKEN, mockFault: fault });
+    expect(failing(result)).toEqual([]);
+  });
+
   for (const [fault, broken] of faults) {
     it(`fails exactly the interactions that ${fault} breaks`, async () => {
       const result = await verifyPacts({ embeddedTarget: startMockServer, token: TOKEN, mockFault: fault });
