@@ -75,9 +75,10 @@ function groupsThatFit<T>(items: readonly T[], fits: (group: readonly T[]) => bo
  * The human view of a run: live progress on stderr while it runs (interactive terminals only), then on
  * stdout a summary a reader takes in within a minute, within 80 columns: operation x check, constraint
  * coverage, each distinct failure and then each warning once with its minimal request, curl and replay
- * commands, the report files, the verdict and, for an inconclusive run, its causes. When an operation
- * went to several targets, every column is an (operation, target) pair and every finding names its
- * target: the target × check matrix.
+ * commands, the report files, the verdict and the inconclusive causes (also when another operation or
+ * target failed, which makes the verdict NOT CONFORMING). When an operation went to several targets,
+ * every column is an (operation, target) pair and every finding names its target: the target × check
+ * matrix.
  */
 export class ConsoleReporter implements RunListener {
   private readonly stdout: Output;
@@ -176,8 +177,19 @@ export class ConsoleReporter implements RunListener {
     }
     const paint = this.verdictPaint(report.summary.verdict);
     out.push('', ...wrapText(verdictLine(report), WIDTH, '', '  ').map((l) => paint(c.bold(l))));
-    if (report.summary.verdict === 'inconclusive') for (const cause of report.summary.causes) out.push(...wrapText(printable(cause), WIDTH, '  - ', '    '));
+    out.push(...this.causeLines(report));
     return out.join('\n');
+  }
+
+  /**
+   * Every inconclusive cause under the verdict. A run that failed somewhere is NOT CONFORMING, yet an
+   * operation or target that could not be judged (refused token, unreachable URL) must still be named.
+   */
+  private causeLines(report: RunReport): string[] {
+    const { verdict, causes } = report.summary;
+    if (causes.length === 0) return [];
+    const heading = verdict === 'inconclusive' ? [] : [this.c.yellow(this.c.bold('also INCONCLUSIVE:'))];
+    return [...heading, ...causes.flatMap((cause) => wrapText(printable(cause), WIDTH, '  - ', '    '))];
   }
 
   /** Green only for a conforming run: an inconclusive or stopped run is yellow, never green. */

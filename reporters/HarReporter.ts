@@ -39,8 +39,11 @@ function queryOf(url: string): Array<{ name: string; value: string }> {
   }
 }
 
-/** One exchange as a HAR entry; `sent` is already redacted, so nothing here can re-add a credential. */
-function toEntry(exchange: Exchange, endedAt: number): Entry {
+/**
+ * One exchange as a HAR entry; `sent` is already redacted, so nothing here can re-add a credential.
+ * `target` names the server it went to when the run has several.
+ */
+function toEntry(exchange: Exchange, endedAt: number, target: string | undefined): Entry {
   const { sent, response, failure } = exchange;
   const durationMs = response?.durationMs ?? failure?.durationMs ?? 0;
   const notes: string[] = [];
@@ -85,18 +88,26 @@ function toEntry(exchange: Exchange, endedAt: number): Entry {
     _caseId: exchange.case.id,
     _operationId: exchange.case.operationId,
     _intent: exchange.case.intent.label,
+    ...(target !== undefined ? { _target: target } : {}),
   };
+}
+
+/** Map key of a case sent to a named target: JSON, so no case id or name can collide with another pair. */
+function atTarget(caseId: string, target: string): string {
+  return JSON.stringify([caseId, target]);
 }
 
 /**
  * Writes the run as an HTTP Archive 1.2 (`--report har=PATH`): every exchange sent, in the order the results
- * came, which a browser's network panel opens. Entries carry `_caseId`; findings point at theirs by index
- * (`harEntry`, see `entryOf`).
+ * came, which a browser's network panel opens. Entries carry `_caseId` (and `_target` when the run has
+ * several targets); findings point at theirs by index (`harEntry`, see `entryOf`).
  */
 export class HarReporter implements RunListener {
   private readonly files: ReportFiles;
   private readonly entries: Entry[] = [];
   private readonly indexByCase = new Map<string, number>();
+  /** With several targets the same case id goes to each of them: entries by (case id, target). */
+  private readonly indexByCaseAtTarget = new Map<string, number>();
 
   constructor(private readonly options: FileReporterOptions) {
     this.files = options.files ?? new ReportFiles();
@@ -104,12 +115,21 @@ export class HarReporter implements RunListener {
 
   onCaseResult(result: CaseResult): void {
     if (result.status !== 'ran') return;
-    if (!this.indexByCase.has(result.case.id)) this.indexByCase.set(result.case.id, this.entries.length);
-    this.entries.push(toEntry(result.exchange, Date.now()));
+    const index = this.entries.length;
+    if (!this.indexByCase.has(result.case.id)) this.indexByCase.set(result.case.id, index);
+    if (result.target !== undefined) {
+      const key = atTarget(result.case.id, result.target);
+      if (!this.indexByCaseAtTarget.has(key)) this.indexByCaseAtTarget.set(key, index);
+    }
+    this.entries.push(toEntry(result.exchange, Date.now(), result.target));
   }
 
-  /** Index in `log.entries` of the exchange of a case, if it was sent. */
-  entryOf(caseId: string): number | undefined {
+  /**
+   * Index in `log.entries` of the exchange of a case, if it was sent: the one sent to `target` (a finding's
+   * `target`) when results named their targets, else the first with that case id.
+   */
+  entryOf(caseId: string, target?: string): number | undefined {
+    if (target !== undefined && this.indexByCaseAtTarget.size > 0) return this.indexByCaseAtTarget.get(atTarget(caseId, target));
     return this.indexByCase.get(caseId);
   }
 

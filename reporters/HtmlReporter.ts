@@ -28,7 +28,7 @@ function embeddable(value: unknown): string {
 
 /**
  * Writes `report.html`: one self-contained page (inline CSS and JS, no network) with the verdict (and
- * the causes of an inconclusive run), a chart per check, the coverage matrix and the findings with
+ * every inconclusive cause, also under a NOT CONFORMING verdict), a chart per check, the coverage matrix and the findings with
  * severity and provenance badges and filters (severity, operation, target, check). With several
  * targets every column is an (operation, target) pair and every finding names its target. The data
  * travels as JSON and is rendered through text nodes only.
@@ -63,7 +63,7 @@ ${STYLE}</style>
 <main>
 <noscript><p>This report renders with JavaScript; the same data is in report.json.</p></noscript>
 <div id="verdict" class="verdict"></div>
-<ul id="causes" class="causes" hidden></ul>
+<div id="causes" class="causes" hidden><p id="causes-also" class="also" hidden>also INCONCLUSIVE:</p><ul id="cause-list"></ul></div>
 <div class="cards" id="cards"></div>
 <div class="grid${layout.severalTargets ? ' wide' : ''}">
 <section><h2>${layout.severalTargets ? 'Checks per operation and target' : 'Checks per operation'}</h2><div id="checks"></div></section>

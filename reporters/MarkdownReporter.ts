@@ -75,10 +75,11 @@ function findingLine(report: RunReport, f: Finding, n: number, fresh: ReadonlySe
 }
 
 /**
- * Writes `summary.md`: a short pull-request comment: the verdict (and the causes of an inconclusive
- * run), failures and warnings per operation, operation x check, the top failures, then the warnings
- * folded in one <details>. With several targets: a target column in the summary, (operation @ target)
- * columns in the check matrix, a coverage row per (operation, target), findings naming their target.
+ * Writes `summary.md`: a short pull-request comment: the verdict (and every inconclusive cause, also
+ * under a NOT CONFORMING verdict), failures and warnings per operation, operation x check, the top
+ * failures, then the warnings folded in one <details>. With several targets: a target column in the
+ * summary, (operation @ target) columns in the check matrix, a coverage row per (operation, target),
+ * findings naming their target.
  */
 export class MarkdownReporter implements RunListener {
   private readonly files: ReportFiles;
@@ -89,7 +90,9 @@ export class MarkdownReporter implements RunListener {
 
   static render(report: RunReport, topFindings = 10): string {
     const out = [`### ${ICONS[report.summary.verdict]} ${inline(verdictLine(report))}`, ''];
-    if (report.summary.verdict === 'inconclusive' && report.summary.causes.length > 0) out.push(...report.summary.causes.map((c) => `- ${inline(c)}`), '');
+    const { verdict, causes } = report.summary;
+    // A NOT CONFORMING run may still have an operation or target that could not be judged: name it too.
+    if (causes.length > 0) out.push(...(verdict === 'inconclusive' ? [] : ['⚠️ **also INCONCLUSIVE:**', '']), ...causes.map((c) => `- ${inline(c)}`), '');
     const columns = new ReportColumns(report);
     const several = columns.severalTargets;
     out.push(several ? '| operation | target | ran | failures | warnings | verdict |' : '| operation | ran | failures | warnings | verdict |', several ? '| --- | --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |');

@@ -43,7 +43,7 @@ function linkedToHar(reporter: RunListener, har: HarReporter): RunListener {
   const link = (report: RunReport): RunReport => ({
     ...report,
     findings: report.findings.map((finding) => {
-      const entry = har.entryOf(finding.caseId);
+      const entry = har.entryOf(finding.caseId, finding.target);
       return entry === undefined ? finding : { ...finding, harEntry: entry };
     }),
   });

@@ -7,7 +7,8 @@ function count(n: number, noun: string): string {
 
 /**
  * The one-sentence outcome of a run, shared by the console, Markdown and HTML reports. It follows
- * `summary.verdict`; an inconclusive run names its first cause here (each reporter lists them all below).
+ * `summary.verdict`; an inconclusive run names its first cause here. Each reporter lists every cause
+ * below it, also under another verdict (a failure at one target, an unreachable other one).
  * A run with several targets counts operations and targets apart.
  */
 export function verdictLine(report: RunReport): string {

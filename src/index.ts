@@ -32,7 +32,7 @@ export type RunSettings = Partial<ConformanceConfig>;
  * only with a ConformanceError (bad settings, unreachable target).
  */
 export async function runConformance(settings: RunSettings = {}, hooks: Partial<RunHooks> = {}): Promise<RunReport> {
-  const file = settings.configFile === undefined ? {} : await loadConfigFile(settings.configFile);
+  const file = settings.configFile === undefined ? {} : await loadConfigFile(settings.configFile, settings.targetNames);
   return runEngine(resolveConfig(file, settings), { reporters: [], embeddedTarget: startMockServer, ...hooks });
 }
 

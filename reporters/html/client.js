@@ -43,9 +43,12 @@
   // Green is for a conforming run only: an inconclusive run has its own banner.
   var TONES = { conforming: 'ok', 'not-conforming': 'bad', interrupted: 'warn', inconclusive: 'inconclusive' };
   verdict.className = 'verdict ' + TONES[report.summary.verdict];
+  // Every cause, also under another verdict: a failure at one target must not hide an unjudged other one.
   var causes = document.getElementById('causes');
-  if (report.summary.verdict === 'inconclusive' && report.summary.causes.length > 0) {
-    report.summary.causes.forEach(function (c) { causes.appendChild(el('li', null, c)); });
+  if (report.summary.causes.length > 0) {
+    var causeList = document.getElementById('cause-list');
+    report.summary.causes.forEach(function (c) { causeList.appendChild(el('li', null, c)); });
+    document.getElementById('causes-also').hidden = report.summary.verdict === 'inconclusive';
     causes.hidden = false;
   }
 

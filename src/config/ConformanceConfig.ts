@@ -55,6 +55,8 @@ export interface ConformanceConfig {
   readonly caseIds: readonly string[];
   /** `--shard I/N`: send only this deterministic part of the plan (see src/engine/runConformance.ts). */
   readonly shard?: ReportShard;
+  /** `--only-target`: only these named servers of the config file's targets run (empty: all). */
+  readonly targetNames: readonly string[];
   /** `--operation`: only these operationIds run (empty: every operation that has a target). */
   readonly operationIds: readonly string[];
   /** `--strict`: a broken rule of any provenance is a failure (warnings fail the run too). */
@@ -86,6 +88,7 @@ export const DEFAULT_CONFIG: ConformanceConfig = {
   reportDir: 'conformance-report',
   failOn: 'any',
   caseIds: [],
+  targetNames: [],
   operationIds: [],
   strict: false,
   operations: {},

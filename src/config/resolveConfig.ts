@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { ConfigError, UsageError } from '../errors/ConformanceError.ts';
 import { credentialTextProblem } from './credentialTextProblem.ts';
 import { expandCredentials } from './expandCredentials.ts';
+import { selectTargets } from './selectTargets.ts';
 import { parseShard } from './parseShard.ts';
 import { specTwin } from './specTwin.ts';
 import { createAjv } from '../validation/createAjv.ts';
@@ -19,7 +20,7 @@ type FileConfig = Partial<Omit<ConformanceConfig, 'operations' | 'shard'>> & {
 // `shard` is checked by parseShard when the flag is read (the file's text form is checked here).
 // Keys that exist only as flags or in the API, not in the file's schema (`operations` from the API is checked
 // in its file form, with the flags).
-const FLAG_ONLY = new Set(['dryRun', 'caseIds', 'shard', 'configFile']);
+const FLAG_ONLY = new Set(['dryRun', 'caseIds', 'shard', 'configFile', 'targetNames']);
 
 const validateFile = createAjv([schema]).compile<FileConfig>(schema);
 
@@ -67,6 +68,20 @@ function describe(error: ErrorObject, origin: string): string {
   return `${origin}: ${keyOf(error)}${name} ${error.message ?? 'is invalid'}${extra}${allowed}`;
 }
 
+/**
+ * The error that says what is wrong: where a value may take several forms (`anyOf`: a URL or a list of
+ * servers), ajv reports every form's complaint; the one deepest in the value, and not merely "wrong
+ * type", names the real problem (`targets.huawei-dc.0 must have required property 'url'`).
+ */
+function mostSpecific(errors: readonly ErrorObject[]): ErrorObject {
+  const depth = (e: ErrorObject): number => e.instancePath.split('/').length * 2 + (e.keyword === 'type' || e.keyword === 'anyOf' ? 0 : 1);
+  return errors.reduce((best, e) => (depth(e) > depth(best) ? e : best));
+}
+
+function describeConfigErrors(errors: readonly ErrorObject[], origin: string): string {
+  return describe(mostSpecific(errors), origin);
+}
+
 /** `--fail-on must be new or any`, `--runs must be <= 100000`: the flag, never the config key. */
 function describeFlag(error: ErrorObject): string {
   const key = keyOf(error);
@@ -98,7 +113,7 @@ function duplicateSpec(specs: readonly string[]): string | undefined {
 }
 
 /** Reads a JSON or YAML config file and validates it against the shipped schema; errors name the key. */
-export async function loadConfigFile(path: string): Promise<FileConfig> {
+export async function loadConfigFile(path: string, onlyTargets: readonly string[] = []): Promise<FileConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -111,14 +126,18 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
   } catch (cause) {
     throw new ConfigError(`config file ${path} is neither JSON nor YAML: ${(cause as Error).message.split('\n')[0]}`);
   }
-  return validateConfigObject(expandCredentials(data ?? {}, `config file ${path}`), `config file ${path}`);
+  return validateConfigObject(data ?? {}, `config file ${path}`, onlyTargets);
 }
 
-/** Validates an object against the config schema. */
-export function validateConfigObject(data: unknown, origin: string): FileConfig {
-  if (!validateFile(data)) {
-    throw new ConfigError(describe(validateFile.errors![0]!, origin));
+/**
+ * Validates an object against the config schema, keeps the targets `--only-target` names, then reads
+ * `${NAME}` in its credentials from the environment (of the targets kept) and checks they can be sent.
+ */
+export function validateConfigObject(raw: unknown, origin: string, onlyTargets: readonly string[] = []): FileConfig {
+  if (!validateFile(raw)) {
+    throw new ConfigError(describeConfigErrors(validateFile.errors!, origin));
   }
+  const data = expandCredentials(selectTargets(raw, onlyTargets, origin), origin) as FileConfig;
   const problem = headerProblem(data);
   if (problem) throw new ConfigError(`${origin}: ${problem}`);
   const twin = duplicateSpec(data.specs ?? []);
@@ -130,7 +149,7 @@ export function validateConfigObject(data: unknown, origin: string): FileConfig 
 /** Validates the flags' part of a configuration by the same schema; errors name the flag (usage errors). */
 function validateFlags(flags: Partial<ConformanceConfig>): void {
   const checkable = Object.fromEntries(Object.entries(flags).filter(([key, value]) => !FLAG_ONLY.has(key) && value !== undefined));
-  if (!validateFile(checkable)) throw new UsageError(describeFlag(validateFile.errors![0]!));
+  if (!validateFile(checkable)) throw new UsageError(describeFlag(mostSpecific(validateFile.errors!)));
 }
 
 /**

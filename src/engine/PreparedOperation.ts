@@ -14,6 +14,8 @@ export interface PreparedOperation {
   readonly baseUrl: string;
   /** The target's name in the report: the config's `name`, the embedded mock's, else the base URL (redacted). */
   readonly targetName: string;
+  /** The `name` the config file gives this server, when it does (what `--only-target` selects). */
+  readonly configName?: string;
   /** This target's own fixtures and headers, laid over the run's (empty unless the config file gives them). */
   readonly targetFixtures: Readonly<Record<string, string>>;
   readonly targetHeaders: Readonly<Record<string, string>>;

@@ -10,7 +10,7 @@ import { REDACTED } from '../runner/redact.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
 import { responseFor } from '../validation/OperationValidators.ts';
 import type { FixtureProbe } from './discoverFixtures.ts';
-import { inconclusiveCauses, type OperationEvidence } from './inconclusiveCauses.ts';
+import { inconclusiveCauses, type OperationEvidence, type TargetHeaders } from './inconclusiveCauses.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { toFinding } from './toFinding.ts';
 
@@ -108,6 +108,13 @@ export class ResultCollector implements RunListener {
     this.intentChecks = new Set(options.intentChecks ?? RUN_INTENT_CHECKS);
     this.started = options.startedAt ?? new Date();
     this.nameTargetsInCauses = options.nameTargetsInCauses ?? false;
+  }
+
+  /** The headers a config file gives the operation's target, for the credential hint. */
+  private targetHeadersOf(operationId: string): { targetHeaders?: TargetHeaders } {
+    const prepared = this.operations.find((p) => p.operation.operationId === operationId);
+    const names = Object.keys(prepared?.targetHeaders ?? {}).map((n) => n.toLowerCase());
+    return prepared && names.length > 0 ? { targetHeaders: { target: prepared.targetName, names } } : {};
   }
 
   /** The target name of an operation (one per operation in a collector). */
@@ -300,7 +307,7 @@ export class ResultCollector implements RunListener {
           return sum + (tally ? tally.passed + tally.failed + tally.warned + tally.refused : 0);
         }, 0);
         const cases = { planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0, judged };
-        const causes = this.unreachable !== undefined ? [{ kind: 'unreachable' as const, text: this.unreachable }] : inconclusiveCauses(operation, evidence, cases, { unserved: unserved.has(id), interrupted: options.interrupted });
+        const causes = this.unreachable !== undefined ? [{ kind: 'unreachable' as const, text: this.unreachable }] : inconclusiveCauses(operation, evidence, cases, { unserved: unserved.has(id), interrupted: options.interrupted, ...this.targetHeadersOf(id) });
         return [id, causes] as const;
       }),
     );

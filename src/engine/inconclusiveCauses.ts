@@ -30,7 +30,14 @@ export interface InconclusiveCause {
   readonly text: string;
 }
 
-function credentialHint(headers: ReadonlySet<string>, operation: Operation): string {
+/** A target's own headers (a config file's entry), which the user fixes there rather than on the command line. */
+export interface TargetHeaders {
+  readonly target: string;
+  /** Lower-case names. */
+  readonly names: readonly string[];
+}
+
+function credentialHint(headers: ReadonlySet<string>, operation: Operation, own?: TargetHeaders): string {
   const schemes = [...new Set(operation.credentialSchemes.map((c) => c.header))];
   const sent = [...headers];
   if (sent.length === 0) return "no credential was sent: give --header 'Name: value' or --token";
@@ -38,6 +45,7 @@ function credentialHint(headers: ReadonlySet<string>, operation: Operation): str
   if (schemes.length > 0 && !sent.some((h) => schemes.includes(h.toLowerCase()))) {
     return `no credential this operation takes (${schemes.join(', ')}) was sent; ${sent.join(', ')} is not one of them: give --token or --header for it`;
   }
+  if (own && sent.every((h) => own.names.includes(h.toLowerCase()))) return `the credential sent in ${sent.join(', ')} was refused: check the headers of target "${own.target}" in the config file`;
   return `the credential sent in ${sent.join(', ')} was refused: check the value given with --header or --token`;
 }
 
@@ -59,7 +67,7 @@ export function inconclusiveCauses(
   operation: Operation,
   evidence: OperationEvidence,
   cases: { readonly planned: number; readonly ran: number; readonly notRun: number; readonly judged: number },
-  run: { readonly unserved: boolean; readonly interrupted: boolean },
+  run: { readonly unserved: boolean; readonly interrupted: boolean; readonly targetHeaders?: TargetHeaders },
 ): InconclusiveCause[] {
   const causes: InconclusiveCause[] = [];
   if (run.unserved) {
@@ -73,10 +81,10 @@ export function inconclusiveCauses(
   const answered = evidence.validAnswered + evidence.otherAnswered;
   const refusedProbe = evidence.probes.find((p) => p.status === 401 || p.status === 403);
   if (refusedProbe) {
-    causes.push({ kind: 'credential', text: `${refusedProbe.what} ${refusedProbe.url} was answered ${refusedProbe.status}: ${credentialHint(evidence.credentialHeaders, operation)}` });
+    causes.push({ kind: 'credential', text: `${refusedProbe.what} ${refusedProbe.url} was answered ${refusedProbe.status}: ${credentialHint(evidence.credentialHeaders, operation, run.targetHeaders)}` });
   } else if (evidence.validAccepted === 0 && refused > 0 && refused * 2 >= answered) {
     // Refused before the server looked at them, these requests judge nothing (a replayed invalid case too).
-    causes.push({ kind: 'credential', text: `${refused} of ${answered} requests that carried the credential were answered 401/403: ${credentialHint(evidence.credentialHeaders, operation)}` });
+    causes.push({ kind: 'credential', text: `${refused} of ${answered} requests that carried the credential were answered 401/403: ${credentialHint(evidence.credentialHeaders, operation, run.targetHeaders)}` });
   } else if (evidence.validAccepted === 0 && evidence.validNotFound > 0 && evidence.validNotFound * 2 >= evidence.validAnswered) {
     const ids = operation.parameters.filter((p) => p.in === 'path').map((p) => p.name).join(', ');
     causes.push({

@@ -14,20 +14,23 @@ export interface DefaultTarget {
   readonly name?: string;
 }
 
-type Resolved = Required<Pick<NamedTarget, 'url' | 'name' | 'fixtures' | 'headers'>>;
+type Resolved = Required<Pick<NamedTarget, 'url' | 'name' | 'fixtures' | 'headers'>> & { readonly configName?: string };
 
 /** Every server of one operation, named, with its own fixtures and headers; a name or URL listed twice is refused. */
-function resolveTargets(setting: TargetSetting, key: string): Resolved[] {
+function resolveTargets(setting: TargetSetting, where: string): Resolved[] {
   const entries = typeof setting === 'string' ? [setting] : setting;
   const resolved = entries.map((entry): Resolved => {
     const target = typeof entry === 'string' ? { url: entry } : entry;
+    if (!/^https?:\/\//i.test(target.url)) throw new ConfigError(`${where}: ${redactUrl(target.url)} is not an http or https URL`);
     const url = target.url.replace(/\/+$/, '');
-    return { url, name: target.name ?? redactUrl(url), fixtures: target.fixtures ?? {}, headers: target.headers ?? {} };
+    return { url, name: target.name ?? redactUrl(url), fixtures: target.fixtures ?? {}, headers: target.headers ?? {}, ...(target.name !== undefined ? { configName: target.name } : {}) };
   });
   resolved.forEach((target, index) => {
     const earlier = resolved.slice(0, index);
-    if (earlier.some((t) => t.url === target.url)) throw new ConfigError(`targets.${key}: ${redactUrl(target.url)} is listed twice`);
-    if (earlier.some((t) => t.name === target.name)) throw new ConfigError(`targets.${key}: the name "${target.name}" is given twice`);
+    // One endpoint may serve two projects (other fixtures or credentials); the same server twice is a slip.
+    const same = (t: Resolved): boolean => t.url === target.url && JSON.stringify([t.fixtures, t.headers]) === JSON.stringify([target.fixtures, target.headers]);
+    if (earlier.some(same)) throw new ConfigError(`${where}: ${redactUrl(target.url)} is listed twice`);
+    if (earlier.some((t) => t.name === target.name)) throw new ConfigError(`${where}: the name "${target.name}" is given twice`);
   });
   return resolved;
 }
@@ -52,9 +55,14 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
       operationIds.add(operation.operationId);
       for (const p of operation.parameters) if (p.in === 'path') pathParameters.add(p.name);
       if (config.operationIds.length > 0 && !config.operationIds.includes(operation.operationId)) return [];
-      const key = [operation.operationId, ...docKeys].find((k) => config.targets[k] !== undefined);
+      const keys = [operation.operationId, ...docKeys].filter((k) => config.targets[k] !== undefined);
+      // An operation's own target overrides its document's; a list of servers is never silently dropped.
+      if (keys.length > 1 && keys.some((k) => typeof config.targets[k] !== 'string')) {
+        throw new ConfigError(`targets: ${keys.join(' and ')} both name servers for ${operation.operationId}; list them under one key`);
+      }
+      const key = keys[0];
       const fallback = config.target !== undefined ? { url: config.target } : defaultTarget;
-      const targets = key !== undefined ? resolveTargets(config.targets[key]!, key) : fallback ? [{ ...resolveTargets(fallback.url, 'target')[0]!, ...(fallback.name !== undefined ? { name: fallback.name } : {}) }] : [];
+      const targets = key !== undefined ? resolveTargets(config.targets[key]!, `targets.${key}`) : fallback ? [{ ...resolveTargets(fallback.url, 'target')[0]!, ...(fallback.name !== undefined ? { name: fallback.name } : {}) }] : [];
       const constraints = catalogueOperation(operation);
       const validators = validatorsFor(operation);
       const expectations = config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] };
@@ -68,6 +76,7 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
         targetName: target.name,
         targetFixtures: target.fixtures,
         targetHeaders: target.headers,
+        ...(target.configName !== undefined ? { configName: target.configName } : {}),
       }));
     });
   });

@@ -65,16 +65,19 @@ function transportFlags(invocation: RunInvocation): string[] {
 export function replayCommandFor(caseId: string, seed: number, prepared: PreparedOperation, invocation: RunInvocation): string {
   const { operationId } = prepared.operation;
   const parts = ['npx conformance run', `--seed ${seed}`, `--case ${shellQuote(caseId)}`, `--operation ${shellQuote(operationId)}`];
+  // A server the config file names is selected by name: its fixtures, headers and name (the finding's
+  // key) come from the file, and only its credentials need be at hand.
+  const byName = prepared.configName !== undefined && invocation.config !== undefined;
   if (invocation.embeddedMock) parts.push(...mockFlags(invocation.mock));
+  else if (byName) parts.push(`--only-target ${shellQuote(prepared.configName!)}`);
   else parts.push(`--target ${shellQuote(`${operationId}=${withoutUserinfoSecret(prepared.baseUrl)}`)}`);
-  // At one of several targets, that target's own fixtures and credentials replay it.
-  for (const [name, value] of Object.entries({ ...invocation.fixtures, ...prepared.targetFixtures })) parts.push(`--fixture ${shellQuote(`${name}=${value}`)}`);
+  for (const [name, value] of Object.entries({ ...invocation.fixtures, ...(byName ? {} : prepared.targetFixtures) })) parts.push(`--fixture ${shellQuote(`${name}=${value}`)}`);
   for (const spec of invocation.specs) parts.push(`--spec ${shellQuote(spec)}`);
   if (invocation.config !== undefined) parts.push(`--config ${shellQuote(invocation.config)}`);
   parts.push(...verdictFlags(invocation));
   if (!invocation.embeddedMock) parts.push(...transportFlags(invocation));
   if (!invocation.embeddedMock && prepared.operation.hints.mutating && !isLoopback(prepared.baseUrl)) parts.push('--allow-mutations');
   // The embedded mock accepts whatever a fresh run gives it: credentials matter only for the user's server.
-  if (!invocation.embeddedMock) parts.push(...credentialFlags([...new Set([...invocation.credentialHeaders, ...Object.keys(prepared.targetHeaders)])], invocation.token));
+  if (!invocation.embeddedMock) parts.push(...credentialFlags([...new Set([...invocation.credentialHeaders, ...(byName ? [] : Object.keys(prepared.targetHeaders))])], invocation.token));
   return parts.join(' ');
 }

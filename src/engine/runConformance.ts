@@ -46,8 +46,11 @@ export interface RunHooks {
   readonly signal?: AbortSignal;
   /** Receives the planned requests of a dry run, as curl commands. */
   readonly dryRunOut?: (line: string) => void;
-  /** Cases to send before the planned ones (the failure corpus of earlier runs). */
-  readonly priorCases?: (operations: readonly PreparedOperation[]) => Case[];
+  /**
+   * Cases to send before the planned ones (the failure corpus of earlier runs), per target: `operations`
+   * are the target's, `targets` the names of every target of the run.
+   */
+  readonly priorCases?: (operations: readonly PreparedOperation[], targets: readonly string[]) => Case[];
   /** `replay` sends only the prior cases: nothing is planned or explored. */
   readonly command?: 'run' | 'replay';
   /** Completes the report (baseline classification) before the reporters see it. */
@@ -195,7 +198,7 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
           unreachable.set(leg, `${error.message}: check the URL of target "${leg.name}"`);
         }
       }
-      if (unreachable.size === legs.length && legs.length > 0) throw new TargetUnreachableError([...unreachable.values()][0]!);
+      if (unreachable.size === legs.length && legs.length > 0) throw new TargetUnreachableError([...unreachable.values()].join('; '));
       const setups = await Promise.all(
         runners.map(({ leg, options, runner }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner))),
       );
@@ -275,7 +278,7 @@ function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSetup, ex
       entry.cases.push(randomCase(entry.prepared.operation.operationId, config.seed, path, request));
     }
   }
-  const prior = (hooks.priorCases?.(setup.operations) ?? []).filter((c) => inShard(config.shard, c.id));
+  const prior = (hooks.priorCases?.(setup.operations, execution.legs.map((l) => l.leg.name)) ?? []).filter((c) => inShard(config.shard, c.id));
   // `--case` and `replay` narrow the run to the operations they name: the others take no part in its verdict.
   const narrowed = config.caseIds.length > 0 || command === 'replay';
   const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
@@ -299,6 +302,9 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, execution: Ex
   for (const { counts } of plans) for (const [id, n] of Object.entries(counts)) total[id] = (total[id] ?? 0) + n;
   for (const l of hooks.reporters) l.onRunStart?.({ ...start, planned: total });
   const outcomes = await Promise.all(plans.map((plan) => sendLeg(config, hooks, plan, execution, invocation)));
+  if (config.dryRun && execution.several) {
+    hooks.dryRunOut?.(`# ${outcomes.reduce((n, o) => n + (o.dryRunCount ?? 0), 0)} requests planned in all, at ${outcomes.length} targets; nothing sent`);
+  }
   const legReports = outcomes.map(({ report }) => report);
   // One target's report is the run's; several are joined as shards of targets are (findings, cells and coverage stay per target).
   const collected = legReports.length === 1 ? legReports[0]! : mergeReports(legReports.map((report, i) => ({ path: `target ${plans[i]!.setup.leg.name}`, report })));
@@ -314,7 +320,7 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, execution: Ex
 }
 
 /** Sends one target's cases; a tool error is kept (not thrown) so the other targets finish and everything is reported. */
-async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan, execution: ExecutionSetup, invocation: RunInvocation): Promise<{ report: RunReport; failure?: unknown }> {
+async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan, execution: ExecutionSetup, invocation: RunInvocation): Promise<{ report: RunReport; failure?: unknown; dryRunCount?: number }> {
   const { setup, planned, operations, prior, collector } = plan;
   const { runner, runnerOptions, fixtures } = setup;
   const { command } = execution;
@@ -341,11 +347,12 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
   };
   const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop };
   let failure: unknown;
+  let dryRunCount: number | undefined;
   try {
     if (config.dryRun) {
       const out = hooks.dryRunOut ?? (() => undefined);
       if (execution.several) out(`# target ${setup.leg.name}`);
-      dryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) }, runnerOptions, out);
+      dryRunCount = dryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) }, runnerOptions, out);
     } else if (setup.unreachable === undefined) {
       const work = [
         ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
@@ -366,12 +373,13 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     toolVersion: TOOL_VERSION,
     invocation,
   });
-  return { report, ...(failure !== undefined ? { failure } : {}) };
+  return { report, ...(failure !== undefined ? { failure } : {}), ...(dryRunCount !== undefined ? { dryRunCount } : {}) };
 }
 
 /**
  * Prints every request a run would send, each as a curl command under the case id `--case` accepts: the
- * corpus and planned cases, then the seeded random ones (the same the exploration sends), and a count.
+ * corpus and planned cases, then the seeded random ones (the same the exploration sends), and a count,
+ * which it returns.
  */
 function dryRun(
   planned: ReadonlyArray<{ prepared: PreparedOperation; cases: readonly Case[] }>,
@@ -380,7 +388,7 @@ function dryRun(
   random: { readonly runs: number; readonly seed: number; readonly fixtures: Readonly<Record<string, string>>; readonly keep?: (index: number) => boolean },
   options: RunnerOptions,
   out: (line: string) => void,
-): void {
+): number {
   let total = 0;
   let randomCount = 0;
   for (const { prepared, cases } of planned) {
@@ -398,4 +406,5 @@ function dryRun(
     }
   }
   out(`# ${total} requests planned (${total - randomCount} deterministic, ${randomCount} random) for ${planned.length} operation(s); nothing sent`);
+  return total;
 }

@@ -7,6 +7,8 @@ export interface CorpusEntry {
   readonly key: string;
   readonly caseId: string;
   readonly operationId: string;
+  /** The target that failed it (absent in entries written before targets were named). */
+  readonly target?: string;
   readonly check: string;
   readonly constraintId?: string;
   readonly intent: CaseIntent;

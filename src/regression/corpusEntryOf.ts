@@ -7,6 +7,7 @@ export function corpusEntryOf(finding: Finding): CorpusEntry {
     key: finding.key,
     caseId: finding.caseId,
     operationId: finding.operationId,
+    target: finding.target,
     check: finding.check,
     ...(finding.constraintId ? { constraintId: finding.constraintId } : {}),
     intent: finding.intent,

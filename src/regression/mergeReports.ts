@@ -56,6 +56,17 @@ function assertMergeable(inputs: readonly NamedReport[]): void {
   // Shards of one run share seed, shard count and targets; each set must be whole and without repeats.
   const sharded = inputs.filter((i) => i.report.shard !== undefined);
   const sets = groupBy(sharded, ({ report }) => `${report.seed}|${report.shard!.total}|${report.operations.map((o) => `${o.operationId}@${o.targetName}`).join(',')}`);
+  // Apart from the shards of one run, an operation at a target is tested by one report only: two whole
+  // runs of it (or two servers under one name) would count every case twice and mix their verdicts.
+  const runs = [...sets.values(), ...inputs.filter((i) => i.report.shard === undefined).map((i) => [i])];
+  const testedBy = new Map<string, NamedReport>();
+  for (const run of runs) {
+    for (const o of run[0]!.report.operations) {
+      const held = testedBy.get(at({ ...o, target: o.targetName }));
+      if (held) throw new ConfigError(`merge: ${held.path} and ${run[0]!.path} both test ${o.operationId} at ${o.targetName}: merge joins the shards of one run (--shard I/N) and runs against other targets`);
+      testedBy.set(at({ ...o, target: o.targetName }), run[0]!);
+    }
+  }
   for (const set of sets.values()) {
     const total = set[0]!.report.shard!.total;
     for (let index = 1; index <= total; index += 1) {

@@ -198,9 +198,9 @@ describe('repeated and contradictory flags', () => {
 
 describe('--operation, --strict and --help', () => {
   test('--operation (repeatable) and --strict reach the configuration', () => {
-    const flags: RunFlags = { spec: [], case: [], operation: ['updateHostedConnect', 'upgradeInterconnectAppliance'], strict: true };
+    const flags: RunFlags = { spec: [], case: [], operation: ['updateHostedConnect', 'upgradeInterconnectAppliance'], onlyTarget: [], strict: true };
     expect(flagsToConfig(flags)).toMatchObject({ operationIds: ['updateHostedConnect', 'upgradeInterconnectAppliance'], strict: true });
-    expect(flagsToConfig({ spec: [], case: [], operation: [] })).not.toHaveProperty('strict');
+    expect(flagsToConfig({ spec: [], case: [], operation: [], onlyTarget: [] })).not.toHaveProperty('strict');
   });
 
   test('--help shows the defaults from DEFAULT_CONFIG and the token scheme order', async () => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectOneErrorLine, readReport, spawnCli, tempDir } from '../helpers/cli.ts';
 import { startMockProcess } from '../helpers/mockProcess.ts';
+import { shellWords } from '../helpers/shellWords.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EU_TOKEN = 'eu-west-T0KEN-value';
@@ -63,6 +64,16 @@ describe('several servers for one operation, as the README shows it', () => {
       expect(text).toContain('eu-west');
       expect(text).toContain('ap-south');
     }
+    // The finding's replay line selects its region by name and runs as printed with that region's token
+    // alone, giving the same finding (same key).
+    const line = report.findings[0]!.replay;
+    expect(line).toContain('--only-target ap-south');
+    const words = shellWords(line);
+    expect(words.slice(0, 3)).toEqual(['npx', 'conformance', 'run']);
+    const replayed = join(dir, 'replayed');
+    const again = await spawnCli([...words.slice(2), '--report', `json=${replayed}/report.json`], { AP_TOKEN, CI: 'true' }).done;
+    expect(again.code, again.stderr).toBe(1);
+    expect((await readReport(join(replayed, 'report.json'))).findings.map((f) => f.key)).toEqual(report.findings.map((f) => f.key));
     // The tokens came from the environment and went nowhere but the servers.
     for (const text of [stdout, markdown, html, JSON.stringify(report)]) {
       expect(text).not.toContain(EU_TOKEN);
@@ -76,8 +87,20 @@ describe('several servers for one operation, as the README shows it', () => {
     expect(code, stdout).toBe(3);
     const report = await readReport(join(out, 'report.json'));
     expect(report.operations.map((o) => `${o.targetName} ${o.verdict}`)).toEqual(['eu-west conforming', 'ap-south inconclusive']);
-    expect(report.summary.causes).toEqual([expect.stringMatching(/^updateHostedConnect @ ap-south: .*x-auth-token was refused/i)]);
+    expect(report.summary.causes).toEqual([expect.stringMatching(/^updateHostedConnect @ ap-south: .*x-auth-token was refused: check the headers of target "ap-south" in the config file$/i)]);
     expect(stdout).not.toContain('a-wrong-token');
+  });
+
+  test('with --fail-on new, a known failure in one region does not hide a region whose token is refused: exit 3', async () => {
+    const baseline = join(dir, 'baseline');
+    const first = await spawnCli(['run', '--config', config, '--runs', '3', '--report', `json=${baseline}/report.json`], { EU_TOKEN, AP_TOKEN, CI: 'true' }).done;
+    expect(first.code, first.stdout).toBe(1);
+    const out = join(dir, 'known');
+    const { code, stderr } = await spawnCli(['run', '--config', config, '--runs', '3', '--baseline', `${baseline}/report.json`, '--fail-on', 'new', '--report', `json=${out}/report.json`], { EU_TOKEN: 'expired-token', AP_TOKEN, CI: 'true' }).done;
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/^conformance: INCONCLUSIVE: updateHostedConnect @ eu-west: /);
+    const report = await readReport(join(out, 'report.json'));
+    expect(report.baseline).toMatchObject({ new: [], fixed: [] });
   });
 
   test('an unset token variable stops the run before anything is sent, naming the variable', async () => {

@@ -353,7 +353,7 @@ describe('replay of a verify-pacts report', () => {
   test('says that pact reports are re-verified with verify-pacts: exit 2, one line', async () => {
     const dir = await tempDir();
     const path = join(dir, 'pacts.json');
-    expect((await runCli(['verify-pacts', '--mock-fault', 'dc-vlan-4000', '--report', `json=${path}`])).code).toBe(1);
+    expect((await runCli(['verify-pacts', '--mock-fault', 'dc-accept-long-name', '--report', `json=${path}`])).code).toBe(1);
     const { code, err } = await runCli(['replay', path, '--report', `json=${join(dir, 'never.json')}`]);
     expect(code).toBe(2);
     expectOneErrorLine(err);

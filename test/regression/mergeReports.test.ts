@@ -35,6 +35,15 @@ describe('mergeReports', () => {
     expect(clean.summary.violations).toBe(0);
   });
 
+  it('refuses two whole runs of one operation at one target (the same report twice, or two servers under one name)', () => {
+    const report = buildReport();
+    expect(() => mergeReports([{ path: 'a.json', report }, { path: 'b.json', report }])).toThrow(
+      new ConfigError(`merge: a.json and b.json both test ${report.operations[0]!.operationId} at ${report.operations[0]!.targetName}: merge joins the shards of one run (--shard I/N) and runs against other targets`),
+    );
+    // A shard set and a whole run of the same target are two runs of it too.
+    expect(() => mergeReports([{ path: 's1.json', report: shard(1) }, { path: 's2.json', report: shard(2) }, { path: 'whole.json', report }])).toThrow(/s1\.json and whole\.json both test/);
+  });
+
   it('refuses a shard set with a shard missing or given twice, naming it', () => {
     expect(() => mergeReports([{ path: 'a.json', report: shard(1) }])).toThrow(new ConfigError('merge: shard 2/2 missing (seed 7; given: a.json)'));
     expect(() => mergeReports([{ path: 'a.json', report: shard(1) }, { path: 'b.json', report: shard(1) }])).toThrow(/shard 1\/2 given twice \(a.json, b.json\)/);

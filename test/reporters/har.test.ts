@@ -104,5 +104,33 @@ describe('HarReporter', () => {
     expect(second?.comment).toContain('timeout');
     expect(reporter.entryOf('c2')).toBe(1);
     expect(reporter.entryOf('c3')).toBeUndefined();
+    // A single-target run: results carry no target, a finding (which always names one) finds its entry by case id.
+    expect(reporter.entryOf('c2', 'embedded mock')).toBe(1);
+    expect(second).not.toHaveProperty('_target');
+  });
+
+  test('with several targets the same case id goes to each: a finding gets the entry of its own target', () => {
+    const reporter = new HarReporter({ path: 'unused.har' });
+    const testCase = { id: 'dc-inv-bandwidth-max', operationId: 'updateHostedConnect', intent: { kind: 'invalid', constraintId: 'DC.body.hosted_connect.bandwidth.maximum', label: 'bandwidth=400001' }, request: { method: 'PUT', path: '/x', pathParams: {}, query: {}, headers: {}, auth: 'configured' }, seed: 7, needsFixture: false } as const;
+    const at = (target: string, url: string, status: number): CaseResult => ({
+      status: 'ran',
+      target,
+      case: testCase,
+      exchange: { case: testCase, sent: { method: 'PUT', url, headers: {} }, response: { status, headers: {}, bodyText: '', truncated: false, durationMs: 1 } },
+      verdicts: [],
+    });
+    reporter.onCaseResult(at('eu-west', 'http://127.0.0.1:4701/x', 400));
+    reporter.onCaseResult(at('ap-south', 'http://127.0.0.1:4702/x', 200));
+    // A finding at the second target points at the second exchange, not the first with that case id.
+    expect(reporter.entryOf(testCase.id, 'ap-south')).toBe(1);
+    expect(reporter.entryOf(testCase.id, 'eu-west')).toBe(0);
+    expect(reporter.entryOf(testCase.id, 'us-east')).toBeUndefined();
+    const har = JSON.parse(reporter.render({ seed: 7 } as Parameters<HarReporter['render']>[0])) as Har;
+    expect(harValidator()(har)).toBe('');
+    const entries = har.log.entries as Array<Har['log']['entries'][number] & { _target?: string }>;
+    expect(entries.map((e) => [e._target, e.request.url, e.response.status])).toEqual([
+      ['eu-west', 'http://127.0.0.1:4701/x', 400],
+      ['ap-south', 'http://127.0.0.1:4702/x', 200],
+    ]);
   });
 });

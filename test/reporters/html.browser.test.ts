@@ -110,6 +110,8 @@ describe('html report in Chromium', () => {
     expect(background).not.toBe(okBackground);
     expect(await page.$$eval('#causes li', (items) => items.map((i) => i.textContent))).toEqual([...CAUSES]);
     expect(await page.$eval('#causes', (n) => (n as unknown as { hidden: boolean }).hidden)).toBe(false);
+    // The verdict already says INCONCLUSIVE: no "also" over its causes.
+    expect(await page.isVisible('#causes-also')).toBe(false);
     // The same page for a conforming run is the green one: the check above can fail.
     const conforming = await open(buildReport({ findings: [], occurrences: [] }));
     expect(await conforming.page.$eval('#verdict', (n) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(n).backgroundColor)).toBe(okBackground);
@@ -147,6 +149,10 @@ describe('html report in Chromium', () => {
   it('shows the target × check matrix, coverage per target, and findings naming their target, filterable by target', async () => {
     const { page, problems } = await open(buildMultiTargetReport());
     expect(await page.textContent('#verdict')).toBe('NOT CONFORMING: 1 failure, 1 warning; 186 of 190 cases ran on 2 operation(s) at 2 targets');
+    // The failure at ap-south must not hide that eu-west could not be judged.
+    expect(await page.isVisible('#causes-also')).toBe(true);
+    expect(await page.textContent('#causes-also')).toBe('also INCONCLUSIVE:');
+    expect(await page.$$eval('#causes li', (items) => items.map((i) => i.textContent))).toEqual([`${DC} @ ${EU_WEST.name}: ${MULTI_CAUSE}`]);
     expect(await page.$$eval('#check-table thead th', (ths) => ths.map((th) => th.textContent))).toEqual(['check', `${HCX}@ eu-west`, `${DC}@ eu-west`, `${DC}@ ap-south`]);
     const cell = (check: string, operation: string, target: string) => page.textContent(`#check-table tr[data-check="${check}"] td[data-operation="${operation}"][data-target="${target}"]`);
     expect(await cell('negative-rejection', DC, AP_SOUTH.name)).toBe('FAIL 1/11');

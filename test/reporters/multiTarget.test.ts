@@ -86,7 +86,25 @@ describe('console reporter with several targets', () => {
 
   it('fits 80 columns and counts operations and targets apart in the verdict', () => {
     expect(tooWide(text)).toEqual([]);
-    expect(text.trimEnd().split('\n').slice(-2).join(' ')).toBe('NOT CONFORMING: 1 failure, 1 warning; 186 of 190 cases ran on 2 operation(s) at   2 targets');
+    const lines = text.trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('NOT CONFORMING: '));
+    expect(lines.slice(at, at + 2).join(' ')).toBe('NOT CONFORMING: 1 failure, 1 warning; 186 of 190 cases ran on 2 operation(s) at   2 targets');
+  });
+
+  it('names the inconclusive target under a NOT CONFORMING verdict, not only the failing one', () => {
+    const lines = text.trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('NOT CONFORMING: '));
+    const below = lines.slice(at + 2);
+    expect(below[0]).toBe('also INCONCLUSIVE:');
+    expect(below.slice(1).join('\n').replace(/\n +/g, ' ')).toBe(`  - ${DC} @ ${EU_WEST.name}: ${MULTI_CAUSE}`);
+    // Coloured: the heading is yellow, the verdict above it red.
+    const coloured = new ConsoleReporter({ color: true, env: {} }).render(buildMultiTargetReport());
+    expect(coloured).toMatch(/\u001b\[33m[^\n]*also INCONCLUSIVE:/);
+    // The same report without the cause ends on the verdict: the lines above come from the cause.
+    const base = buildMultiTargetReport();
+    const noCause = render({ ...base, summary: { ...base.summary, causes: [] } });
+    expect(noCause).not.toContain('INCONCLUSIVE:\n');
+    expect(noCause.trimEnd().split('\n').at(-1)).toBe('  2 targets');
   });
 
   it('keeps a single-target report as it was: no target in headers, findings or operation lines', () => {
@@ -137,6 +155,18 @@ describe('markdown reporter with several targets', () => {
     expect(md).toContain(`1. **${DC} @ ap-south** · negative-rejection \`DC.body.hosted_connect.bandwidth.maximum\` [page]: `);
     expect(md).toContain(`1. **${HCX} @ eu-west** · echo [reading]: `);
     expect(md.split('\n').filter((l) => /^\d+\. \*\*/.test(l))).toHaveLength(MULTI_FINDINGS.length);
+  });
+
+  it('names the inconclusive target under a NOT CONFORMING verdict, not only the failing one', () => {
+    expect(md.split('\n').slice(0, 5)).toEqual([
+      '### ❌ NOT CONFORMING: 1 failure, 1 warning; 186 of 190 cases ran on 2 operation(s) at 2 targets',
+      '',
+      '⚠️ **also INCONCLUSIVE:**',
+      '',
+      `- ${DC} @ ${EU_WEST.name}: ${MULTI_CAUSE}`,
+    ]);
+    const base = buildMultiTargetReport();
+    expect(MarkdownReporter.render({ ...base, summary: { ...base.summary, causes: [] } })).not.toContain('INCONCLUSIVE:**');
   });
 
   it('keeps a single-target summary as it was', () => {

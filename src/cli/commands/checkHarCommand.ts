@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createReporters } from '../../../reporters/index.ts';
 import type { ReportSpec } from '../../config/ConformanceConfig.ts';
-import { DEFAULT_CONFIG } from '../../config/ConformanceConfig.ts';
+import { DEFAULT_CONFIG, REPORT_FORMATS } from '../../config/ConformanceConfig.ts';
 import { resolveConfig } from '../../config/resolveConfig.ts';
 import { loadSpecs } from '../../openapi/loadSpecs.ts';
 import { readHar } from '../../proxy/readHar.ts';
@@ -25,7 +25,7 @@ export function checkHarCommand(program: Command, io: MainIo, setExit: (code: nu
     .command('check-har')
     .description('judge the exchanges of a HAR 1.2 file (a browser, a proxy tool, --report har=) against the documents, offline')
     .argument('<file>', 'the HAR file')
-    .option('--report <format=path>', 'write a report: json, junit, md, html, har (repeatable; default: all into the report directory)', (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
+    .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
     .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
     .option('--max-response-bytes <n>', `a bigger response body is judged too large (default ${DEFAULT_CONFIG.maxResponseBytes})`, parseInteger(1024))
     .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { createReporters } from '../../../reporters/index.ts';
 import type { ReportSpec } from '../../config/ConformanceConfig.ts';
-import { DEFAULT_CONFIG } from '../../config/ConformanceConfig.ts';
+import { DEFAULT_CONFIG, REPORT_FORMATS } from '../../config/ConformanceConfig.ts';
 import { resolveConfig } from '../../config/resolveConfig.ts';
 import { ConfigError } from '../../errors/ConformanceError.ts';
 import { loadSpecs } from '../../openapi/loadSpecs.ts';
@@ -45,7 +45,7 @@ export function proxyCommand(program: Command, io: MainIo, setExit: (code: numbe
     .description('forward traffic to an upstream unchanged and judge what passes against the documents (sends nothing of its own); Ctrl-C writes the reports')
     .requiredOption('--upstream <url>', 'base URL of the real server the proxy forwards to')
     .option('--listen <host:port>', 'where the proxy listens', parseListen, { host: '127.0.0.1', port: 8080 })
-    .option('--report <format=path>', 'write a report: json, junit, md, html, har (repeatable; default: all into the report directory)', (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
+    .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
     .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
     .option('--quiet', 'no log line per exchange')
     .option('--max-response-bytes <n>', `bytes of each body kept for judging; a bigger body is forwarded whole and judged too large (default ${DEFAULT_CONFIG.maxResponseBytes})`, parseInteger(1024))

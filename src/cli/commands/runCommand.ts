@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfigFile, resolveConfig } from '../../config/resolveConfig.ts';
-import { DEFAULT_CONFIG, REMOTE_DEFAULTS, type ConformanceConfig, type ReportSpec } from '../../config/ConformanceConfig.ts';
+import { DEFAULT_CONFIG, REMOTE_DEFAULTS, REPORT_FORMATS, type ConformanceConfig, type ReportSpec } from '../../config/ConformanceConfig.ts';
+import { REPLAY_REPORT_DIR } from '../../regression/replayConfig.ts';
 import { runWithReports } from '../runWithReports.ts';
 import type { MainIo } from '../MainIo.ts';
 import { collect } from '../collect.ts';
@@ -23,6 +24,7 @@ export interface RunFlags {
   case: string[];
   shard?: ReportShard;
   operation: string[];
+  onlyTarget: string[];
   strict?: boolean;
   report?: ReportSpec[];
   reportDir?: string;
@@ -63,6 +65,7 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
     caseIds: flags.case,
     shard: flags.shard,
     operationIds: flags.operation,
+    targetNames: flags.onlyTarget,
     strict: flags.strict,
     reports: flags.report,
     reportDir: flags.reportDir,
@@ -98,9 +101,10 @@ export function addTargetOptions(command: Command): Command {
       parseToken,
     )
     .option('--operation <operationId>', 'run only this operation (repeatable; default: every operation)', collect, [])
+    .option('--only-target <name>', "run only this server of the config file's targets, by its name (repeatable; default: all)", collect, [])
     .option('--strict', 'every broken rule fails the run: warnings count as failures')
-    .option('--report <format=path>', 'write a report: json, junit, md, html (repeatable; default: all into the report directory)', (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
-    .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
+    .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
+    .option('--report-dir <dir>', `directory of the default reports (default: ${DEFAULT_CONFIG.reportDir} for run, ${REPLAY_REPORT_DIR} for replay)`)
     .option('--allow-mutations', 'allow state-changing requests to a non-loopback target')
     .option('--concurrency <n>', `requests in flight at once (default ${DEFAULT_CONFIG.concurrency})`, parseInteger(1, 256))
     .option('--timeout <ms>', `headers and body timeout per request (default ${DEFAULT_CONFIG.timeouts.headersMs})`, parseInteger(1))
@@ -120,7 +124,8 @@ export function addTargetOptions(command: Command): Command {
 
 /** Reads the config file named by --config and merges it with the flags. */
 export async function configFromFlags(flags: RunFlags) {
-  const file = flags.config ? await loadConfigFile(flags.config) : {};
+  if (flags.onlyTarget.length > 0 && !flags.config) throw new UsageError('--only-target names servers of a config file: give --config');
+  const file = flags.config ? await loadConfigFile(flags.config, flags.onlyTarget) : {};
   const config = resolveConfig(file, flagsToConfig(flags));
   // Recorded absolute, so a replay from another folder finds it.
   return flags.config ? { ...config, configFile: resolve(flags.config) } : config;

@@ -22,7 +22,7 @@ import type { MainIo } from '../MainIo.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
 import { parseFixture, parseHeader, parseInteger, parseReport, parseSpec, parseToken } from '../parseFlags.ts';
 import { resolveConfig } from '../../config/resolveConfig.ts';
-import type { ReportSpec } from '../../config/ConformanceConfig.ts';
+import { DEFAULT_CONFIG, REPORT_FORMATS, type ReportSpec } from '../../config/ConformanceConfig.ts';
 
 interface VerifyFlags {
   target?: string;
@@ -49,8 +49,8 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
     .option('--token <token>', 'credential that replaces the pacts\' placeholder', parseToken)
     .option('--pact <file>', 'pact file to verify (repeatable)', collect, [])
     .option('--spec <path>', 'OpenAPI 3.1 document naming the operations and credential headers (repeatable)', (v, p: string[]) => parseSpec(v, p), [])
-    .option('--report <format=path>', 'write a report: json, junit, md, html (repeatable; default: all into the report directory)', (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
-    .option('--report-dir <dir>', 'directory of the default reports (default conformance-report)')
+    .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
+    .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
     .option('--allow-mutations', 'allow state-changing requests to a non-loopback target')
     .option('--mock-fault <name>', 'embedded mock only: break one rule')
     .option('--timeout <ms>', 'timeout of one request', parseInteger(1))
