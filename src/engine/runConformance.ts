@@ -353,15 +353,24 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
       const out = hooks.dryRunOut ?? (() => undefined);
       if (execution.several) out(`# target ${setup.leg.name}`);
       dryRunCount = dryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) }, runnerOptions, out);
-    } else if (setup.unreachable === undefined) {
+    } else {
       const work = [
         ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
         ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
       ].filter((w) => w.prepared !== undefined);
-      await runPool(work, runnerOptions.concurrency, signal, async ({ testCase, prepared }) => emit(await executeCase(testCase, prepared, context)));
-      if (config.caseIds.length === 0 && command === 'run') {
-        await Promise.all(operations.map((p) => exploreRandom(p, config.runs, context, emit, keepRandom)));
+      const done = new Set<(typeof work)[number]>();
+      if (setup.unreachable === undefined) {
+        await runPool(work, runnerOptions.concurrency, signal, async (item) => {
+          emit(await executeCase(item.testCase, item.prepared, context));
+          done.add(item);
+        });
+        if (config.caseIds.length === 0 && command === 'run' && !signal.aborted) {
+          await Promise.all(operations.map((p) => exploreRandom(p, config.runs, context, emit, keepRandom)));
+        }
       }
+      // A case never sent (an unreachable target, a spent budget, an interruption) is reported, never lost.
+      const why = setup.unreachable ?? stopReason ?? 'the run was interrupted';
+      for (const item of work) if (!done.has(item)) emit({ status: 'not-run', case: item.testCase, reason: `not sent: ${why}` });
     }
   } catch (error) {
     failure = error;

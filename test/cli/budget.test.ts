@@ -15,6 +15,9 @@ describe('--max-requests', () => {
     expect(report.summary.conforming).toBe(false);
     expect(report.summary.ran).toBeGreaterThan(5);
     expect(report.summary.ran).toBeLessThanOrEqual(20);
+    // Every planned case is accounted for: what the budget left unsent is listed as not run, with why.
+    for (const op of report.operations) expect(op.ran + op.notRun).toBe(op.planned);
+    expect(report.notRun.filter((n) => n.reason.startsWith('not sent: ') && n.reason.includes('budget')).length).toBeGreaterThan(50);
   });
 
   test('violations found before the budget ran out still make the exit code 1', async () => {
