@@ -123,6 +123,7 @@ export interface RunReport {
   /** Why the run stopped before its plan was done (a signal, the request budget), when it did. */
   readonly stopReason?: string;
   readonly summary: {
+    /** Entries of `operations`: one per operation and target. */
     readonly operations: number;
     readonly cases: number;
     readonly ran: number;
