@@ -50,7 +50,8 @@ describe('a misbehaving server yields transport findings, never a crash', () => 
   });
 
   test('huge bodies stop at --max-response-bytes (too-large)', async () => {
-    const { code, report } = await runAgainst({ chaos: 'huge', hugeBytes: 1024 * 1024 });
+    // A megabyte per case at 64 in flight: a timeout long enough that only the size cap can stop a body on a busy machine.
+    const { code, report } = await runAgainst({ chaos: 'huge', hugeBytes: 1024 * 1024 }, ['--timeout', '10000']);
     expect(code).toBe(1);
     expectTransportOnly(report, 'too-large');
     expect(report.findings[0]!.message).toContain('65536');
