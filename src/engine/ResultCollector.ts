@@ -1,3 +1,4 @@
+import type { Case } from '../model/Case.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import { causeLine } from '../model/causeLine.ts';
@@ -34,7 +35,8 @@ interface Tally {
 
 
 export interface CollectorOptions {
-  readonly replayCommand: (caseId: string, operation: PreparedOperation) => string;
+  /** The command that replays a case (its own id and seed: a corpus case keeps the seed it was found with). */
+  readonly replayCommand: (testCase: Case, operation: PreparedOperation) => string;
   readonly command?: RunReport['command'];
   /** `--strict`: every broken rule is a failure. */
   readonly strict?: boolean;
@@ -219,7 +221,7 @@ export class ResultCollector implements RunListener {
         }
       }
       if (verdict.outcome === 'fail' && prepared && severity) {
-        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case.id, prepared), severity, prepared.targetName);
+        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case, prepared), severity, prepared.targetName);
         const key = `${groupKey(finding)}${refusal ? '|refused' : ''}`;
         const held = this.findings.get(key);
         if (!held) this.findings.set(key, { finding, count: 1, refusal });

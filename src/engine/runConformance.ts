@@ -284,7 +284,7 @@ function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSetup, ex
   const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
   const planned = everyPlan.filter(({ prepared, cases, dropped }) => !narrowed || cases.length + dropped.length + priorOf(prepared.operation.operationId) > 0);
   const operations = planned.map(({ prepared }) => prepared);
-  const collector = new ResultCollector(operations, { replayCommand: (caseId, p) => replayCommandFor(caseId, config.seed, p, invocation), command, strict: config.strict, nameTargetsInCauses: execution.several });
+  const collector = new ResultCollector(operations, { replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation), command, strict: config.strict, nameTargetsInCauses: execution.several });
   for (const { operationId, ...probe } of setup.probes) collector.noteProbe(operationId, probe);
   if (setup.unreachable !== undefined) collector.noteUnreachable(setup.unreachable);
   const counts = Object.fromEntries(planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + priorOf(prepared.operation.operationId)]));

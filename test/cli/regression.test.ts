@@ -5,6 +5,7 @@ import { startMockServer } from '../../mock/startMockServer.ts';
 import type { RunReport } from '../../src/model/RunReport.ts';
 import { findingKey } from '../../src/model/findingKey.ts';
 import { readReport, runCli, targetFlags, tempDir } from '../helpers/cli.ts';
+import { shellWords } from '../helpers/shellWords.ts';
 
 const VLAN_KEY = 'updateHostedConnect|response-schema|DC.response.200.hosted_connect.vlan.maximum|';
 
@@ -74,6 +75,16 @@ describe('failure corpus', () => {
       // The same defects, and no new corpus file for them.
       expect(secondReport.findings.map(findingKey).sort()).toEqual(firstReport.findings.map(findingKey).sort());
       expect((await readdir(corpus)).filter((n) => n.endsWith('.json'))).toHaveLength(names.length);
+
+      // A night with another seed: a finding of a stored case replays with the seed it was found with.
+      const other = await runCli([...common, '--seed', '2', '--report', `json=${join(dir, '2b.json')}`]);
+      expect(other.code).toBe(1);
+      const otherReport = await readReport(join(dir, '2b.json'));
+      for (const f of otherReport.findings) expect(shellWords(f.replay)).toEqual(expect.arrayContaining(['--seed', String(f.seed), '--case', f.caseId]));
+      const stored = otherReport.findings.find((f) => f.seed === 1);
+      expect(stored).toBeDefined();
+      const line = shellWords(stored!.replay).slice(2).map((w) => w.replace('$TOKEN', token).replace('$X_EXTRA', 'x'));
+      expect((await runCli(line)).code).toBe(1);
 
       // Once the server is fixed, the replayed cases pass and leave the corpus.
       const fixed = await startMockServer({ port: 0, token });
