@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { REPORT_FORMATS } from '../config/ConformanceConfig.ts';
+import { redactUrl } from '../runner/redactUrl.ts';
 import { credentialTextProblem } from '../config/credentialTextProblem.ts';
 import { specTwin } from '../config/specTwin.ts';
 import { UsageError } from '../errors/ConformanceError.ts';
@@ -48,15 +49,23 @@ export function parseFixture(text: string, previous: Record<string, string> = {}
   return { ...previous, [text.slice(0, eq)]: text.slice(eq + 1) };
 }
 
-function checkUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InvalidArgumentError(`"${text}" is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError(`"${text}" is not an http(s) URL`);
-  return text;
+/**
+ * A base URL: http(s), without a query or fragment (the operation's path is appended to it). Errors name
+ * the flag and show the URL with its password and query left out, never the value as typed.
+ */
+export function parseUrl(flag: string): (text: string) => string {
+  return (text) => {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new UsageError(`${flag}: not a URL`);
+    }
+    const shown = redactUrl(`${url.origin}${url.pathname}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag}: ${shown} is not an http(s) URL`);
+    if (url.search !== '' || url.hash !== '') throw new UsageError(`${flag}: ${shown}: a base URL has no query or fragment (the operation's path and query are added to it)`);
+    return text;
+  };
 }
 
 export interface TargetFlags {
@@ -73,10 +82,10 @@ export function parseTarget(text: string, previous: TargetFlags = { targets: {} 
   if (match && !/^https?:/i.test(text)) {
     const name = match[1]!;
     if (Object.hasOwn(previous.targets, name)) throw new UsageError(`--target ${name} is given twice`);
-    return { ...previous, targets: { ...previous.targets, [name]: checkUrl(match[2]!) } };
+    return { ...previous, targets: { ...previous.targets, [name]: parseUrl('--target')(match[2]!) } };
   }
   if (previous.target !== undefined) throw new UsageError('--target URL (for every operation) is given twice; name the operation or document: --target NAME=URL');
-  return { ...previous, target: checkUrl(text) };
+  return { ...previous, target: parseUrl('--target')(text) };
 }
 
 /** `--report FORMAT=PATH` or `--report FORMAT` (default path in the report directory). */

@@ -21,11 +21,12 @@ function resolveTargets(setting: TargetSetting, where: string): Resolved[] {
   const entries = typeof setting === 'string' ? [setting] : setting;
   const resolved = entries.map((entry): Resolved => {
     const target = typeof entry === 'string' ? { url: entry } : entry;
-    if (!/^https?:\/\//i.test(target.url)) throw new ConfigError(`${where}: ${redactUrl(target.url)} is not an http or https URL`);
     const url = target.url.replace(/\/+$/, '');
     return { url, name: target.name ?? redactUrl(url), fixtures: target.fixtures ?? {}, headers: target.headers ?? {}, ...(target.name !== undefined ? { configName: target.name } : {}) };
   });
   resolved.forEach((target, index) => {
+    if (!/^https?:\/\//i.test(target.url)) throw new ConfigError(`${where}: ${redactUrl(target.url)} is not an http or https URL`);
+    if (/[?#]/.test(target.url)) throw new ConfigError(`${where}: ${redactUrl(target.url.replace(/[?#].*$/, ''))}: a base URL has no query or fragment`);
     const earlier = resolved.slice(0, index);
     // One endpoint may serve two projects (other fixtures or credentials); the same server twice is a slip.
     const same = (t: Resolved): boolean => t.url === target.url && JSON.stringify([t.fixtures, t.headers]) === JSON.stringify([target.fixtures, target.headers]);
@@ -62,7 +63,7 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
       }
       const key = keys[0];
       const fallback = config.target !== undefined ? { url: config.target } : defaultTarget;
-      const targets = key !== undefined ? resolveTargets(config.targets[key]!, `targets.${key}`) : fallback ? [{ ...resolveTargets(fallback.url, 'target')[0]!, ...(fallback.name !== undefined ? { name: fallback.name } : {}) }] : [];
+      const targets = key !== undefined ? resolveTargets(config.targets[key]!, `targets.${key}`) : fallback ? [{ url: fallback.url.replace(/\/+$/, ''), name: fallback.name ?? redactUrl(fallback.url.replace(/\/+$/, '')), fixtures: {}, headers: {} }] : [];
       const constraints = catalogueOperation(operation);
       const validators = validatorsFor(operation);
       const expectations = config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] };

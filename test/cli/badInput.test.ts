@@ -24,6 +24,7 @@ describe('header and token values are refused at parse time, never echoed', () =
   test.each([
     ['a CR/LF in a --header value', ['--header', `X-Auth-Token: ${SECRET}\r\nX-Evil: 1`], '--header "X-Auth-Token": the value contains a line break'],
     ['a bare LF in a --header value', ['--header', `X-Auth-Token: ${SECRET}\nx`], '--header "X-Auth-Token": the value contains a line break'],
+    ['a target URL with a query string (a key in it)', ['--target', `upgradeInterconnectAppliance=http://127.0.0.1:1/?apikey=${SECRET}`], 'http://127.0.0.1:1/: a base URL has no query or fragment'],
     ['a control character in a --header value', ['--header', `X-Auth-Token: ${SECRET}\u0001`], '--header "X-Auth-Token": the value contains a control character at position 7 (U+0001)'],
     ['DEL in a --header value', ['--header', `X-Auth-Token: ${SECRET}\u007f`], 'the value contains a control character at position 7 (U+007F)'],
     ['a non-Latin-1 character in a --header value', ['--header', `X-Auth-Token: ${SECRET}\u2014`], 'the value contains a character outside Latin-1 at position 7 (U+2014)'],

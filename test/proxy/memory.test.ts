@@ -40,7 +40,7 @@ describe.skipIf(process.platform !== 'linux')('proxy memory', () => {
       expect(peak).toBeLessThan(300 * 1000 * 1000);
       spawned.child.kill('SIGINT');
       const { stdout } = await spawned.done;
-      expect(stdout).toContain('1 exchanges judged');
+      expect(stdout).toContain('1 exchange(s) judged');
     } finally {
       spawned.child.kill('SIGKILL');
       await server.close();

@@ -44,7 +44,7 @@ describe('conformance proxy (child process)', () => {
     const { code, stdout, stderr } = await proxy.done;
     expect(code).toBe(1);
     expect(stdout.split('\n').filter((line) => line.startsWith('PUT '))).toHaveLength(3);
-    expect(stdout).toContain('3 exchanges judged, 0 matched no documented operation');
+    expect(stdout).toContain('3 exchange(s) judged, 0 matched no documented operation');
     const report = await readReport(join(dir, 'report.json'));
     expect(report.findings.map((f) => [f.check, f.constraintId])).toContainEqual(['response-schema', 'DC.response.200.hosted_connect.vlan.maximum']);
     expect(report.summary.ran).toBe(3);
@@ -59,7 +59,7 @@ describe('conformance proxy (child process)', () => {
     proxy.child.kill('SIGTERM');
     const { code, stdout } = await proxy.done;
     expect(stdout).not.toContain('GET ');
-    expect(stdout).toContain('0 exchanges judged, 1 matched no documented operation');
+    expect(stdout).toContain('0 exchange(s) judged, 1 matched no documented operation');
     expect(code).toBe(3);
   });
 });
@@ -100,7 +100,7 @@ describe('conformance check-har', () => {
     await writeFile(join(dir, 'browser.har'), JSON.stringify(har));
     const result = await runCli(['check-har', join(dir, 'browser.har'), '--report', `json=${join(dir, 'audit.json')}`]);
     expect(result.code).toBe(1);
-    expect(result.out).toContain('2 exchanges judged, 1 matched no documented operation');
+    expect(result.out).toContain('2 exchange(s) judged, 1 matched no documented operation');
     const audit = await readReport(join(dir, 'audit.json'));
     expect(serverRules(audit.findings)).toEqual(['response-schema DC.response.200.hosted_connect.vlan.maximum', 'transport ']);
     expect(audit.findings.find((f) => f.check === 'transport')?.message).toContain('ERR_CONNECTION_REFUSED');

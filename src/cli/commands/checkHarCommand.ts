@@ -43,7 +43,7 @@ export function checkHarCommand(program: Command, io: MainIo, setExit: (code: nu
       const target = traffic[0] ? new URL(traffic[0].url).origin : file;
       const auditor = new TrafficAuditor(specs, { listeners: reporters, target, toolVersion: TOOL_VERSION, command: 'check-har' });
       for (const exchange of traffic) auditor.observe(exchange);
-      io.out(`conformance check-har: ${auditor.matched} exchanges judged, ${auditor.unmatched} matched no documented operation (not judged)\n`);
+      io.out(`conformance check-har: ${auditor.matched} exchange(s) judged, ${auditor.unmatched} matched no documented operation (not judged)\n`);
       const report = await auditor.finish({ interrupted: false });
       setExit(exitCodeOf(report, io));
     });

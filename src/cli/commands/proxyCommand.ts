@@ -15,7 +15,7 @@ import { checkReportPaths } from '../checkReportPaths.ts';
 import { exitCodeOf } from '../exitCodeOf.ts';
 import { interruptSignal } from '../interruptSignal.ts';
 import type { MainIo } from '../MainIo.ts';
-import { parseInteger, parseReport, parseSpec } from '../parseFlags.ts';
+import { parseInteger, parseReport, parseSpec, parseUrl } from '../parseFlags.ts';
 
 interface ProxyFlags {
   upstream: string;
@@ -43,7 +43,7 @@ export function proxyCommand(program: Command, io: MainIo, setExit: (code: numbe
   program
     .command('proxy')
     .description('forward traffic to an upstream unchanged and judge what passes against the documents (sends nothing of its own); Ctrl-C writes the reports')
-    .requiredOption('--upstream <url>', 'base URL of the real server the proxy forwards to')
+    .requiredOption('--upstream <url>', 'base URL of the real server the proxy forwards to', parseUrl('--upstream'))
     .option('--listen <host:port>', 'where the proxy listens', parseListen, { host: '127.0.0.1', port: 8080 })
     .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
     .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
@@ -87,7 +87,7 @@ export function proxyCommand(program: Command, io: MainIo, setExit: (code: numbe
       } finally {
         interrupt.dispose();
       }
-      io.out(`conformance proxy: ${auditor.matched} exchanges judged, ${auditor.unmatched} matched no documented operation (not judged), ${abandoned} abandoned by the client\n`);
+      io.out(`conformance proxy: ${auditor.matched} exchange(s) judged, ${auditor.unmatched} matched no documented operation (not judged), ${abandoned} abandoned by the client\n`);
       // Stopping is how a proxy ends: the report covers all the traffic that passed, not an interrupted plan.
       const report = await auditor.finish({ interrupted: false });
       setExit(exitCodeOf(report, io));
