@@ -127,7 +127,7 @@ export class ResultCollector implements RunListener {
   private evidenceOf(operationId: string): OperationEvidence {
     let held = this.evidence.get(operationId);
     if (!held) {
-      held = { validAnswered: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, validNotFound: 0, notFoundStatuses: new Set(), otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] };
+      held = { validAnswered: 0, observedAnswered: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, validNotFound: 0, notFoundStatuses: new Set(), otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] };
       this.evidence.set(operationId, held);
     }
     return held;
@@ -249,6 +249,7 @@ export class ResultCollector implements RunListener {
     const valid = result.case.intent.kind === 'valid' || result.case.intent.kind === 'boundary' || result.case.intent.kind === 'observed';
     const refused = status === 401 || status === 403;
     if (valid) held.validAnswered += 1;
+    if (result.case.intent.kind === 'observed') held.observedAnswered += 1;
     else held.otherAnswered += 1;
     if (refused) {
       if (valid) held.validRefused += 1;

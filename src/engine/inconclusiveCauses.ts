@@ -4,6 +4,8 @@ import type { Operation } from '../openapi/Operation.ts';
 export interface OperationEvidence {
   /** Valid and boundary requests that got an answer, and how many were accepted (2xx), refused (401/403) or in conflict. */
   validAnswered: number;
+  /** Of those, exchanges of observed traffic (a proxy's, a HAR's): the client's credential, not the suite's. */
+  observedAnswered: number;
   validAccepted: number;
   validRefused: number;
   validInConflict: number;
@@ -80,7 +82,11 @@ export function inconclusiveCauses(
   const refused = evidence.validRefused + evidence.otherRefused;
   const answered = evidence.validAnswered + evidence.otherAnswered;
   const refusedProbe = evidence.probes.find((p) => p.status === 401 || p.status === 403);
-  if (refusedProbe) {
+  if (evidence.observedAnswered > 0) {
+    // Audited traffic: a client's refused credential is the server doing its job; only when every
+    // exchange was refused was nothing but authentication seen.
+    if (refused === answered && answered > 0) causes.push({ kind: 'credential', text: `every one of the ${answered} exchange(s) was answered 401/403: the client's credential was refused, so nothing but authentication could be judged` });
+  } else if (refusedProbe) {
     causes.push({ kind: 'credential', text: `${refusedProbe.what} ${refusedProbe.url} was answered ${refusedProbe.status}: ${credentialHint(evidence.credentialHeaders, operation, run.targetHeaders)}` });
   } else if (evidence.validAccepted === 0 && refused > 0 && refused * 2 >= answered) {
     // Refused before the server looked at them, these requests judge nothing (a replayed invalid case too).
