@@ -249,8 +249,8 @@ export class ResultCollector implements RunListener {
     const valid = result.case.intent.kind === 'valid' || result.case.intent.kind === 'boundary' || result.case.intent.kind === 'observed';
     const refused = status === 401 || status === 403;
     if (valid) held.validAnswered += 1;
-    if (result.case.intent.kind === 'observed') held.observedAnswered += 1;
     else held.otherAnswered += 1;
+    if (result.case.intent.kind === 'observed') held.observedAnswered += 1;
     if (refused) {
       if (valid) held.validRefused += 1;
       else held.otherRefused += 1;

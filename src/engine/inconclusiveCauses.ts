@@ -105,7 +105,8 @@ export function inconclusiveCauses(
     });
   }
   // An interrupted run says so itself: what did not run then is the interruption's doing.
-  if (!run.interrupted && cases.notRun > 0 && cases.notRun > cases.ran) {
+  // Cases left unsent because the credential was refused say nothing more than that cause.
+  if (!run.interrupted && cases.notRun > 0 && cases.notRun > cases.ran && !causes.some((c) => c.kind === 'credential')) {
     const [reason] = [...evidence.notRunReasons.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['no reason recorded'];
     causes.push({ kind: 'not-run', text: `${cases.notRun} of ${cases.planned} cases could not run: ${reason}${probeHint(evidence)}` });
   }

@@ -359,18 +359,33 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
         ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
       ].filter((w) => w.prepared !== undefined);
       const done = new Set<(typeof work)[number]>();
+      const send = async (item: (typeof work)[number]): Promise<CaseResult> => {
+        const result = await executeCase(item.testCase, item.prepared, context);
+        emit(result);
+        done.add(item);
+        return result;
+      };
+      /** Operations whose credential the server refused: their other cases would all be refused too. */
+      const refused = new Map<string, string>();
       if (setup.unreachable === undefined) {
-        await runPool(work, runnerOptions.concurrency, signal, async (item) => {
-          emit(await executeCase(item.testCase, item.prepared, context));
-          done.add(item);
-        });
+        // Each operation's first valid case goes first: when the server refuses its credential, the rest
+        // of the operation is not sent (a wrong token must not spend a real server's budget).
+        await Promise.all(
+          operations.map(async (p) => {
+            const first = work.find((w) => w.prepared === p && w.testCase.intent.kind === 'valid');
+            const result = first && (await send(first));
+            const status = result?.status === 'ran' ? result.exchange.response?.status : undefined;
+            if (status === 401 || status === 403) refused.set(p.operation.operationId, `the operation's first valid request was answered ${status}: its credential was refused`);
+          }),
+        );
+        await runPool(work.filter((w) => !done.has(w) && !refused.has(w.prepared.operation.operationId)), runnerOptions.concurrency, signal, async (item) => void (await send(item)));
         if (config.caseIds.length === 0 && command === 'run' && !signal.aborted) {
-          await Promise.all(operations.map((p) => exploreRandom(p, config.runs, context, emit, keepRandom)));
+          await Promise.all(operations.filter((p) => !refused.has(p.operation.operationId)).map((p) => exploreRandom(p, config.runs, context, emit, keepRandom)));
         }
       }
-      // A case never sent (an unreachable target, a spent budget, an interruption) is reported, never lost.
-      const why = setup.unreachable ?? stopReason ?? 'the run was interrupted';
-      for (const item of work) if (!done.has(item)) emit({ status: 'not-run', case: item.testCase, reason: `not sent: ${why}` });
+      // A case never sent (an unreachable target, a refused credential, a spent budget, an interruption) is reported, never lost.
+      const why = (item: (typeof work)[number]): string => setup.unreachable ?? refused.get(item.prepared.operation.operationId) ?? stopReason ?? 'the run was interrupted';
+      for (const item of work) if (!done.has(item)) emit({ status: 'not-run', case: item.testCase, reason: `not sent: ${why(item)}` });
     }
   } catch (error) {
     failure = error;
