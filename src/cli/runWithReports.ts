@@ -52,15 +52,18 @@ export async function runWithReports(config: ConformanceConfig, io: MainIo, sign
     signal,
     command,
     dryRunOut: (line) => io.out(`${line}\n`),
-    priorCases: (operations, targets) =>
-      corpus.flatMap((entry): Case[] => {
+    priorCases: (operations, targets) => {
+      const cases = corpus.flatMap((entry): Case[] => {
         const prepared = operations.find((p) => p.operation.operationId === entry.operationId);
         // A replayed finding goes back to the target that failed it when the run has that target (a
         // state-changing request is not sent to regions that never failed it); the corpus goes everywhere.
         if (command === 'replay' && entry.target !== undefined && targets.includes(entry.target) && prepared?.targetName !== entry.target) return [];
         const rebuilt = prepared && corpusCase(entry, prepared.operation);
         return rebuilt ? [rebuilt] : [];
-      }),
+      });
+      // A case recorded at several targets goes once to each.
+      return [...new Map(cases.map((c) => [c.id, c])).values()];
+    },
     ...(baseline && config.baseline ? { finalize: (r: RunReport) => withBaseline(r, baseline, config.baseline!) } : {}),
   });
   if (config.dryRun) return EXIT_OK;

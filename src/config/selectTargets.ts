@@ -1,15 +1,14 @@
 import { UsageError } from '../errors/ConformanceError.ts';
-import type { ConformanceConfig, NamedTarget, TargetSetting } from './ConformanceConfig.ts';
+import type { ConformanceConfig, TargetSetting } from './ConformanceConfig.ts';
+import { targetNameOf } from './targetNameOf.ts';
 
 type Targets = Pick<Partial<ConformanceConfig>, 'target' | 'targets'>;
 
-/** How `--only-target` names an entry: its `name`, else its URL as written. */
-const nameOf = (entry: string | NamedTarget): string => (typeof entry === 'string' ? entry : (entry.name ?? entry.url));
 
 /** Every name a config file's targets answer to. */
 function namesIn(config: Targets): string[] {
   const settings: TargetSetting[] = [...(config.target !== undefined ? [config.target] : []), ...Object.values(config.targets ?? {})];
-  return [...new Set(settings.flatMap((setting) => (typeof setting === 'string' ? [setting] : setting.map(nameOf))))];
+  return [...new Set(settings.flatMap((setting) => (typeof setting === 'string' ? [targetNameOf(setting)] : setting.map(targetNameOf))))];
 }
 
 /**
@@ -24,10 +23,10 @@ export function selectTargets<T extends Targets>(config: T, names: readonly stri
   if (unknown.length > 0) throw new UsageError(`--only-target ${unknown.join(', ')}: ${origin} has no target of that name (known: ${known.join(', ') || 'none'})`);
   const targets = Object.fromEntries(
     Object.entries(config.targets ?? {}).flatMap(([key, setting]): Array<[string, TargetSetting]> => {
-      const kept = typeof setting === 'string' ? (names.includes(setting) ? setting : undefined) : setting.filter((entry) => names.includes(nameOf(entry)));
+      const kept = typeof setting === 'string' ? (names.includes(targetNameOf(setting)) ? setting : undefined) : setting.filter((entry) => names.includes(targetNameOf(entry)));
       return kept === undefined || kept.length === 0 ? [] : [[key, kept]];
     }),
   );
   const { target, ...rest } = config;
-  return { ...rest, ...(target !== undefined && names.includes(target) ? { target } : {}), targets } as T;
+  return { ...rest, ...(target !== undefined && names.includes(targetNameOf(target)) ? { target } : {}), targets } as T;
 }

@@ -364,7 +364,8 @@ export class ResultCollector implements RunListener {
       count(operationId, 'failure') > 0 ? 'not-conforming' : (causesByOperation.get(operationId) ?? []).length > 0 ? 'inconclusive' : options.interrupted ? 'interrupted' : 'conforming';
     const cases = [...this.planned.values()].reduce((a, b) => a + b, 0);
     const ran = [...this.ran.values()].reduce((a, b) => a + b, 0);
-    const causes = [...causesByOperation.entries()].flatMap(([operationId, list]) => list.map((c) => causeLine(operationId, this.nameTargetsInCauses ? this.targetOf(operationId) : undefined, c.text)));
+    // The causes of operations that stay inconclusive (one with failures has its verdict), as `merge` keeps them.
+    const causes = [...causesByOperation.entries()].filter(([operationId]) => operationVerdict(operationId) === 'inconclusive').flatMap(([operationId, list]) => list.map((c) => causeLine(operationId, this.nameTargetsInCauses ? this.targetOf(operationId) : undefined, c.text)));
     if (ran === 0 && causes.length === 0 && !options.interrupted) causes.push('no case ran: nothing was tested');
     const violations = count(undefined, 'failure');
     const verdict: RunVerdict = violations > 0 ? 'not-conforming' : options.interrupted ? 'interrupted' : causes.length > 0 ? 'inconclusive' : 'conforming';

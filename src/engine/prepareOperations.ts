@@ -4,6 +4,7 @@ import { checkRegistry } from '../checks/registry.ts';
 import type { ConformanceConfig, NamedTarget, TargetSetting } from '../config/ConformanceConfig.ts';
 import { ConfigError, SpecError } from '../errors/ConformanceError.ts';
 import type { Spec } from '../openapi/Spec.ts';
+import { targetNameOf } from '../config/targetNameOf.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
 import { validatorsFor } from '../validation/validatorsFor.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
@@ -22,7 +23,7 @@ function resolveTargets(setting: TargetSetting, where: string): Resolved[] {
   const resolved = entries.map((entry): Resolved => {
     const target = typeof entry === 'string' ? { url: entry } : entry;
     const url = target.url.replace(/\/+$/, '');
-    return { url, name: target.name ?? redactUrl(url), fixtures: target.fixtures ?? {}, headers: target.headers ?? {}, ...(target.name !== undefined ? { configName: target.name } : {}) };
+    return { url, name: targetNameOf(target), fixtures: target.fixtures ?? {}, headers: target.headers ?? {}, ...(target.name !== undefined ? { configName: target.name } : {}) };
   });
   resolved.forEach((target, index) => {
     if (!/^https?:\/\//i.test(target.url)) throw new ConfigError(`${where}: ${redactUrl(target.url)} is not an http or https URL`);
@@ -57,13 +58,14 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
       for (const p of operation.parameters) if (p.in === 'path') pathParameters.add(p.name);
       if (config.operationIds.length > 0 && !config.operationIds.includes(operation.operationId)) return [];
       const keys = [operation.operationId, ...docKeys].filter((k) => config.targets[k] !== undefined);
-      // An operation's own target overrides its document's; a list of servers is never silently dropped.
-      if (keys.length > 1 && keys.some((k) => typeof config.targets[k] !== 'string')) {
+      // An operation's own URL overrides its document's servers (a replay line does that); two lists of
+      // servers for one operation are refused rather than one silently dropped.
+      if (keys.filter((k) => typeof config.targets[k] !== 'string').length > 1) {
         throw new ConfigError(`targets: ${keys.join(' and ')} both name servers for ${operation.operationId}; list them under one key`);
       }
       const key = keys[0];
       const fallback = config.target !== undefined ? { url: config.target } : defaultTarget;
-      const targets = key !== undefined ? resolveTargets(config.targets[key]!, `targets.${key}`) : fallback ? [{ url: fallback.url.replace(/\/+$/, ''), name: fallback.name ?? redactUrl(fallback.url.replace(/\/+$/, '')), fixtures: {}, headers: {} }] : [];
+      const targets = key !== undefined ? resolveTargets(config.targets[key]!, `targets.${key}`) : fallback ? [{ url: fallback.url.replace(/\/+$/, ''), name: targetNameOf(fallback), fixtures: {}, headers: {} }] : [];
       const constraints = catalogueOperation(operation);
       const validators = validatorsFor(operation);
       const expectations = config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] };

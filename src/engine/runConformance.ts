@@ -33,6 +33,7 @@ import { replayCommandFor } from './replayCommandFor.ts';
 import { ResultCollector } from './ResultCollector.ts';
 import type { RunContext } from './RunContext.ts';
 import { runPool } from './runPool.ts';
+import { settleAll } from './settleAll.ts';
 import { startTargets } from './startTargets.ts';
 
 export interface RunHooks {
@@ -194,7 +195,10 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
         try {
           await checkReachable(leg.url, options);
         } catch (error) {
-          if (!several || !(error instanceof TargetUnreachableError)) throw error;
+          // Only a server whose every operation has another server is tolerated: an operation that could
+          // not be tested anywhere is a connection error, as in a run of one target.
+          const elsewhere = leg.operations.every((p) => legs.some((other) => other !== leg && other.operations.some((q) => q.operation.operationId === p.operation.operationId)));
+          if (!elsewhere || !(error instanceof TargetUnreachableError)) throw error;
           unreachable.set(leg, `${error.message}: check the URL of target "${leg.name}"`);
         }
       }
@@ -346,6 +350,19 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     controller.abort();
   };
   const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop };
+  const work = [
+    ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
+    ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
+  ].filter((w) => w.prepared !== undefined);
+  const done = new Set<(typeof work)[number]>();
+  const send = async (item: (typeof work)[number]): Promise<CaseResult> => {
+    const result = await executeCase(item.testCase, item.prepared, context);
+    emit(result);
+    done.add(item);
+    return result;
+  };
+  /** Operations whose credential the server refused: their other cases would all be refused too. */
+  const refused = new Map<string, string>();
   let failure: unknown;
   let dryRunCount: number | undefined;
   try {
@@ -353,42 +370,31 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
       const out = hooks.dryRunOut ?? (() => undefined);
       if (execution.several) out(`# target ${setup.leg.name}`);
       dryRunCount = dryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) }, runnerOptions, out);
-    } else {
-      const work = [
-        ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
-        ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
-      ].filter((w) => w.prepared !== undefined);
-      const done = new Set<(typeof work)[number]>();
-      const send = async (item: (typeof work)[number]): Promise<CaseResult> => {
-        const result = await executeCase(item.testCase, item.prepared, context);
-        emit(result);
-        done.add(item);
-        return result;
-      };
-      /** Operations whose credential the server refused: their other cases would all be refused too. */
-      const refused = new Map<string, string>();
-      if (setup.unreachable === undefined) {
-        // Each operation's first valid case goes first: when the server refuses its credential, the rest
-        // of the operation is not sent (a wrong token must not spend a real server's budget).
-        await Promise.all(
-          operations.map(async (p) => {
-            const first = work.find((w) => w.prepared === p && w.testCase.intent.kind === 'valid');
-            const result = first && (await send(first));
-            const status = result?.status === 'ran' ? result.exchange.response?.status : undefined;
-            if (status === 401 || status === 403) refused.set(p.operation.operationId, `the operation's first valid request was answered ${status}: its credential was refused`);
-          }),
-        );
-        await runPool(work.filter((w) => !done.has(w) && !refused.has(w.prepared.operation.operationId)), runnerOptions.concurrency, signal, async (item) => void (await send(item)));
-        if (config.caseIds.length === 0 && command === 'run' && !signal.aborted) {
-          await Promise.all(operations.filter((p) => !refused.has(p.operation.operationId)).map((p) => exploreRandom(p, config.runs, context, emit, keepRandom)));
-        }
+    } else if (setup.unreachable === undefined) {
+      // Each operation's first planned valid case goes first (never a corpus case, which failed before):
+      // when the server refuses its credential, the rest of the operation is not sent (a wrong token
+      // must not spend a real server's budget).
+      await settleAll(
+        operations.map(async (p) => {
+          const first = work.find((w) => w.prepared === p && w.testCase.intent.kind === 'valid' && !prior.includes(w.testCase));
+          const result = first && (await send(first));
+          const status = result?.status === 'ran' ? result.exchange.response?.status : undefined;
+          if (status === 401 || status === 403) refused.set(p.operation.operationId, `the operation's first valid request was answered ${status}: its credential was refused`);
+        }),
+      );
+      await runPool(work.filter((w) => !done.has(w) && !refused.has(w.prepared.operation.operationId)), runnerOptions.concurrency, signal, async (item) => void (await send(item)));
+      if (config.caseIds.length === 0 && command === 'run' && !signal.aborted) {
+        await settleAll(operations.filter((p) => !refused.has(p.operation.operationId)).map((p) => exploreRandom(p, config.runs, context, emit, keepRandom)));
       }
-      // A case never sent (an unreachable target, a refused credential, a spent budget, an interruption) is reported, never lost.
-      const why = (item: (typeof work)[number]): string => setup.unreachable ?? refused.get(item.prepared.operation.operationId) ?? stopReason ?? 'the run was interrupted';
-      for (const item of work) if (!done.has(item)) emit({ status: 'not-run', case: item.testCase, reason: `not sent: ${why(item)}` });
     }
   } catch (error) {
     failure = error;
+  }
+  // A case never sent (an unreachable target, a refused credential, a spent budget, an interruption, a
+  // tool error) is reported, never lost.
+  if (!config.dryRun) {
+    const why = (item: (typeof work)[number]): string => setup.unreachable ?? refused.get(item.prepared.operation.operationId) ?? stopReason ?? (failure !== undefined ? 'the run stopped on an error' : 'the run was interrupted');
+    for (const item of work) if (!done.has(item)) emit({ status: 'not-run', case: item.testCase, reason: `not sent: ${why(item)}` });
   }
   const report = collector.report({
     interrupted: signal.aborted,

@@ -17,7 +17,6 @@ export interface Targets {
   close(): Promise<void>;
 }
 
-
 /**
  * The credential the embedded mock accepts: `--token`, else the value of a `--header` that names one of
  * the documents' credential schemes (its scheme prefix removed), so a run with the user's own header

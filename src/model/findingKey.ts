@@ -1,7 +1,7 @@
 import type { Finding } from './Finding.ts';
 
 /** The fields a finding's identity is made of. */
-export type FindingIdentity = Pick<Finding, 'operationId' | 'target' | 'check' | 'constraintId' | 'intent' | 'caseId' | 'response' | 'failure'>;
+export type FindingIdentity = Pick<Finding, 'operationId' | 'target' | 'request' | 'check' | 'constraintId' | 'intent' | 'caseId' | 'response' | 'failure'>;
 
 /**
  * Which kind of violation it is, when the finding breaks the very rule its request was built to test
@@ -28,12 +28,21 @@ function answerClassOf(finding: FindingIdentity): string {
 }
 
 /**
+ * The target as part of a finding's identity: its name when it has one (a region the config file names,
+ * the embedded mock), so the same defect in two regions is two findings; nothing when the target is
+ * known only by its URL, so a server on another host or port (a CI server on a random port) keeps its
+ * findings' keys.
+ */
+export function keyTarget(finding: Pick<Finding, 'target' | 'request'>): string {
+  return finding.request.url.startsWith(finding.target) ? '' : finding.target;
+}
+
+/**
  * Stable identity of a finding across runs (`Finding.key`): operation, check, constraint, violation
- * family, the class of the server's answer and the target's name (the same defect in two regions is two
- * findings; a target is named by the config file, else by its URL). Never the random values, the seed, `--runs` or the case
- * index, so the same defect keeps its key from one nightly run to the next and a baseline comparison
- * tracks defects, not samples or wording.
+ * family, the class of the server's answer and the target's name (`keyTarget`). Never the random values,
+ * the seed, `--runs` or the case index, so the same defect keeps its key from one nightly run to the
+ * next and a baseline comparison tracks defects, not samples or wording.
  */
 export function findingKey(finding: FindingIdentity): string {
-  return [finding.operationId, finding.check, finding.constraintId ?? '', familyOf(finding), answerClassOf(finding), finding.target].join('|');
+  return [finding.operationId, finding.check, finding.constraintId ?? '', familyOf(finding), answerClassOf(finding), keyTarget(finding)].join('|');
 }

@@ -1,3 +1,4 @@
+import { keyTarget } from '../model/findingKey.ts';
 import type { RunReport } from '../model/RunReport.ts';
 import type { BaselineClassification } from './BaselineClassification.ts';
 
@@ -9,10 +10,13 @@ import type { BaselineClassification } from './BaselineClassification.ts';
 export function compareWithBaseline(current: RunReport, baseline: RunReport): BaselineClassification {
   const before = new Set(baseline.findings.map((f) => f.key));
   const now = new Set(current.findings.map((f) => f.key));
-  const exercised = new Set(current.checks.filter((c) => c.outcome !== 'n/a').map((c) => `${c.operationId}|${c.target}|${c.check}`));
+  const judged = current.checks.filter((c) => c.outcome !== 'n/a');
+  // A finding whose key names its target was fixed only if that target was tested; one of a target
+  // known by its URL, if the operation was tested anywhere (the server may have moved).
+  const exercised = new Set([...judged.map((c) => `${c.operationId}|${c.target}|${c.check}`), ...judged.map((c) => `${c.operationId}||${c.check}`)]);
   return {
     new: current.findings.filter((f) => !before.has(f.key)),
     stillFailing: current.findings.filter((f) => before.has(f.key)),
-    fixed: baseline.findings.filter((f) => !now.has(f.key) && exercised.has(`${f.operationId}|${f.target}|${f.check}`)),
+    fixed: baseline.findings.filter((f) => !now.has(f.key) && exercised.has(`${f.operationId}|${keyTarget(f)}|${f.check}`)),
   };
 }

@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors/ConformanceError.ts';
-import { causeLine, causePrefix } from '../model/causeLine.ts';
+import { causeLine } from '../model/causeLine.ts';
+import { causePrefix } from '../model/causePrefix.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Finding } from '../model/Finding.ts';
 import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type OperationSummary, type RunReport, type RunVerdict } from '../model/RunReport.ts';
@@ -85,7 +86,8 @@ function mergeFindings(reports: readonly RunReport[]): { findings: Finding[]; oc
   const held = new Map<string, { finding: Finding; count: number }>();
   for (const report of reports) {
     report.findings.forEach((finding, index) => {
-      const group = `${finding.key}|${finding.severity}`;
+      // A target known only by its URL is not in the key: the target keeps two servers' findings apart.
+      const group = `${finding.key}|${finding.target}|${finding.severity}`;
       const count = report.occurrences[index] ?? 1;
       const before = held.get(group);
       if (!before) return void held.set(group, { finding, count });
@@ -99,7 +101,7 @@ function mergeFindings(reports: readonly RunReport[]): { findings: Finding[]; oc
 
 /** Distinct keys of one severity among findings. */
 function distinct(findings: readonly Finding[], severity: Finding['severity']): number {
-  return new Set(findings.filter((f) => f.severity === severity).map((f) => f.key)).size;
+  return new Set(findings.filter((f) => f.severity === severity).map((f) => `${f.key}|${f.target}`)).size;
 }
 
 /** One operation at one target: the cell of the target × check matrix everything is grouped by. */

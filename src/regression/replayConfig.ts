@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, type ConformanceConfig, type NamedTarget, type ReportSpec, type TargetSetting } from '../config/ConformanceConfig.ts';
+import { DEFAULT_CONFIG, type ConformanceConfig, type ReportSpec, type TargetSetting } from '../config/ConformanceConfig.ts';
 import { hasUserTargets } from '../config/hasUserTargets.ts';
 import { UsageError } from '../errors/ConformanceError.ts';
 import type { RunInvocation, RunReport } from '../model/RunReport.ts';
@@ -51,17 +51,13 @@ function transportSettings(user: ConformanceConfig, own: RunInvocation): Pick<Co
   return { insecure: user.insecure || (own.insecure ?? false), ...(caFile !== undefined ? { caFile } : {}), ...(proxy !== undefined ? { proxy } : {}) };
 }
 
-/**
- * Where the report's run sent each operation: its URL, or, for an operation at several targets, each
- * target by name with the fixtures and headers the config file gives it (a config is read again).
- */
-function recordedTargets(recorded: RunReport, operationIds: readonly string[], user: ConformanceConfig): Record<string, TargetSetting> {
-  const configured = Object.values(user.targets).flatMap((setting) => (typeof setting === 'string' ? [] : setting.filter((entry): entry is NamedTarget => typeof entry !== 'string')));
+/** Where the report's run sent each operation: its URL, or each of its several targets by name. */
+function recordedTargets(recorded: RunReport, operationIds: readonly string[]): Record<string, TargetSetting> {
   const targets: Record<string, TargetSetting> = {};
   for (const operationId of operationIds) {
     const sent = recorded.operations.filter((o) => o.operationId === operationId);
     if (sent.length === 1) targets[operationId] = sent[0]!.target;
-    else if (sent.length > 1) targets[operationId] = sent.map((o) => configured.find((entry) => entry.name === o.targetName) ?? { name: o.targetName, url: o.target });
+    else if (sent.length > 1) targets[operationId] = sent.map((o) => ({ name: o.targetName, url: o.target }));
   }
   return targets;
 }
@@ -101,7 +97,7 @@ export function replayConfig(recorded: RunReport, reportPath: string, user: Conf
     reportDir: outputs.reportDir ?? REPLAY_REPORT_DIR,
     specs: user.specs.length > 0 ? user.specs : (invocation?.specs ?? []),
     fixtures: { ...invocation?.fixtures, ...user.fixtures },
-    targets: own && !own.embeddedMock ? recordedTargets(recorded, operationIds, user) : user.targets,
+    targets: own && !own.embeddedMock ? recordedTargets(recorded, operationIds) : user.targets,
     mock: own?.embeddedMock ? { ...own.mock, ...user.mock } : user.mock,
     // The run's consent to mutate its own server carries over; a new target needs it given again.
     allowMutations: user.allowMutations || (own?.allowMutations ?? false),

@@ -51,6 +51,11 @@ describe('config file errors name the key', () => {
     expect(unknown.err).toContain('--only-target us: config file');
     expect(unknown.err).toContain('has no target of that name (known: eu, ap)');
     expect((await runCli(['run', '--dry-run', '--only-target', 'ap'])).err).toContain('--only-target names servers of a config file: give --config');
+    // A server named by its URL is known by it with its password hidden, as reports show it.
+    const secret = await withConfig('targets:\n  huawei-dc:\n    - "http://user:pa55word@127.0.0.1:1/"\n    - { name: ap, url: "http://127.0.0.1:2" }\n');
+    const hidden = await runCli(['run', '--dry-run', '--config', secret, '--only-target', 'us']);
+    expect(hidden.err).not.toContain('pa55word');
+    expect(hidden.err).toContain('(known: http://user:[REDACTED]@127.0.0.1:1, ap)');
     // Only ap runs: eu's unset variable is never read.
     const only = await runCli(['run', '--dry-run', '--runs', '0', '--config', path, '--only-target', 'ap']);
     expect(only.err).toBe('');

@@ -31,6 +31,25 @@ describe('one finding identity across nightly runs', () => {
     expect(baseline.occurrences[0]).toBeGreaterThan(3);
   });
 
+  test('your own server restarted on another port (a CI server on a random port): nothing new, nothing fixed; fixed once it is', async () => {
+    const last = await startMockServer({ port: 0, token: 'port-token', fault: FAULT });
+    const tonight = await startMockServer({ port: 0, token: 'port-token', fault: FAULT });
+    const fixed = await startMockServer({ port: 0, token: 'port-token' });
+    try {
+      const before = join(dir, 'port-a.json');
+      expect((await runCli(['run', '--runs', '3', ...targetFlags(last), '--report', `json=${before}`])).code).toBe(1);
+      const after = join(dir, 'port-b.json');
+      const again = await runCli(['run', '--runs', '5', '--seed', '9', ...targetFlags(tonight), '--baseline', before, '--fail-on', 'new', '--report', `json=${after}`]);
+      expect(again.code).toBe(0);
+      expect((await readReport(after)).baseline).toMatchObject({ new: [], fixed: [] });
+      const repaired = join(dir, 'port-c.json');
+      expect((await runCli(['run', '--runs', '3', ...targetFlags(fixed), '--baseline', before, '--fail-on', 'new', '--report', `json=${repaired}`])).code).toBe(0);
+      expect((await readReport(repaired)).baseline?.fixed).toEqual((await readReport(before)).findings.map((f) => f.key));
+    } finally {
+      await Promise.all([last.close(), tonight.close(), fixed.close()]);
+    }
+  });
+
   test('the same faulty server with other --runs and --seed: nothing new, nothing fixed, exit 0 with --fail-on new', async () => {
     const path = join(dir, 'tonight.json');
     const { code } = await runCli(['run', '--runs', '9', '--seed', '77', '--mock-fault', FAULT, '--baseline', baselinePath, '--fail-on', 'new', '--report', `json=${path}`]);

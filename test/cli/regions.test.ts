@@ -103,6 +103,25 @@ describe('several servers for one operation, as the README shows it', () => {
     expect(report.baseline).toMatchObject({ new: [], fixed: [] });
   });
 
+  test('replay of a report whose finding failed in two regions sends the case back to both, and only there', async () => {
+    const twin = await startMockProcess(AP_TOKEN, ['--fault', 'dc-bandwidth-as-string']);
+    started.push(twin.child);
+    const both = join(dir, 'both.yaml');
+    const yaml = (await readFile(config, 'utf8')).replace(/url: http:\/\/127\.0\.0\.1:\d+\n(\s+fixtures[^\n]*\n\s+headers: \{ X-Auth-Token: "\$\{EU_TOKEN\}" \})/, `url: ${twin.url}\n$1`).replace('${EU_TOKEN}', '${AP_TOKEN}');
+    await writeFile(both, yaml);
+    const out = join(dir, 'both');
+    const first = await spawnCli(['run', '--config', both, '--runs', '3', '--report', `json=${out}/report.json`], { AP_TOKEN, CI: 'true' }).done;
+    expect(first.code, first.stdout).toBe(1);
+    const report = await readReport(join(out, 'report.json'));
+    expect(report.findings.map((f) => f.target).sort()).toEqual(['ap-south', 'eu-west']);
+    const again = await spawnCli(['replay', join(out, 'report.json'), '--report', `json=${out}/replay.json`], { AP_TOKEN, CI: 'true' }).done;
+    expect(again.code, again.stdout + again.stderr).toBe(1);
+    const replayed = await readReport(join(out, 'replay.json'));
+    expect(replayed.findings.map((f) => f.target).sort()).toEqual(['ap-south', 'eu-west']);
+    // One case per finding, each sent where it failed.
+    expect(replayed.summary.ran).toBe(report.findings.length);
+  });
+
   test('an unset token variable stops the run before anything is sent, naming the variable', async () => {
     const { code, stderr } = await spawnCli(['run', '--config', config], { EU_TOKEN, CI: 'true' }).done;
     expect(code).toBe(2);

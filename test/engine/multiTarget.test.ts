@@ -96,6 +96,11 @@ describe('several targets for one operation', () => {
     expect(report.checks.filter((c) => c.target === 'down').every((c) => c.outcome === 'n/a')).toBe(true);
   });
 
+  test("an operation whose only server cannot be reached stops the run, even beside another operation's regions", async () => {
+    const down = `http://127.0.0.1:${await closedPort()}`;
+    await expect(run({ ...regions(), [HCX]: down })).rejects.toBeInstanceOf(TargetUnreachableError);
+  });
+
   test('when no target can be reached the run stops before anything is sent, as with one target', async () => {
     const port = await closedPort();
     await expect(run({ 'huawei-dc': [`http://127.0.0.1:${port}`, `http://localhost:${port}`] })).rejects.toBeInstanceOf(TargetUnreachableError);

@@ -48,8 +48,8 @@ export function replayCommand(program: Command, io: MainIo, setExit: (code: numb
       const entries = recorded.findings.filter((f) => wanted.length === 0 || wanted.includes(f.caseId)).map(corpusEntryOf);
       const unknown = wanted.filter((id) => !entries.some((e) => e.caseId === id));
       if (unknown.length > 0) throw new UsageError(`no finding with case id ${unknown.join(', ')} in ${reportPath}`);
-      // Several findings may share one case: send each case once.
-      const unique = [...new Map(entries.map((e) => [e.caseId, e])).values()];
+      // Several findings may share one case: send each case once per target that failed it.
+      const unique = [...new Map(entries.map((e) => [`${e.caseId}|${e.target ?? ''}`, e])).values()];
       if (unique.length === 0) {
         io.out(`conformance: ${reportPath} holds no finding: nothing to replay, nothing sent\n`);
         return;
