@@ -5,6 +5,7 @@ import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 import { OperationValidators } from '../../src/validation/OperationValidators.ts';
 import { FAULTS } from '../../mock/faults.ts';
 import { listFaults } from '../../mock/listFaults.ts';
+import { resolveFault } from '../../mock/resolveFault.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import { updateConnect, upgrade, type Answer } from './calls.ts';
@@ -359,11 +360,11 @@ describe('fault profiles', () => {
     for (const f of list) expect(f.description.length).toBeGreaterThan(5);
   });
 
-  it('an unknown fault name is a ConfigError listing the valid names', async () => {
-    const error = await startMockServer({ fault: 'hcx-nope' }).catch((e: unknown) => e);
+  it('an unknown fault name is a ConfigError naming the likely ones', async () => {
+    const error = await startMockServer({ fault: 'hcx-accept-force' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as Error).message).toContain('hcx-accept-bad-force');
-    expect((error as Error).message).toContain('dc-unknown-connection-200');
+    expect((error as Error).message).toContain('did you mean hcx-accept-bad-force');
+    expect((error as Error).message).toContain('--list-faults');
   });
 
   describe.each(Object.entries(CASES))('%s', (fault, c) => {
@@ -380,5 +381,12 @@ describe('fault profiles', () => {
         await server.close();
       }
     });
+  });
+});
+
+describe('an unknown fault profile', () => {
+  it('is one short line naming the likely profiles and where to find them all', () => {
+    expect(() => resolveFault('vlan-400')).toThrow(/^unknown fault profile "vlan-400"; did you mean dc-vlan-4000(, [a-z0-9-]+)*\? `npm run mock -- --list-faults` lists all \d+$/);
+    expect(() => resolveFault('zzz')).toThrow(/^unknown fault profile "zzz"; `npm run mock -- --list-faults` lists all \d+$/);
   });
 });
