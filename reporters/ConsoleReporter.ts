@@ -457,7 +457,7 @@ export class ConsoleReporter implements RunListener {
       }
     };
     section(c.bold(`Failures (${failures.length} distinct)`), failures, 'failure');
-    section(`${c.bold(`Warnings (${warnings.length} distinct)`)}\n${c.dim('Rules the vendor page does not state: reported, not failing the run.')}`, warnings, 'warning');
+    section(`${c.bold(`Warnings (${warnings.length} distinct)`)}\n${c.dim("Not failing: rules the page does not state, or audited clients' requests.")}`, warnings, 'warning');
     return out;
   }
 

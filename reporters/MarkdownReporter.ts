@@ -126,8 +126,8 @@ export class MarkdownReporter implements RunListener {
       if (failures.length > topFindings) out.push(`… and ${failures.length - topFindings} more in the full report.`);
     }
     if (warnings.length > 0) {
-      // Folded: warnings are rules the page does not state; a reviewer opens them when they care.
-      out.push('', `#### Warnings (${warnings.length} distinct)`, '', `<details><summary>${warnings.length} rule(s) the vendor page does not state were broken: reported, not failing the run (--strict fails them)</summary>`, '');
+      // Folded: warnings are rules the page does not state (or an audited client's requests); a reviewer opens them when they care.
+      out.push('', `#### Warnings (${warnings.length} distinct)`, '', `<details><summary>${warnings.length} warning(s): rules the vendor page does not state, or the requests of audited clients; reported, not failing the run (--strict fails them)</summary>`, '');
       warnings.slice(0, topFindings).forEach((f, i) => out.push(...findingLine(report, f, i + 1, fresh, columns)));
       if (warnings.length > topFindings) out.push(`… and ${warnings.length - topFindings} more in the full report.`, '');
       out.push('</details>');
