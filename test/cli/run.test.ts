@@ -44,7 +44,7 @@ describe('usage and configuration errors: exit 2, one line, no stack trace', () 
     ['--report of an unknown format', ['--report', 'pdf=x'], /pdf/],
     ['an unknown option', ['--no-such-option'], /unknown option '--no-such-option'/],
     ['--config of a missing file', ['--config', 'missing-config-file.yaml'], /missing-config-file\.yaml.*CONF_ERR_CONFIG/],
-    ['--mock-fault of an unknown profile', ['--mock-fault', 'no-such-fault'], /no-such-fault.*dc-ignore-auth.*CONF_ERR_CONFIG/],
+    ['--mock-fault of an unknown profile', ['--mock-fault', 'no-such-fault'], /no-such-fault.*--list-faults.*CONF_ERR_CONFIG/],
   ];
   test.each(cases)('%s', async (_name, args, pattern) => {
     // A writable report path, so each error comes from the flag under test, never from the report check.
