@@ -191,18 +191,24 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
       // Nothing is planned or reported for a target that cannot be reached at all; of several targets of
       // an operation, one that cannot be reached is inconclusive and the others run.
       const unreachable = new Map<Leg, string>();
+      const refusedBy = new Map<Leg, TargetUnreachableError>();
       for (const { leg, options } of config.dryRun ? [] : runners) {
         try {
           await checkReachable(leg.url, options);
         } catch (error) {
-          // Only a server whose every operation has another server is tolerated: an operation that could
-          // not be tested anywhere is a connection error, as in a run of one target.
-          const elsewhere = leg.operations.every((p) => legs.some((other) => other !== leg && other.operations.some((q) => q.operation.operationId === p.operation.operationId)));
-          if (!elsewhere || !(error instanceof TargetUnreachableError)) throw error;
+          if (!(error instanceof TargetUnreachableError)) throw error;
+          refusedBy.set(leg, error);
           unreachable.set(leg, `${error.message}: check the URL of target "${leg.name}"`);
         }
       }
-      if (unreachable.size === legs.length && legs.length > 0) throw new TargetUnreachableError([...unreachable.values()].join('; '));
+      // An operation none of whose servers can be reached could not be tested anywhere: a connection error,
+      // as in a run of one target. A server whose operations all have another one is inconclusive instead.
+      const serversOf = (operationId: string): Leg[] => legs.filter((l) => l.operations.some((p) => p.operation.operationId === operationId));
+      const untested = operations.find((p) => serversOf(p.operation.operationId).every((l) => unreachable.has(l)));
+      if (untested) {
+        const down = serversOf(untested.operation.operationId);
+        throw down.length === 1 ? refusedBy.get(down[0]!)! : new TargetUnreachableError(down.map((l) => unreachable.get(l)).join('; '));
+      }
       const setups = await Promise.all(
         runners.map(({ leg, options, runner }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner))),
       );

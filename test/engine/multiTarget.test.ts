@@ -99,6 +99,9 @@ describe('several targets for one operation', () => {
   test("an operation whose only server cannot be reached stops the run, even beside another operation's regions", async () => {
     const down = `http://127.0.0.1:${await closedPort()}`;
     await expect(run({ ...regions(), [HCX]: down })).rejects.toBeInstanceOf(TargetUnreachableError);
+    // Likewise an operation whose every region is down, beside an operation that can be tested.
+    const downToo = down.replace('127.0.0.1', 'localhost');
+    await expect(run({ 'huawei-dc': [{ name: 'a', url: down }, { name: 'b', url: downToo }], [HCX]: correct.url })).rejects.toThrow(/target "a".*; .*target "b"/);
   });
 
   test('when no target can be reached the run stops before anything is sent, as with one target', async () => {
