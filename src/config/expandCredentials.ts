@@ -9,17 +9,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * `${NAME}` in a config file's credentials (`token`, `headers`, a target's `headers`) is the environment
  * variable NAME, so a token need not be written into the file. An unset variable is an error naming the
- * key and the variable, never a value; nothing else in the file is expanded.
+ * key and the variable, never a value (a dry run, which sends nothing, keeps it as written); nothing else
+ * in the file is expanded.
  */
-export function expandCredentials(data: unknown, origin: string, env: NodeJS.ProcessEnv = process.env): unknown {
+export function expandCredentials(data: unknown, origin: string, env: NodeJS.ProcessEnv = process.env, options: { readonly keepUnset?: boolean } = {}): unknown {
   if (!isRecord(data)) return data;
   const expand = (value: unknown, key: string): unknown =>
     typeof value !== 'string'
       ? value
-      : value.replace(VARIABLE, (_, name: string) => {
+      : value.replace(VARIABLE, (written: string, name: string) => {
           const found = env[name];
-          if (found === undefined) throw new ConfigError(`${origin}: ${key}: environment variable ${name} is not set`);
-          return found;
+          if (found !== undefined) return found;
+          if (options.keepUnset) return written;
+          throw new ConfigError(`${origin}: ${key}: environment variable ${name} is not set`);
         });
   const headers = (value: unknown, key: string): unknown => (isRecord(value) ? Object.fromEntries(Object.entries(value).map(([name, v]) => [name, expand(v, `${key}.${name}`)])) : value);
   const targets = isRecord(data.targets)

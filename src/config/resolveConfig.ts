@@ -113,7 +113,14 @@ function duplicateSpec(specs: readonly string[]): string | undefined {
 }
 
 /** Reads a JSON or YAML config file and validates it against the shipped schema; errors name the key. */
-export async function loadConfigFile(path: string, onlyTargets: readonly string[] = []): Promise<FileConfig> {
+/** How a config file is read: the servers `--only-target` keeps, and whether the run is a dry run. */
+export interface ConfigFileOptions {
+  readonly onlyTargets?: readonly string[];
+  /** A dry run sends nothing: an unset `${NAME}` in a credential stays as written instead of stopping it. */
+  readonly dryRun?: boolean;
+}
+
+export async function loadConfigFile(path: string, options: ConfigFileOptions = {}): Promise<FileConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -126,18 +133,18 @@ export async function loadConfigFile(path: string, onlyTargets: readonly string[
   } catch (cause) {
     throw new ConfigError(`config file ${path} is neither JSON nor YAML: ${(cause as Error).message.split('\n')[0]}`);
   }
-  return validateConfigObject(data ?? {}, `config file ${path}`, onlyTargets);
+  return validateConfigObject(data ?? {}, `config file ${path}`, options);
 }
 
 /**
  * Validates an object against the config schema, keeps the targets `--only-target` names, then reads
  * `${NAME}` in its credentials from the environment (of the targets kept) and checks they can be sent.
  */
-export function validateConfigObject(raw: unknown, origin: string, onlyTargets: readonly string[] = []): FileConfig {
+export function validateConfigObject(raw: unknown, origin: string, options: ConfigFileOptions = {}): FileConfig {
   if (!validateFile(raw)) {
     throw new ConfigError(describeConfigErrors(validateFile.errors!, origin));
   }
-  const data = expandCredentials(selectTargets(raw, onlyTargets, origin), origin) as FileConfig;
+  const data = expandCredentials(selectTargets(raw, options.onlyTargets ?? [], origin), origin, process.env, { keepUnset: options.dryRun ?? false }) as FileConfig;
   const problem = headerProblem(data);
   if (problem) throw new ConfigError(`${origin}: ${problem}`);
   const twin = duplicateSpec(data.specs ?? []);

@@ -56,11 +56,19 @@ describe('config file errors name the key', () => {
     const hidden = await runCli(['run', '--dry-run', '--config', secret, '--only-target', 'us']);
     expect(hidden.err).not.toContain('pa55word');
     expect(hidden.err).toContain('(known: http://user:[REDACTED]@127.0.0.1:1, ap)');
-    // Only ap runs: eu's unset variable is never read.
-    const only = await runCli(['run', '--dry-run', '--runs', '0', '--config', path, '--only-target', 'ap']);
-    expect(only.err).toBe('');
-    expect(only.out).toContain('http://127.0.0.1:2/');
-    expect(only.out).not.toContain('http://127.0.0.1:1/');
+    // Only ap runs: eu's unset variable is never read (the run then fails on ap's closed port, not on it).
+    const only = await runCli(['run', '--runs', '0', '--config', path, '--only-target', 'ap']);
+    expect(only.code).toBe(2);
+    expect(only.err).toContain('127.0.0.1:2');
+    expect(only.err).not.toContain('CONFORMANCE_TEST_UNSET_TOKEN');
+    const dry = await runCli(['run', '--dry-run', '--runs', '0', '--config', path, '--only-target', 'ap']);
+    expect(dry.out).toContain('http://127.0.0.1:2/');
+    expect(dry.out).not.toContain('http://127.0.0.1:1/');
+    // A dry run sends nothing: an unset variable does not stop it, and its curl lines show no value.
+    const all = await runCli(['run', '--dry-run', '--runs', '0', '--config', path]);
+    expect(all.err).toBe('');
+    expect(all.code).toBe(0);
+    expect(all.out).toContain('http://127.0.0.1:1/');
   });
 
   test('severity keys that name a check or a constraint of the operation are accepted', async () => {

@@ -125,7 +125,7 @@ export function addTargetOptions(command: Command): Command {
 /** Reads the config file named by --config and merges it with the flags. */
 export async function configFromFlags(flags: RunFlags) {
   if (flags.onlyTarget.length > 0 && !flags.config) throw new UsageError('--only-target names servers of a config file: give --config');
-  const file = flags.config ? await loadConfigFile(flags.config, flags.onlyTarget) : {};
+  const file = flags.config ? await loadConfigFile(flags.config, { onlyTargets: flags.onlyTarget, dryRun: flags.dryRun === true }) : {};
   const config = resolveConfig(file, flagsToConfig(flags));
   // Recorded absolute, so a replay from another folder finds it.
   return flags.config ? { ...config, configFile: resolve(flags.config) } : config;
