@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'conformance',
           include: ['suites/**/*.suite.ts'],
+          // The parts of the plan run one after another: against a real server, one run's rate limit and budget, not four.
+          fileParallelism: false,
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 300_000,

@@ -80,8 +80,9 @@ export function matcherFromSchema(schema: SchemaNode, example: unknown, parentSc
       for (const [key, value] of Object.entries(example as Record<string, unknown>)) {
         const child = schema.properties?.[key];
         // A value already a matcher is a stated echo or a provider-state id: the page promises the member.
-        if (child && !required.includes(key) && !MatchersV3.isMatcher(value)) continue;
-        out[key] = child ? matcherFromSchema(child, value, scope) : MatchersV3.like(value);
+        // A member the schema does not declare (only an example shows it) is not promised either.
+        if (!MatchersV3.isMatcher(value) && (!child || !required.includes(key))) continue;
+        out[key] = child ? matcherFromSchema(child, value, scope) : value;
       }
       return out;
     }
