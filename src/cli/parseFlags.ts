@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { REPORT_FORMATS } from '../config/ConformanceConfig.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
+import { parseHostOverride } from '../runner/hostOverrides.ts';
 import { credentialTextProblem } from '../config/credentialTextProblem.ts';
 import { specTwin } from '../config/specTwin.ts';
 import { UsageError } from '../errors/ConformanceError.ts';
@@ -17,6 +18,12 @@ export function parseHeader(text: string, previous: Record<string, string> = {})
   const problem = credentialTextProblem(value);
   if (problem) throw new UsageError(`--header "${name}": the value ${problem}`);
   return { ...previous, [name]: value };
+}
+
+/** `--resolve HOST:PORT:ADDRESS` (repeatable). */
+export function parseResolve(text: string, previous: readonly string[] = []): string[] {
+  if (parseHostOverride(text) === undefined) throw new UsageError(`--resolve must be HOST:PORT:ADDRESS (e.g. hcx.example.com:443:127.0.0.1), got "${text}"`);
+  return [...previous, text.trim()];
 }
 
 /** `--token T`: it goes into a header, so the same characters are refused. */

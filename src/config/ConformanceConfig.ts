@@ -45,6 +45,8 @@ export interface ConformanceConfig {
   readonly insecure: boolean;
   readonly caFile?: string;
   readonly proxy?: string;
+  /** `--resolve HOST:PORT:ADDRESS` (repeatable): connect there instead of where DNS says; the name is kept. */
+  readonly resolve?: readonly string[];
   readonly allowMutations: boolean;
   readonly dryRun: boolean;
   readonly reports: readonly ReportSpec[];

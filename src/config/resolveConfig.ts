@@ -47,6 +47,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   maxResponseBytes: '--max-response-bytes',
   caFile: '--ca-file',
   proxy: '--proxy',
+  resolve: '--resolve',
   baseline: '--baseline',
   failOn: '--fail-on',
   corpus: '--corpus',

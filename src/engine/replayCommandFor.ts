@@ -53,6 +53,7 @@ function transportFlags(invocation: RunInvocation): string[] {
     ...(invocation.insecure ? ['--insecure'] : []),
     ...(invocation.caFile !== undefined ? [`--ca-file ${shellQuote(invocation.caFile)}`] : []),
     ...(invocation.proxy !== undefined ? [`--proxy ${shellQuote(invocation.proxy.replace(REDACTED, '$PROXY_SECRET'))}`] : []),
+    ...(invocation.resolve ?? []).map((entry) => `--resolve ${shellQuote(entry)}`),
   ];
 }
 

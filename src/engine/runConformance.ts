@@ -19,6 +19,7 @@ import { HttpRunner } from '../runner/HttpRunner.ts';
 import { RunInterruptedError } from '../runner/RunInterruptedError.ts';
 import { isLoopback } from '../runner/isLoopback.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
+import { hostOverridesOf } from '../runner/hostOverrides.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import { loadSpecs } from '../openapi/loadSpecs.ts';
 import { chooseCredentialSchemes } from './chooseCredentialSchemes.ts';
@@ -71,6 +72,7 @@ export function runnerOptionsFor(config: ConformanceConfig, operations: readonly
     maxResponseBytes: config.maxResponseBytes,
     ...(config.caFile || config.insecure ? { tls: { ...(config.caFile ? { caFile: config.caFile } : {}), insecure: config.insecure } } : {}),
     ...(config.proxy ? { proxy: config.proxy } : {}),
+    ...(config.resolve && config.resolve.length > 0 ? { resolve: hostOverridesOf(config.resolve) } : {}),
     ...(rateLimit !== undefined ? { rateLimitPerSecond: rateLimit } : {}),
     ...(maxRequests !== undefined ? { maxRequests } : {}),
   };
@@ -128,6 +130,7 @@ function invocationOf(config: ConformanceConfig, embedded: boolean): RunInvocati
     insecure: config.insecure,
     ...(config.caFile !== undefined ? { caFile: config.caFile } : {}),
     ...(config.proxy !== undefined ? { proxy: redactUrl(config.proxy) } : {}),
+    ...(config.resolve && config.resolve.length > 0 ? { resolve: config.resolve } : {}),
   };
 }
 

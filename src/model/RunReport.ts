@@ -100,6 +100,8 @@ export interface RunInvocation {
   readonly insecure?: boolean;
   readonly caFile?: string;
   readonly proxy?: string;
+  /** `--resolve HOST:PORT:ADDRESS` entries. */
+  readonly resolve?: readonly string[];
 }
 
 /** Which part of a sharded run a report holds: `index` counts from 1 to `total`. */

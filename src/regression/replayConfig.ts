@@ -44,11 +44,12 @@ function verdictSettings(user: ConformanceConfig, invocation: RunInvocation | un
 }
 
 /** How the run reached its own server (TLS, proxy); a proxy password was not recorded and must be given again. */
-function transportSettings(user: ConformanceConfig, own: RunInvocation): Pick<ConformanceConfig, 'insecure' | 'caFile' | 'proxy'> {
+function transportSettings(user: ConformanceConfig, own: RunInvocation): Pick<ConformanceConfig, 'insecure' | 'caFile' | 'proxy' | 'resolve'> {
   if (user.proxy === undefined && own.proxy?.includes(REDACTED)) throw new UsageError("the report's run went through a proxy with a password, which is not recorded: give --proxy");
   const caFile = user.caFile ?? own.caFile;
   const proxy = user.proxy ?? own.proxy;
-  return { insecure: user.insecure || (own.insecure ?? false), ...(caFile !== undefined ? { caFile } : {}), ...(proxy !== undefined ? { proxy } : {}) };
+  const resolve = user.resolve ?? own.resolve;
+  return { insecure: user.insecure || (own.insecure ?? false), ...(caFile !== undefined ? { caFile } : {}), ...(proxy !== undefined ? { proxy } : {}), ...(resolve !== undefined ? { resolve } : {}) };
 }
 
 /** Where the report's run sent each operation: its URL, or each of its several targets by name. */

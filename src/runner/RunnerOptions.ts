@@ -1,3 +1,5 @@
+import type { HostOverrides } from './hostOverrides.ts';
+
 /** Everything the HTTP runner needs; built once per run from the resolved configuration. */
 export interface RunnerOptions {
   /** `--header` values: sent with every request and all treated as credentials (always redacted). */
@@ -14,6 +16,8 @@ export interface RunnerOptions {
   readonly tls?: { readonly caFile?: string; readonly insecure?: boolean };
   /** HTTP(S) proxy URL. */
   readonly proxy?: string;
+  /** `--resolve`: connections to these `host:port` go to another address (the name is kept everywhere else). */
+  readonly resolve?: HostOverrides;
   /** Client-side pacing: requests started per second at most (retries included). */
   readonly rateLimitPerSecond?: number;
   /** Request budget (retries included); once spent, `send()` throws `RequestBudgetError`. */

@@ -3,6 +3,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { TargetUnreachableError } from '../errors/ConformanceError.ts';
 import { errorCode } from './classifyError.ts';
 import { tlsConnectOptions } from './createDispatcher.ts';
+import { overriddenAddress } from './hostOverrides.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
 
 function endpointOf(url: URL): { host: string; port: number; label: string } {
@@ -27,7 +28,9 @@ export async function checkReachable(baseUrl: string, options: RunnerOptions): P
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TargetUnreachableError(`cannot connect to ${url.protocol}//${url.host}: only http and https are supported`);
   }
-  const { host, port, label } = endpointOf(url);
+  const { host: named, port, label } = endpointOf(url);
+  // `--resolve` sends the connection elsewhere; through a proxy, the proxy is reached by its own name.
+  const host = (options.proxy ? undefined : overriddenAddress(options.resolve, url.hostname, port, url.protocol)) ?? named;
   const what = options.proxy ? `proxy ${label}` : label;
   // Through a proxy only the proxy's port is probed; the tunnel to the target is undici's business.
   const tls = url.protocol === 'https:' && !options.proxy ? tlsConnectOptions(options) : undefined;
@@ -48,7 +51,7 @@ export async function checkReachable(baseUrl: string, options: RunnerOptions): P
       resolve();
     };
     socket = tls
-      ? tlsConnect({ host, port, ...tls, ...(/^[\d.:]+$/.test(host) ? {} : { servername: host }) }, done)
+      ? tlsConnect({ host, port, ...tls, ...(/^[\d.:]+$/.test(named) ? {} : { servername: named }) }, done)
       : netConnect({ host, port }, done);
     socket.once('error', onError);
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, ProxyAgent, interceptors, type Dispatcher } from 'undici';
 import { ConfigError } from '../errors/ConformanceError.ts';
+import { overridingConnector } from './hostOverrides.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
 import { requestDeadline } from './requestDeadline.ts';
 import { throttleRetry, type ThrottleRetryOptions } from './throttleRetry.ts';
@@ -38,7 +39,7 @@ export function createDispatcher(options: RunnerOptions, retry: Omit<ThrottleRet
   };
   const base: Agent | ProxyAgent = options.proxy
     ? new ProxyAgent({ uri: options.proxy, ...poolOptions, requestTls: connect, proxyTls: { timeout: options.timeouts.connectMs } })
-    : new Agent({ ...poolOptions, connect });
+    : new Agent({ ...poolOptions, connect: options.resolve ? overridingConnector(options.resolve, connect) : connect });
   // undici's own timers tick about once a second: a shorter timeout gets a precise timer per attempt
   // (under the retry interceptor, so each attempt has its own); longer ones cost nothing extra.
   const { connectMs, headersMs, bodyMs } = options.timeouts;

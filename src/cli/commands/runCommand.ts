@@ -6,7 +6,7 @@ import { REPLAY_REPORT_DIR } from '../../regression/replayConfig.ts';
 import { runWithReports } from '../runWithReports.ts';
 import type { MainIo } from '../MainIo.ts';
 import { collect } from '../collect.ts';
-import { parseChoice, parseFixture, parseHeader, parseInteger, parsePositiveNumber, parseReport, parseSpec, parseTarget, parseToken, type TargetFlags } from '../parseFlags.ts';
+import { parseChoice, parseFixture, parseHeader, parseInteger, parseResolve, parsePositiveNumber, parseReport, parseSpec, parseTarget, parseToken, type TargetFlags } from '../parseFlags.ts';
 import { interruptSignal } from '../interruptSignal.ts';
 import { parseShard } from '../../config/parseShard.ts';
 import { UsageError } from '../../errors/ConformanceError.ts';
@@ -40,6 +40,7 @@ export interface RunFlags {
   insecure?: boolean;
   caFile?: string;
   proxy?: string;
+  resolve?: string[];
   baseline?: string;
   failOn?: 'new' | 'any';
   corpus?: string;
@@ -80,6 +81,7 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
     insecure: flags.insecure,
     caFile: flags.caFile,
     proxy: flags.proxy,
+    resolve: flags.resolve,
     baseline: flags.baseline,
     failOn: flags.failOn,
     corpus: flags.corpus,
@@ -116,6 +118,7 @@ export function addTargetOptions(command: Command): Command {
     .option('--insecure', 'do not verify TLS certificates')
     .option('--ca-file <path>', 'extra CA certificate (PEM)')
     .option('--proxy <url>', 'HTTP(S) proxy')
+    .option('--resolve <host:port:address>', 'connect to ADDRESS for HOST:PORT, as curl does; the name stays in URLs, Host, TLS and the safety rules (repeatable)', (v, p: string[] | undefined) => parseResolve(v, p))
     .option('--mock-fault <name>', 'embedded mock only: break one rule (list: npm run mock -- --list-faults)')
     .option('--mock-latency <ms>', 'embedded mock only: delay every answer', parseInteger(0))
     .option('--mock-rate-limit <rps>', 'embedded mock only: answer 429 beyond this rate', parsePositiveNumber)
