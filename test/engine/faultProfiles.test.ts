@@ -69,8 +69,8 @@ const EXPECTED: Record<string, { readonly severity: Severity; readonly findings:
   'dc-status-outside-enum': { severity: 'failure', findings: ['response-schema/DC.response.200.hosted_connect.status.enum page'] },
   'dc-bad-time-format': { severity: 'failure', findings: ['response-schema/DC.response.200.hosted_connect.apply_time.pattern page'] },
   'dc-missing-request-id': { severity: 'warning', findings: ['response-schema/DC.response.200.request_id.required reading'] },
-  'dc-wrong-id-echo': { severity: 'warning', findings: ['echo/- reading'] },
-  'dc-update-not-reflected': { severity: 'warning', findings: ['echo/- reading'] },
+  'dc-wrong-id-echo': { severity: 'failure', findings: ['echo/- page'] },
+  'dc-update-not-reflected': { severity: 'failure', findings: ['echo/- page'] },
   // Huawei's error bodies are the vendor's convention: the page documents no error response at all.
   'dc-non-json-error': { severity: 'warning', findings: ['content-type/- convention'] },
   'dc-bad-error-envelope': {

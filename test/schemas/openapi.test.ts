@@ -118,10 +118,11 @@ describe('the shipped OpenAPI documents', () => {
     expect(hints[1]!.echoes.map((e) => e.pointer)).toEqual(['/hosted_connect/id', '/hosted_connect']);
   });
 
-  it('says where the check rules come from: echoes are readings, Huawei\'s not-found and error answers are not on its page', () => {
+  it('says where the check rules come from: HCX\'s echo is a reading, Huawei\'s echoes its page\'s function, its not-found and error answers are not on its page', () => {
     const hcxOp = operationOf(specs, 'upgradeInterconnectAppliance');
     const dcOp = operationOf(specs, 'updateHostedConnect');
-    expect([...hcxOp.hints.echoes, ...dcOp.hints.echoes].map((e) => e.provenance)).toEqual(['reading', 'reading', 'reading']);
+    expect(hcxOp.hints.echoes.map((e) => e.provenance)).toEqual(['reading']);
+    expect(dcOp.hints.echoes.map((e) => e.provenance)).toEqual(['page', 'page']);
     expect(hcxOp.hints.checkProvenance).toEqual({});
     expect(dcOp.hints.checkProvenance).toEqual({ 'not-found': 'reading' });
     expect(hcxOp.hints.undocumentedStatusProvenance).toEqual({ '4XX': 'reading', '5XX': 'robustness' });
