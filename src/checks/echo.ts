@@ -1,10 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Verdict } from '../model/Verdict.ts';
-import type { EchoRule, OperationHints } from '../openapi/Operation.ts';
+import type { EchoRule, Operation } from '../openapi/Operation.ts';
+import { schemaAt } from '../plan/schemaAt.ts';
 import type { PlannedRequest } from '../model/Case.ts';
 import { valueAt } from '../openapi/pointer.ts';
 import { describeValue } from './describeValue.ts';
 import { matchesStatusKey } from './matchesStatusKey.ts';
+import { pendingState } from './pendingState.ts';
 import { responseJson } from './responseJson.ts';
 import { whenResponse } from './whenResponse.ts';
 
@@ -24,10 +26,13 @@ function checkEquals(rule: EchoRule & { equals: NonNullable<EchoRule['equals']> 
   return { check: 'echo', outcome: 'fail', message: `${rule.pointer} = ${describeValue(actual)}, expected the ${rule.equals.in} ${name} ${describeValue(expected)} (${rule.source})` };
 }
 
-function checkReflects(rule: EchoRule & { reflects: NonNullable<EchoRule['reflects']> }, request: PlannedRequest, body: unknown): Verdict | undefined {
+function checkReflects(rule: EchoRule & { reflects: NonNullable<EchoRule['reflects']> }, request: PlannedRequest, body: unknown, operation: Operation): Verdict | undefined {
   if (!request.body || !('json' in request.body)) return undefined;
-  const sent = valueAt(request.body.json, rule.reflects.pointer);
-  if (sent === null || typeof sent !== 'object' || Array.isArray(sent)) return undefined;
+  const value = valueAt(request.body.json, rule.reflects.pointer);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  // Only the members the request documents are the update; others are not reflected (mass-assignment's business).
+  const documented = operation.requestBody ? schemaAt(operation.requestBody.schema, rule.reflects.pointer)?.properties : undefined;
+  const sent = documented ? Object.fromEntries(Object.entries(value).filter(([field]) => field in documented)) : value;
   const answered = valueAt(body, rule.pointer);
   const shown = answered !== null && typeof answered === 'object' && !Array.isArray(answered) ? (answered as Record<string, unknown>) : {};
   // A member the answer leaves out says nothing about the stored value (whether it must be shown is the
@@ -38,13 +43,6 @@ function checkReflects(rule: EchoRule & { reflects: NonNullable<EchoRule['reflec
   if (differing.length === 0) return { check: 'echo', outcome: 'pass', message: `${rule.pointer} reflects every sent field it shows (${compared.map(([field]) => field).join(', ')})` };
   const details = differing.map(([field, value]) => `${field}: sent ${describeValue(value)}, got ${describeValue(shown[field])}`);
   return { check: 'echo', outcome: 'fail', message: `${rule.pointer} does not reflect the update: ${details.join('; ')} (${rule.source})` };
-}
-
-/** The documented in-progress state the answer reports (e.g. `status PENDING_UPDATE`), if any. */
-function pendingState(pending: OperationHints['pending'], status: number, body: unknown): string | undefined {
-  if (!pending || !matchesStatusKey(pending.status, status)) return undefined;
-  const value = valueAt(body, pending.pointer);
-  return typeof value === 'string' && pending.values.includes(value) ? `${pending.pointer} is ${value}` : undefined;
 }
 
 /** Response fields named in `x-conformance.echoes` repeat the request: the path id, or every updated field. */
@@ -72,7 +70,7 @@ export const echo = whenResponse({
       const verdict = rule.equals
         ? checkEquals({ ...rule, equals: rule.equals }, request, body)
         : rule.reflects
-          ? checkReflects({ ...rule, reflects: rule.reflects }, request, body)
+          ? checkReflects({ ...rule, reflects: rule.reflects }, request, body, operation)
           : undefined;
       if (verdict) verdicts.push(verdict.outcome === 'fail' ? { ...verdict, provenance: rule.provenance } : verdict);
     }

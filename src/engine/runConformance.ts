@@ -34,6 +34,7 @@ import { replayCommandFor } from './replayCommandFor.ts';
 import { ResultCollector } from './ResultCollector.ts';
 import type { RunContext } from './RunContext.ts';
 import { runPool } from './runPool.ts';
+import { runSequences } from './runSequences.ts';
 import { settleAll } from './settleAll.ts';
 import { startTargets } from './startTargets.ts';
 
@@ -78,9 +79,32 @@ export function runnerOptionsFor(config: ConformanceConfig, operations: readonly
   };
 }
 
-/** Selects the planned cases named by `--case` (all when none is named). */
+/** Selects the planned cases named by `--case` (all when none is named); a step of a state sequence brings its whole sequence. */
 function selectCases(cases: readonly Case[], ids: readonly string[]): Case[] {
-  return ids.length === 0 ? [...cases] : cases.filter((c) => ids.includes(c.id));
+  if (ids.length === 0) return [...cases];
+  const sequences = new Set(cases.filter((c) => c.sequence && ids.includes(c.id)).map((c) => c.sequence!.id));
+  return cases.filter((c) => ids.includes(c.id) || (c.sequence !== undefined && sequences.has(c.sequence.id)));
+}
+
+/** What a shard is dealt: a case, or a whole state sequence (its steps only make sense together). */
+function shardUnitOf(testCase: Case): string {
+  return testCase.sequence?.id ?? testCase.id;
+}
+
+/**
+ * The corpus or report cases to send first, with each step of a state sequence replaced by its whole
+ * sequence, planned again under that case's seed (a step alone shows nothing), once per sequence and
+ * never beside the same planned steps.
+ */
+function expandSequences(prior: readonly Case[], operations: readonly PreparedOperation[], fixtures: Readonly<Record<string, string>>, planned: ReadonlySet<string>): Case[] {
+  const seen = new Set<string>();
+  return prior.flatMap((c) => {
+    if (c.replaysSequence === undefined) return [c];
+    const prepared = operations.find((p) => p.operation.operationId === c.operationId);
+    if (!prepared || seen.has(c.replaysSequence)) return [];
+    seen.add(c.replaysSequence);
+    return new Planner(c.seed).plan(prepared, fixtures).cases.filter((s) => s.sequence?.id === c.replaysSequence && !planned.has(s.id));
+  });
 }
 
 /**
@@ -278,7 +302,7 @@ function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSetup, ex
   const { command, planner } = execution;
   const everyPlan = setup.operations.map((p) => {
     const plan = command === 'replay' ? { cases: [], dropped: [] } : planner.plan(p, fixtures);
-    const mine = (cases: readonly Case[]): Case[] => selectCases(cases, config.caseIds).filter((c) => inShard(config.shard, c.id));
+    const mine = (cases: readonly Case[]): Case[] => selectCases(cases, config.caseIds).filter((c) => inShard(config.shard, shardUnitOf(c)));
     return { prepared: p, cases: mine(plan.cases), dropped: mine(plan.dropped.map((d) => d.case)), reasons: plan.dropped };
   });
   // `--case` may name random cases: they are rebuilt from their fast-check path.
@@ -291,7 +315,8 @@ function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSetup, ex
       entry.cases.push(randomCase(entry.prepared.operation.operationId, config.seed, path, request));
     }
   }
-  const prior = (hooks.priorCases?.(setup.operations, execution.legs.map((l) => l.leg.name)) ?? []).filter((c) => inShard(config.shard, c.id));
+  const plannedIds = new Set(everyPlan.flatMap((e) => e.cases.map((c) => c.id)));
+  const prior = expandSequences(hooks.priorCases?.(setup.operations, execution.legs.map((l) => l.leg.name)) ?? [], setup.operations, fixtures, plannedIds).filter((c) => inShard(config.shard, shardUnitOf(c)));
   // `--case` and `replay` narrow the run to the operations they name: the others take no part in its verdict.
   const narrowed = config.caseIds.length > 0 || command === 'replay';
   const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
@@ -364,8 +389,8 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
   ].filter((w) => w.prepared !== undefined);
   const done = new Set<(typeof work)[number]>();
-  const send = async (item: (typeof work)[number]): Promise<CaseResult> => {
-    const result = await executeCase(item.testCase, item.prepared, context);
+  const send = async (item: (typeof work)[number], testCase: Case = item.testCase): Promise<CaseResult> => {
+    const result = await executeCase(testCase, item.prepared, context);
     emit(result);
     done.add(item);
     return result;
@@ -385,16 +410,19 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
       // must not spend a real server's budget).
       await settleAll(
         operations.map(async (p) => {
-          const first = work.find((w) => w.prepared === p && w.testCase.intent.kind === 'valid' && !prior.includes(w.testCase));
+          const first = work.find((w) => w.prepared === p && w.testCase.intent.kind === 'valid' && w.testCase.sequence === undefined && !prior.includes(w.testCase));
           const result = first && (await send(first));
           const status = result?.status === 'ran' ? result.exchange.response?.status : undefined;
           if (status === 401 || status === 403) refused.set(p.operation.operationId, `the operation's first valid request was answered ${status}: its credential was refused`);
         }),
       );
-      await runPool(work.filter((w) => !done.has(w) && !refused.has(w.prepared.operation.operationId)), runnerOptions.concurrency, signal, async (item) => void (await send(item)));
+      const sendable = work.filter((w) => !done.has(w) && !refused.has(w.prepared.operation.operationId));
+      await runPool(sendable.filter((w) => w.testCase.sequence === undefined), runnerOptions.concurrency, signal, async (item) => void (await send(item)));
       if (config.caseIds.length === 0 && command === 'run' && !signal.aborted) {
         await settleAll(operations.filter((p) => !refused.has(p.operation.operationId)).map((p) => exploreRandom(p, config.runs, context, emit, keepRandom)));
       }
+      // State sequences last: nothing else of their operation is in flight.
+      await runSequences(sendable.filter((w) => w.testCase.sequence !== undefined), send, signal);
     }
   } catch (error) {
     failure = error;

@@ -21,6 +21,7 @@ export function toFinding(exchange: Exchange, verdict: Verdict, replayCommand: s
     provenance: verdict.provenance ?? 'page',
     severity,
     caseId: testCase.id,
+    ...(testCase.sequence ? { sequence: testCase.sequence.id } : testCase.replaysSequence ? { sequence: testCase.replaysSequence } : {}),
     intent: testCase.intent,
     message: verdict.message,
     request: exchange.sent,

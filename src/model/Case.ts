@@ -1,3 +1,5 @@
+import type { Provenance } from './Provenance.ts';
+
 /** What a case is meant to show. */
 export type CaseIntent =
   | { readonly kind: 'valid'; readonly label: string }
@@ -30,6 +32,37 @@ export interface PlannedRequest {
   readonly auth: 'configured' | 'none' | 'wrong';
 }
 
+/**
+ * One step of a state sequence (src/plan/stateSequenceDrafts.ts): updates sent one after another to one
+ * resource with nothing else in flight, each judged against what the answers before it showed.
+ */
+export interface SequenceStep {
+  /** Shared by the steps of one sequence: `--case` with any step's id sends the whole sequence. */
+  readonly id: string;
+  readonly step: number;
+  /** `first` updates members A; `mass` updates members B and carries undocumented members; `second` updates B again. */
+  readonly role: 'first' | 'mass' | 'second';
+  /** Where the sent object is in the request body and where the answer (of that status) shows it. */
+  readonly reflects: { readonly sent: string; readonly shown: string; readonly status: string };
+  /** The documented members this step sends. */
+  readonly sets: readonly string[];
+  /** Members the request does not document, sent with these values (mass assignment). */
+  readonly planted?: Readonly<Record<string, unknown>>;
+  /** Where the rule that the update is stored comes from (the reflects rule's provenance). */
+  readonly provenance: Provenance;
+}
+
+/** What a step's answer must show, derived from the answers before it. */
+export interface HeldValue {
+  /** The member, under the answer's shown object. */
+  readonly member: string;
+  /** `persisted`: shows `value` (an earlier update stored it); `not-assigned`: does not show `value` (planted). */
+  readonly kind: 'persisted' | 'not-assigned';
+  readonly value: unknown;
+  /** Which step sent it, in words. */
+  readonly because: string;
+}
+
 export interface Case {
   /** Stable id derived from (operationId, intent, constraint, index, seed). */
   readonly id: string;
@@ -45,4 +78,13 @@ export interface Case {
    * request rebuilt from a report or the corpus; the checks then validate it themselves.
    */
   readonly breaks?: readonly string[];
+  /** A step of a state sequence: sent in order after the other cases of its operation. */
+  readonly sequence?: SequenceStep;
+  /**
+   * A case rebuilt from a report or the corpus that was a step of this state sequence: the engine sends
+   * the whole sequence (planned under the case's seed) in its place.
+   */
+  readonly replaysSequence?: string;
+  /** Set by the engine on a sequence step before it is sent: what its answer must show. */
+  readonly expect?: readonly HeldValue[];
 }

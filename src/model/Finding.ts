@@ -16,6 +16,8 @@ export interface Finding {
   /** `failure` fails the run; `warning` is reported and leaves the exit code alone. */
   readonly severity: Severity;
   readonly caseId: string;
+  /** The state sequence the case is a step of: replaying it sends the whole sequence. */
+  readonly sequence?: string;
   /** Index of this finding's exchange in the run's HAR (`log.entries`), when a HAR was written. */
   readonly harEntry?: number;
   readonly intent: CaseIntent;

@@ -1,4 +1,4 @@
-import type { CaseIntent, PlannedRequest } from '../model/Case.ts';
+import type { CaseIntent, PlannedRequest, SequenceStep } from '../model/Case.ts';
 
 /** A case before it has an id and has passed its re-validation. */
 export interface PlanDraft {
@@ -7,4 +7,5 @@ export interface PlanDraft {
   readonly variant?: string;
   readonly request: PlannedRequest;
   readonly needsFixture: boolean;
+  readonly sequence?: SequenceStep;
 }

@@ -13,6 +13,7 @@ import type { PlanDraft } from './PlanDraft.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { otherOwnerDraft } from './otherOwnerDraft.ts';
 import { pairwiseDrafts } from './pairwiseDrafts.ts';
+import { stateSequenceDrafts } from './stateSequenceDrafts.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
 
@@ -61,6 +62,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     ...authDrafts(operation, constraints, base),
     ...(unknown ? [unknown] : []),
     ...(otherOwner ? [otherOwner] : []),
+    ...stateSequenceDrafts(operation, base, options.seed),
   ];
   const counters = new Map<string, number>();
   const cases: Case[] = [];
@@ -75,6 +77,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
       request: draft.request,
       seed: options.seed,
       needsFixture: draft.needsFixture,
+      ...(draft.sequence ? { sequence: draft.sequence } : {}),
     };
     // JSON has no `undefined`: such a body would be sent without the member, not as planned.
     const hole = draft.request.body && 'json' in draft.request.body ? undefinedAt(draft.request.body.json) : undefined;

@@ -6,6 +6,8 @@ export interface CorpusEntry {
   /** `Finding.key` of the finding it reproduces. */
   readonly key: string;
   readonly caseId: string;
+  /** The state sequence the case is a step of: it is replayed by sending the whole sequence. */
+  readonly sequence?: string;
   readonly operationId: string;
   /** The target that failed it (absent in entries written before targets were named). */
   readonly target?: string;

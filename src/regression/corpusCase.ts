@@ -74,5 +74,6 @@ export function corpusCase(entry: CorpusEntry, operation: Operation): Case | und
     },
     seed: entry.seed,
     needsFixture: false,
+    ...(entry.sequence ? { replaysSequence: entry.sequence } : {}),
   };
 }

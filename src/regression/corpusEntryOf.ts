@@ -6,6 +6,7 @@ export function corpusEntryOf(finding: Finding): CorpusEntry {
   return {
     key: finding.key,
     caseId: finding.caseId,
+    ...(finding.sequence ? { sequence: finding.sequence } : {}),
     operationId: finding.operationId,
     target: finding.target,
     check: finding.check,

@@ -11,6 +11,7 @@ const ENTRY_SCHEMA = {
   properties: {
     key: { type: 'string' },
     caseId: { type: 'string' },
+    sequence: { type: 'string' },
     operationId: { type: 'string' },
     check: { type: 'string' },
     constraintId: { type: 'string' },

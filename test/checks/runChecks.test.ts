@@ -20,6 +20,8 @@ const ARCHITECTURE_NAMES = [
   'not-found',
   'tenant-isolation',
   'echo',
+  'persistence',
+  'mass-assignment',
   'request-valid',
 ];
 

@@ -57,9 +57,9 @@ describe.each(['hcx', 'dc', 'widgets'] as const)('planCases on %s', (name) => {
     }
   });
 
-  it('orders valid/boundary, invalid, auth, unknown-resource, other owner', () => {
-    const rank = { valid: 0, boundary: 0, invalid: 1, 'no-auth': 2, 'wrong-auth': 2, 'unknown-resource': 3, 'other-owner': 4, observed: 5 } as const;
-    const ranks = plan(subjects[name]).cases.map((c) => rank[c.intent.kind]);
+  it('orders valid/boundary, invalid, auth, unknown-resource, other owner, the state sequence', () => {
+    const rank = { valid: 0, boundary: 0, invalid: 1, 'no-auth': 2, 'wrong-auth': 2, 'unknown-resource': 3, 'other-owner': 4, observed: 6 } as const;
+    const ranks = plan(subjects[name]).cases.filter((c) => c.sequence === undefined).map((c) => rank[c.intent.kind]);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     // Only a document that names an owner parameter (Huawei's project_id) gets the other-owner case.
     expect(new Set(ranks)).toEqual(new Set(subjects[name].operation.hints.ownerParameter ? [0, 1, 2, 3, 4] : [0, 1, 2, 3]));
@@ -72,8 +72,8 @@ describe.each(['hcx', 'dc', 'widgets'] as const)('planCases on %s', (name) => {
     expect(new Set(a.map((c) => c.id)).size).toBe(a.length);
     const b = plan(s, 8).cases;
     expect(b.map((c) => c.id)).toEqual(a.map((c) => c.id.replace(/@7$/, '@8')));
-    // Only the made-up ids (an unknown resource, another owner) are drawn from the seed.
-    const requests = (cases: Case[]) => cases.filter((c) => c.intent.kind !== 'unknown-resource' && c.intent.kind !== 'other-owner').map((c) => c.request);
+    // Only the made-up ids (an unknown resource, another owner) and the state sequence's values are drawn from the seed.
+    const requests = (cases: Case[]) => cases.filter((c) => c.intent.kind !== 'unknown-resource' && c.intent.kind !== 'other-owner' && c.sequence === undefined).map((c) => c.request);
     expect(requests(b)).toEqual(requests(a));
     const unknown = (cases: Case[]) => cases.find((c) => c.intent.kind === 'unknown-resource')!.request.pathParams;
     expect(unknown(b)).not.toEqual(unknown(a));
