@@ -20,7 +20,7 @@ export const negativeRejection = whenResponse({
       if (valid) {
         return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: the request does not break the document, not judged` };
       }
-      return { check: 'negative-rejection', outcome: 'fail', constraintId, message: `${label}: a request breaking ${constraintId} was accepted with ${status}` };
+      return { check: 'negative-rejection', outcome: 'fail', constraintId, ...(intent.provenance ? { provenance: intent.provenance } : {}), message: `${label}: a request breaking ${constraintId} was accepted with ${status}` };
     }
     if (isThrottled(status)) return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: still ${status} after retries, not judged` };
     if (status >= 400 && status <= 499) return { check: 'negative-rejection', outcome: 'pass', constraintId, message: `${label}: rejected with ${status}` };

@@ -22,6 +22,6 @@ export const positiveAcceptance = whenResponse({
     if (broken.length > 0) {
       return { check: 'positive-acceptance', outcome: 'skip', ...constraint, message: `${intent.label}: the request breaks ${broken.join(', ')}, not judged` };
     }
-    return { check: 'positive-acceptance', outcome: 'fail', ...constraint, message: `${intent.label}: a valid request was answered ${status}, expected 2xx` };
+    return { check: 'positive-acceptance', outcome: 'fail', ...constraint, ...(intent.provenance ? { provenance: intent.provenance } : {}), message: `${intent.label}: a valid request was answered ${status}, expected 2xx` };
   },
 });

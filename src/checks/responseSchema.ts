@@ -1,9 +1,22 @@
 import type { Verdict } from '../model/Verdict.ts';
 import { responseFor } from '../validation/OperationValidators.ts';
 import { describeViolation } from './describeViolation.ts';
-import { mapResponseIssues } from './mapResponseIssues.ts';
+import { mapResponseIssues, type ResponseViolation } from './mapResponseIssues.ts';
+import { keywordFor } from '../keywords/keywordFor.ts';
+import type { Provenance } from '../model/Provenance.ts';
 import { responseJson } from './responseJson.ts';
 import { whenResponse } from './whenResponse.ts';
+
+/**
+ * Where a broken response rule comes from: its constraint's provenance, a reading when another reasonable
+ * reading of the page gives the value the other verdict (its keyword module says), else the response's.
+ */
+function provenanceOf(violation: ResponseViolation, fallback: Provenance): Provenance {
+  const { constraint } = violation;
+  if (!constraint) return fallback;
+  const firm = constraint.provenance === 'page' || constraint.provenance === 'robustness';
+  return firm && keywordFor(constraint.kind)?.contested?.(constraint, violation.actual) ? 'reading' : constraint.provenance;
+}
 
 /**
  * The body validates against the schema of its status. One verdict per distinct broken constraint, named
@@ -38,7 +51,7 @@ export const responseSchema = whenResponse({
           check: 'response-schema',
           outcome: 'fail',
           ...(violation.constraint ? { constraintId: violation.constraint.id } : {}),
-          provenance: violation.constraint?.provenance ?? documented.provenance,
+          provenance: provenanceOf(violation, documented.provenance),
           message,
         },
         count: 1,

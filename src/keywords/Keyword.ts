@@ -1,4 +1,5 @@
 import type { Constraint, ConstraintKind } from '../model/Constraint.ts';
+import type { Provenance } from '../model/Provenance.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import type { ValidationIssue } from '../validation/ValidationIssue.ts';
 import type { TextChannel } from '../values/textOfLength.ts';
@@ -34,6 +35,12 @@ export interface Sample {
   /** Short stable name of the variation, part of the case id: `zero`, `as-string`, `length-65`. */
   readonly variant: string;
   readonly value: unknown;
+  /**
+   * Where the verdict on this value comes from when the page settles it less firmly than the rule
+   * (a count of characters the page leaves open): a refusal of such a valid value, or an acceptance of
+   * such an invalid one, is judged with this provenance.
+   */
+  readonly provenance?: Provenance;
 }
 
 /** Where a validation issue points: the catalogue kind and the instance pointer of the constrained value. */
@@ -61,4 +68,9 @@ export interface Keyword {
   locate(issue: ValidationIssue): IssueLocation | undefined;
   /** What is wrong with `actual`, after the value's name: `has 65 characters, more than maxLength 64`. */
   describe(rule: Constraint, actual: unknown): string;
+  /**
+   * True when another reasonable reading of the page's words gives this value the other verdict (a length
+   * in "characters" counted as UTF-16 units or graphemes): a verdict on it is then a reading, not the page's.
+   */
+  contested?(rule: Constraint, actual: unknown): boolean;
 }

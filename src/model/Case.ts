@@ -2,9 +2,13 @@ import type { Provenance } from './Provenance.ts';
 
 /** What a case is meant to show. */
 export type CaseIntent =
-  | { readonly kind: 'valid'; readonly label: string }
-  | { readonly kind: 'boundary'; readonly constraintId: string; readonly label: string }
-  | { readonly kind: 'invalid'; readonly constraintId: string; readonly label: string }
+  | { readonly kind: 'valid'; readonly label: string; readonly provenance?: Provenance }
+  /**
+   * `provenance`, when set, is how firmly the page settles this value's verdict where it is less than the
+   * rule's own (a character count the page does not settle: a refusal is a reading, a 5xx still a failure).
+   */
+  | { readonly kind: 'boundary'; readonly constraintId: string; readonly label: string; readonly provenance?: Provenance }
+  | { readonly kind: 'invalid'; readonly constraintId: string; readonly label: string; readonly provenance?: Provenance }
   | { readonly kind: 'no-auth'; readonly constraintId: string; readonly label: string }
   | { readonly kind: 'wrong-auth'; readonly constraintId: string; readonly label: string }
   | { readonly kind: 'unknown-resource'; readonly label: string }

@@ -97,13 +97,35 @@ describe('violation families', () => {
     expectAllBreak(node, 'multipleOf', k.violations(rule('multipleOf', 0.25), site(node)).map((s) => s.value));
   });
 
+  it('strings: valid at the maximum in 3- and 4-byte characters, with control whitespace and decomposed', () => {
+    const node: SchemaNode = { type: 'string', maxLength: 64 };
+    const samples = keywordFor('maxLength')!.boundaries(rule('maxLength', 64), site(node, 'client-dc'));
+    expect(samples.map((s) => [s.variant, [...(s.value as string)].length, s.provenance])).toEqual([
+      ['length-64', 64, undefined],
+      ['length-64-wide', 64, undefined],
+      // UTF-16 counts 128: a refusal is a reading of "characters".
+      ['length-64-astral', 64, 'reading'],
+      ['length-64-controls', 64, 'reading'],
+      ['length-64-combining', 64, undefined],
+    ]);
+    expect(Buffer.byteLength(samples[1]!.value as string)).toBe(192);
+    expect(samples[3]!.value).toMatch(/\t\n/);
+    // Header values stay ASCII: only the plain boundary.
+    expect(keywordFor('maxLength')!.boundaries(rule('maxLength', 64), { ...site(node, 'x'), channel: 'ascii' }).map((s) => s.variant)).toEqual(['length-64']);
+  });
+
   it('strings: one over the limit and far over it', () => {
     const node: SchemaNode = { type: 'string', maxLength: 64 };
     const samples = keywordFor('maxLength')!.violations(rule('maxLength', 64), site(node, 'client-dc'));
-    expect(samples.map((s) => [s.variant, [...(s.value as string)].length])).toEqual([
-      ['length-65', 65],
-      ['length-640', 640],
+    expect(samples.map((s) => [s.variant, [...(s.value as string)].length, s.provenance])).toEqual([
+      ['length-65', 65, undefined],
+      // What a normalising server shortens: trimmed (still 65 characters sent: the page's), composed or
+      // counted as graphemes (33 characters under that reading of the page's word).
+      ['length-65-padded', 65, undefined],
+      ['length-65-decomposed', 65, 'reading'],
+      ['length-640', 640, undefined],
     ]);
+    expect(samples[1]!.value).toMatch(/^ \S.* $/);
     // A real value stays the prefix.
     expect((samples[0]!.value as string).startsWith('client-dc')).toBe(true);
   });

@@ -122,11 +122,11 @@ describe('Huawei DC values', () => {
     expect(base.needsFixture).toBe(false);
   });
 
-  it('puts name at 0 and exactly 64 ASCII characters, sends non-ASCII within 64 bytes, and breaks it at 65', () => {
+  it('puts name at 0 and exactly 64 characters (ASCII, wide, astral, control whitespace, decomposed), sends non-ASCII within 64 bytes, and breaks it at 65', () => {
     const { cases } = plan(subjects.dc);
     const max = boundaryFor(cases, 'DC.body.hosted_connect.name.maxLength');
-    expect(max.map((c) => codePoints(hostedConnect(c).name))).toEqual([64]);
-    // At the limit the text is ASCII: 64 code points, 64 UTF-16 units and 64 bytes alike.
+    expect(max.map((c) => codePoints(hostedConnect(c).name))).toEqual([64, 64, 64, 64, 64]);
+    // The plain boundary is ASCII: 64 code points, 64 UTF-16 units and 64 bytes alike.
     const text = hostedConnect(max[0]!).name as string;
     expect(Buffer.byteLength(text)).toBe(64);
     const wide = cases.filter((c) => c.intent.kind === 'valid' && c.intent.label.startsWith('hosted_connect.name non-ASCII'));
@@ -138,10 +138,10 @@ describe('Huawei DC values', () => {
     expect(boundaryFor(cases, 'DC.body.hosted_connect.name.minLength').map((c) => hostedConnect(c).name)).toEqual(['']);
     const over = invalidFor(cases, 'DC.body.hosted_connect.name.maxLength');
     // One over the limit, and far over it.
-    expect(over.map((c) => codePoints(hostedConnect(c).name))).toEqual([65, 640]);
-    expect(over.map((c) => c.id)).toEqual(['updateHostedConnect:invalid:DC.body.hosted_connect.name.maxLength:length-65@42', 'updateHostedConnect:invalid:DC.body.hosted_connect.name.maxLength:length-640@42']);
-    expect(invalidFor(cases, 'DC.body.hosted_connect.description.maxLength').map((c) => codePoints(hostedConnect(c).description))).toEqual([129, 1280]);
-    expect(invalidFor(cases, 'DC.body.hosted_connect.peer_location.maxLength').map((c) => codePoints(hostedConnect(c).peer_location))).toEqual([256, 2550]);
+    expect(over.map((c) => codePoints(hostedConnect(c).name))).toEqual([65, 65, 65, 640]);
+    expect(over.map((c) => c.id.replace(/^.*:/, ''))).toEqual(['length-65@42', 'length-65-padded@42', 'length-65-decomposed@42', 'length-640@42']);
+    expect(invalidFor(cases, 'DC.body.hosted_connect.description.maxLength').map((c) => codePoints(hostedConnect(c).description))).toEqual([129, 129, 129, 1280]);
+    expect(invalidFor(cases, 'DC.body.hosted_connect.peer_location.maxLength').map((c) => codePoints(hostedConnect(c).peer_location))).toEqual([256, 256, 256, 2550]);
   });
 
   it('puts bandwidth at 2 and 400000, and breaks it with the values careless code lets through', () => {
