@@ -8,6 +8,7 @@ import { fixturesOf } from '../model/fixturesOf.ts';
 import { loadSpecs } from '../openapi/loadSpecs.ts';
 import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
 import { redactText } from '../runner/redact.ts';
+import { secretsOf } from '../runner/secretsOf.ts';
 import { defaultPactFiles } from './defaultPactFiles.ts';
 import { outcomesFromResults } from './outcomesFromResults.ts';
 import { PACT_TOKEN_PLACEHOLDER } from './pactTokenPlaceholder.ts';
@@ -116,7 +117,7 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
   const token = mock ? mock.token : options.token;
   const fixtures: Record<string, string> = mock ? fixturesOf(mock) : { ...options.fixtures };
   const extraHeaders = { ...options.headers };
-  const secrets = [...(token ? [token] : []), ...Object.values(extraHeaders)];
+  const secrets = [...(token ? secretsOf(token) : []), ...Object.entries(extraHeaders).flatMap(([name, value]) => secretsOf(value, name))];
   const scrub = (text: string): string => redactText(text, secrets);
 
   try {

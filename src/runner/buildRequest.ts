@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Case } from '../model/Case.ts';
 import type { CredentialScheme } from '../openapi/Operation.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
+import { secretsOf } from './secretsOf.ts';
 
 /** A request ready to send, with real credentials, and what must be hidden before anyone sees it. */
 export interface BuiltRequest {
@@ -12,7 +13,7 @@ export interface BuiltRequest {
   readonly bodyText?: string;
   /** Lower-case names of headers whose values are credentials. */
   readonly secretHeaderNames: ReadonlySet<string>;
-  /** Credential values (token, `--header` values) to scrub from any text. */
+  /** Credential values (token, `--header` values, each in every form it carries: `secretsOf`) to scrub from any text. */
   readonly secrets: readonly string[];
 }
 
@@ -21,11 +22,16 @@ function wrongCredential(): string {
   return `invalid-${randomBytes(6).toString('hex')}`;
 }
 
-/** A password (or lone user token) written into the target URL is a credential too. */
+/**
+ * A password (or lone user token) written into the target URL is a credential too, and so is the Basic
+ * token of `user:pass` a server may echo.
+ */
 function userinfoSecrets(baseUrl: string): string[] {
   try {
     const { username, password } = new URL(baseUrl);
-    return [password, password ? '' : username].filter((s) => s.length > 0).flatMap((s) => [s, decodeURIComponent(s)]);
+    const secrets = [password, password ? '' : username].filter((s) => s.length > 0).flatMap((s) => [s, decodeURIComponent(s)]);
+    if (password) secrets.push(Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`, 'utf8').toString('base64'));
+    return secrets;
   } catch {
     return [];
   }
@@ -53,7 +59,7 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   const schemeHeaders = new Set(credentialSchemes.map((s) => s.header.toLowerCase()));
   const secretHeaderNames = new Set(schemeHeaders);
   const secrets: string[] = [];
-  if (options.token) secrets.push(options.token);
+  if (options.token) secrets.push(...secretsOf(options.token));
   if (baseUrl.includes('@')) secrets.push(...userinfoSecrets(baseUrl));
 
   const add = (name: string, value: string): void => {
@@ -62,7 +68,7 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   for (const [rawName, value] of Object.entries(options.headers)) {
     const name = rawName.toLowerCase();
     secretHeaderNames.add(name);
-    secrets.push(value);
+    secrets.push(...secretsOf(value, name));
     if (planned.auth === 'none' && schemeHeaders.has(name)) continue;
     add(name, value);
   }
