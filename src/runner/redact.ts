@@ -27,8 +27,8 @@ export function redactResponseHeaders(headers: Readonly<Record<string, string>>,
 
 /**
  * `text` with every occurrence of every (non-empty) secret replaced by `[REDACTED]`, in each form a
- * secret takes in text: as sent, URL encoded (paths, queries; also form encoded, spaces as `+`) and JSON
- * escaped (bodies, mismatch messages).
+ * secret takes in text: as sent, URL encoded (paths, queries; also form encoded, spaces as `+`, and
+ * encoded twice, a URL within a query) and JSON escaped (bodies, mismatch messages).
  */
 export function redactText(text: string, secrets: Iterable<string>): string {
   let out = text;
@@ -52,6 +52,8 @@ function formsOf(secrets: Iterable<string>): readonly string[] {
       if (secret.length < MIN_SECRET_LENGTH) continue;
       all.add(secret);
       all.add(encodeURIComponent(secret));
+      // A URL that carries it, itself carried in a query (`next=`, a redirect back): encoded twice.
+      all.add(encodeURIComponent(encodeURIComponent(secret)));
       all.add(new URLSearchParams([['', secret]]).toString().slice(1));
       all.add(JSON.stringify(secret).slice(1, -1));
     }
