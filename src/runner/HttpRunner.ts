@@ -4,7 +4,7 @@ import type { Dispatcher } from 'undici';
 import type { Case } from '../model/Case.ts';
 import type { Exchange, RecordedResponse, TransportFailure } from '../model/Exchange.ts';
 import type { CredentialScheme } from '../openapi/Operation.ts';
-import { buildRequest, type BuiltRequest } from './buildRequest.ts';
+import { buildRequest } from './buildRequest.ts';
 import { classifyError, errorCode } from './classifyError.ts';
 import { CollectHandler, type Collected } from './CollectHandler.ts';
 import { createDispatcher } from './createDispatcher.ts';
@@ -123,7 +123,9 @@ export class HttpRunner {
     }
     if (collected.error instanceof RunInterruptedError) throw collected.error;
     const durationMs = performance.now() - started;
-    const exchange = this.#toExchange(testCase, sent, collected, durationMs, built);
+    // Named by what carries credentials (not by what happened to contain a short token, like content-type).
+    const credentialNames = credentialHeaderNames([], [...credentialSchemes.map((s) => s.header), ...Object.keys(this.#options.headers)]);
+    const exchange = this.#toExchange(testCase, sent, collected, durationMs, built.secrets, credentialNames);
     if (debug.enabled) debug('%s %s -> %s %dms', sent.method, sent.url, exchange.failure ? exchange.failure.kind : String(exchange.response?.status), Math.round(durationMs));
     return exchange;
   }
@@ -133,8 +135,7 @@ export class HttpRunner {
    * headers (`Set-Cookie` and credential-named ones whole), the body, the parsed JSON and failure
    * messages, so checks, reporters, the corpus and every log line downstream only see clean data.
    */
-  #toExchange(testCase: Case, sent: Exchange['sent'], collected: Collected, durationMs: number, built: BuiltRequest): Exchange {
-    const { secrets } = built;
+  #toExchange(testCase: Case, sent: Exchange['sent'], collected: Collected, durationMs: number, secrets: readonly string[], credentialNames: ReadonlySet<string>): Exchange {
     const fail = (kind: TransportFailure['kind'], message: string): TransportFailure => ({ kind, message: redactText(message, secrets), durationMs });
     const { status, error } = collected;
     if (status === undefined || collected.headers === undefined) {
@@ -144,7 +145,7 @@ export class HttpRunner {
       return { case: testCase, sent, failure: fail(classifyError(cause), message || (code ?? 'request failed')) };
     }
 
-    const headers = redactResponseHeaders(collected.headers, credentialHeaderNames([], built.secretHeaderNames), secrets);
+    const headers = redactResponseHeaders(collected.headers, credentialNames, secrets);
     const raw = (collected.body ?? Buffer.alloc(0)).toString('utf8');
     const bodyText = redactText(raw, secrets);
     let json: unknown;

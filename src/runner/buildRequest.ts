@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Case } from '../model/Case.ts';
 import type { CredentialScheme } from '../openapi/Operation.ts';
+import { credentialHeaderNames } from './credentialHeaderNames.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
 import { secretsOf } from './secretsOf.ts';
 
@@ -17,6 +18,8 @@ export interface BuiltRequest {
   readonly secrets: readonly string[];
 }
 
+/** Headers that carry a credential by convention (`Authorization`, `Cookie`, ...): never on a case without one. */
+const CONVENTIONAL_CREDENTIALS: ReadonlySet<string> = credentialHeaderNames();
 
 function wrongCredential(): string {
   return `invalid-${randomBytes(6).toString('hex')}`;
@@ -45,9 +48,12 @@ function joinUrl(baseUrl: string, path: string, query: Readonly<Record<string, s
 
 /**
  * Builds the real request of a planned case: the case's own headers first (never overwritten, so an
- * oversize credential of an invalid case is sent as planned), then the credentials its `auth` asks for:
- * - `configured`: every `--header`, and the token in the operation's first credential scheme;
- * - `none`: the `--header`s that are not credential-scheme headers, no token;
+ * oversize credential of an invalid case is sent as planned), then the credentials its `auth` asks for.
+ * A `--header` routed elsewhere (`options.headerRoutes`: another operation's credential) is never sent.
+ * - `configured`: every `--header` for this operation, and the token in the operation's first credential
+ *   scheme (none when the operation has no scheme);
+ * - `none`: the `--header`s that carry no credential (not this operation's credential headers, not a
+ *   conventional one such as `Authorization` or `Cookie`), no token;
  * - `wrong`: as configured, with every credential-scheme header the runner adds given a wrong value
  *   (the scheme's prefix kept); the first scheme is added when none would be present.
  */
@@ -69,7 +75,9 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
     const name = rawName.toLowerCase();
     secretHeaderNames.add(name);
     secrets.push(...secretsOf(value, name));
-    if (planned.auth === 'none' && schemeHeaders.has(name)) continue;
+    const route = options.headerRoutes?.get(name);
+    if (route && !route.has(testCase.operationId)) continue;
+    if (planned.auth === 'none' && (schemeHeaders.has(name) || route !== undefined || CONVENTIONAL_CREDENTIALS.has(name))) continue;
     add(name, value);
   }
   const first = credentialSchemes[0];
