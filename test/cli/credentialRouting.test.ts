@@ -100,4 +100,23 @@ describe('credential routing: a --header goes only to the operations that take a
     const report = await readReport(join(dir, 'r.json'));
     expect(report.summary.causes).toEqual([expect.stringMatching(/^upgradeInterconnectAppliance: 1 of 1 requests were answered 401\/403: no credential was sent: this operation takes one in x-hm-authorization, authorization; give --header 'x-hm-authorization: value' or --token$/)]);
   });
+
+  test('verify-pacts routes the same way: each interaction gets its own operation\'s header', async () => {
+    const both = await recording('same-token-for-both');
+    const dir = await tempDir();
+    const { code } = await runCli([
+      'verify-pacts', '--target', both.server.url,
+      '--header', 'x-hm-authorization: same-token-for-both', '--header', 'X-Auth-Token: same-token-for-both',
+      ...Object.entries(both.server.fixtures).flatMap(([name, value]) => ['--fixture', `${name}=${value}`]),
+      '--report', `json=${join(dir, 'r.json')}`,
+    ]);
+    expect(code).toBe(0);
+    const hcx = both.log.filter((entry) => entry.operationId === 'upgradeInterconnectAppliance');
+    const dc = both.log.filter((entry) => entry.operationId === 'updateHostedConnect');
+    expect(hcx.length).toBeGreaterThan(0);
+    expect(dc.length).toBeGreaterThan(0);
+    expect(headerNames(hcx)).not.toContain('x-auth-token');
+    expect(headerNames(dc)).not.toContain('x-hm-authorization');
+    expect((await readReport(join(dir, 'r.json'))).summary.verdict).toBe('conforming');
+  });
 });
