@@ -8,7 +8,7 @@ import { exchangeLine } from '../../src/proxy/exchangeLine.ts';
 import { startProxy } from '../../src/proxy/startProxy.ts';
 import { TrafficAuditor } from '../../src/proxy/TrafficAuditor.ts';
 import { startHostileServer, type HostileServer } from '../fixtures/hostileServer.ts';
-import { filesUnder, runCli, tempDir } from '../helpers/cli.ts';
+import { filesUnder, readReport, runCli, tempDir } from '../helpers/cli.ts';
 
 /**
  * Issue 21: a server that echoes the credential in headers, a cookie, a redirect and error messages
@@ -89,10 +89,13 @@ describe('a server that echoes the credential leaves it in no output', () => {
     expect(String(redirected.headers.location)).toContain(`token=${encodeURIComponent(TOKEN)}`);
   });
 
-  test('run: every report format, the HAR, the corpus, stdout, stderr and the mock log behind it', async () => {
+  test.each([
+    ['--token', ['--token', TOKEN]],
+    ['one --header per vendor', ['--header', `x-hm-authorization: ${TOKEN}`, '--header', `X-Auth-Token: ${TOKEN}`]],
+  ])('run with %s: every report format, the HAR, the corpus, stdout, stderr and the mock log behind it', async (_label, credential) => {
     const server = await hostile();
     const dir = await tempDir();
-    const { out, err } = await runCli(['run', '--target', server.url, '--token', TOKEN, ...fixtureFlags(server), '--runs', '3', ...reportFlags(dir), '--corpus', join(dir, 'corpus')]);
+    const { out, err } = await runCli(['run', '--target', server.url, ...credential, ...fixtureFlags(server), '--runs', '3', ...reportFlags(dir), '--corpus', join(dir, 'corpus')]);
     expect(server.echoed()).toBeGreaterThan(10);
     // The echoes were recorded, redacted: the HAR shows each header, the redirect and the quoted message.
     const har = await harHeaders(join(dir, 'report.har'));
@@ -101,6 +104,9 @@ describe('a server that echoes the credential leaves it in no output', () => {
     expect(har.headers.some((h) => h.startsWith('location: /login?token=[REDACTED]&next='))).toBe(true);
     expect(har.bodies.some((b) => b.includes('(request token: [REDACTED])'))).toBe(true);
     expect(await filesUnder(join(dir, 'corpus'))).not.toEqual([]);
+    // Scrubbing garbles nothing judged: the only findings are the login redirects, where the page says 404.
+    const report = await readReport(join(dir, 'report.json'));
+    expect([...new Set(report.findings.map((f) => f.check))]).toEqual(['transport']);
     expectNoCredential(await everything(dir, { stdout: out, stderr: err, 'the mock log': JSON.stringify(server.log) }));
   });
 
