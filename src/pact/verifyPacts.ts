@@ -10,6 +10,7 @@ import { compilePathTemplate } from '../openapi/compilePathTemplate.ts';
 import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
 import { operationCredentialHeaders } from '../runner/operationCredentialHeaders.ts';
 import { redactText } from '../runner/redact.ts';
+import { REPRESENTATION_HEADERS } from '../runner/representationHeaders.ts';
 import { secretsOf } from '../runner/secretsOf.ts';
 import { defaultPactFiles } from './defaultPactFiles.ts';
 import { outcomesFromResults } from './outcomesFromResults.ts';
@@ -121,7 +122,7 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
   const token = mock ? mock.token : options.token;
   const fixtures: Record<string, string> = mock ? fixturesOf(mock) : { ...options.fixtures };
   const extraHeaders = { ...options.headers };
-  const secrets = [...(token ? secretsOf(token) : []), ...Object.entries(extraHeaders).flatMap(([name, value]) => secretsOf(value, name))];
+  const secrets = [...(token ? secretsOf(token) : []), ...Object.entries(extraHeaders).flatMap(([name, value]) => (REPRESENTATION_HEADERS.has(name.toLowerCase()) ? [] : secretsOf(value, name)))];
   const scrub = (text: string): string => redactText(text, secrets);
 
   try {

@@ -13,6 +13,7 @@ import { Pacer } from './Pacer.ts';
 import { credentialHeaderNames } from './credentialHeaderNames.ts';
 import { redactResponseHeaders, redactText } from './redact.ts';
 import { redactSent } from './redactSent.ts';
+import { REPRESENTATION_HEADERS } from './representationHeaders.ts';
 import { RequestBudgetError } from './RequestBudgetError.ts';
 import { RunInterruptedError } from './RunInterruptedError.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
@@ -124,7 +125,7 @@ export class HttpRunner {
     if (collected.error instanceof RunInterruptedError) throw collected.error;
     const durationMs = performance.now() - started;
     // Named by what carries credentials (not by what happened to contain a short token, like content-type).
-    const credentialNames = credentialHeaderNames([], [...credentialSchemes.map((s) => s.header), ...Object.keys(this.#options.headers)]);
+    const credentialNames = credentialHeaderNames([], [...credentialSchemes.map((s) => s.header), ...Object.keys(this.#options.headers).filter((name) => !REPRESENTATION_HEADERS.has(name.toLowerCase()))]);
     const exchange = this.#toExchange(testCase, sent, collected, durationMs, built.secrets, credentialNames);
     if (debug.enabled) debug('%s %s -> %s %dms', sent.method, sent.url, exchange.failure ? exchange.failure.kind : String(exchange.response?.status), Math.round(durationMs));
     return exchange;

@@ -1,6 +1,9 @@
 /** Everything the HTTP runner needs; built once per run from the resolved configuration. */
 export interface RunnerOptions {
-  /** `--header` values: sent with every request (but see `headerRoutes`), all treated as credentials (always redacted). */
+  /**
+   * `--header` values: sent with every request (but see `headerRoutes`), all treated as credentials (always
+   * redacted) but `REPRESENTATION_HEADERS` (`Accept`, `Content-Type`, ...).
+   */
   readonly headers: Readonly<Record<string, string>>;
   /**
    * Headers of `headers` that go only to some operations: lower-case name → the operationIds that take a

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Case } from '../model/Case.ts';
 import type { CredentialScheme } from '../openapi/Operation.ts';
 import { credentialHeaderNames } from './credentialHeaderNames.ts';
+import { REPRESENTATION_HEADERS } from './representationHeaders.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
 import { secretsOf } from './secretsOf.ts';
 
@@ -73,8 +74,10 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   };
   for (const [rawName, value] of Object.entries(options.headers)) {
     const name = rawName.toLowerCase();
-    secretHeaderNames.add(name);
-    secrets.push(...secretsOf(value, name));
+    if (!REPRESENTATION_HEADERS.has(name)) {
+      secretHeaderNames.add(name);
+      secrets.push(...secretsOf(value, name));
+    }
     const route = options.headerRoutes?.get(name);
     if (route && !route.has(testCase.operationId)) continue;
     if (planned.auth === 'none' && (schemeHeaders.has(name) || route !== undefined || CONVENTIONAL_CREDENTIALS.has(name))) continue;

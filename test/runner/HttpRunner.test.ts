@@ -108,6 +108,15 @@ describe('requests and credentials', () => {
     for (const form of [secret, encodeURIComponent(secret), 'sec%2Fret+value%2B42']) expect(record).not.toContain(form);
   });
 
+  it('an Accept or Content-Type --header is no secret: shown as sent, and answers keep their Content-Type', async () => {
+    const server = await httpServer((_req, res) => json(res, 200, { type: 'application/json' }));
+    const exchange = await runner({ headers: { Accept: 'application/json', 'X-Auth-Token': 'header-secret' } }).send(testCase(), server.url, DC);
+    expect(exchange.sent.headers.accept).toBe('application/json');
+    expect(exchange.sent.headers['x-auth-token']).toBe('[REDACTED]');
+    expect(exchange.response?.headers['content-type']).toBe('application/json');
+    expect(exchange.response?.bodyText).toBe('{"type":"application/json"}');
+  });
+
   it('a Basic credential: its token, `user:pass` and the password are scrubbed wherever the server echoes them', async () => {
     const basic = Buffer.from('alice:pa55word!').toString('base64');
     const server = await httpServer((_req, res) => json(res, 401, { message: 'bad password pa55word! for alice:pa55word!' }, { 'x-seen': basic, 'www-authenticate': 'Basic realm="x"' }));
