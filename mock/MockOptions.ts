@@ -9,7 +9,7 @@ export interface ChaosOptions {
   readonly fraction?: number;
 }
 
-/** One served request, credential headers redacted. */
+/** One served request: credential headers redacted, the mock's token scrubbed from the path and every header. */
 export interface MockLogEntry {
   readonly time: string;
   readonly method: string;

@@ -5,7 +5,8 @@ import { ConfigError } from '../src/errors/ConformanceError.ts';
 import { credentialTextProblem } from '../src/config/credentialTextProblem.ts';
 import { loadSpecs } from '../src/openapi/loadSpecs.ts';
 import { credentialHeaderNames } from '../src/runner/credentialHeaderNames.ts';
-import { redactHeaders } from '../src/runner/redact.ts';
+import { redactHeaders, redactText } from '../src/runner/redact.ts';
+import { secretsOf } from '../src/runner/secretsOf.ts';
 import type { Spec } from '../src/openapi/Spec.ts';
 import { applyChaos } from './applyChaos.ts';
 import { buildRoutes } from './buildRoutes.ts';
@@ -48,10 +49,11 @@ function chaosOf(chaos: MockOptions['chaos']): ChaosOptions | undefined {
   return resolved;
 }
 
-function redactedHeaders(req: IncomingMessage, credentialHeaders: ReadonlySet<string>): Record<string, string> {
+/** The request's headers with credential headers `[REDACTED]` and the mock's token scrubbed from every other value. */
+function redactedHeaders(req: IncomingMessage, credentialHeaders: ReadonlySet<string>, secrets: readonly string[]): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
-  return redactHeaders(flat, credentialHeaders);
+  return Object.fromEntries(Object.entries(redactHeaders(flat, credentialHeaders)).map(([name, value]) => [name, redactText(value, secrets)]));
 }
 
 function write(res: ServerResponse, response: MockResponse): void {
@@ -107,6 +109,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const hugeBytes = options.hugeBytes ?? DEFAULT_HUGE_BYTES;
   const log = options.log;
   const credentialHeaders = credentialHeaderNames(operations);
+  const secrets = secretsOf(token);
 
   const timers = new Set<NodeJS.Timeout>();
   let count = 0;
@@ -118,10 +121,10 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     const entry: MockLogEntry = {
       time: new Date(started).toISOString(),
       method: req.method ?? '',
-      path: req.url ?? '',
+      path: redactText(req.url ?? '', secrets),
       status: chaosStatus ?? (res.headersSent ? res.statusCode : 0),
       ...(operationId ? { operationId } : {}),
-      headers: redactedHeaders(req, credentialHeaders),
+      headers: redactedHeaders(req, credentialHeaders, secrets),
       durationMs: Date.now() - started,
     };
     if (typeof log === 'function') log(entry);

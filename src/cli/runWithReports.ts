@@ -52,6 +52,7 @@ export async function runWithReports(config: ConformanceConfig, io: MainIo, sign
     signal,
     command,
     dryRunOut: (line) => io.out(`${line}\n`),
+    notice: (line) => io.err(`conformance: ${line}\n`),
     priorCases: (operations, targets) => {
       const cases = corpus.flatMap((entry): Case[] => {
         const prepared = operations.find((p) => p.operation.operationId === entry.operationId);

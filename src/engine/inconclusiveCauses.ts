@@ -42,7 +42,8 @@ export interface TargetHeaders {
 function credentialHint(headers: ReadonlySet<string>, operation: Operation, own?: TargetHeaders): string {
   const schemes = [...new Set(operation.credentialSchemes.map((c) => c.header))];
   const sent = [...headers];
-  if (sent.length === 0) return "no credential was sent: give --header 'Name: value' or --token";
+  // A `--header` goes only to the operations that take a credential in it: another API's header is not sent here.
+  if (sent.length === 0) return schemes.length > 0 ? `no credential was sent: this operation takes one in ${schemes.join(', ')}; give --header '${schemes[0]}: value' or --token` : "no credential was sent: give --header 'Name: value' or --token";
   // Headers meant for another API: the operation's own scheme got nothing.
   if (schemes.length > 0 && !sent.some((h) => schemes.includes(h.toLowerCase()))) {
     return `no credential this operation takes (${schemes.join(', ')}) was sent; ${sent.join(', ')} is not one of them: give --token or --header for it`;
@@ -90,7 +91,8 @@ export function inconclusiveCauses(
     causes.push({ kind: 'credential', text: `${refusedProbe.what} ${refusedProbe.url} was answered ${refusedProbe.status}: ${credentialHint(evidence.credentialHeaders, operation, run.targetHeaders)}` });
   } else if (evidence.validAccepted === 0 && refused > 0 && refused * 2 >= answered) {
     // Refused before the server looked at them, these requests judge nothing (a replayed invalid case too).
-    causes.push({ kind: 'credential', text: `${refused} of ${answered} requests that carried the credential were answered 401/403: ${credentialHint(evidence.credentialHeaders, operation, run.targetHeaders)}` });
+    const carried = evidence.credentialHeaders.size > 0 ? ' that carried the credential' : '';
+    causes.push({ kind: 'credential', text: `${refused} of ${answered} requests${carried} were answered 401/403: ${credentialHint(evidence.credentialHeaders, operation, run.targetHeaders)}` });
   } else if (evidence.validAccepted === 0 && evidence.validNotFound > 0 && evidence.validNotFound * 2 >= evidence.validAnswered) {
     const ids = operation.parameters.filter((p) => p.in === 'path').map((p) => p.name).join(', ');
     causes.push({

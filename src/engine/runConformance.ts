@@ -13,6 +13,7 @@ import type { DroppedCase } from '../plan/DroppedCase.ts';
 import { mergeReports } from '../regression/mergeReports.ts';
 import { assertSafeTarget } from '../runner/assertSafeTarget.ts';
 import { checkReachable } from '../runner/checkReachable.ts';
+import { credentialRoutes } from '../runner/credentialRoutes.ts';
 import { planToSent } from '../runner/planToSent.ts';
 import { toCurl } from '../runner/toCurl.ts';
 import { HttpRunner } from '../runner/HttpRunner.ts';
@@ -49,6 +50,8 @@ export interface RunHooks {
   readonly signal?: AbortSignal;
   /** Receives the planned requests of a dry run, as curl commands. */
   readonly dryRunOut?: (line: string) => void;
+  /** Receives what the user should know about how the run reads its input (a `--header` no operation names), once each. */
+  readonly notice?: (line: string) => void;
   /**
    * Cases to send before the planned ones (the failure corpus of earlier runs), per target: `operations`
    * are the target's, `targets` the names of every target of the run.
@@ -209,9 +212,17 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
     // followed once here, and each target's runner and sender listen to that.
     const signal = hooks.signal ? AbortSignal.any([hooks.signal]) : undefined;
     if (signal) setMaxListeners(2 * legs.length + 1, signal);
+    // A `--header` goes to the operations that take a credential in it (over every document loaded, so
+    // one vendor's token never reaches the other's server); a target's own headers go to all its operations.
+    const routes = credentialRoutes(specs.flatMap((s) => s.operations), Object.keys(config.headers));
+    for (const name of Object.keys(config.headers)) {
+      if (!routes.has(name.toLowerCase())) hooks.notice?.(`--header ${name} is not a credential header of any operation: sent to every operation`);
+    }
     const runners = legs.map((leg) => {
       const base = runnerOptionsFor(config, leg.operations, targets.token);
-      const options: RunnerOptions = { ...base, headers: { ...base.headers, ...leg.headers }, ...(signal ? { signal } : {}) };
+      const own = new Set(Object.keys(leg.headers).map((name) => name.toLowerCase()));
+      const headerRoutes = new Map([...routes].filter(([name]) => !own.has(name)));
+      const options: RunnerOptions = { ...base, headers: { ...base.headers, ...leg.headers }, headerRoutes, ...(signal ? { signal } : {}) };
       return { leg, options, runner: new HttpRunner(options) };
     });
     try {

@@ -4,6 +4,7 @@ import type { Constraint } from '../model/Constraint.ts';
 import type { RecordedResponse, SentRequest } from '../model/Exchange.ts';
 import type { Operation } from '../openapi/Operation.ts';
 import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
+import { credentialRoutes } from '../runner/credentialRoutes.ts';
 import { REDACTED } from '../runner/redact.ts';
 import { PACT_CHECK } from './pactCheck.ts';
 import { PACT_TOKEN_PLACEHOLDER } from './pactTokenPlaceholder.ts';
@@ -50,9 +51,10 @@ function plannedOf(request: PactInteractionInfo['request'] | undefined, headers:
 /**
  * The headers the verifier sent, as the request filter (credentialFilter) made them, every credential
  * `[REDACTED]`: where the pact carries the placeholder, the credential (if one was given) and every
- * `--header`; elsewhere what the pact says, and the `--header`s that are not credential headers.
+ * `--header` the operation `takes`; elsewhere what the pact says, and the `--header`s that are not
+ * credential headers.
  */
-function sentHeaders(pactHeaders: Readonly<Record<string, string>>, result: PactVerificationResult, credentialHeaders: ReadonlySet<string>): Record<string, string> {
+function sentHeaders(pactHeaders: Readonly<Record<string, string>>, result: PactVerificationResult, credentialHeaders: ReadonlySet<string>, takes: (name: string) => boolean): Record<string, string> {
   const carrying = Object.values(pactHeaders).some((value) => value.endsWith(PACT_TOKEN_PLACEHOLDER));
   const out = new Map<string, [string, string]>();
   for (const [name, value] of Object.entries(pactHeaders)) {
@@ -60,7 +62,7 @@ function sentHeaders(pactHeaders: Readonly<Record<string, string>>, result: Pact
       if (result.token) out.set(name.toLowerCase(), [name, REDACTED]);
     } else out.set(name.toLowerCase(), [name, credentialHeaders.has(name.toLowerCase()) ? REDACTED : value]);
   }
-  for (const name of result.extraHeaders) if (carrying || !credentialHeaders.has(name.toLowerCase())) out.set(name.toLowerCase(), [name, REDACTED]);
+  for (const name of result.extraHeaders) if (carrying ? takes(name) : !credentialHeaders.has(name.toLowerCase())) out.set(name.toLowerCase(), [name, REDACTED]);
   return Object.fromEntries(out.values());
 }
 
@@ -73,11 +75,13 @@ function sentHeaders(pactHeaders: Readonly<Record<string, string>>, result: Pact
  */
 export function pactCaseResults(result: PactVerificationResult, infos: readonly PactInteractionInfo[], operations: readonly Operation[], catalogue: readonly Constraint[]): CaseResult[] {
   const credentialHeaders = credentialHeaderNames(operations);
+  // As the request filter sends them: an extra header some operation takes a credential in goes to that operation only.
+  const routes = credentialRoutes(operations, result.extraHeaders);
   return result.interactions.map((outcome, index): CaseResult => {
     const operationId = pactOperationId(outcome);
     const info = infos.find((i) => i.description === outcome.description && i.provider === outcome.provider) ?? infos[index];
     const request = info?.request;
-    const headers = sentHeaders(request?.headers ?? {}, result, credentialHeaders);
+    const headers = sentHeaders(request?.headers ?? {}, result, credentialHeaders, (name) => routes.get(name.toLowerCase())?.has(operationId) ?? true);
     const sent: SentRequest = {
       method: request?.method ?? 'GET',
       url: `${result.target.replace(/\/+$/, '')}${request?.path ?? '/'}${request?.query ? `?${request.query}` : ''}`,

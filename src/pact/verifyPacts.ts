@@ -6,8 +6,12 @@ import { ConformanceError, PactError, UsageError } from '../errors/ConformanceEr
 import type { EmbeddedTargetFactory } from '../model/EmbeddedTarget.ts';
 import { fixturesOf } from '../model/fixturesOf.ts';
 import { loadSpecs } from '../openapi/loadSpecs.ts';
+import { compilePathTemplate } from '../openapi/compilePathTemplate.ts';
 import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
+import { operationCredentialHeaders } from '../runner/operationCredentialHeaders.ts';
 import { redactText } from '../runner/redact.ts';
+import { REPRESENTATION_HEADERS } from '../runner/representationHeaders.ts';
+import { secretsOf } from '../runner/secretsOf.ts';
 import { defaultPactFiles } from './defaultPactFiles.ts';
 import { outcomesFromResults } from './outcomesFromResults.ts';
 import { PACT_TOKEN_PLACEHOLDER } from './pactTokenPlaceholder.ts';
@@ -108,7 +112,9 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
   if (pactFiles.length === 0) throw new PactError('no pact files to verify');
   const interactions = await readPactFiles(pactFiles);
   const specs = await loadSpecs(options.specFiles ?? []);
-  const credentialHeaders = [...credentialHeaderNames(specs.flatMap((s) => s.operations))];
+  const operations = specs.flatMap((s) => s.operations);
+  const credentialHeaders = [...credentialHeaderNames(operations)];
+  const routes = operations.map((o) => ({ method: o.method, path: compilePathTemplate(o.pathTemplate).source, headers: [...operationCredentialHeaders(o)] }));
 
   const mock = options.target ? undefined : await options.embeddedTarget?.({ port: 0, token: options.token ?? randomBytes(24).toString('base64url'), ...(options.mockFault ? { fault: options.mockFault } : {}) });
   const providerBaseUrl = options.target ?? mock?.url;
@@ -116,7 +122,7 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
   const token = mock ? mock.token : options.token;
   const fixtures: Record<string, string> = mock ? fixturesOf(mock) : { ...options.fixtures };
   const extraHeaders = { ...options.headers };
-  const secrets = [...(token ? [token] : []), ...Object.values(extraHeaders)];
+  const secrets = [...(token ? secretsOf(token) : []), ...Object.entries(extraHeaders).flatMap(([name, value]) => (REPRESENTATION_HEADERS.has(name.toLowerCase()) ? [] : secretsOf(value, name)))];
   const scrub = (text: string): string => redactText(text, secrets);
 
   try {
@@ -129,7 +135,7 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
       pactFiles,
       stateNames,
       fixtures,
-      credentials: { ...(token ? { token } : {}), headers: extraHeaders, credentialHeaders, placeholder: PACT_TOKEN_PLACEHOLDER },
+      credentials: { ...(token ? { token } : {}), headers: extraHeaders, credentialHeaders, placeholder: PACT_TOKEN_PLACEHOLDER, routes },
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       logLevel: options.logLevel ?? 'error',
     };

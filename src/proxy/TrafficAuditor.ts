@@ -7,7 +7,7 @@ import type { RunReport } from '../model/RunReport.ts';
 import type { Spec } from '../openapi/Spec.ts';
 import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
 import { redactText } from '../runner/redact.ts';
-import { credentialSecrets } from './credentialSecrets.ts';
+import { credentialSecrets } from '../runner/credentialSecrets.ts';
 import type { ObservedTraffic } from './ObservedTraffic.ts';
 import { observedExchange } from './observedExchange.ts';
 import { observedOperations } from './observedOperations.ts';
@@ -63,12 +63,21 @@ export class TrafficAuditor {
   }
 
   /**
+   * Takes note of the credentials an exchange carries without judging it: a recording known in full
+   * (a HAR file) is read once this way first, so a credential is scrubbed also from the entries before
+   * the one that first sends it.
+   */
+  learnCredentials(traffic: ObservedTraffic): void {
+    for (const secret of credentialSecrets(traffic.requestHeaders, this.credentialNames)) this.secrets.add(secret);
+  }
+
+  /**
    * Judges one exchange. Returns its result (none when no documented operation matched) and the
    * request's URL with every credential scrubbed, safe to log.
    */
   observe(traffic: ObservedTraffic): { readonly result?: CaseResult; readonly url: string } {
     // A credential seen once is scrubbed from everything after, also where a client puts it in a URL.
-    for (const secret of credentialSecrets(traffic.requestHeaders, this.credentialNames)) this.secrets.add(secret);
+    this.learnCredentials(traffic);
     const match = this.match(traffic.method, new URL(traffic.url).pathname);
     if (!match) {
       this.unmatchedCount += 1;

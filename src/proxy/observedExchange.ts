@@ -1,6 +1,6 @@
 import type { Case, PlannedRequest } from '../model/Case.ts';
 import type { Exchange, RecordedResponse } from '../model/Exchange.ts';
-import { redactHeaders, redactText } from '../runner/redact.ts';
+import { redactHeaders, redactResponseHeaders, redactText } from '../runner/redact.ts';
 import type { ObservedTraffic } from './ObservedTraffic.ts';
 import type { OperationMatch } from './operationMatcher.ts';
 
@@ -17,13 +17,14 @@ function bodyOf(text: string | undefined): PlannedRequest['body'] {
 /**
  * Observed traffic as the engine's exchange of an `observed` case, with every credential already gone:
  * credential headers (the documents' schemes, Authorization, Cookie, and Set-Cookie in answers) show
- * `[REDACTED]`, and `secrets` (every credential value seen so far) are scrubbed from the URL, both
- * bodies and the parsed JSON.
+ * `[REDACTED]`, and `secrets` (every credential value seen so far) are scrubbed from the URL, every other
+ * header value of both sides (a Referer, a Location, a debug header), both bodies and the parsed JSON.
+ * Every writer of `proxy` and `check-har` reads this exchange only.
  */
 export function observedExchange(traffic: ObservedTraffic, match: OperationMatch, index: number, credentialNames: ReadonlySet<string>, secrets: Iterable<string>): Exchange {
   const scrub = (text: string): string => redactText(text, secrets);
   const url = new URL(traffic.url);
-  const requestHeaders = redactHeaders({ ...traffic.requestHeaders }, credentialNames);
+  const requestHeaders = Object.fromEntries(Object.entries(redactHeaders({ ...traffic.requestHeaders }, credentialNames)).map(([name, value]) => [name, scrub(value)]));
   const requestBody = traffic.requestBody === undefined ? undefined : scrub(traffic.requestBody);
   const { operationId } = match.prepared.operation;
   const body = bodyOf(requestBody);
@@ -57,7 +58,7 @@ export function observedExchange(traffic: ObservedTraffic, match: OperationMatch
         json = undefined;
       }
     }
-    const headers = redactHeaders({ ...answer.headers }, [...credentialNames, 'set-cookie']);
+    const headers = redactResponseHeaders(answer.headers, credentialNames, secrets);
     response = { status: answer.status, headers, bodyText: scrub(answer.body), ...(json !== undefined ? { json } : {}), truncated: answer.truncated, durationMs: traffic.durationMs };
   }
   return {

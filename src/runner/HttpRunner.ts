@@ -10,8 +10,10 @@ import { CollectHandler, type Collected } from './CollectHandler.ts';
 import { createDispatcher } from './createDispatcher.ts';
 import { Limiter } from './Limiter.ts';
 import { Pacer } from './Pacer.ts';
-import { redactText } from './redact.ts';
+import { credentialHeaderNames } from './credentialHeaderNames.ts';
+import { redactResponseHeaders, redactText } from './redact.ts';
 import { redactSent } from './redactSent.ts';
+import { REPRESENTATION_HEADERS } from './representationHeaders.ts';
 import { RequestBudgetError } from './RequestBudgetError.ts';
 import { RunInterruptedError } from './RunInterruptedError.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
@@ -35,8 +37,8 @@ function delay(ms: number): Promise<void> {
  *   and the first `maxResponseBytes` bytes (`truncated: true`).
  * - Once `signal` aborts (the run was interrupted), requests in flight are cut and every `send()` throws
  *   `RunInterruptedError`: an unanswered request is not a finding about the server.
- * - `sent` is redacted before it leaves: credential headers show `[REDACTED]`; failure messages and
- *   response bodies are scrubbed of credential values.
+ * - `sent` is redacted before it leaves: credential headers show `[REDACTED]`; failure messages,
+ *   response headers and response bodies are scrubbed of credential values (`#toExchange`).
  */
 export class HttpRunner {
   readonly #options: RunnerOptions;
@@ -122,21 +124,29 @@ export class HttpRunner {
     }
     if (collected.error instanceof RunInterruptedError) throw collected.error;
     const durationMs = performance.now() - started;
-    const exchange = this.#toExchange(testCase, sent, collected, durationMs, built.secrets);
+    // Named by what carries credentials (not by what happened to contain a short token, like content-type).
+    const credentialNames = credentialHeaderNames([], [...credentialSchemes.map((s) => s.header), ...Object.keys(this.#options.headers).filter((name) => !REPRESENTATION_HEADERS.has(name.toLowerCase()))]);
+    const exchange = this.#toExchange(testCase, sent, collected, durationMs, built.secrets, credentialNames);
     if (debug.enabled) debug('%s %s -> %s %dms', sent.method, sent.url, exchange.failure ? exchange.failure.kind : String(exchange.response?.status), Math.round(durationMs));
     return exchange;
   }
 
-  #toExchange(testCase: Case, sent: Exchange['sent'], collected: Collected, durationMs: number, secrets: readonly string[]): Exchange {
+  /**
+   * The one place an answer enters the run: every credential value is scrubbed here, from the response
+   * headers (`Set-Cookie` and credential-named ones whole), the body, the parsed JSON and failure
+   * messages, so checks, reporters, the corpus and every log line downstream only see clean data.
+   */
+  #toExchange(testCase: Case, sent: Exchange['sent'], collected: Collected, durationMs: number, secrets: readonly string[], credentialNames: ReadonlySet<string>): Exchange {
     const fail = (kind: TransportFailure['kind'], message: string): TransportFailure => ({ kind, message: redactText(message, secrets), durationMs });
-    const { status, headers, error } = collected;
-    if (status === undefined || headers === undefined) {
+    const { status, error } = collected;
+    if (status === undefined || collected.headers === undefined) {
       const cause = error ?? new Error('no response');
       const code = errorCode(cause);
       const message = code && !cause.message.includes(code) ? `${code}: ${cause.message}` : cause.message;
       return { case: testCase, sent, failure: fail(classifyError(cause), message || (code ?? 'request failed')) };
     }
 
+    const headers = redactResponseHeaders(collected.headers, credentialNames, secrets);
     const raw = (collected.body ?? Buffer.alloc(0)).toString('utf8');
     const bodyText = redactText(raw, secrets);
     let json: unknown;

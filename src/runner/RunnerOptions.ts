@@ -2,8 +2,16 @@ import type { HostOverrides } from './hostOverrides.ts';
 
 /** Everything the HTTP runner needs; built once per run from the resolved configuration. */
 export interface RunnerOptions {
-  /** `--header` values: sent with every request and all treated as credentials (always redacted). */
+  /**
+   * `--header` values: sent with every request (but see `headerRoutes`), all treated as credentials (always
+   * redacted) but `REPRESENTATION_HEADERS` (`Accept`, `Content-Type`, ...).
+   */
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Headers of `headers` that go only to some operations: lower-case name → the operationIds that take a
+   * credential in it (`credentialRoutes`). A header not listed goes to every operation.
+   */
+  readonly headerRoutes?: ReadonlyMap<string, ReadonlySet<string>>;
   /** `--token`: sent in each operation's first credential scheme, with the scheme's prefix. */
   readonly token?: string;
   readonly timeouts: { readonly connectMs: number; readonly headersMs: number; readonly bodyMs: number };

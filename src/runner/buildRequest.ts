@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Case } from '../model/Case.ts';
 import type { CredentialScheme } from '../openapi/Operation.ts';
+import { credentialHeaderNames } from './credentialHeaderNames.ts';
+import { REPRESENTATION_HEADERS } from './representationHeaders.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
+import { secretsOf } from './secretsOf.ts';
 
 /** A request ready to send, with real credentials, and what must be hidden before anyone sees it. */
 export interface BuiltRequest {
@@ -12,20 +15,27 @@ export interface BuiltRequest {
   readonly bodyText?: string;
   /** Lower-case names of headers whose values are credentials. */
   readonly secretHeaderNames: ReadonlySet<string>;
-  /** Credential values (token, `--header` values) to scrub from any text. */
+  /** Credential values (token, `--header` values, each in every form it carries: `secretsOf`) to scrub from any text. */
   readonly secrets: readonly string[];
 }
 
+/** Headers that carry a credential by convention (`Authorization`, `Cookie`, ...): never on a case without one. */
+const CONVENTIONAL_CREDENTIALS: ReadonlySet<string> = credentialHeaderNames();
 
 function wrongCredential(): string {
   return `invalid-${randomBytes(6).toString('hex')}`;
 }
 
-/** A password (or lone user token) written into the target URL is a credential too. */
+/**
+ * A password (or lone user token) written into the target URL is a credential too, and so is the Basic
+ * token of `user:pass` a server may echo.
+ */
 function userinfoSecrets(baseUrl: string): string[] {
   try {
     const { username, password } = new URL(baseUrl);
-    return [password, password ? '' : username].filter((s) => s.length > 0).flatMap((s) => [s, decodeURIComponent(s)]);
+    const secrets = [password, password ? '' : username].filter((s) => s.length > 0).flatMap((s) => [s, decodeURIComponent(s)]);
+    if (password) secrets.push(Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`, 'utf8').toString('base64'));
+    return secrets;
   } catch {
     return [];
   }
@@ -39,9 +49,12 @@ function joinUrl(baseUrl: string, path: string, query: Readonly<Record<string, s
 
 /**
  * Builds the real request of a planned case: the case's own headers first (never overwritten, so an
- * oversize credential of an invalid case is sent as planned), then the credentials its `auth` asks for:
- * - `configured`: every `--header`, and the token in the operation's first credential scheme;
- * - `none`: the `--header`s that are not credential-scheme headers, no token;
+ * oversize credential of an invalid case is sent as planned), then the credentials its `auth` asks for.
+ * A `--header` routed elsewhere (`options.headerRoutes`: another operation's credential) is never sent.
+ * - `configured`: every `--header` for this operation, and the token in the operation's first credential
+ *   scheme (none when the operation has no scheme);
+ * - `none`: the `--header`s that carry no credential (not this operation's credential headers, not a
+ *   conventional one such as `Authorization` or `Cookie`), no token;
  * - `wrong`: as configured, with every credential-scheme header the runner adds given a wrong value
  *   (the scheme's prefix kept); the first scheme is added when none would be present.
  */
@@ -53,7 +66,7 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   const schemeHeaders = new Set(credentialSchemes.map((s) => s.header.toLowerCase()));
   const secretHeaderNames = new Set(schemeHeaders);
   const secrets: string[] = [];
-  if (options.token) secrets.push(options.token);
+  if (options.token) secrets.push(...secretsOf(options.token));
   if (baseUrl.includes('@')) secrets.push(...userinfoSecrets(baseUrl));
 
   const add = (name: string, value: string): void => {
@@ -61,9 +74,13 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   };
   for (const [rawName, value] of Object.entries(options.headers)) {
     const name = rawName.toLowerCase();
-    secretHeaderNames.add(name);
-    secrets.push(value);
-    if (planned.auth === 'none' && schemeHeaders.has(name)) continue;
+    if (!REPRESENTATION_HEADERS.has(name)) {
+      secretHeaderNames.add(name);
+      secrets.push(...secretsOf(value, name));
+    }
+    const route = options.headerRoutes?.get(name);
+    if (route && !route.has(testCase.operationId)) continue;
+    if (planned.auth === 'none' && (schemeHeaders.has(name) || route !== undefined || CONVENTIONAL_CREDENTIALS.has(name))) continue;
     add(name, value);
   }
   const first = credentialSchemes[0];

@@ -1,4 +1,5 @@
 import type { Operation } from '../openapi/Operation.ts';
+import { operationCredentialHeaders } from './operationCredentialHeaders.ts';
 
 /** Headers that carry a credential by HTTP convention, whatever a document declares. */
 const CONVENTIONAL = ['authorization', 'proxy-authorization', 'cookie', 'x-api-key'];
@@ -10,10 +11,7 @@ const CONVENTIONAL = ['authorization', 'proxy-authorization', 'cookie', 'x-api-k
  */
 export function credentialHeaderNames(operations: Iterable<Operation> = [], extra: Iterable<string> = []): Set<string> {
   const names = new Set(CONVENTIONAL);
-  for (const operation of operations) {
-    for (const scheme of operation.credentialSchemes) names.add(scheme.header.toLowerCase());
-    for (const parameter of operation.parameters) if (parameter.in === 'header' && parameter.credential) names.add(parameter.name.toLowerCase());
-  }
+  for (const operation of operations) for (const name of operationCredentialHeaders(operation)) names.add(name);
   for (const name of extra) names.add(name.toLowerCase());
   return names;
 }

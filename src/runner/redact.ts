@@ -14,8 +14,21 @@ export function redactHeaders(headers: Record<string, string>, secretHeaderNames
 }
 
 /**
+ * A copy of the headers of an answer with no credential left: headers named in `secretHeaderNames` and
+ * `Set-Cookie` (a session the server hands out) show `[REDACTED]`, and every `secret` is scrubbed from
+ * every other value (a `Location` or a debug header echoing the request's credential).
+ */
+export function redactResponseHeaders(headers: Readonly<Record<string, string>>, secretHeaderNames: Iterable<string>, secrets: Iterable<string>): Record<string, string> {
+  const named = redactHeaders({ ...headers }, [...secretHeaderNames, 'set-cookie']);
+  const list = [...secrets];
+  for (const [name, value] of Object.entries(named)) named[name] = redactText(value, list);
+  return named;
+}
+
+/**
  * `text` with every occurrence of every (non-empty) secret replaced by `[REDACTED]`, in each form a
- * secret takes in text: as sent, URL encoded (paths, queries) and JSON escaped (bodies, mismatch messages).
+ * secret takes in text: as sent, URL encoded (paths, queries; also form encoded, spaces as `+`, and
+ * encoded twice, a URL within a query) and JSON escaped (bodies, mismatch messages).
  */
 export function redactText(text: string, secrets: Iterable<string>): string {
   let out = text;
@@ -39,6 +52,9 @@ function formsOf(secrets: Iterable<string>): readonly string[] {
       if (secret.length < MIN_SECRET_LENGTH) continue;
       all.add(secret);
       all.add(encodeURIComponent(secret));
+      // A URL that carries it, itself carried in a query (`next=`, a redirect back): encoded twice.
+      all.add(encodeURIComponent(encodeURIComponent(secret)));
+      all.add(new URLSearchParams([['', secret]]).toString().slice(1));
       all.add(JSON.stringify(secret).slice(1, -1));
     }
     // Longest first, so a secret that contains another is scrubbed whole.

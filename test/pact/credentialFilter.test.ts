@@ -33,6 +33,28 @@ describe('credentialFilter', () => {
   });
 });
 
+describe('credentialFilter with the operations\' routes', () => {
+  const routes = [
+    { method: 'POST', path: '/hybridity/api/interconnect/appliances/([^/]+)/upgrade', headers: ['x-hm-authorization', 'authorization'] },
+    { method: 'PUT', path: '/v3/([^/]+)/dcaas/hosted-connects/([^/]+)', headers: ['x-auth-token'] },
+  ];
+  const filter = credentialFilter({ ...base, routes, headers: { 'x-hm-authorization': 'HCX-S', 'X-Auth-Token': 'IAM-T', 'X-Tenant': 'blue' } });
+  const send = (method: string, url: string, headers: FilterableRequest['headers']): FilterableRequest['headers'] => {
+    const req = { method, url, headers: { ...headers } };
+    filter(req, undefined, () => undefined);
+    return req.headers;
+  };
+
+  it('an extra header an operation takes a credential in goes to that operation only; the others to every request', () => {
+    expect(send('PUT', '/v3/p/dcaas/hosted-connects/c?x=1', { 'x-auth-token': 'REDACTED-TOKEN' })).toEqual({ 'x-auth-token': 'IAM-T', 'x-tenant': 'blue' });
+    expect(send('POST', '/api/hybridity/api/interconnect/appliances/a/upgrade', { 'x-hm-authorization': 'REDACTED-TOKEN' })).toEqual({ 'x-hm-authorization': 'HCX-S', 'x-tenant': 'blue' });
+  });
+
+  it('a request of no documented operation gets no routed credential', () => {
+    expect(send('GET', '/elsewhere', { 'x-auth-token': 'REDACTED-TOKEN' })).toEqual({ 'x-tenant': 'blue' });
+  });
+});
+
 describe('redactText on verifier output', () => {
   it('masks each secret, its URL-encoded and JSON-escaped forms, longest first', () => {
     const text = 'token=a/b+c "a/b+c" a%2Fb%2Bc abcd-long abcd';

@@ -86,6 +86,52 @@ describe('requests and credentials', () => {
     const exchange = await runner({ token: TOKEN }).send(testCase(), server.url, DC);
     expect(exchange.response?.bodyText).toBe('{"echo":"[REDACTED]"}');
   });
+
+  it('a credential echoed in response headers (debug header, Set-Cookie, Location) is scrubbed, in every form', async () => {
+    const secret = 'sec/ret value+42';
+    const server = await httpServer((req, res) => {
+      const got = String(req.headers['x-auth-token']);
+      res.writeHead(302, {
+        'x-debug-token': `received ${got}`,
+        'set-cookie': `session=${encodeURIComponent(got)}; HttpOnly`,
+        location: `/login?token=${encodeURIComponent(got)}&form=${new URLSearchParams({ t: got }).toString().slice(2)}`,
+        'x-json': JSON.stringify({ t: got }),
+        'content-length': '0',
+      }).end();
+    });
+    const exchange = await runner({ headers: { 'X-Auth-Token': secret } }).send(testCase(), server.url, DC);
+    expect(exchange.response?.headers['x-debug-token']).toBe('received [REDACTED]');
+    expect(exchange.response?.headers['set-cookie']).toBe('[REDACTED]');
+    expect(exchange.response?.headers.location).toBe('/login?token=[REDACTED]&form=[REDACTED]');
+    expect(exchange.failure?.message).toContain('/login?token=[REDACTED]');
+    const record = JSON.stringify(exchange);
+    for (const form of [secret, encodeURIComponent(secret), 'sec%2Fret+value%2B42']) expect(record).not.toContain(form);
+  });
+
+  it('an Accept or Content-Type --header is no secret: shown as sent, and answers keep their Content-Type', async () => {
+    const server = await httpServer((_req, res) => json(res, 200, { type: 'application/json' }));
+    const exchange = await runner({ headers: { Accept: 'application/json', 'X-Auth-Token': 'header-secret' } }).send(testCase(), server.url, DC);
+    expect(exchange.sent.headers.accept).toBe('application/json');
+    expect(exchange.sent.headers['x-auth-token']).toBe('[REDACTED]');
+    expect(exchange.response?.headers['content-type']).toBe('application/json');
+    expect(exchange.response?.bodyText).toBe('{"type":"application/json"}');
+  });
+
+  it('a Basic credential: its token, `user:pass` and the password are scrubbed wherever the server echoes them', async () => {
+    const basic = Buffer.from('alice:pa55word!').toString('base64');
+    const server = await httpServer((_req, res) => json(res, 401, { message: 'bad password pa55word! for alice:pa55word!' }, { 'x-seen': basic, 'www-authenticate': 'Basic realm="x"' }));
+    const exchange = await runner({ headers: { Authorization: `Basic ${basic}` } }).send(testCase(), server.url, HCX);
+    expect(exchange.response?.headers['x-seen']).toBe('[REDACTED]');
+    expect(exchange.response?.headers['www-authenticate']).toBe('Basic realm="x"');
+    expect(exchange.response?.bodyText).toBe('{"message":"bad password [REDACTED] for [REDACTED]"}');
+  });
+
+  it('a password in the target URL is scrubbed also as the Basic token of user:pass', async () => {
+    const server = await httpServer((_req, res) => json(res, 200, { ok: true }, { 'x-seen': `Basic ${Buffer.from('bob:hunter22').toString('base64')}` }));
+    const url = new URL(server.url);
+    const exchange = await runner().send(testCase(), `http://bob:hunter22@${url.host}`, DC);
+    expect(exchange.response?.headers['x-seen']).toBe('Basic [REDACTED]');
+  });
 });
 
 describe('retry on 429/503', () => {

@@ -118,3 +118,41 @@ describe('planToSent with credentials in the target URL', () => {
     expect(sent.url).toBe('https://admin:[REDACTED]@hcx.example.com/api/things/1');
   });
 });
+
+describe('credential routing (buildRequest through planToSent)', () => {
+  const dc = [{ scheme: 'token', header: 'x-auth-token', prefix: '' }];
+  const hcx = [{ scheme: 'session', header: 'x-hm-authorization', prefix: '' }];
+  const headers = { 'x-hm-authorization': 'hcx-session', 'X-Auth-Token': 'iam-token', 'X-Trace': 'trace-1' };
+  const headerRoutes = new Map([
+    ['x-hm-authorization', new Set(['upgrade'])],
+    ['x-auth-token', new Set(['update'])],
+  ]);
+  const options = runnerOptions({ headers, headerRoutes });
+  const names = (operationId: string, auth: 'configured' | 'none' | 'wrong', schemes: typeof dc): string[] =>
+    Object.keys(planToSent({ ...testCase({ auth }), operationId }, 'http://h', schemes, options).headers).sort();
+
+  it('a header one operation takes a credential in goes to that operation only; an unnamed one to every operation', () => {
+    expect(names('update', 'configured', dc)).toEqual(['x-auth-token', 'x-trace']);
+    expect(names('upgrade', 'configured', hcx)).toEqual(['x-hm-authorization', 'x-trace']);
+  });
+
+  it('a case without a credential carries none of the operation\'s credential headers, nor a conventional one', () => {
+    const withCookie = runnerOptions({ headers: { ...headers, Cookie: 'session=abcd' }, headerRoutes });
+    expect(Object.keys(planToSent({ ...testCase({ auth: 'none' }), operationId: 'update' }, 'http://h', dc, withCookie).headers)).toEqual(['x-trace']);
+    expect(names('upgrade', 'none', hcx)).toEqual(['x-trace']);
+  });
+
+  it('a wrong credential replaces only the operation\'s own credential header', () => {
+    const sent = planToSent({ ...testCase({ auth: 'wrong' }), operationId: 'update' }, 'http://h', dc, options);
+    expect(Object.keys(sent.headers).sort()).toEqual(['x-auth-token', 'x-trace']);
+  });
+
+  it('without routes (a single API, or no document names the header) every header goes everywhere, as before', () => {
+    expect(Object.keys(planToSent(testCase(), 'http://h', dc, runnerOptions({ headers })).headers).sort()).toEqual(['x-auth-token', 'x-hm-authorization', 'x-trace']);
+  });
+
+  it('--token is never sent to an operation without a security scheme', () => {
+    const sent = planToSent(testCase(), 'http://h', [], runnerOptions({ token: 'tok-secret-9' }));
+    expect(sent.headers).toEqual({});
+  });
+});

@@ -42,6 +42,7 @@ export function checkHarCommand(program: Command, io: MainIo, setExit: (code: nu
       // Each operation's target is the server the recording went to (the first entry's origin).
       const target = traffic[0] ? new URL(traffic[0].url).origin : file;
       const auditor = new TrafficAuditor(specs, { listeners: reporters, target, toolVersion: TOOL_VERSION, command: 'check-har' });
+      for (const exchange of traffic) auditor.learnCredentials(exchange);
       for (const exchange of traffic) auditor.observe(exchange);
       io.out(`conformance check-har: ${auditor.matched} exchange(s) judged, ${auditor.unmatched} matched no documented operation (not judged)\n`);
       const report = await auditor.finish({ interrupted: false });

@@ -96,7 +96,7 @@ export function addTargetOptions(command: Command): Command {
     .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .option('--target <url|name=url>', 'base URL for every operation, or for one operationId/document (repeatable); default: the embedded mock', (v, p: TargetFlags | undefined) => parseTarget(v, p))
     .option('--fixture <name=value>', 'id of an existing resource by path-parameter name (repeatable)', (v, p: Record<string, string> | undefined) => parseFixture(v, p))
-    .option('--header <"Name: value">', 'header sent with every request; treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
+    .option('--header <"Name: value">', 'header sent to the operations whose security schemes name it (a header none names: to every request); treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
     .option(
       '--token <token>',
       "credential sent in the first of each operation's security schemes the target accepts, tried in document order (HCX: x-hm-authorization, then Authorization: Bearer, then Authorization; DC: X-Auth-Token)",

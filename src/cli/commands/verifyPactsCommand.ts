@@ -45,7 +45,7 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
     .description('verify the pact files (default: contracts/pacts/*.json) against a provider with the Pact verifier')
     .option('--target <url>', 'provider base URL (default: the embedded mock)')
     .option('--fixture <name=value>', 'id of an existing resource by path-parameter name: the provider-state values (repeatable)', (v, p: Record<string, string> | undefined) => parseFixture(v, p))
-    .option('--header <"Name: value">', 'header sent with every request; treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
+    .option('--header <"Name: value">', 'header sent to the interactions of the operations whose security schemes name it (a header none names: to every request); treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
     .option('--token <token>', 'credential that replaces the pacts\' placeholder', parseToken)
     .option('--pact <file>', 'pact file to verify (repeatable)', collect, [])
     .option('--spec <path>', 'OpenAPI 3.1 document naming the operations and credential headers (repeatable)', (v, p: string[]) => parseSpec(v, p), [])
