@@ -1,0 +1,273 @@
+/**
+ * Every fenced block of README.md, run as printed: each shell command through bash (`npx conformance` and
+ * the package's `npm run` scripts are this checkout's), each YAML block as the config file it is, the
+ * TypeScript example as a test of this file. Remote servers (`https://dcaas.example.com`, ...) are a
+ * loopback stand-in: the reference mock behind HTTPS on a loopback address of its own, reached with
+ * `--resolve` and trusted through NODE_EXTRA_CA_CERTS. To stay fast a run may get `--runs`,
+ * `--rate-limit` and `--resolve` appended; nothing else of a command is changed. A command that cannot be
+ * run here is listed below with the reason, so a block added to the README fails this test until it
+ * runs or is listed.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startMockServer } from '../../mock/startMockServer.ts';
+import type { MockServer } from '../../mock/MockOptions.ts';
+import { loadConfigFile } from '../../src/config/resolveConfig.ts';
+import { parseWithCli } from '../helpers/parseWithCli.ts';
+import { shellWords } from '../helpers/shellWords.ts';
+import { startTlsStandIn, TEST_CERT, type TlsStandIn } from '../helpers/tlsStandIn.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const TOKEN = 'readme-stand-in-token';
+
+interface Block {
+  /** README line of the opening fence. */
+  readonly line: number;
+  readonly lang: string;
+  readonly text: string;
+}
+
+interface Command {
+  readonly line: number;
+  /** As printed (continuation lines kept), comments dropped. */
+  readonly text: string;
+  /** On one line, single-spaced: how the lists below name it. */
+  readonly key: string;
+}
+
+function blocksOf(markdown: string): Block[] {
+  const blocks: Block[] = [];
+  let open: { line: number; lang: string; lines: string[] } | undefined;
+  markdown.split('\n').forEach((text, i) => {
+    const fence = /^```(\w*)\s*$/.exec(text);
+    if (!fence) return void open?.lines.push(text);
+    if (open) {
+      blocks.push({ line: open.line, lang: open.lang, text: open.lines.join('\n') });
+      open = undefined;
+    } else open = { line: i + 1, lang: fence[1]!, lines: [] };
+  });
+  return blocks;
+}
+
+const keyOf = (text: string): string => text.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** The commands of a shell block: continuation lines joined, comments dropped, `&&` chains split. */
+function commandsOf(block: Block): Command[] {
+  const commands: Command[] = [];
+  const lines = block.text.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const first = i;
+    let text = lines[i]!.replace(/(^|\s)#\s.*$/, '').trimEnd();
+    while (text.endsWith('\\') && i + 1 < lines.length) text += `\n${lines[++i]!.replace(/(^|\s)#\s.*$/, '').trimEnd()}`;
+    for (const part of text.split(/\s&&\s/)) if (part.trim() !== '') commands.push({ line: block.line + 1 + first, text: part.trim(), key: keyOf(part) });
+  }
+  return commands;
+}
+
+/** Commands not run, and why. */
+const NOT_RUN: Readonly<Record<string, string>> = {
+  'npm ci': 'installs the package: these tests run in an installed checkout',
+  'npm test': "runs the project's own tests, of which this is one",
+  'npm run pacts:generate': 'rewrites the committed contracts; test/pact/pactsUpToDate.test.ts checks they are what it generates',
+  'npx vitest run --project conformance': 'the vitest conformance suites: that project runs them (minutes)',
+  'npx vitest run --project conformance --shard=1/2': 'half of the vitest conformance suites: vitest\'s own --shard',
+  'CONFORMANCE_TARGET=https://dc.example CONFORMANCE_CONFIG=conformance.yaml npx vitest run --project conformance': 'the vitest conformance suites against a server: test/suites covers CONFORMANCE_TARGET',
+  'npm run mock -- --port 8080 [--token T] [--fault NAME] [--latency MS] [--rate-limit N] [--chaos MODE]': "a synopsis of the mock's flags on the fixed port 8080: test/mock/cli.test.ts runs each",
+  'node bin/mock.js --port 8080 --token T & MOCK=$!': 'binds the fixed port 8080, which a shared machine may have taken: test/mock/cli.test.ts starts the mock this way on port 0',
+  'kill $MOCK': 'stops the mock of the line above',
+};
+
+/** Commands only parsed by the CLI (command, flags and values), and why: `[...]` parts and a `...` value are dropped first. */
+const PARSE_ONLY: Readonly<Record<string, string>> = {
+  'npx conformance run --target http://127.0.0.1:8080 --token T': 'needs the mock of the line above on the fixed port 8080',
+  'npx conformance run --target ... --corpus .conformance/corpus --report-dir last-night': '`...` stands for the target, fixtures and credential of section 2',
+  'npx conformance run --target ... --baseline last-night/report.json --fail-on new --corpus .conformance/corpus': '`...` stands for the target, fixtures and credential of section 2',
+  'npx conformance replay last-night/report.json [--case ID] [--target ...]': 'a synopsis; test/cli/replay.test.ts replays reports',
+  'npx conformance run --target ... --seed "$NIGHT" --shard "$I/$N" --report json=shard-$I/report.json': '`...` stands for the target of section 2; the CI recipes below run shards and merge them',
+  'npx conformance merge shard-*/report.json --report-dir tonight --baseline last-night/report.json --fail-on new': 'joins the shard reports of the line above; the CI recipes below merge real shards',
+  'npx conformance proxy --upstream https://dc.example.com [--listen 127.0.0.1:8080] [--report json=audit/report.json]... [--quiet] [--max-response-bytes N] [--spec FILE]...': 'a synopsis of a server that runs until stopped: test/proxy runs it',
+  'npx conformance check-har traffic.har [--report json=audit/report.json]... [--max-response-bytes N] [--spec FILE]...': 'a synopsis: test/cli and test/proxy check HAR files',
+  'npx conformance verify-pacts [--target URL] [--fixture NAME=VALUE]... [--header ...] [--pact FILE]...': 'a synopsis: test/cli/verifyPacts.test.ts runs the verifier',
+  'npx conformance run --config regions.yaml --allow-mutations': 'the ap-south ids exist on no stand-in (the mock knows the pages\' example ids only): its config is loaded and parsed',
+};
+
+/** Values of the variables a command names, for the commands that are only parsed. */
+const PARSE_VARIABLES: Readonly<Record<string, string>> = { NIGHT: '42', I: '1', N: '3' };
+
+/** Every `https://host` the README and the recipes name: each goes to the stand-in. */
+const recipeTexts = ['github-actions.yml', 'gitlab-ci.yml'].map((name) => readFileSync(join(ROOT, 'examples/ci', name), 'utf8'));
+const REMOTE_HOSTS = [...new Set([README, ...recipeTexts].flatMap((text) => [...text.matchAll(/https:\/\/([a-z0-9.-]+\.[a-z]+)/g)].map((m) => m[1]!)))];
+
+/** The package's `npm run` scripts that start this checkout's programs, as shell functions; `npx conformance` too. */
+function shims(): string {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const local = (command: string): string => command.replace(/(^|\s)bin\//g, `$1${ROOT}bin/`);
+  const cases = Object.entries(scripts)
+    .filter(([, command]) => command.startsWith('node bin/'))
+    .map(([name, command]) => `    ${name}) shift 2; [ "$1" = -- ] && shift; ${local(command)} "$@";;`);
+  return [
+    `npx() { if [ "$1" != conformance ]; then echo "npx $1: not this package" >&2; return 127; fi; shift; node ${ROOT}bin/conformance.js "$@"; }`,
+    `npm() { [ "$1" = run ] || { echo "npm $1: not run here" >&2; return 127; }; case "$2" in`,
+    ...cases,
+    `    *) echo "npm run $2: not run here" >&2; return 127;; esac; }`,
+  ].join('\n');
+}
+
+interface Outcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function bash(script: string, cwd: string, env: Readonly<Record<string, string>>): Promise<Outcome> {
+  return new Promise((resolve) => {
+    execFile('bash', ['-c', script], { cwd, env: { ...process.env, CI: 'true', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const blocks = blocksOf(README);
+const yamlBlocks = blocks.filter((b) => b.lang === 'yaml');
+
+/** A YAML block is a config file: its first line may say `# FILE: COMMAND`, else it is run with `run --config`. */
+function configOf(block: Block): { file: string; command: Command } {
+  const header = /^# ([\w.-]+\.ya?ml): (.+)$/.exec(block.text.split('\n')[0] ?? '');
+  const file = header?.[1] ?? `readme-line-${block.line}.yaml`;
+  const text = header?.[2] ?? `npx conformance run --config ${file}`;
+  return { file, command: { line: block.line + 1, text, key: keyOf(text) } };
+}
+
+const shellCommands = blocks.filter((b) => b.lang === 'sh').flatMap(commandsOf);
+const configCommands = yamlBlocks.map((b) => configOf(b).command);
+const everyCommand = [...shellCommands, ...configCommands];
+/** A command printed twice runs once (named by its first line). */
+const distinct = everyCommand.filter((c, i) => everyCommand.findIndex((o) => o.key === c.key) === i);
+
+let mock: MockServer;
+let standIn: TlsStandIn;
+
+let outwardServer: MockServer | undefined;
+const savedEnv = { DC_URL: process.env.DC_URL, DC_TOKEN: process.env.DC_TOKEN };
+
+beforeAll(async () => {
+  mock = await startMockServer({ token: TOKEN });
+  standIn = await startTlsStandIn(Number(new URL(mock.url).port));
+});
+
+afterAll(async () => {
+  await standIn?.close();
+  await mock?.close();
+});
+
+/** A folder holding every config file of the README and a document of one's own (`--spec my-api.openapi.yaml`). */
+async function workdir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'readme-'));
+  for (const block of yamlBlocks) await writeFile(join(dir, configOf(block).file), block.text);
+  await copyFile(join(ROOT, 'schemas/huawei-dc.openapi.yaml'), join(dir, 'my-api.openapi.yaml'));
+  return dir;
+}
+
+/** The stand-in's credential in every variable a README command or config file reads it from. */
+const credentialEnv = (): Record<string, string> => ({ HUAWEI_TOKEN: TOKEN, HCX_SESSION: TOKEN, DC_TOKEN: TOKEN, EU_TOKEN: TOKEN, AP_TOKEN: TOKEN, TOKEN, NODE_EXTRA_CA_CERTS: TEST_CERT });
+
+/** What a test may append to a `run`: the stand-in for every remote host, a fast rate, few random cases. */
+function appended(command: string): string {
+  if (!/^(npx conformance run|npm run conformance)\b/.test(keyOf(command))) return '';
+  return [' --runs 3 --rate-limit 1000', ...REMOTE_HOSTS.map((host) => `--resolve ${host}:443:${standIn.address}`)].join(' ');
+}
+
+async function runAsPrinted(command: Command): Promise<Outcome> {
+  return bash(`${shims()}\n${command.text}${appended(command.text)}`, await workdir(), credentialEnv());
+}
+
+const where = (command: Command): string => `README.md:${command.line}: ${command.key}`;
+
+/** The first address of this machine that is not loopback: a server there is remote to the safety rules. */
+const outward = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address;
+
+const tsBlocks = blocks.filter((b) => b.lang === 'ts');
+
+/** A TypeScript block as a module, its package import pointed at the sources: importing it registers its test here. */
+async function exampleModule(block: Block, variant: string): Promise<string> {
+  const api = join(ROOT, 'src/index.ts');
+  const file = join(await mkdtemp(join(tmpdir(), 'readme-example-')), `${variant}.ts`);
+  await writeFile(file, block.text.replace("from 'interconnect-conformance'", `from ${JSON.stringify(api)}`));
+  return file;
+}
+
+/** Reads its server from DC_URL and DC_TOKEN (else it tests the embedded mock). */
+const readsServer = (block: Block): boolean => block.text.includes('DC_URL');
+
+// First, alone (the environment is the example's input): with none set, it tests the embedded mock.
+for (const block of tsBlocks) {
+  describe(`README.md:${block.line}: the TypeScript example, against the embedded mock`, async () => {
+    await import(await exampleModule(block, 'embedded'));
+  });
+}
+
+describe.concurrent('README.md', async () => {
+  // The example against a server that is not on loopback (the mock on this machine's outward address),
+  // which only `allowMutations` lets it test; its wait is the remote rate limit, so it starts first and runs beside the commands.
+  if (outward !== undefined) {
+    beforeAll(async () => {
+      outwardServer = await startMockServer({ host: outward, token: TOKEN });
+      process.env.DC_URL = outwardServer.url;
+      process.env.DC_TOKEN = TOKEN;
+    });
+    afterAll(async () => {
+      for (const [name, value] of Object.entries(savedEnv)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await outwardServer?.close();
+    });
+    for (const block of tsBlocks.filter(readsServer)) await import(await exampleModule(block, 'remote'));
+  }
+
+  test('every block is a shell command, a config file or the TypeScript example', () => {
+    expect(blocks.filter((b) => !['sh', 'yaml', 'ts'].includes(b.lang)).map((b) => `README.md:${b.line}: \`\`\`${b.lang}`)).toEqual([]);
+  });
+
+  test.concurrent.each(distinct.filter((c) => NOT_RUN[c.key] === undefined && PARSE_ONLY[c.key] === undefined).map((c) => [where(c), c] as const))(
+    '%s runs as printed',
+    async (_, command) => {
+      expect(command.key, `${where(command)}: a command this test does not know how to run; make it runnable or list it in NOT_RUN/PARSE_ONLY with the reason`).toMatch(/^(npx conformance|npm run) /);
+      const { code, stdout, stderr } = await runAsPrinted(command);
+      // A run on a broken mock shows the suite catching it: exit 1; everything else passes.
+      const expected = command.key.includes('--mock-fault') ? 1 : 0;
+      expect(code, `${where(command)} exited ${code}:\n${stderr}\n${stdout.slice(-1500)}`).toBe(expected);
+    },
+  );
+
+  test.each(distinct.filter((c) => PARSE_ONLY[c.key] !== undefined).map((c) => [where(c), c] as const))('%s parses', async (_, command) => {
+    const text = command.key
+      .replace(/\s\[[^\]]*\](\.\.\.)?/g, '')
+      .replace(/\s--[\w-]+ \.\.\.(?=\s|$)/g, '')
+      .replace(/\$\{?([A-Z_]+)\}?/g, (_, name: string) => PARSE_VARIABLES[name] ?? TOKEN);
+    const words = shellWords(text);
+    expect(words.slice(0, 2), where(command)).toEqual(['npx', 'conformance']);
+    await expect(parseWithCli(words.slice(2)), where(command)).resolves.toBeUndefined();
+    for (const arg of words.filter((w, i) => words[i - 1] === '--config')) {
+      const block = yamlBlocks.find((b) => configOf(b).file === arg);
+      if (!block) continue;
+      const dir = await workdir();
+      await expect(loadConfigFile(join(dir, arg), { dryRun: true }), where(command)).resolves.toBeDefined();
+    }
+  });
+
+  test('every command not run says why, and names a command of the README', () => {
+    const keys = new Set(everyCommand.map((c) => c.key));
+    expect([...Object.keys(NOT_RUN), ...Object.keys(PARSE_ONLY)].filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+});
