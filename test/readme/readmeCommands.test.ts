@@ -9,12 +9,13 @@
  * runs or is listed.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { loadConfigFile } from '../../src/config/resolveConfig.ts';
@@ -151,20 +152,29 @@ const everyCommand = [...shellCommands, ...configCommands];
 /** A command printed twice runs once (named by its first line). */
 const distinct = everyCommand.filter((c, i) => everyCommand.findIndex((o) => o.key === c.key) === i);
 
-let mock: MockServer;
-let standIn: TlsStandIn;
+/**
+ * One stand-in per API, each serving only its own document, as the real servers do: a command that sends
+ * HCX requests to the DC server fails here as it would there. A host is HCX's when its name says so.
+ */
+const DOCUMENTS = { dc: join(ROOT, 'schemas/huawei-dc.openapi.yaml'), hcx: join(ROOT, 'schemas/hcx-interconnect.openapi.yaml') } as const;
+const apiOf = (host: string): keyof typeof DOCUMENTS => (host.split('.').includes('hcx') ? 'hcx' : 'dc');
+const mocks: MockServer[] = [];
+const standIns = new Map<keyof typeof DOCUMENTS, TlsStandIn>();
 
 let outwardServer: MockServer | undefined;
 const savedEnv = { DC_URL: process.env.DC_URL, DC_TOKEN: process.env.DC_TOKEN };
 
 beforeAll(async () => {
-  mock = await startMockServer({ token: TOKEN });
-  standIn = await startTlsStandIn(Number(new URL(mock.url).port));
+  for (const [api, spec] of Object.entries(DOCUMENTS) as Array<[keyof typeof DOCUMENTS, string]>) {
+    const server = await startMockServer({ token: TOKEN, specFiles: [spec] });
+    mocks.push(server);
+    standIns.set(api, await startTlsStandIn(Number(new URL(server.url).port)));
+  }
 });
 
 afterAll(async () => {
-  await standIn?.close();
-  await mock?.close();
+  await Promise.all([...standIns.values()].map((s) => s.close()));
+  await Promise.all(mocks.map((m) => m.close()));
 });
 
 /** A folder holding every config file of the README and a document of one's own (`--spec my-api.openapi.yaml`). */
@@ -181,7 +191,7 @@ const credentialEnv = (): Record<string, string> => ({ HUAWEI_TOKEN: TOKEN, HCX_
 /** What a test may append to a `run`: the stand-in for every remote host, a fast rate, few random cases. */
 function appended(command: string): string {
   if (!/^(npx conformance run|npm run conformance)\b/.test(keyOf(command))) return '';
-  return [' --runs 3 --rate-limit 1000', ...REMOTE_HOSTS.map((host) => `--resolve ${host}:443:${standIn.address}`)].join(' ');
+  return [' --runs 3 --rate-limit 1000', ...REMOTE_HOSTS.map((host) => `--resolve ${host}:443:${standIns.get(apiOf(host))!.address}`)].join(' ');
 }
 
 async function runAsPrinted(command: Command): Promise<Outcome> {
@@ -271,3 +281,67 @@ describe.concurrent('README.md', async () => {
   });
 
 });
+
+type Yaml = Record<string, unknown>;
+const asRecord = (value: unknown): Yaml => (typeof value === 'object' && value !== null ? (value as Yaml) : {});
+
+/** The `npx conformance` commands of a CI script, each up to its `||`. */
+const conformanceLines = (script: string): string[] =>
+  script
+    .split('\n')
+    .flatMap((line) => line.split(/;|&&|\|\|/))
+    .map((part) => part.trim().replace(/^(then|else|do)\s+/, ''))
+    .filter((part) => part.startsWith('npx conformance'));
+
+/** The config file the recipes' comments describe: the fixtures and `allowMutations: true`. */
+const RECIPE_CONFIG = `fixtures: { project_id: 6fbe9263116a4b68818cf1edce16bc4f, hosted_connect_id: 0278b472-ffa5-4eb3-8c0d-979d479f8ef6 }\nallowMutations: true\n`;
+
+async function recipeDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'recipe-'));
+  await writeFile(join(dir, 'conformance.yaml'), RECIPE_CONFIG);
+  return dir;
+}
+
+const runIn = (dir: string, command: string): Promise<Outcome> => bash(`${shims()}\n${command}${appended(command)}`, dir, credentialEnv());
+
+describe.concurrent('examples/ci', () => {
+  test('github-actions.yml: the shards of one region run against the stand-in and merge into one conforming report', async () => {
+    const jobs = asRecord(asRecord(parseYaml(recipeTexts[0]!)).jobs);
+    const matrix = asRecord(asRecord(asRecord(jobs.shard).strategy).matrix);
+    const region = (matrix.include as Yaml[])[0]!;
+    const scriptsOf = (job: unknown): string[] => ((asRecord(job).steps as Yaml[]) ?? []).flatMap((step) => (typeof step.run === 'string' ? [step.run] : []));
+    const [shardCommand] = scriptsOf(jobs.shard).flatMap(conformanceLines);
+    const merges = scriptsOf(jobs.merge).flatMap(conformanceLines);
+    // The first night's merge: no baseline yet.
+    const merge = merges.find((c) => !c.includes('--baseline'))!;
+    const merged = await mkdtemp(join(tmpdir(), 'recipe-merge-'));
+    const shards = matrix.shard as number[];
+    await Promise.all(
+      shards.map(async (shard) => {
+        const fill = (expression: string): string => (expression === 'matrix.shard' ? String(shard) : expression.startsWith('matrix.') ? String(region[expression.slice('matrix.'.length)]) : expression === 'github.run_number' ? '42' : '');
+        // GitHub fills in its expressions before bash runs the line.
+        const command = shardCommand!.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => fill(e));
+        const dir = await recipeDir();
+        const { code, stderr } = await runIn(dir, command);
+        expect(code, `examples/ci/github-actions.yml: ${command}\n${stderr}`).toBe(0);
+        // upload-artifact + download-artifact: shard/ of each job lands in shards/<artifact name>/.
+        await cp(join(dir, 'shard'), join(merged, 'shards', `shard-${String(region.region)}-${shard}`), { recursive: true });
+      }),
+    );
+    const { code, stderr, stdout } = await runIn(merged, merge);
+    expect(code, `examples/ci/github-actions.yml: ${merge}\n${stderr}`).toBe(0);
+    expect(stdout).toContain('CONFORMING');
+  });
+
+  test('gitlab-ci.yml: a shard runs against the stand-in', async () => {
+    const pipeline = asRecord(parseYaml(recipeTexts[1]!));
+    const variables = asRecord(pipeline.variables);
+    const job = asRecord(pipeline['conformance-shard']);
+    const [command] = ((job.script as string[]) ?? []).flatMap(conformanceLines);
+    const dir = await recipeDir();
+    const env = { ...Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])), CI_PIPELINE_IID: '42', CI_NODE_INDEX: '1', CI_NODE_TOTAL: String(job.parallel) };
+    const { code, stderr } = await bash(`${shims()}\n${command}${appended(command!)}`, dir, { ...credentialEnv(), ...env });
+    expect(code, `examples/ci/gitlab-ci.yml: ${command}\n${stderr}`).toBe(0);
+  });
+});
+
