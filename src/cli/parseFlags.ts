@@ -2,8 +2,8 @@ import { InvalidArgumentError } from 'commander';
 import { REPORT_FORMATS } from '../config/ConformanceConfig.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
 import { parseHostOverride } from '../runner/hostOverrides.ts';
-import { isLoopback } from '../runner/isLoopback.ts';
 import { credentialTextProblem } from '../config/credentialTextProblem.ts';
+import { missingSchemeProblem } from '../config/missingScheme.ts';
 import { specTwin } from '../config/specTwin.ts';
 import { UsageError } from '../errors/ConformanceError.ts';
 
@@ -63,11 +63,8 @@ export function parseFixture(text: string, previous: Record<string, string> = {}
  */
 export function parseUrl(flag: string): (text: string) => string {
   return (text) => {
-    // `localhost:8080` parses as a URL of scheme "localhost:": a missing scheme is said as such.
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && /^(\[[0-9a-f:.]+\]|[\w.-]+)(:\d{1,5})?(\/\S*)?$/i.test(text)) {
-      const guess = `${isLoopback(`http://${text}`) ? 'http' : 'https'}://${text}`;
-      throw new UsageError(`${flag}: ${text} has no scheme: did you mean ${guess}?`);
-    }
+    const schemeless = missingSchemeProblem(flag, text);
+    if (schemeless !== undefined) throw new UsageError(schemeless);
     let url: URL;
     try {
       url = new URL(text);

@@ -3,6 +3,8 @@
  * without its scheme, https to a plain-HTTP server, a self-signed certificate; and `proxy --listen` on an
  * address other machines reach is said on stderr (it still starts).
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
@@ -75,5 +77,20 @@ describe('proxy --listen', () => {
     proxy.child.kill('SIGTERM');
     const { stderr } = await proxy.done;
     expect(stderr).not.toContain('warning');
+  });
+});
+
+describe('a config file target without its scheme', () => {
+  test.each([
+    ['target: localhost:8080', 'target: localhost:8080 has no scheme: did you mean http://localhost:8080?'],
+    ['targets: { huawei-dc: dcaas.example.com }', 'targets.huawei-dc: dcaas.example.com has no scheme: did you mean https://dcaas.example.com?'],
+    ['targets: { huawei-dc: [{ name: eu, url: "127.0.0.1:9/base" }] }', 'targets.huawei-dc[0]: 127.0.0.1:9/base has no scheme: did you mean http://127.0.0.1:9/base?'],
+  ])('%s: exit 2, one line', async (yaml, message) => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'c.yaml'), `${yaml}\n`);
+    const { code, err } = await runCli(['run', '--config', join(dir, 'c.yaml'), '--dry-run']);
+    expect(code).toBe(2);
+    expectOneErrorLine(err);
+    expect(err).toContain(message);
   });
 });
