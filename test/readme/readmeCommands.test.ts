@@ -108,12 +108,13 @@ const REMOTE_HOSTS = [...new Set([README, ...recipeTexts].flatMap((text) => [...
 /** The package's `npm run` scripts that start this checkout's programs, as shell functions; `npx conformance` too. */
 function shims(): string {
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const local = (command: string): string => command.replace(/(^|\s)bin\//g, `$1${ROOT}bin/`);
+  const node = JSON.stringify(process.execPath);
+  const local = (command: string): string => command.replace(/^node /, `${node} `).replace(/(^|\s)bin\/(\S+)/g, (_, space: string, file: string) => `${space}${JSON.stringify(`${ROOT}bin/${file}`)}`);
   const cases = Object.entries(scripts)
     .filter(([, command]) => command.startsWith('node bin/'))
     .map(([name, command]) => `    ${name}) shift 2; [ "$1" = -- ] && shift; ${local(command)} "$@";;`);
   return [
-    `npx() { if [ "$1" != conformance ]; then echo "npx $1: not this package" >&2; return 127; fi; shift; node ${ROOT}bin/conformance.js "$@"; }`,
+    `npx() { if [ "$1" != conformance ]; then echo "npx $1: not this package" >&2; return 127; fi; shift; ${node} ${JSON.stringify(`${ROOT}bin/conformance.js`)} "$@"; }`,
     `npm() { [ "$1" = run ] || { echo "npm $1: not run here" >&2; return 127; }; case "$2" in`,
     ...cases,
     `    *) echo "npm run $2: not run here" >&2; return 127;; esac; }`,
@@ -198,6 +199,9 @@ async function runAsPrinted(command: Command): Promise<Outcome> {
   return bash(`${shims()}\n${command.text}${appended(command.text)}`, await workdir(), credentialEnv());
 }
 
+/** Each command is a process of its own (a CLI start through tsx, then the run): generous on a loaded machine. */
+const SPAWNED_MS = 120_000;
+
 const where = (command: Command): string => `README.md:${command.line}: ${command.key}`;
 
 /** The first address of this machine that is not loopback: a server there is remote to the safety rules. */
@@ -257,6 +261,7 @@ describe.concurrent('README.md', async () => {
       const expected = command.key.includes('--mock-fault') ? 1 : 0;
       expect(code, `${where(command)} exited ${code}:\n${stderr}\n${stdout.slice(-1500)}`).toBe(expected);
     },
+    SPAWNED_MS,
   );
 
   test.each(distinct.filter((c) => PARSE_ONLY[c.key] !== undefined).map((c) => [where(c), c] as const))('%s parses', async (_, command) => {
@@ -331,7 +336,7 @@ describe.concurrent('examples/ci', () => {
     const { code, stderr, stdout } = await runIn(merged, merge);
     expect(code, `examples/ci/github-actions.yml: ${merge}\n${stderr}`).toBe(0);
     expect(stdout).toContain('CONFORMING');
-  });
+  }, SPAWNED_MS);
 
   test('gitlab-ci.yml: a shard runs against the stand-in', async () => {
     const pipeline = asRecord(parseYaml(recipeTexts[1]!));
@@ -342,6 +347,6 @@ describe.concurrent('examples/ci', () => {
     const env = { ...Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])), CI_PIPELINE_IID: '42', CI_NODE_INDEX: '1', CI_NODE_TOTAL: String(job.parallel) };
     const { code, stderr } = await bash(`${shims()}\n${command}${appended(command!)}`, dir, { ...credentialEnv(), ...env });
     expect(code, `examples/ci/gitlab-ci.yml: ${command}\n${stderr}`).toBe(0);
-  });
+  }, SPAWNED_MS);
 });
 
