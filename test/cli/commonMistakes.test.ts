@@ -44,6 +44,15 @@ describe('a target the run cannot use says what to do: exit 2, one line, nothing
     expect(await refused(['--target', 'upgradeInterconnectAppliance=hcx.example.com'])).toContain('hcx.example.com has no scheme: did you mean https://hcx.example.com?');
   });
 
+  test('the same for every command that takes a server URL', async () => {
+    for (const argv of [['verify-pacts', '--target', 'localhost:8080'], ['proxy', '--upstream', 'localhost:8080'], ['replay', 'r.json', '--target', 'localhost:8080']]) {
+      const { code, err } = await runCli(argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expectOneErrorLine(err);
+      expect(err).toContain('localhost:8080 has no scheme: did you mean http://localhost:8080?');
+    }
+  });
+
   test('https to a server that speaks plain HTTP: use http://', async () => {
     const err = await refused(['--target', `https://127.0.0.1:${port}`]);
     expect(err).toContain(`the server speaks plain HTTP: use http://127.0.0.1:${port}`);
