@@ -41,6 +41,10 @@ export async function startTlsStandIn(upstreamPort: number): Promise<TlsStandIn>
       });
       return { address, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
     } catch (error) {
+      // https://host has port 443: a name is mapped to another address, never to another port.
+      if ((error as NodeJS.ErrnoException).code === 'EACCES') {
+        throw new Error('the HTTPS stand-in listens on port 443: run as root, with CAP_NET_BIND_SERVICE, or with sysctl net.ipv4.ip_unprivileged_port_start=443', { cause: error });
+      }
       if (attempt >= 5) throw error;
     }
   }
