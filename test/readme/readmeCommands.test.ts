@@ -2,8 +2,9 @@
  * Every fenced block of README.md, run as printed: each shell command through bash (`npx conformance` and
  * the package's `npm run` scripts are this checkout's), each YAML block as the config file it is, the
  * TypeScript example as a test of this file. Remote servers (`https://dcaas.example.com`, ...) are a
- * loopback stand-in: the reference mock behind HTTPS on a loopback address of its own, reached with
- * `--resolve` and trusted through NODE_EXTRA_CA_CERTS. To stay fast a run may get `--runs`,
+ * loopback stand-in: the reference mock of that API behind HTTPS on a loopback address of its own (a
+ * region a config file gives other ids gets one that knows them), reached with `--resolve` and trusted
+ * through NODE_EXTRA_CA_CERTS. To stay fast a run may get `--runs`,
  * `--rate-limit` and `--resolve` appended; nothing else of a command is changed. A command that cannot be
  * run here is listed below with the reason, so a block added to the README fails this test until it
  * runs or is listed.
@@ -95,7 +96,6 @@ const PARSE_ONLY: Readonly<Record<string, string>> = {
   'npx conformance proxy --upstream https://dc.example.com [--listen 127.0.0.1:8080] [--report json=audit/report.json]... [--quiet] [--max-response-bytes N] [--spec FILE]...': 'a synopsis of a server that runs until stopped: test/proxy runs it',
   'npx conformance check-har traffic.har [--report json=audit/report.json]... [--max-response-bytes N] [--spec FILE]...': 'a synopsis: test/cli and test/proxy check HAR files',
   'npx conformance verify-pacts [--target URL] [--fixture NAME=VALUE]... [--header ...] [--pact FILE]...': 'a synopsis: test/cli/verifyPacts.test.ts runs the verifier',
-  'npx conformance run --config regions.yaml --allow-mutations': 'the ap-south ids exist on no stand-in (the mock knows the pages\' example ids only): its config is loaded and parsed',
 };
 
 /** Values of the variables a command names, for the commands that are only parsed. */
@@ -136,6 +136,9 @@ function bash(script: string, cwd: string, env: Readonly<Record<string, string>>
   });
 }
 
+type Yaml = Record<string, unknown>;
+const asRecord = (value: unknown): Yaml => (typeof value === 'object' && value !== null ? (value as Yaml) : {});
+
 const blocks = blocksOf(README);
 const yamlBlocks = blocks.filter((b) => b.lang === 'yaml');
 
@@ -161,6 +164,31 @@ const DOCUMENTS = { dc: join(ROOT, 'schemas/huawei-dc.openapi.yaml'), hcx: join(
 const apiOf = (host: string): keyof typeof DOCUMENTS => (host.split('.').includes('hcx') ? 'hcx' : 'dc');
 const mocks: MockServer[] = [];
 const standIns = new Map<keyof typeof DOCUMENTS, TlsStandIn>();
+/** Servers a config file lists with ids of their own (regions): each gets a stand-in that knows them. */
+const ownStandIns = new Map<string, TlsStandIn>();
+
+/** Every `{ url, fixtures }` server of the README's config files. */
+function serversWithFixtures(): Array<{ host: string; fixtures: Record<string, string> }> {
+  const entries = yamlBlocks.flatMap((b) => Object.values(asRecord(asRecord(parseYaml(b.text)).targets)).flatMap((v) => (Array.isArray(v) ? v : [v])));
+  return entries.flatMap((e) => {
+    const { url, fixtures } = asRecord(e);
+    return typeof url === 'string' && typeof fixtures === 'object' && fixtures !== null ? [{ host: new URL(url).hostname, fixtures: fixtures as Record<string, string> }] : [];
+  });
+}
+
+/**
+ * A mock seeds the ids its document's examples show: for a server with other ids, the document with its
+ * ids in their place.
+ */
+async function documentWithIds(spec: string, from: Readonly<Record<string, string>>, to: Readonly<Record<string, string>>): Promise<string> {
+  let text = readFileSync(spec, 'utf8');
+  for (const [name, id] of Object.entries(to)) if (from[name]) text = text.replaceAll(from[name], id);
+  const file = join(await mkdtemp(join(tmpdir(), 'readme-spec-')), 'document.openapi.yaml');
+  await writeFile(file, text);
+  return file;
+}
+
+const standInFor = (host: string): TlsStandIn => ownStandIns.get(host) ?? standIns.get(apiOf(host))!;
 
 let outwardServer: MockServer | undefined;
 const savedEnv = { DC_URL: process.env.DC_URL, DC_TOKEN: process.env.DC_TOKEN };
@@ -171,10 +199,17 @@ beforeAll(async () => {
     mocks.push(server);
     standIns.set(api, await startTlsStandIn(Number(new URL(server.url).port)));
   }
+  const pageIds = mocks[0]!.fixtures as unknown as Record<string, string>;
+  for (const { host, fixtures } of serversWithFixtures()) {
+    if (Object.entries(fixtures).every(([name, id]) => pageIds[name] === id)) continue;
+    const server = await startMockServer({ token: TOKEN, specFiles: [await documentWithIds(DOCUMENTS[apiOf(host)], pageIds, fixtures)] });
+    mocks.push(server);
+    ownStandIns.set(host, await startTlsStandIn(Number(new URL(server.url).port)));
+  }
 });
 
 afterAll(async () => {
-  await Promise.all([...standIns.values()].map((s) => s.close()));
+  await Promise.all([...standIns.values(), ...ownStandIns.values()].map((s) => s.close()));
   await Promise.all(mocks.map((m) => m.close()));
 });
 
@@ -192,7 +227,7 @@ const credentialEnv = (): Record<string, string> => ({ HUAWEI_TOKEN: TOKEN, HCX_
 /** What a test may append to a `run`: the stand-in for every remote host, a fast rate, few random cases. */
 function appended(command: string): string {
   if (!/^(npx conformance run|npm run conformance)\b/.test(keyOf(command))) return '';
-  return [' --runs 3 --rate-limit 1000', ...REMOTE_HOSTS.map((host) => `--resolve ${host}:443:${standIns.get(apiOf(host))!.address}`)].join(' ');
+  return [' --runs 3 --rate-limit 1000', ...REMOTE_HOSTS.map((host) => `--resolve ${host}:443:${standInFor(host).address}`)].join(' ');
 }
 
 async function runAsPrinted(command: Command): Promise<Outcome> {
@@ -287,8 +322,6 @@ describe.concurrent('README.md', async () => {
 
 });
 
-type Yaml = Record<string, unknown>;
-const asRecord = (value: unknown): Yaml => (typeof value === 'object' && value !== null ? (value as Yaml) : {});
 
 /** The `npx conformance` commands of a CI script, each up to its `||`. */
 const conformanceLines = (script: string): string[] =>
