@@ -88,8 +88,6 @@ const NOT_RUN: Readonly<Record<string, string>> = {
 /** Commands only parsed by the CLI (command, flags and values), and why: `[...]` parts and a `...` value are dropped first. */
 const PARSE_ONLY: Readonly<Record<string, string>> = {
   'npx conformance run --target http://127.0.0.1:8080 --token T': 'needs the mock of the line above on the fixed port 8080',
-  'npx conformance run --target ... --corpus .conformance/corpus --report-dir last-night': '`...` stands for the target, fixtures and credential of section 2',
-  'npx conformance run --target ... --baseline last-night/report.json --fail-on new --corpus .conformance/corpus': '`...` stands for the target, fixtures and credential of section 2',
   'npx conformance replay last-night/report.json [--case ID] [--target ...]': 'a synopsis; test/cli/replay.test.ts replays reports',
   'npx conformance run --target ... --seed "$NIGHT" --shard "$I/$N" --report json=shard-$I/report.json': '`...` stands for the target of section 2; the CI recipes below run shards and merge them',
   'npx conformance merge shard-*/report.json --report-dir tonight --baseline last-night/report.json --fail-on new': 'joins the shard reports of the line above; the CI recipes below merge real shards',
@@ -155,6 +153,12 @@ const configCommands = yamlBlocks.map((b) => configOf(b).command);
 const everyCommand = [...shellCommands, ...configCommands];
 /** A command printed twice runs once (named by its first line). */
 const distinct = everyCommand.filter((c, i) => everyCommand.findIndex((o) => o.key === c.key) === i);
+const runnable = (c: Command): boolean => NOT_RUN[c.key] === undefined && PARSE_ONLY[c.key] === undefined;
+const ran = new Set<string>();
+/** What runs: each shell block's commands in order, and each config file's command; a repeated command once. */
+const scripts = [...blocks.filter((b) => b.lang === 'sh').map((b) => commandsOf(b)), ...configCommands.map((c) => [c])]
+  .map((commands) => commands.filter((c) => runnable(c) && !ran.has(c.key) && ran.add(c.key)))
+  .filter((commands) => commands.length > 0);
 
 /**
  * One stand-in per API, each serving only its own document, as the real servers do: a command that sends
@@ -230,9 +234,7 @@ function appended(command: string): string {
   return [' --runs 3 --rate-limit 1000', ...REMOTE_HOSTS.map((host) => `--resolve ${host}:443:${standInFor(host).address}`)].join(' ');
 }
 
-async function runAsPrinted(command: Command): Promise<Outcome> {
-  return bash(`${shims()}\n${command.text}${appended(command.text)}`, await workdir(), credentialEnv());
-}
+const runIn = (dir: string, command: string): Promise<Outcome> => bash(`${shims()}\n${command}${appended(command)}`, dir, credentialEnv());
 
 /** Each command is a process of its own (a CLI start through tsx, then the run): generous on a loaded machine. */
 const SPAWNED_MS = 120_000;
@@ -287,14 +289,18 @@ describe.concurrent('README.md', async () => {
     expect(blocks.filter((b) => !['sh', 'yaml', 'ts'].includes(b.lang)).map((b) => `README.md:${b.line}: \`\`\`${b.lang}`)).toEqual([]);
   });
 
-  test.concurrent.each(distinct.filter((c) => NOT_RUN[c.key] === undefined && PARSE_ONLY[c.key] === undefined).map((c) => [where(c), c] as const))(
+  // A block is a script: its commands run in order in one folder (a later one may read what an earlier wrote).
+  test.concurrent.each(scripts.map((commands) => [commands.map(where).join(', then '), commands] as const))(
     '%s runs as printed',
-    async (_, command) => {
-      expect(command.key, `${where(command)}: a command this test does not know how to run; make it runnable or list it in NOT_RUN/PARSE_ONLY with the reason`).toMatch(/^(npx conformance|npm run) /);
-      const { code, stdout, stderr } = await runAsPrinted(command);
-      // A run on a broken mock shows the suite catching it: exit 1; everything else passes.
-      const expected = command.key.includes('--mock-fault') ? 1 : 0;
-      expect(code, `${where(command)} exited ${code}:\n${stderr}\n${stdout.slice(-1500)}`).toBe(expected);
+    async (_, commands) => {
+      const dir = await workdir();
+      for (const command of commands) {
+        expect(command.key, `${where(command)}: a command this test does not know how to run; make it runnable or list it in NOT_RUN/PARSE_ONLY with the reason`).toMatch(/^(npx conformance|npm run) /);
+        const { code, stdout, stderr } = await runIn(dir, command.text);
+        // A run on a broken mock shows the suite catching it: exit 1; everything else passes.
+        const expected = command.key.includes('--mock-fault') ? 1 : 0;
+        expect(code, `${where(command)} exited ${code}:\n${stderr}\n${stdout.slice(-1500)}`).toBe(expected);
+      }
     },
     SPAWNED_MS,
   );
@@ -339,8 +345,6 @@ async function recipeDir(): Promise<string> {
   await writeFile(join(dir, 'conformance.yaml'), RECIPE_CONFIG);
   return dir;
 }
-
-const runIn = (dir: string, command: string): Promise<Outcome> => bash(`${shims()}\n${command}${appended(command)}`, dir, credentialEnv());
 
 describe.concurrent('examples/ci', () => {
   test('github-actions.yml: the shards of one region run against the stand-in and merge into one conforming report', async () => {
