@@ -94,7 +94,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const state = new MockState();
   const seeded: Record<string, string> = {};
   for (const handler of handlers) {
-    if (handler.seed) Object.assign(seeded, handler.seed(state, operations.find((o) => o.operationId === handler.operationId)));
+    // A mock of some of the documents (`specFiles`) seeds only the resources of the operations it serves.
+    const operation = operations.find((o) => o.operationId === handler.operationId);
+    if (handler.seed && operation) Object.assign(seeded, handler.seed(state, operation));
   }
   const fixtures: MockFixtures = {
     applianceId: seeded['applianceId'] ?? '',

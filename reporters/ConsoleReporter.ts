@@ -9,7 +9,7 @@ import type { CheckCell, ConstraintCoverage, OperationSummary, RunReport, RunVer
 import { brokenSeverity } from './brokenSeverity.ts';
 import { fitColumns } from './fitColumns.ts';
 import { printable } from './printable.ts';
-import type { RunListener, RunStart } from '../src/model/RunListener.ts';
+import type { RunBegin, RunListener, RunStart } from '../src/model/RunListener.ts';
 import { ReportColumns } from './ReportColumns.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
@@ -21,6 +21,25 @@ interface Output {
   readonly isTTY?: boolean;
 }
 
+/** Time for the progress line: injected by tests, so none of them sleeps. */
+export interface ProgressClock {
+  now(): number;
+  /** Calls `tick` every `ms` until the returned function is called; never keeps the process alive. */
+  every(ms: number, tick: () => void): () => void;
+}
+
+const SYSTEM_CLOCK: ProgressClock = {
+  now: () => Date.now(),
+  every: (ms, tick) => {
+    const timer = setInterval(tick, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+};
+
+/** How often the live line is redrawn in place on a terminal while nothing else changes it. */
+const REDRAW_MS = 1000;
+
 export interface ConsoleReporterOptions {
   /** Where the summary goes (default process.stdout). */
   readonly stdout?: Output;
@@ -28,6 +47,12 @@ export interface ConsoleReporterOptions {
   readonly stderr?: Output;
   /** Live progress; default: stderr is a TTY and CI is not "true". */
   readonly progress?: boolean;
+  /**
+   * Without live progress: a progress line on stdout this often (ms), before the summary, so a CI log shows
+   * the run is alive; stderr keeps its one-line error contract. Default 5000; 0: none.
+   */
+  readonly progressEveryMs?: number;
+  readonly clock?: ProgressClock;
   /** Colours; default: stdout is a TTY and NO_COLOR is not set. */
   readonly color?: boolean;
   /** Report files of the run, listed at the end. */
@@ -94,6 +119,12 @@ export class ConsoleReporter implements RunListener {
   private readonly failing = new Set<string>();
   private lastDraw = 0;
   private drawn = false;
+  private readonly progressEveryMs: number;
+  private readonly clock: ProgressClock;
+  private began: number | undefined;
+  /** Cases are planned: the probes are done. */
+  private started = false;
+  private stopTicking: (() => void) | undefined;
 
   constructor(options: ConsoleReporterOptions = {}) {
     const env = options.env ?? process.env;
@@ -105,10 +136,30 @@ export class ConsoleReporter implements RunListener {
     this.excerptChars = options.excerptChars ?? 300;
     this.excerptLines = options.excerptLines ?? 8;
     this.cwd = options.cwd ?? process.cwd();
+    this.progressEveryMs = options.progressEveryMs ?? 5000;
+    this.clock = options.clock ?? SYSTEM_CLOCK;
+  }
+
+  /** From here on the run says it is alive: redrawn in place on a terminal, else a line every few seconds. */
+  onRunBegin(_begin: RunBegin): void {
+    this.began = this.clock.now();
+    this.stop();
+    if (this.progress) this.stopTicking = this.clock.every(REDRAW_MS, () => this.drawProgress());
+    else if (this.progressEveryMs > 0) this.stopTicking = this.clock.every(this.progressEveryMs, () => this.stdout.write(`conformance: ${this.progressParts().join(' · ')}\n`));
   }
 
   onRunStart(start: RunStart): void {
+    this.started = true;
     for (const [operationId, count] of Object.entries(start.planned)) this.planned.set(operationId, count);
+  }
+
+  onRunClose(): void {
+    this.stop();
+  }
+
+  private stop(): void {
+    this.stopTicking?.();
+    this.stopTicking = undefined;
   }
 
   onCaseResult(result: CaseResult): void {
@@ -124,7 +175,7 @@ export class ConsoleReporter implements RunListener {
     }
     if (!this.progress) return;
     // Redraw at most ten times a second: thousands of cases must not flood the terminal.
-    const now = Date.now();
+    const now = this.clock.now();
     if (now - this.lastDraw < 100) return;
     this.lastDraw = now;
     this.drawProgress();
@@ -136,6 +187,14 @@ export class ConsoleReporter implements RunListener {
    * Severity is decided at the end of the run, so the live count says "findings", not failures.
    */
   private drawProgress(): void {
+    this.stderr.write(`\r\u001b[K${this.progressParts().join(' · ')}`);
+    this.drawn = true;
+  }
+
+  /** Elapsed time since the run began, then what is done of the plan (the probes before it is known). */
+  private progressParts(): string[] {
+    const elapsed = this.began === undefined ? [] : [`${((this.clock.now() - this.began) / 1000).toFixed(1)} s`];
+    if (!this.started) return [...elapsed, 'reaching the targets: connection, credential and fixture probes'];
     let done = 0;
     let total = 0;
     let explored = 0;
@@ -146,14 +205,14 @@ export class ConsoleReporter implements RunListener {
       done += Math.min(ran, planned);
       explored += Math.max(0, ran - planned);
     }
-    const parts = [`cases ${done}/${total}`];
+    const parts = [...elapsed, `cases ${done}/${total}`];
     if (explored > 0) parts.push(`+${explored} explored`);
     if (this.failing.size > 0) parts.push(this.c.yellow(plural(this.failing.size, 'finding')));
-    this.stderr.write(`\r\u001b[K${parts.join(' · ')}`);
-    this.drawn = true;
+    return parts;
   }
 
   async onRunEnd(report: RunReport): Promise<void> {
+    this.stop();
     if (this.drawn) this.stderr.write('\r\u001b[K');
     const written = await this.files.written();
     this.stdout.write(`${this.render(report, written)}\n`);

@@ -3,6 +3,7 @@ import { REPORT_FORMATS } from '../config/ConformanceConfig.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
 import { parseHostOverride } from '../runner/hostOverrides.ts';
 import { credentialTextProblem } from '../config/credentialTextProblem.ts';
+import { missingSchemeProblem } from '../config/missingScheme.ts';
 import { specTwin } from '../config/specTwin.ts';
 import { UsageError } from '../errors/ConformanceError.ts';
 
@@ -62,6 +63,8 @@ export function parseFixture(text: string, previous: Record<string, string> = {}
  */
 export function parseUrl(flag: string): (text: string) => string {
   return (text) => {
+    const schemeless = missingSchemeProblem(flag, text);
+    if (schemeless !== undefined) throw new UsageError(schemeless);
     let url: URL;
     try {
       url = new URL(text);

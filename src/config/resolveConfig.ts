@@ -6,6 +6,7 @@ import { credentialTextProblem } from './credentialTextProblem.ts';
 import { expandCredentials } from './expandCredentials.ts';
 import { selectTargets } from './selectTargets.ts';
 import { parseShard } from './parseShard.ts';
+import { missingSchemeProblem } from './missingScheme.ts';
 import { specTwin } from './specTwin.ts';
 import { createAjv } from '../validation/createAjv.ts';
 import schema from './config.schema.json' with { type: 'json' };
@@ -142,6 +143,8 @@ export async function loadConfigFile(path: string, options: ConfigFileOptions = 
  * `${NAME}` in its credentials from the environment (of the targets kept) and checks they can be sent.
  */
 export function validateConfigObject(raw: unknown, origin: string, options: ConfigFileOptions = {}): FileConfig {
+  const schemeless = schemelessTarget(raw);
+  if (schemeless !== undefined) throw new ConfigError(`${origin}: ${schemeless}`);
   if (!validateFile(raw)) {
     throw new ConfigError(describeConfigErrors(validateFile.errors!, origin));
   }
@@ -152,6 +155,22 @@ export function validateConfigObject(raw: unknown, origin: string, options: Conf
   if (twin !== undefined) throw new ConfigError(`${origin}: specs lists ${twin} twice`);
   if (data.shard !== undefined && parseShard(data.shard) === undefined) throw new ConfigError(`${origin}: shard "${data.shard}" must be I/N with 1 <= I <= N`);
   return data;
+}
+
+/** A `target` or `targets` URL written without its scheme, said before the schema's "must match format uri". */
+function schemelessTarget(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { target, targets } = raw as { target?: unknown; targets?: unknown };
+  const urls: Array<[string, unknown]> = [['target', target]];
+  for (const [name, value] of Object.entries(typeof targets === 'object' && targets !== null ? targets : {})) {
+    const entries: unknown[] = Array.isArray(value) ? value : [value];
+    entries.forEach((e, i) => urls.push([Array.isArray(value) ? `targets.${name}[${i}]` : `targets.${name}`, typeof e === 'object' && e !== null ? (e as { url?: unknown }).url : e]));
+  }
+  for (const [key, url] of urls) {
+    const problem = typeof url === 'string' ? missingSchemeProblem(key, url) : undefined;
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
 }
 
 /** Validates the flags' part of a configuration by the same schema; errors name the flag (usage errors). */

@@ -383,7 +383,8 @@ export class ResultCollector implements RunListener {
         operations: this.operations.length,
         cases,
         ran,
-        notRun: notRun.length,
+        // Cases, so that cases = ran + notRun: the list also names an unserved operation as a whole.
+        notRun: [...this.notRunCount.values()].reduce((a, b) => a + b, 0),
         violations,
         warnings: count(undefined, 'warning'),
         conforming: verdict === 'conforming',

@@ -4,7 +4,7 @@ import { REDACTED } from '../runner/redact.ts';
 import { isLoopback } from '../runner/isLoopback.ts';
 import { credentialFlags } from './credentialFlags.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
-import { shellQuote } from './shellQuote.ts';
+import { shellQuote, shellQuoteExpanding } from './shellQuote.ts';
 
 /** The base URL with the secret of its userinfo (the password, or a lone user token) as a placeholder. */
 function withoutUserinfoSecret(baseUrl: string): string {
@@ -52,13 +52,13 @@ function transportFlags(invocation: RunInvocation): string[] {
   return [
     ...(invocation.insecure ? ['--insecure'] : []),
     ...(invocation.caFile !== undefined ? [`--ca-file ${shellQuote(invocation.caFile)}`] : []),
-    ...(invocation.proxy !== undefined ? [`--proxy ${shellQuote(invocation.proxy.replace(REDACTED, '$PROXY_SECRET'))}`] : []),
+    ...(invocation.proxy !== undefined ? [`--proxy ${shellQuoteExpanding(invocation.proxy.replace(REDACTED, '$PROXY_SECRET'), ['PROXY_SECRET'])}`] : []),
     ...(invocation.resolve ?? []).map((entry) => `--resolve ${shellQuote(entry)}`),
   ];
 }
 
 /**
- * The command that re-sends one case, runnable as printed apart from the credential placeholder: same
+ * The command that re-sends one case, runnable as printed once its credential variables (`$TOKEN`) are exported: same
  * seed, case id and operation, same target (or the same embedded mock settings), every fixture, document
  * and config file of the run, what decided its verdict (`--strict`, timeouts, retries, response cap), how
  * it reached the server, and `--allow-mutations` where the run needed it.
@@ -71,7 +71,7 @@ export function replayCommandFor(caseId: string, seed: number, prepared: Prepare
   const byName = prepared.configName !== undefined && invocation.config !== undefined;
   if (invocation.embeddedMock) parts.push(...mockFlags(invocation.mock));
   else if (byName) parts.push(`--only-target ${shellQuote(prepared.configName!)}`);
-  else parts.push(`--target ${shellQuote(`${operationId}=${withoutUserinfoSecret(prepared.baseUrl)}`)}`);
+  else parts.push(`--target ${shellQuoteExpanding(`${operationId}=${withoutUserinfoSecret(prepared.baseUrl)}`, ['SECRET'])}`);
   for (const [name, value] of Object.entries({ ...invocation.fixtures, ...(byName ? {} : prepared.targetFixtures) })) parts.push(`--fixture ${shellQuote(`${name}=${value}`)}`);
   for (const spec of invocation.specs) parts.push(`--spec ${shellQuote(spec)}`);
   if (invocation.config !== undefined) parts.push(`--config ${shellQuote(invocation.config)}`);

@@ -191,6 +191,18 @@ function legsOf(operations: readonly PreparedOperation[], given: Readonly<Record
  * check every exchange, and stream the results to the reporters. Returns the report, also when interrupted.
  */
 export async function runConformance(config: ConformanceConfig, hooks: RunHooks): Promise<RunReport> {
+  // The run begins here: its elapsed time counts reaching the targets and the credential and fixture probes.
+  const startedAt = new Date();
+  for (const l of hooks.reporters) l.onRunBegin?.({ startedAt });
+  try {
+    return await runFrom(startedAt, config, hooks);
+  } finally {
+    for (const l of hooks.reporters) l.onRunClose?.();
+  }
+}
+
+/** The run once its beginning is announced to the listeners. */
+async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHooks): Promise<RunReport> {
   const specs = await loadSpecs(config.specs);
   const targets = await startTargets(config, specs, hooks.embeddedTarget);
   try {
@@ -250,7 +262,7 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
       const setups = await Promise.all(
         runners.map(({ leg, options, runner }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner))),
       );
-      return await execute(config, { ...hooks, ...(signal ? { signal } : {}) }, { legs: setups, command, embedded: targets.embedded, planner, several });
+      return await execute(config, { ...hooks, ...(signal ? { signal } : {}) }, { legs: setups, command, embedded: targets.embedded, planner, several, startedAt });
     } finally {
       await Promise.all(runners.map(({ runner }) => runner.close()));
     }
@@ -296,6 +308,7 @@ interface ExecutionSetup {
   readonly planner: Planner;
   /** Some operation has several targets: causes name the target. */
   readonly several: boolean;
+  readonly startedAt: Date;
 }
 
 /** A leg's plan: its cases per operation (this shard's, `--case`'s), the corpus cases, and its collector. */
@@ -333,7 +346,7 @@ function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSetup, ex
   const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
   const planned = everyPlan.filter(({ prepared, cases, dropped }) => !narrowed || cases.length + dropped.length + priorOf(prepared.operation.operationId) > 0);
   const operations = planned.map(({ prepared }) => prepared);
-  const collector = new ResultCollector(operations, { replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation), command, strict: config.strict, nameTargetsInCauses: execution.several });
+  const collector = new ResultCollector(operations, { replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation), command, strict: config.strict, nameTargetsInCauses: execution.several, startedAt: execution.startedAt });
   for (const { operationId, ...probe } of setup.probes) collector.noteProbe(operationId, probe);
   if (setup.unreachable !== undefined) collector.noteUnreachable(setup.unreachable);
   const counts = Object.fromEntries(planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + priorOf(prepared.operation.operationId)]));
@@ -469,9 +482,11 @@ function dryRun(
 ): number {
   let total = 0;
   let randomCount = 0;
+  let probeCount = 0;
   for (const { prepared, cases } of planned) {
     const { operationId } = prepared.operation;
     for (const probe of probes.filter((c) => c.operationId === operationId)) {
+      probeCount += 1;
       out(`# fixture probe, sent first: the document's example ids below are used only if it is answered 2xx\n${toCurl(planToSent(probe, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
     }
     const sampled = sampleRandomCases(prepared, random.fixtures, random.seed, random.runs, random.keep).map((s) => s.testCase);
@@ -483,6 +498,8 @@ function dryRun(
       out(`# ${testCase.id} (${testCase.intent.kind}: ${testCase.intent.label})\n${toCurl(planToSent(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
     }
   }
-  out(`# ${total} requests planned (${total - randomCount} deterministic, ${randomCount} random) for ${planned.length} operation(s); nothing sent`);
-  return total;
+  // The count is of every request listed: the fixture probes a run sends first are planned requests too.
+  const kinds = [...(probeCount > 0 ? [`${probeCount} fixture probe${probeCount === 1 ? '' : 's'}`] : []), `${total - randomCount} deterministic`, `${randomCount} random`];
+  out(`# ${total + probeCount} requests planned (${kinds.join(', ')}) for ${planned.length} operation(s); nothing sent`);
+  return total + probeCount;
 }

@@ -2,3 +2,18 @@
 export function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
+
+/**
+ * A word in which the shell expands the named variables (`$TOKEN`, a credential placeholder of a replay
+ * line) and takes everything else literally: in double quotes, so the line runs as printed once the
+ * variable is exported. A value that names none of them is quoted as `shellQuote` does.
+ */
+export function shellQuoteExpanding(value: string, variables: readonly string[]): string {
+  const names = variables.filter((v) => /^[A-Za-z_]\w*$/.test(v));
+  if (names.length === 0) return shellQuote(value);
+  const parts = value.split(new RegExp(`(\\$(?:${names.join('|')})(?!\\w))`));
+  if (parts.length === 1) return shellQuote(value);
+  // `!` would be history expansion in an interactive bash even in double quotes: such text is single-quoted.
+  const literal = (text: string): string => (text.includes('!') ? `"'${text.replaceAll("'", `'\\''`)}'"` : text.replace(/["\\$`]/g, '\\$&'));
+  return `"${parts.map((part, i) => (i % 2 === 1 ? part : literal(part))).join('')}"`;
+}

@@ -127,8 +127,10 @@ export interface RunReport {
   readonly summary: {
     /** Entries of `operations`: one per operation and target. */
     readonly operations: number;
+    /** Planned cases: always `ran + notRun`. */
     readonly cases: number;
     readonly ran: number;
+    /** Cases not run (the `notRun` list may also name a whole unserved operation, `intent: all`). */
     readonly notRun: number;
     /** Distinct findings of severity `failure`. */
     readonly violations: number;

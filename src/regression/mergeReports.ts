@@ -218,7 +218,8 @@ export function mergeReports(inputs: readonly NamedReport[]): RunReport {
       operations: operations.length,
       cases: sum(operations.map((o) => o.planned)),
       ran,
-      notRun: notRun.length,
+      // Cases, as `cases` and `ran` count them: the list may also hold a whole operation's entry (`intent: all`).
+      notRun: sum(operations.map((o) => o.notRun)),
       violations,
       warnings: distinct(findings, 'warning'),
       conforming: verdict === 'conforming',

@@ -2,6 +2,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { TargetUnreachableError } from '../errors/ConformanceError.ts';
 import { errorCode } from './classifyError.ts';
+import { connectHint } from './connectHint.ts';
 import { tlsConnectOptions } from './createDispatcher.ts';
 import { overriddenAddress } from './hostOverrides.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
@@ -40,7 +41,8 @@ export async function checkReachable(baseUrl: string, options: RunnerOptions): P
       clearTimeout(timer);
       socket.destroy();
       const code = errorCode(error);
-      const detail = code && !error.message.includes(code) ? `${code} (${error.message})` : code ?? error.message;
+      const hint = tls ? connectHint(code, error.message, `${url.hostname}:${port}`) : undefined;
+      const detail = hint !== undefined ? `${code ?? 'TLS handshake failed'}: ${hint}` : code && !error.message.includes(code) ? `${code} (${error.message})` : code ?? error.message;
       reject(new TargetUnreachableError(`cannot connect to ${what}: ${detail}`, { cause: error }));
     };
     const timer = setTimeout(() => onError(Object.assign(new Error(`no connection within ${options.timeouts.connectMs} ms`), { code: 'ETIMEDOUT' })), options.timeouts.connectMs);

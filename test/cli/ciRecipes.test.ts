@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { constraintsCommand } from '../../src/cli/commands/constraintsCommand.ts';
-import { registerCommands } from '../../src/cli/registerCommands.ts';
+import { parseWithCli } from '../helpers/parseWithCli.ts';
 import { shellWords } from '../helpers/shellWords.ts';
 
 const recipe = (name: string): string => fileURLToPath(new URL(`../../examples/ci/${name}`, import.meta.url));
@@ -19,18 +17,6 @@ function conformanceCommands(script: string): string[] {
     .flatMap((line) => line.split(/;|&&|\|\|/))
     .map((segment) => segment.trim().replace(/^(then|else|do)\s+/, ''))
     .filter((segment) => segment.startsWith('npx conformance'));
-}
-
-/**
- * The CLI's own commander program (the commands `main` registers), with every action replaced by a no-op:
- * parsing checks the command, its arguments, every flag and every flag's value, and runs nothing.
- */
-async function parseWithCli(argv: readonly string[]): Promise<void> {
-  const program = new Command('conformance').exitOverride().configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
-  constraintsCommand(program, () => undefined);
-  registerCommands(program, { out: () => undefined, err: () => undefined }, () => undefined);
-  for (const command of program.commands) command.exitOverride().action(() => undefined);
-  await program.parseAsync([...argv], { from: 'user' });
 }
 
 /** A command with its CI expressions and variables filled in, split into the CLI's arguments. */

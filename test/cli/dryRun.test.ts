@@ -118,3 +118,22 @@ describe('--dry-run', () => {
     }
   });
 });
+
+describe('--dry-run with fixture probes', () => {
+  test('the count line counts the fixture probes it lists: every request a run would send', async () => {
+    const mock = await startMockServer({ port: 0 });
+    try {
+      // No --fixture: the document's example ids are probed first.
+      const { code, out } = await runCli(['run', '--dry-run', '--runs', '2', '--target', mock.url]);
+      expect(code).toBe(0);
+      const lines = out.trimEnd().split('\n');
+      const probes = lines.filter((l) => l.startsWith('# fixture probe')).length;
+      const requests = lines.filter((l) => l.startsWith('curl ')).length;
+      expect(probes).toBe(2);
+      expect(lines.at(-1)).toBe(`# ${requests} requests planned (2 fixture probes, ${requests - 2 - 4} deterministic, 4 random) for 2 operation(s); nothing sent`);
+      expect(mock.requestCount()).toBe(0);
+    } finally {
+      await mock.close();
+    }
+  });
+});

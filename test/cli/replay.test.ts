@@ -120,7 +120,7 @@ describe('replay of a run against the user\'s own server (credentials, fixtures,
 
   test('the printed replay line runs as printed once the placeholder is filled: exit 1, the same finding', async () => {
     const finding = recorded.findings[0]!;
-    expect(finding.replay).toContain(`--header 'X-Auth-Token: $TOKEN'`);
+    expect(finding.replay).toContain(`--header "X-Auth-Token: $TOKEN"`);
     expect(finding.replay).toContain(`--spec ${DC_SPEC}`);
     expect(finding.replay).toContain(`--target updateHostedConnect=${server.url}`);
     expect(finding.replay).toContain('--operation updateHostedConnect');
@@ -128,6 +128,24 @@ describe('replay of a run against the user\'s own server (credentials, fixtures,
     const path = join(dir, 'printed.json');
     const { code, err } = await runPrinted(finding.replay, TOKEN, path);
     expect(code, err).toBe(1);
+    const replayed = await readReport(path);
+    expect(replayed.findings.map((f) => [f.caseId, findingKey(f)])).toContainEqual([finding.caseId, findingKey(finding)]);
+  });
+
+  test('the printed replay line, run by bash with TOKEN exported, sends the token: exit 1, the same finding', async () => {
+    const finding = recorded.findings[0]!;
+    const path = join(dir, 'bash.json');
+    // `npx conformance` is this checkout's CLI; the line itself is run exactly as printed.
+    const script = `npx() { shift; "${process.execPath}" "${BIN}" "$@"; }\n${finding.replay} --report json=${path}`;
+    const before = server.requestCount();
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn('bash', ['-c', script], { cwd: dir, stdio: 'ignore', env: { ...process.env, TOKEN } });
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    // A literal "$TOKEN" would be refused 401: an inconclusive replay, exit 3.
+    expect(code).toBe(1);
+    expect(server.requestCount()).toBeGreaterThan(before);
     const replayed = await readReport(path);
     expect(replayed.findings.map((f) => [f.caseId, findingKey(f)])).toContainEqual([finding.caseId, findingKey(finding)]);
   });

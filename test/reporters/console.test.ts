@@ -211,6 +211,78 @@ describe('console reporter progress', () => {
     expect(stdout.text()).toContain('Checks');
   });
 
+  /** A clock the test advances: `tick()` runs what a timer would run at that time. */
+  function fakeClock() {
+    let now = 1_000_000;
+    const timers = new Set<{ ms: number; tick: () => void }>();
+    return {
+      now: () => now,
+      every: (ms: number, tick: () => void) => {
+        const timer = { ms, tick };
+        timers.add(timer);
+        return () => void timers.delete(timer);
+      },
+      advance(ms: number) {
+        now += ms;
+        for (const t of timers) t.tick();
+      },
+      active: () => [...timers].map((t) => t.ms),
+    };
+  }
+
+  function periodic(options: { tty?: boolean; progressEveryMs?: number } = {}) {
+    const stdout = sink(options.tty);
+    const stderr = sink(options.tty);
+    const clock = fakeClock();
+    const console = new ConsoleReporter({ stdout, stderr, env: {}, color: false, clock, ...(options.progressEveryMs !== undefined ? { progressEveryMs: options.progressEveryMs } : {}) });
+    return { console, stdout, stderr, clock };
+  }
+
+  it('without a terminal: a line on stdout every 5 s from the start (probes included), cases done/planned and findings; none after the end', async () => {
+    const { console: r, stdout, stderr, clock } = periodic();
+    r.onRunBegin({ startedAt: new Date() });
+    expect(clock.active()).toEqual([5000]);
+    clock.advance(5000);
+    expect(stdout.chunks).toEqual(['conformance: 5.0 s · reaching the targets: connection, credential and fixture probes\n']);
+    r.onRunStart({ command: 'run', seed: 1, planned: { [HCX]: 3, [DC]: 2 } });
+    r.onCaseResult(caseResult(HCX, 'a', true));
+    r.onCaseResult({ status: 'not-run', case: caseResult(DC, 'b', false).case, reason: 'r' });
+    clock.advance(5000);
+    expect(stdout.chunks.at(-1)).toBe('conformance: 10.0 s · cases 2/5 · 1 finding\n');
+    await r.onRunEnd(buildReport());
+    expect(clock.active()).toEqual([]);
+    const printed = stdout.chunks.length;
+    clock.advance(5000);
+    expect(stdout.chunks).toHaveLength(printed);
+    expect(stderr.text()).toBe('');
+  });
+
+  it('a run that stops on an error before its report still stops the timer (onRunClose); progressEveryMs 0 prints none', () => {
+    const stopped = periodic();
+    stopped.console.onRunBegin({ startedAt: new Date() });
+    stopped.console.onRunClose();
+    expect(stopped.clock.active()).toEqual([]);
+    const none = periodic({ progressEveryMs: 0 });
+    none.console.onRunBegin({ startedAt: new Date() });
+    expect(none.clock.active()).toEqual([]);
+    none.clock.advance(60_000);
+    expect(none.stdout.text()).toBe('');
+  });
+
+  it('on a terminal: the line in place on stderr is redrawn every second with the elapsed time, also while nothing arrives', async () => {
+    const { console: r, stdout, stderr, clock } = periodic({ tty: true });
+    r.onRunBegin({ startedAt: new Date() });
+    clock.advance(1000);
+    expect(stderr.chunks.at(-1)).toBe('\r\u001b[K1.0 s · reaching the targets: connection, credential and fixture probes');
+    r.onRunStart({ command: 'run', seed: 1, planned: { [HCX]: 4 } });
+    clock.advance(1000);
+    expect(stderr.chunks.at(-1)).toBe('\r\u001b[K2.0 s · cases 0/4');
+    await r.onRunEnd(buildReport());
+    expect(clock.active()).toEqual([]);
+    expect(stderr.chunks.at(-1)).toBe('\r\u001b[K');
+    expect(stdout.text()).not.toContain('conformance: ');
+  });
+
   it('honours NO_COLOR on a terminal', () => {
     expect(reporter({ tty: true, env: { NO_COLOR: '1' } }).console.render(buildReport())).not.toContain('\u001b[');
     expect(reporter({ tty: true, env: {} }).console.render(buildReport())).toContain('\u001b[');

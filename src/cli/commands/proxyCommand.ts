@@ -10,6 +10,7 @@ import { exchangeLine } from '../../proxy/exchangeLine.ts';
 import { startProxy } from '../../proxy/startProxy.ts';
 import { TrafficAuditor } from '../../proxy/TrafficAuditor.ts';
 import { TOOL_VERSION } from '../../toolVersion.ts';
+import { isLoopback } from '../../runner/isLoopback.ts';
 import { redactUrl } from '../../runner/redactUrl.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
 import { exitCodeOf } from '../exitCodeOf.ts';
@@ -63,6 +64,12 @@ export function proxyCommand(program: Command, io: MainIo, setExit: (code: numbe
       const streams = { write: (text: string) => io.out(text), isTTY: false };
       const reporters = createReporters(config.reports, { reportDir: config.reportDir, console: { stdout: streams, stderr: { write: (text: string) => io.err(text), isTTY: false }, progress: false } });
       const auditor = new TrafficAuditor(specs, { listeners: reporters, target: flags.upstream, toolVersion: TOOL_VERSION, command: 'proxy' });
+      const { host, port } = flags.listen;
+      // The proxy forwards its clients' credentials to the upstream: on a non-loopback address anyone who
+      // reaches the port uses them. Said, not refused: a proxy for another machine's client needs it.
+      if (!isLoopback(`http://${host.includes(':') ? `[${host}]` : host}`)) {
+        io.err(`conformance proxy: warning: --listen ${host}:${port} is not loopback: anyone who reaches it sends requests upstream with the credentials it forwards; use --listen 127.0.0.1:${port} unless that is intended\n`);
+      }
       const interrupt = interruptSignal(io);
       let abandoned = 0;
       const proxy = await startProxy({

@@ -20,7 +20,7 @@ import { collect } from '../collect.ts';
 import { exitCodeOf } from '../exitCodeOf.ts';
 import type { MainIo } from '../MainIo.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
-import { parseFixture, parseHeader, parseInteger, parseReport, parseSpec, parseToken } from '../parseFlags.ts';
+import { parseFixture, parseHeader, parseInteger, parseReport, parseSpec, parseToken, parseUrl } from '../parseFlags.ts';
 import { resolveConfig } from '../../config/resolveConfig.ts';
 import { DEFAULT_CONFIG, REPORT_FORMATS, type ReportSpec } from '../../config/ConformanceConfig.ts';
 
@@ -43,7 +43,7 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
   program
     .command('verify-pacts')
     .description('verify the pact files (default: contracts/pacts/*.json) against a provider with the Pact verifier')
-    .option('--target <url>', 'provider base URL (default: the embedded mock)')
+    .option('--target <url>', 'provider base URL (default: the embedded mock)', parseUrl('--target'))
     .option('--fixture <name=value>', 'id of an existing resource by path-parameter name: the provider-state values (repeatable)', (v, p: Record<string, string> | undefined) => parseFixture(v, p))
     .option('--header <"Name: value">', 'header sent to the interactions of the operations whose security schemes name it (a header none names: to every request); treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
     .option('--token <token>', 'credential that replaces the pacts\' placeholder', parseToken)
