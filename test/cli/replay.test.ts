@@ -119,7 +119,7 @@ describe('replay of a run against the user\'s own server (credentials, fixtures,
   });
 
   test('the printed replay line runs as printed once the placeholder is filled: exit 1, the same finding', async () => {
-    const finding = recorded.findings[0]!;
+    const finding = recorded.findings.find((f) => f.severity === 'failure')!;
     expect(finding.replay).toContain(`--header "X-Auth-Token: $TOKEN"`);
     expect(finding.replay).toContain(`--spec ${DC_SPEC}`);
     expect(finding.replay).toContain(`--target updateHostedConnect=${server.url}`);
@@ -133,7 +133,7 @@ describe('replay of a run against the user\'s own server (credentials, fixtures,
   });
 
   test('the printed replay line, run by bash with TOKEN exported, sends the token: exit 1, the same finding', async () => {
-    const finding = recorded.findings[0]!;
+    const finding = recorded.findings.find((f) => f.severity === 'failure')!;
     const path = join(dir, 'bash.json');
     // `npx conformance` is this checkout's CLI; the line itself is run exactly as printed.
     const script = `npx() { shift; "${process.execPath}" "${BIN}" "$@"; }\n${finding.replay} --report json=${path}`;
@@ -209,7 +209,7 @@ describe('replay of a run against the embedded mock (mock settings, --config)', 
   });
 
   test('the printed replay line carries the mock fault and the config file, and runs as printed', async () => {
-    const finding = recorded.findings[0]!;
+    const finding = recorded.findings.find((f) => f.severity === 'failure')!;
     expect(finding.replay).toContain(`--mock-fault ${FAULT}`);
     expect(finding.replay).toContain(`--config ${configPath}`);
     expect(finding.replay).not.toContain('--target');
@@ -221,7 +221,7 @@ describe('replay of a run against the embedded mock (mock settings, --config)', 
   });
 
   test('--case of a recorded case id replays only that case', async () => {
-    const caseId = recorded.findings[0]!.caseId;
+    const caseId = recorded.findings.find((f) => f.severity === 'failure')!.caseId;
     const path = join(dir, 'replay-one.json');
     const { code } = await runCli(['replay', recordedPath, '--case', caseId, '--report', `json=${path}`]);
     expect(code).toBe(1);
@@ -357,7 +357,7 @@ describe('replay keeps what decided the verdict: --timeout and --strict', () => 
     expect(run.code, run.err).toBe(1);
     const recorded = await readReport(recordedPath);
     expect(recorded.invocation?.strict).toBe(true);
-    const finding = recorded.findings[0]!;
+    const finding = recorded.findings.find((f) => f.severity === 'failure')!;
     expect(shellWords(finding.replay)).toContain('--strict');
 
     const printed = await runPrinted(finding.replay, '', join(dir, 'strict-printed.json'));
