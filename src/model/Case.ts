@@ -45,4 +45,9 @@ export interface Case {
    * request rebuilt from a report or the corpus; the checks then validate it themselves.
    */
   readonly breaks?: readonly string[];
+  /**
+   * Observed traffic only: the body kept is a prefix of the one sent (a proxy's or a HAR's cap), so what
+   * the body breaks is unknown and nothing is judged from it.
+   */
+  readonly bodyCut?: boolean;
 }

@@ -84,7 +84,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       const code = errorCode(error);
       const message = `the upstream ${upstream.origin} gave no answer: ${code ? `${code}: ` : ''}${(error as Error).message}`;
       res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end(`conformance proxy: ${message}\n`);
-      options.onExchange({ method, url, requestHeaders: flatHeaders(headers), ...withBody(requestBody()), failure: { kind: classifyError(error), message }, durationMs: durationMs() });
+      options.onExchange({ method, url, requestHeaders: flatHeaders(headers), ...withBody(requestBody(), requestCopy.truncated), failure: { kind: classifyError(error), message }, durationMs: durationMs() });
       return;
     }
     const responseCopy = new CappedCopy(options.maxBodyBytes);
@@ -109,7 +109,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       method,
       url,
       requestHeaders: flatHeaders(headers),
-      ...withBody(requestBody()),
+      ...withBody(requestBody(), requestCopy.truncated),
       response: { status: answer.statusCode, headers: flatHeaders(responseRaw), body: responseCopy.text(), truncated: responseCopy.truncated },
       ...(failure ? { failure } : {}),
       durationMs: durationMs(),
@@ -147,6 +147,6 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   };
 }
 
-function withBody(body: string | undefined): { requestBody?: string } {
-  return body === undefined ? {} : { requestBody: body };
+function withBody(body: string | undefined, cut: boolean): { requestBody?: string; requestBodyCut?: boolean } {
+  return body === undefined ? {} : { requestBody: body, ...(cut ? { requestBodyCut: true } : {}) };
 }
