@@ -4,7 +4,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MockLogEntry } from '../../mock/MockOptions.ts';
 import { startMockServer } from '../../mock/startMockServer.ts';
-import { EXIT_INCONCLUSIVE, EXIT_ERROR, EXIT_VIOLATIONS } from '../../src/cli/exitCodes.ts';
+import { EXIT_ERROR, EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../../src/cli/exitCodes.ts';
 import { startProviderTap } from '../../src/pact/providerTap.ts';
 import { readReport, runCli, tempDir } from '../helpers/cli.ts';
 
@@ -33,12 +33,16 @@ describe('verify-pacts judges every answer by the document\'s response rules, as
     expect(out).toMatch(/the contracts checked \d+ interactions \(status, and the members the pages state\): 0 failed; the document's response rules \(transport, not-server-error, status-documented, content-type, response-schema, echo\) judged \d+ answers: 1 failure, 0 warnings/);
   });
 
-  test('a reading the page does not state is a warning, as in run: exit 0', async () => {
-    const json = join(dir, 'no-request-id.json');
-    const { code } = await runCli(['verify-pacts', '--mock-fault', 'dc-missing-request-id', '--report', `json=${json}`]);
+  test.each([
+    ['hcx-text-error', 'content-type', '-', 'failure'],
+    ['dc-missing-request-id', 'response-schema', 'DC.response.200.request_id.required', 'warning'],
+    ['dc-wrong-id-echo', 'echo', '-', 'warning'],
+  ])('%s: %s/%s, a %s as in run (severity from the rule\'s provenance)', async (fault, check, constraintId, severity) => {
+    const json = join(dir, `${fault}.json`);
+    const { code } = await runCli(['verify-pacts', '--mock-fault', fault, '--report', `json=${json}`]);
     const report = await readReport(json);
-    expect(report.findings.map((f) => [f.check, f.constraintId, f.severity])).toEqual([['response-schema', 'DC.response.200.request_id.required', 'warning']]);
-    expect(code).toBe(0);
+    expect(report.findings.map((f) => [f.check, f.constraintId ?? '-', f.severity])).toEqual([[check, constraintId, severity]]);
+    expect(code).toBe(severity === 'failure' ? EXIT_VIOLATIONS : EXIT_OK);
   });
 
   test('--max-requests: interactions past the budget are not sent, and the verdict says so (exit 3)', async () => {
