@@ -18,6 +18,17 @@ export interface ObservedRequestBreaks {
  * A body kept only in part is not validated (a prefix of JSON never parses); the parameters still are.
  */
 export function observedRequestBreaks(testCase: Case, validators: OperationValidators, catalogue: readonly Constraint[]): ObservedRequestBreaks {
+  // Several checks ask about the same exchange: validated once per case.
+  const known = CACHE.get(testCase);
+  if (known) return known;
+  const breaks = validate(testCase, validators, catalogue);
+  CACHE.set(testCase, breaks);
+  return breaks;
+}
+
+const CACHE = new WeakMap<Case, ObservedRequestBreaks>();
+
+function validate(testCase: Case, validators: OperationValidators, catalogue: readonly Constraint[]): ObservedRequestBreaks {
   const whole = testCase.bodyCut !== true;
   const { issues } = validators.validateRequest(testCase.request);
   const byConstraint = new Map<string, string[]>();

@@ -6,8 +6,8 @@ import { PACT_DOCUMENT_CHECKS } from './pactDocumentChecks.ts';
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * What `verify-pacts` checked, in one line: what the contracts themselves hold (each answer's status,
- * the members and values the pages state), and what the document's response rules added on the answers
+ * What `verify-pacts` checked, in one line: what the contracts themselves hold (each answer's status and
+ * content type, the members the pages require), and what the document's response rules added on the answers
  * the verifier received.
  */
 export function pactSummaryLine(results: readonly CaseResult[], report: RunReport): string {
@@ -19,7 +19,7 @@ export function pactSummaryLine(results: readonly CaseResult[], report: RunRepor
   const failures = added.filter((f) => f.severity === 'failure').length;
   const notSent = results.length - ran.length;
   return [
-    `conformance verify-pacts: the contracts checked ${plural(contracts.length, 'interaction')} (status, and the members the pages state): ${contractFailed} failed`,
+    `conformance verify-pacts: the contracts checked ${plural(contracts.length, 'interaction')} (status, content type and the members the pages require): ${contractFailed} failed`,
     `the document's response rules (${PACT_DOCUMENT_CHECKS.join(', ')}) judged ${plural(judged, 'answer')}: ${plural(failures, 'failure')}, ${plural(added.length - failures, 'warning')}`,
     ...(notSent > 0 ? [`${plural(notSent, 'interaction')} not sent`] : []),
   ].join('; ');

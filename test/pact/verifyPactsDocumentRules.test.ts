@@ -30,7 +30,7 @@ describe('verify-pacts judges every answer by the document\'s response rules, as
     // The finding shows the request the provider received: the mock's own ids, not the pact's examples.
     expect(report.findings[0]!.request.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     expect(report.coverage.find((c) => c.constraintId === constraintId)?.responseHonoured).toBe('fail');
-    expect(out).toMatch(/the contracts checked \d+ interactions \(status, and the members the pages state\): 0 failed; the document's response rules \(transport, not-server-error, status-documented, content-type, response-schema, echo\) judged \d+ answers: 1 failure, 0 warnings/);
+    expect(out).toMatch(/the contracts checked \d+ interactions \(status, content type and the members the pages require\): 0 failed; the document's response rules \(transport, not-server-error, status-documented, content-type, response-schema, echo\) judged \d+ answers: 1 failure, 0 warnings/);
   });
 
   test.each([
