@@ -67,7 +67,8 @@ function toEntry(exchange: Exchange, endedAt: number, target: string | undefined
       queryString: queryOf(sent.url),
       ...(postData ? { postData } : {}),
       headersSize: -1,
-      bodySize: requestBody ? Buffer.byteLength(requestBody.text) : 0,
+      // The size sent, not the size kept: a reader of the file (check-har) knows a cut body by it.
+      bodySize: sent.bodyText !== undefined ? Buffer.byteLength(sent.bodyText) : 0,
     },
     // A request that got no answer is status 0, as browsers record it.
     response: {

@@ -7,6 +7,7 @@ import { valueAt } from '../openapi/pointer.ts';
 import { describeValue } from './describeValue.ts';
 import { matchesStatusKey } from './matchesStatusKey.ts';
 import { pendingState } from './pendingState.ts';
+import { observedRequestBreaks } from './observedRequestBreaks.ts';
 import { responseJson } from './responseJson.ts';
 import { whenResponse } from './whenResponse.ts';
 
@@ -50,11 +51,15 @@ export const echo = whenResponse({
   name: 'echo',
   title: 'The response repeats what the request named',
   provenance: 'reading',
-  run({ case: testCase, response }, { operation, validators }) {
+  run({ case: testCase, response }, { operation, validators, catalogue }) {
     const { intent, request } = testCase;
     // Observed traffic is judged only where it is known to be a valid request that was accepted.
-    const observedValid = intent.kind === 'observed' && response.status >= 200 && response.status <= 299 && validators.validateRequest(request).valid;
-    if (intent.kind !== 'valid' && intent.kind !== 'boundary' && !observedValid) return undefined;
+    const observedValid = () => {
+      const { byConstraint, whole } = observedRequestBreaks(testCase, validators, catalogue ?? []);
+      return whole && byConstraint.size === 0;
+    };
+    const accepted = response.status >= 200 && response.status <= 299;
+    if (intent.kind !== 'valid' && intent.kind !== 'boundary' && !(intent.kind === 'observed' && accepted && observedValid())) return undefined;
     const rules = operation.hints.echoes.filter((r) => matchesStatusKey(r.status, response.status));
     if (rules.length === 0) return undefined;
     const body = responseJson(response);

@@ -1,17 +1,45 @@
+import type { Verdict } from '../model/Verdict.ts';
+import type { AnsweredExchange } from './AnsweredExchange.ts';
+import type { CheckContext } from './Check.ts';
 import { isThrottled } from './isThrottled.ts';
+import { observedRequestBreaks } from './observedRequestBreaks.ts';
 import { whenResponse } from './whenResponse.ts';
 
 /**
+ * A request of observed traffic (a proxy's, a HAR's) that breaks a catalogued rule: the server that
+ * accepts it fails that rule, named, as a planned invalid case would (the client's own bug is
+ * `request-valid`'s warning). A rule no catalogue entry names, and a body cut when recorded, are not
+ * judged; neither is an answer refused for the credential, which says nothing about the rule.
+ */
+function observedRejection({ case: testCase, response }: AnsweredExchange, { validators, catalogue }: CheckContext): Verdict[] | undefined {
+  const { byConstraint } = observedRequestBreaks(testCase, validators, catalogue ?? []);
+  const named = [...byConstraint].filter(([id]) => !id.startsWith('?'));
+  if (named.length === 0) return undefined;
+  const { status } = response;
+  const label = testCase.intent.label;
+  return named.map(([constraintId, reasons]): Verdict => {
+    if (status >= 200 && status <= 299) return { check: 'negative-rejection', outcome: 'fail', constraintId, message: `${label}: a request breaking ${constraintId} (${reasons.join('; ')}) was accepted with ${status}` };
+    if (status === 401 || status === 403) return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: refused ${status} for the credential, not judged` };
+    if (status >= 400 && status <= 499 && !isThrottled(status)) return { check: 'negative-rejection', outcome: 'pass', constraintId, message: `${label}: rejected with ${status}` };
+    return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: answered ${status}, neither accepted nor rejected` };
+  });
+}
+
+/**
  * A request that breaks one documented constraint is not accepted. Any 4xx is a rejection; a 5xx is
- * the not-server-error check's finding, not a sign the request was accepted.
+ * the not-server-error check's finding, not a sign the request was accepted. Observed traffic is
+ * judged by the rules its request breaks.
  */
 export const negativeRejection = whenResponse({
   name: 'negative-rejection',
   title: 'An invalid request is rejected',
   provenance: 'page',
-  run({ case: testCase, response }, { validators }) {
+  run(exchange, context) {
+    const { case: testCase, response } = exchange;
     const { intent } = testCase;
+    if (intent.kind === 'observed') return observedRejection(exchange, context);
     if (intent.kind !== 'invalid') return undefined;
+    const { validators } = context;
     const { constraintId, label } = intent;
     const { status } = response;
     if (status >= 200 && status <= 299) {

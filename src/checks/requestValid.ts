@@ -1,6 +1,6 @@
 import type { Verdict } from '../model/Verdict.ts';
-import { issueConstraintIds } from '../plan/issueConstraintIds.ts';
 import type { Check } from './Check.ts';
+import { observedRequestBreaks } from './observedRequestBreaks.ts';
 
 /**
  * Observed traffic (a proxy, a HAR file) only: the request the client sent is one the document allows.
@@ -14,16 +14,9 @@ export const requestValid: Check = {
   provenance: 'page',
   run({ case: testCase }, { validators, catalogue }) {
     if (testCase.intent.kind !== 'observed') return undefined;
-    const { issues } = validators.validateRequest(testCase.request);
-    if (issues.length === 0) return { check: 'request-valid', outcome: 'pass', message: 'the request validates against the document' };
-    // Issue by issue, so each constraint keeps the reason that named it.
-    const byId = new Map<string, string[]>();
-    for (const issue of issues) {
-      const [id] = issueConstraintIds([issue], catalogue ?? []);
-      const reason = `${issue.where} ${issue.at || '/'}: ${issue.message}`;
-      byId.set(id!, [...(byId.get(id!) ?? []), reason]);
-    }
-    return [...byId.entries()].map(([id, reasons]): Verdict => ({
+    const { byConstraint } = observedRequestBreaks(testCase, validators, catalogue ?? []);
+    if (byConstraint.size === 0) return { check: 'request-valid', outcome: 'pass', message: testCase.bodyCut ? 'the request validates against the document (the body, cut when recorded, not judged)' : 'the request validates against the document' };
+    return [...byConstraint.entries()].map(([id, reasons]): Verdict => ({
       check: 'request-valid',
       outcome: 'fail',
       // `?where:at:keyword` names no catalogue rule: it stays in the message only.

@@ -205,10 +205,12 @@ export class ResultCollector implements RunListener {
       if (held === undefined || TALLY_ORDER.indexOf(kind) > TALLY_ORDER.indexOf(held)) worst.set(verdict.check, kind);
 
       const outcome: Tri = verdict.outcome;
-      if (constraintId && this.intentChecks.has(verdict.check)) {
+      // Observed traffic has no planned constraint: its verdicts name the rules its request breaks.
+      const ruleId = intent.kind === 'observed' ? verdict.constraintId : constraintId;
+      if (ruleId && this.intentChecks.has(verdict.check)) {
         // A boundary case shows its value accepted; every other case with a constraint shows it enforced.
         const column = intent.kind === 'boundary' ? this.boundary : this.violation;
-        const key = `${operationId}|${constraintId}`;
+        const key = `${operationId}|${ruleId}`;
         column.set(key, worse(column.get(key) ?? 'n/a', outcome));
       }
       if (verdict.check === 'response-schema') {

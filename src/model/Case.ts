@@ -91,4 +91,9 @@ export interface Case {
   readonly replaysSequence?: string;
   /** Set by the engine on a sequence step before it is sent: what its answer must show. */
   readonly expect?: readonly HeldValue[];
+  /**
+   * Observed traffic only: the body kept is a prefix of the one sent (a proxy's or a HAR's cap), so what
+   * the body breaks is unknown and nothing is judged from it.
+   */
+  readonly bodyCut?: boolean;
 }

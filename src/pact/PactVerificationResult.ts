@@ -1,3 +1,15 @@
+import type { Exchange } from '../model/Exchange.ts';
+
+/**
+ * One request the verifier sent to the provider, as the tap between them saw it, every credential
+ * scrubbed: its exchange (an `observed` case of the documented operation it matched), a request that
+ * matched none, or one the request budget kept from being sent.
+ */
+export type PactProviderRequest =
+  | { readonly kind: 'exchange'; readonly exchange: Exchange }
+  | { readonly kind: 'unmatched'; readonly method: string; readonly url: string }
+  | { readonly kind: 'not-sent'; readonly method: string; readonly url: string; readonly reason: string };
+
 /** The outcome of one interaction of one pact file, credentials scrubbed from every message. */
 export interface PactInteractionOutcome {
   readonly consumer: string;
@@ -12,6 +24,8 @@ export interface PactInteractionOutcome {
   readonly intentKind?: string;
   readonly constraintId?: string;
   readonly caseId?: string;
+  /** Index into `PactVerificationResult.providerRequests` of this interaction's request, when they line up. */
+  readonly providerRequest?: number;
 }
 
 /** What `verifyPacts` returns: plain data, for the engine to turn into its report. */
@@ -27,5 +41,7 @@ export interface PactVerificationResult {
   readonly pactFiles: readonly string[];
   /** In pact-file order, then interaction order. */
   readonly interactions: readonly PactInteractionOutcome[];
+  /** Every request the verifier sent to the provider, in order, with the provider's full answer. */
+  readonly providerRequests: readonly PactProviderRequest[];
   readonly durationMs: number;
 }

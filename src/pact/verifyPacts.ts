@@ -12,10 +12,13 @@ import { operationCredentialHeaders } from '../runner/operationCredentialHeaders
 import { redactText } from '../runner/redact.ts';
 import { REPRESENTATION_HEADERS } from '../runner/representationHeaders.ts';
 import { secretsOf } from '../runner/secretsOf.ts';
+import { DEFAULT_CONFIG } from '../config/ConformanceConfig.ts';
 import { defaultPactFiles } from './defaultPactFiles.ts';
 import { outcomesFromResults } from './outcomesFromResults.ts';
 import { PACT_TOKEN_PLACEHOLDER } from './pactTokenPlaceholder.ts';
 import type { PactVerificationResult } from './PactVerificationResult.ts';
+import { providerRequests } from './providerRequests.ts';
+import { startProviderTap, type ProviderTap } from './providerTap.ts';
 import { readPactFiles } from './readPactFiles.ts';
 import type { VerifierWorkerRequest, VerifierWorkerResponse } from './VerifierWorkerMessages.ts';
 
@@ -38,6 +41,12 @@ export interface VerifyPactsOptions {
   readonly mockFault?: string;
   /** Timeout of one request of the verifier (default 10 s). */
   readonly requestTimeoutMs?: number;
+  /** Requests that may reach the provider (the run's `--max-requests`); past it nothing is sent. */
+  readonly maxRequests?: number;
+  /** Requests per second to the provider (the run's `--rate-limit`). */
+  readonly rateLimitPerSecond?: number;
+  /** Bytes of each answer kept for the document's checks (default 1 MiB); a bigger one is judged too large. */
+  readonly maxResponseBytes?: number;
   /** Timeout of the whole verification (default 5 min). */
   readonly timeoutMs?: number;
   /** The native verifier's log level (its report is printed at every level). */
@@ -103,8 +112,10 @@ function runWorker(request: VerifierWorkerRequest, timeoutMs: number, scrub: (te
 /**
  * Verifies pact files against a provider with Pact's own verifier: each provider state answers with the
  * given fixture ids, a request filter swaps the credential placeholder for the real credential, and every
- * line of output and every mismatch is scrubbed of secrets. Returns one outcome per interaction; throws
- * PactError when the verifier cannot run, never for a failed interaction.
+ * line of output and every mismatch is scrubbed of secrets. The verifier reaches the provider through a
+ * tap on loopback that applies the request budget and rate limit and keeps every answer, so the
+ * document's own checks can judge them too (`providerRequests`). Returns one outcome per interaction;
+ * throws PactError when the verifier cannot run, never for a failed interaction.
  */
 export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<PactVerificationResult> {
   const started = Date.now();
@@ -123,26 +134,41 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
   const fixtures: Record<string, string> = mock ? fixturesOf(mock) : { ...options.fixtures };
   const extraHeaders = { ...options.headers };
   const secrets = [...(token ? secretsOf(token) : []), ...Object.entries(extraHeaders).flatMap(([name, value]) => (REPRESENTATION_HEADERS.has(name.toLowerCase()) ? [] : secretsOf(value, name)))];
-  const scrub = (text: string): string => redactText(text, secrets);
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  let tap: ProviderTap | undefined;
+  // The verifier talks to the tap: its lines name the provider, never the tap's port.
+  const scrub = (text: string): string => redactText(tap ? text.replaceAll(tap.url, providerBaseUrl) : text, secrets);
 
   try {
     const stateNames = [...new Set(interactions.flatMap((i) => i.states.map((s) => s.name)))].sort();
     const missing = [...new Set(interactions.flatMap((i) => i.states.flatMap((s) => Object.keys(s.params))))].filter((k) => fixtures[k] === undefined).sort();
     if (missing.length > 0) throw new PactError(`the pacts' provider states need fixture ids for: ${missing.join(', ')} (give them as fixtures)`);
+    // Between the verifier and the provider: every answer kept for the document's checks, the budget and pace applied.
+    tap = await startProviderTap({
+      upstream: providerBaseUrl,
+      maxBodyBytes: options.maxResponseBytes ?? DEFAULT_CONFIG.maxResponseBytes,
+      ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests } : {}),
+      ...(options.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: options.rateLimitPerSecond } : {}),
+      timeouts: { connectMs: DEFAULT_CONFIG.timeouts.connectMs, headersMs: requestTimeoutMs, bodyMs: requestTimeoutMs },
+    });
     const request: VerifierWorkerRequest = {
       kind: 'verify',
-      providerBaseUrl,
+      providerBaseUrl: tap.url,
       pactFiles,
       stateNames,
       fixtures,
       credentials: { ...(token ? { token } : {}), headers: extraHeaders, credentialHeaders, placeholder: PACT_TOKEN_PLACEHOLDER, routes },
-      requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+      requestTimeoutMs,
       logLevel: options.logLevel ?? 'error',
     };
     const onLog = options.onLog;
     const answer = await runWorker(request, options.timeoutMs ?? 300_000, scrub, (line) => onLog?.(line));
     if (answer.kind === 'crash') throw new PactError(`the Pact verifier could not run: ${scrub(answer.message)}`);
-    const outcomes = outcomesFromResults(answer.resultsJson, interactions, answer.answers).map((o) => ({ ...o, mismatches: o.mismatches.map(scrub) }));
+    const provider = providerRequests(tap.requests(), interactions, specs, providerBaseUrl, { secrets, extraHeaders: Object.keys(extraHeaders) });
+    const outcomes = outcomesFromResults(answer.resultsJson, interactions, answer.answers).map((o, i) => {
+      const index = provider.lineUp[i];
+      return { ...o, mismatches: o.mismatches.map(scrub), ...(index !== undefined ? { providerRequest: index } : {}) };
+    });
     return {
       passed: outcomes.every((o) => o.passed),
       target: providerBaseUrl,
@@ -150,6 +176,7 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
       token: token !== undefined,
       pactFiles,
       interactions: outcomes,
+      providerRequests: provider.requests,
       durationMs: Date.now() - started,
     };
   } catch (error) {
@@ -157,6 +184,7 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
     // No cause: its message could hold a secret.
     throw new PactError(`the Pact verifier failed: ${scrub(error instanceof Error ? error.message : String(error))}`);
   } finally {
+    await tap?.close();
     await mock?.close();
   }
 }

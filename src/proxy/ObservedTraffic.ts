@@ -11,6 +11,8 @@ export interface ObservedTraffic {
   /** Lower-case names. */
   readonly requestHeaders: Readonly<Record<string, string>>;
   readonly requestBody?: string;
+  /** True when `requestBody` is only the first part of the body sent (past the proxy's cap, or cut in a HAR). */
+  readonly requestBodyCut?: boolean;
   readonly response?: {
     readonly status: number;
     /** Lower-case names. */

@@ -44,6 +44,7 @@ export function observedExchange(traffic: ObservedTraffic, match: OperationMatch
     request,
     seed: 0,
     needsFixture: false,
+    ...(traffic.requestBodyCut ? { bodyCut: true } : {}),
   };
   const sent = { method: request.method, url: scrub(traffic.url), headers: requestHeaders, ...(requestBody !== undefined ? { bodyText: requestBody } : {}) };
   const answer = traffic.response;

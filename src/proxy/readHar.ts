@@ -30,7 +30,8 @@ function responseText(content: unknown): string {
 /**
  * The exchanges of a HAR 1.2 file (a browser's network panel, a proxy tool, this suite's `--report har=`),
  * in file order. An entry without an answer (status 0: blocked, cancelled) is a transport failure; bodies
- * longer than `maxBodyBytes` are judged as too large, as the proxy would.
+ * longer than `maxBodyBytes` are judged as too large, as the proxy would. A request body whose
+ * `bodySize` is larger than its text was cut when recorded: the checks judge nothing from it.
  */
 export async function readHar(file: string, maxBodyBytes: number): Promise<ObservedTraffic[]> {
   let parsed: unknown;
@@ -50,7 +51,9 @@ export async function readHar(file: string, maxBodyBytes: number): Promise<Obser
     }
     const durationMs = isObject(entry) && typeof entry.time === 'number' && entry.time >= 0 ? entry.time : 0;
     const postData = isObject(request.postData) && typeof request.postData.text === 'string' ? request.postData.text : undefined;
-    const base = { method: request.method, url: request.url, requestHeaders: headersOf(request.headers), ...(postData !== undefined ? { requestBody: postData } : {}), durationMs };
+    // A body is whole unless the entry says it was bigger than the text kept (HAR's `bodySize`, in bytes).
+    const cut = postData !== undefined && typeof request.bodySize === 'number' && request.bodySize > Buffer.byteLength(postData);
+    const base = { method: request.method, url: request.url, requestHeaders: headersOf(request.headers), ...(postData !== undefined ? { requestBody: postData } : {}), ...(cut ? { requestBodyCut: true } : {}), durationMs };
     const status = isObject(response) && typeof response.status === 'number' ? response.status : 0;
     if (!isObject(response) || status <= 0) {
       // Browsers put the reason in `_error`, this suite's HAR reporter in the entry's comment.

@@ -21,6 +21,15 @@ export interface ProxyOptions {
   onExchange(traffic: ObservedTraffic): void;
   /** A client that went away before its answer was through: nothing to judge. */
   onAbandoned?(method: string, path: string): void;
+  /**
+   * Asked before each request is forwarded: how long to wait first (ms; a rate limit), or undefined when
+   * it may not be sent at all (a request budget spent). Default: every request goes at once.
+   */
+  admit?(): number | undefined;
+  /** A request `admit` refused: the proxy answered it 503 itself, the upstream never saw it. */
+  onRefused?(method: string, url: string): void;
+  /** Timeouts towards the upstream (default: the run's defaults). */
+  readonly timeouts?: { readonly connectMs: number; readonly headersMs: number; readonly bodyMs: number };
 }
 
 export interface RunningProxy {
@@ -50,11 +59,11 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const prefix = upstream.pathname.replace(/\/+$/, '');
   // An upstream that never answers gets the client its 502 (and the report a transport finding) within the
   // run's default timeouts, not undici's five minutes.
-  const agent = new Agent({ connections: 64, headersTimeout: DEFAULT_CONFIG.timeouts.headersMs, bodyTimeout: DEFAULT_CONFIG.timeouts.bodyMs, connect: { timeout: DEFAULT_CONFIG.timeouts.connectMs } });
+  const timeouts = options.timeouts ?? DEFAULT_CONFIG.timeouts;
+  const agent = new Agent({ connections: 64, headersTimeout: timeouts.headersMs, bodyTimeout: timeouts.bodyMs, connect: { timeout: timeouts.connectMs } });
   const inFlight = new Set<Promise<void>>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const started = performance.now();
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     const url = `${upstream.origin}${prefix}${path}`;
@@ -65,6 +74,15 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     res.on('close', () => {
       if (!res.writableFinished) abort.abort();
     });
+    const wait = options.admit ? options.admit() : 0;
+    if (wait === undefined) {
+      req.resume();
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('conformance proxy: not sent (request budget spent)\n');
+      options.onRefused?.(method, url);
+      return;
+    }
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const started = performance.now();
     const durationMs = (): number => performance.now() - started;
     const requestBody = (): string | undefined => (requestCopy.total > 0 ? requestCopy.text() : undefined);
     let answer: Awaited<ReturnType<typeof request>>;
@@ -84,7 +102,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       const code = errorCode(error);
       const message = `the upstream ${upstream.origin} gave no answer: ${code ? `${code}: ` : ''}${(error as Error).message}`;
       res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end(`conformance proxy: ${message}\n`);
-      options.onExchange({ method, url, requestHeaders: flatHeaders(headers), ...withBody(requestBody()), failure: { kind: classifyError(error), message }, durationMs: durationMs() });
+      options.onExchange({ method, url, requestHeaders: flatHeaders(headers), ...withBody(requestBody(), requestCopy.truncated), failure: { kind: classifyError(error), message }, durationMs: durationMs() });
       return;
     }
     const responseCopy = new CappedCopy(options.maxBodyBytes);
@@ -109,7 +127,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       method,
       url,
       requestHeaders: flatHeaders(headers),
-      ...withBody(requestBody()),
+      ...withBody(requestBody(), requestCopy.truncated),
       response: { status: answer.statusCode, headers: flatHeaders(responseRaw), body: responseCopy.text(), truncated: responseCopy.truncated },
       ...(failure ? { failure } : {}),
       durationMs: durationMs(),
@@ -147,6 +165,6 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   };
 }
 
-function withBody(body: string | undefined): { requestBody?: string } {
-  return body === undefined ? {} : { requestBody: body };
+function withBody(body: string | undefined, cut: boolean): { requestBody?: string; requestBodyCut?: boolean } {
+  return body === undefined ? {} : { requestBody: body, ...(cut ? { requestBodyCut: true } : {}) };
 }

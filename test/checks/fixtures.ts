@@ -63,13 +63,15 @@ export interface ExchangeSpec {
   readonly json?: unknown;
   readonly text?: string;
   readonly failure?: TransportFailure;
+  /** Observed traffic whose request body was cut when recorded. */
+  readonly bodyCut?: boolean;
 }
 
 /** A hand-built exchange for a subject: defaults to its valid request answered with its documented example. */
 export function exchangeFor(subject: Subject, spec: ExchangeSpec = {}): Exchange {
   const request = { ...subject.request, ...spec.request };
   const sent = { method: request.method, url: `http://127.0.0.1${request.path}`, headers: {} };
-  const testCase = { id: 'case-1', operationId: subject.operation.operationId, intent: spec.intent ?? VALID, request, seed: 1, needsFixture: true };
+  const testCase = { id: 'case-1', operationId: subject.operation.operationId, intent: spec.intent ?? VALID, request, seed: 1, needsFixture: true, ...(spec.bodyCut ? { bodyCut: true } : {}) };
   if (spec.failure) return { case: testCase, sent, failure: spec.failure };
   const json = 'json' in spec ? spec.json : spec.text === undefined ? subject.example : undefined;
   const bodyText = spec.text ?? (json === undefined ? '' : JSON.stringify(json));

@@ -52,7 +52,8 @@ describe('verifyPacts against the embedded mock', () => {
     ['hcx-unknown-appliance-202', (i) => hcxPact(i) && i.intentKind === 'unknown-resource'],
   ];
   // A contract holds what the page states: a member the page does not require (Huawei's response table has no
-  // Mandatory column) is not in it, so a wrong value there is `run`'s finding (response-schema), not a broken pact.
+  // Mandatory column) is not in it, so a wrong value there is the document's finding (response-schema, in `run`
+  // and in the verify-pacts command: test/pact/verifyPactsDocumentRules.test.ts), not a broken pact.
   it.each(['dc-vlan-4000', 'dc-bad-time-format'])('passes %s, whose broken member the page does not require', async (fault) => {
     const result = await verifyPacts({ embeddedTarget: startMockServer, token: TOKEN, mockFault: fault });
     expect(failing(result)).toEqual([]);

@@ -5,9 +5,10 @@ import { negativeRejection } from '../../src/checks/negativeRejection.ts';
 import { notFound } from '../../src/checks/notFound.ts';
 import { positiveAcceptance } from '../../src/checks/positiveAcceptance.ts';
 import { requestValid } from '../../src/checks/requestValid.ts';
+import { runChecks } from '../../src/checks/runChecks.ts';
 import { tenantIsolation } from '../../src/checks/tenantIsolation.ts';
 import type { CaseIntent } from '../../src/model/Case.ts';
-import { loadSubjects, mutate, outcomes, verdictsOf, type Subject } from '../checks/fixtures.ts';
+import { contextFor, exchangeFor, loadSubjects, mutate, outcomes, verdictsOf, type Subject } from '../checks/fixtures.ts';
 
 const OBSERVED: CaseIntent = { kind: 'observed', label: 'PUT /v3/...' };
 
@@ -19,6 +20,7 @@ beforeAll(async () => {
 
 describe('checks on observed traffic', () => {
   it('the checks that judge a planned intent stay silent on observed traffic, whatever the answer', () => {
+    // negative-rejection judges the rules an observed request breaks: a valid one breaks none.
     for (const check of [positiveAcceptance, negativeRejection, authRequired, notFound, tenantIsolation]) {
       for (const status of [200, 400, 401, 404]) expect(verdictsOf(check, dc, { intent: OBSERVED, status, json: {} }), `${check.name} ${status}`).toEqual([]);
     }
@@ -43,5 +45,40 @@ describe('checks on observed traffic', () => {
     expect(outcomes(verdictsOf(echo, dc, { intent: OBSERVED, json: wrongId }))).toContain('fail');
     const invalid = { body: { json: { hosted_connect: { bandwidth: 1 } } } };
     expect(verdictsOf(echo, dc, { intent: OBSERVED, request: invalid, json: wrongId })).toEqual([]);
+  });
+
+  it('negative-rejection fails a server that accepts an observed request breaking a rule, naming the rule', () => {
+    const tooLong = { body: { json: { hosted_connect: { name: 'n'.repeat(65) } } } };
+    expect(outcomes(verdictsOf(negativeRejection, dc, { intent: OBSERVED, request: tooLong, status: 200 }))).toEqual(['fail:DC.body.hosted_connect.name.maxLength']);
+    const [accepted] = verdictsOf(negativeRejection, dc, { intent: OBSERVED, request: tooLong, status: 200 });
+    expect(accepted!.message).toMatch(/name\.maxLength .*accepted with 200/);
+    expect(outcomes(verdictsOf(negativeRejection, hcx, { intent: OBSERVED, request: { query: { force: 'maybe' } }, status: 202 }))).toEqual(['fail:HCX.query.force.enum']);
+    // Rejected: the rule held. Refused for the credential, or a server error: the rule is not judged.
+    expect(outcomes(verdictsOf(negativeRejection, dc, { intent: OBSERVED, request: tooLong, status: 400 }))).toEqual(['pass']);
+    for (const status of [401, 403, 429, 500]) expect(outcomes(verdictsOf(negativeRejection, dc, { intent: OBSERVED, request: tooLong, status })), String(status)).toEqual(['skip']);
+    expect(verdictsOf(negativeRejection, dc, { intent: OBSERVED, request: tooLong, failure: { kind: 'timeout', message: 'slow', durationMs: 1 } })).toEqual([]);
+  });
+
+  it('negative-rejection on observed traffic takes the severity of the broken rule\'s provenance', () => {
+    // A body without hosted_connect breaks DC.body.hosted_connect.required, a reading of the page.
+    const empty = exchangeFor(dc, { intent: OBSERVED, request: { body: { json: {} } }, status: 200 });
+    const rejection = runChecks(empty, contextFor(dc), dc.catalogue).filter((v) => v.check === 'negative-rejection');
+    expect(rejection.map((v) => [v.outcome, v.constraintId, v.provenance])).toEqual([['fail', 'DC.body.hosted_connect.required', 'reading']]);
+    const tooLong = exchangeFor(dc, { intent: OBSERVED, request: { body: { json: { hosted_connect: { name: 'n'.repeat(65) } } } }, status: 200 });
+    expect(runChecks(tooLong, contextFor(dc), dc.catalogue).filter((v) => v.check === 'negative-rejection').map((v) => v.provenance)).toEqual(['page']);
+  });
+
+  it('a request body cut when recorded is not judged; the rest of the request is', () => {
+    const cut = { body: { raw: '{"hosted_connect":{"name":"' + 'n'.repeat(20) } };
+    for (const check of [negativeRejection, requestValid]) {
+      expect(outcomes(verdictsOf(check, dc, { intent: OBSERVED, request: cut, status: 200, bodyCut: true })).filter((o) => o !== 'pass'), check.name).toEqual([]);
+    }
+    // Whole, the same bytes are malformed JSON, and accepting them breaks DC.body.json.
+    expect(outcomes(verdictsOf(negativeRejection, dc, { intent: OBSERVED, request: cut, status: 200 }))).toEqual(['fail:DC.body.json']);
+    const cutWithBadQuery = { ...cut, query: { force: 'maybe' } };
+    expect(outcomes(verdictsOf(negativeRejection, hcx, { intent: OBSERVED, request: cutWithBadQuery, status: 202, bodyCut: true }))).toEqual(['fail:HCX.query.force.enum']);
+    // Never known valid: no echo is judged on it.
+    const wrongId = mutate(dc.example, (body) => (body.hosted_connect.id = '11111111-2222-3333-4444-555555555555'));
+    expect(verdictsOf(echo, dc, { intent: OBSERVED, request: { body: { json: { hosted_connect: { name: 'edge' } } } }, json: wrongId, bodyCut: true })).toEqual([]);
   });
 });

@@ -161,6 +161,36 @@ describe('proxy: judging', () => {
     expect(report.findings[0]!.request.headers['x-auth-token']).toBe('[REDACTED]');
   });
 
+  it('a server that accepts a request breaking the document fails that rule, named; the client gets its warning', async () => {
+    const server = await mock({ fault: 'dc-accept-long-name' });
+    const audited = await through(server.url);
+    const answer = await request(`${audited.proxy.url}${dcPath(server)}`, dcUpdate(server, { hosted_connect: { name: 'n'.repeat(65) } }));
+    expect(answer.statusCode).toBe(200);
+    await answer.body.text();
+    await audited.exchanges(1);
+    // (The name, echoed back, also breaks the response's own limit.)
+    expect(failing(audited).filter((f) => f.check !== 'response-schema')).toEqual([
+      { check: 'negative-rejection', constraintId: 'DC.body.hosted_connect.name.maxLength' },
+      { check: 'request-valid', constraintId: 'DC.body.hosted_connect.name.maxLength' },
+    ]);
+    const report = await audited.auditor.finish({ interrupted: false });
+    const about = (check: string) => report.findings.filter((f) => f.check === check).map((f) => [f.constraintId, f.severity]);
+    expect(about('negative-rejection')).toEqual([['DC.body.hosted_connect.name.maxLength', 'failure']]);
+    expect(about('request-valid')).toEqual([['DC.body.hosted_connect.name.maxLength', 'warning']]);
+    expect(report.summary.verdict).toBe('not-conforming');
+  });
+
+  it('judges nothing from a request body past the cap: the part kept is not the body sent', async () => {
+    const server = await mock({ fault: 'dc-accept-long-name' });
+    const audited = await through(server.url, 64);
+    const answer = await request(`${audited.proxy.url}${dcPath(server)}`, dcUpdate(server, { hosted_connect: { name: 'n'.repeat(65) } }));
+    expect(answer.statusCode).toBe(200);
+    await answer.body.text();
+    await audited.exchanges(1);
+    expect(audited.traffic[0]!.requestBodyCut).toBe(true);
+    expect(failing(audited).filter((f) => f.check === 'negative-rejection' || f.check === 'request-valid')).toEqual([]);
+  });
+
   it('counts a path no document has, judges nothing about it, and scrubs a credential seen once from later URLs', async () => {
     const server = await mock();
     const audited = await through(server.url);

@@ -97,6 +97,8 @@ describe('HarReporter', () => {
     const [first, second] = har.log.entries;
     expect(har.log.entries).toHaveLength(2);
     expect(first?.request.postData?.text).toHaveLength(HAR_BODY_CAP);
+    // The size sent: a reader knows from it that the text is only the body's beginning.
+    expect(first?.request.bodySize).toBe(Buffer.byteLength(big));
     expect(first?.response.content.text).toHaveLength(HAR_BODY_CAP);
     expect(first?.comment).toContain(`cut at ${HAR_BODY_CAP}`);
     expect(first?.request.queryString).toEqual([{ name: 'a', value: '1' }]);

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { TOOL_VERSION } from '../../toolVersion.ts';
 import { createReporters } from '../../../reporters/index.ts';
 import { startMockServer } from '../../../mock/startMockServer.ts';
-import { catalogueOperation } from '../../catalogue/buildCatalogue.ts';
 import { credentialFlags } from '../../engine/credentialFlags.ts';
 import { EMBEDDED_TARGET_NAME } from '../../model/targetName.ts';
 import { prepareOperations } from '../../engine/prepareOperations.ts';
@@ -11,6 +10,9 @@ import { shellQuote } from '../../engine/shellQuote.ts';
 import { defaultPactFiles } from '../../pact/defaultPactFiles.ts';
 import { pactCaseResults } from '../../pact/pactCaseResults.ts';
 import { PACT_CHECK } from '../../pact/pactCheck.ts';
+import { PACT_DOCUMENT_CHECKS } from '../../pact/pactDocumentChecks.ts';
+import { pactSummaryLine } from '../../pact/pactSummaryLine.ts';
+import { runnerOptionsFor } from '../../engine/runConformance.ts';
 import { readPactFiles } from '../../pact/readPactFiles.ts';
 import { verifyPacts } from '../../pact/verifyPacts.ts';
 import { assertSafeTarget } from '../../runner/assertSafeTarget.ts';
@@ -20,9 +22,9 @@ import { collect } from '../collect.ts';
 import { exitCodeOf } from '../exitCodeOf.ts';
 import type { MainIo } from '../MainIo.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
-import { parseFixture, parseHeader, parseInteger, parseReport, parseSpec, parseToken, parseUrl } from '../parseFlags.ts';
+import { parseFixture, parseHeader, parseInteger, parsePositiveNumber, parseReport, parseSpec, parseToken, parseUrl } from '../parseFlags.ts';
 import { resolveConfig } from '../../config/resolveConfig.ts';
-import { DEFAULT_CONFIG, REPORT_FORMATS, type ReportSpec } from '../../config/ConformanceConfig.ts';
+import { DEFAULT_CONFIG, REMOTE_DEFAULTS, REPORT_FORMATS, type ReportSpec } from '../../config/ConformanceConfig.ts';
 
 interface VerifyFlags {
   target?: string;
@@ -36,6 +38,8 @@ interface VerifyFlags {
   allowMutations?: boolean;
   mockFault?: string;
   timeout?: number;
+  maxRequests?: number;
+  rateLimit?: number;
 }
 
 /** `conformance verify-pacts`: the real Pact verifier against a target (default: the embedded mock). */
@@ -54,6 +58,8 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
     .option('--allow-mutations', 'allow state-changing requests to a non-loopback target')
     .option('--mock-fault <name>', 'embedded mock only: break one rule')
     .option('--timeout <ms>', 'timeout of one request', parseInteger(1))
+    .option('--max-requests <n>', `request budget, as for run (default ${REMOTE_DEFAULTS.maxRequests} for a non-loopback target); interactions past it are not sent`, parseInteger(1))
+    .option('--rate-limit <rps>', `requests per second, as for run (default ${REMOTE_DEFAULTS.rateLimit} for a non-loopback target)`, parsePositiveNumber)
     .action(async (flags: VerifyFlags) => {
       const started = new Date();
       // The same validation as `run` for what the two share (URLs, report paths, fixtures).
@@ -62,6 +68,8 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
         ...(flags.reportDir ? { reportDir: flags.reportDir } : {}),
         ...(flags.report ? { reports: flags.report } : {}),
         ...(flags.mockFault ? { mock: { fault: flags.mockFault } } : {}),
+        ...(flags.maxRequests !== undefined ? { maxRequests: flags.maxRequests } : {}),
+        ...(flags.rateLimit !== undefined ? { rateLimit: flags.rateLimit } : {}),
       });
       await checkReportPaths(config);
       // A pact that is empty or not a pact fails before anything is sent.
@@ -69,6 +77,8 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
       const infos = await readPactFiles(pactFiles);
       const specs = await loadSpecs(flags.spec);
       const operations = specs.flatMap((s) => s.operations);
+      // The request budget and pace of a run to the same target (defaults for a non-loopback one).
+      const pace = runnerOptionsFor(config, flags.target ? prepareOperations(specs, config, { url: flags.target }) : [], undefined);
       if (flags.target) {
         for (const operation of operations) assertSafeTarget(flags.target, { mutating: operation.hints.mutating, allowMutations: flags.allowMutations === true });
         await checkReachable(flags.target, { headers: {}, timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 }, concurrency: 1, retry: { maxRetries: 0, maxDelayMs: 0 }, maxResponseBytes: 1 });
@@ -83,6 +93,9 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
         ...(flags.spec.length > 0 ? { specFiles: flags.spec } : {}),
         ...(flags.mockFault ? { mockFault: flags.mockFault } : {}),
         ...(flags.timeout ? { requestTimeoutMs: flags.timeout } : {}),
+        ...(pace.maxRequests !== undefined ? { maxRequests: pace.maxRequests } : {}),
+        ...(pace.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: pace.rateLimitPerSecond } : {}),
+        maxResponseBytes: config.maxResponseBytes,
       });
       // Runnable as printed apart from the credential placeholders: the provider states need the fixtures.
       const replay = [
@@ -93,17 +106,22 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
         ...pactFiles.map((f) => `--pact ${shellQuote(f)}`),
         ...flags.spec.map((f) => `--spec ${shellQuote(f)}`),
         ...(flags.timeout ? [`--timeout ${flags.timeout}`] : []),
+        ...(flags.maxRequests !== undefined ? [`--max-requests ${flags.maxRequests}`] : []),
+        ...(flags.rateLimit !== undefined ? [`--rate-limit ${flags.rateLimit}`] : []),
         ...(flags.target && flags.allowMutations ? ['--allow-mutations'] : []),
       ].join(' ');
       // One report builder for every command: the interactions go through the run's collector.
-      const results = pactCaseResults(result, infos, operations, operations.flatMap(catalogueOperation));
+      const prepared = prepareOperations(specs, config, { url: result.target, ...(flags.target ? {} : { name: EMBEDDED_TARGET_NAME }) });
+      const results = pactCaseResults(result, infos, prepared);
       const verified = new Set(results.map((r) => r.case.operationId));
-      const prepared = prepareOperations(specs, config, { url: result.target, ...(flags.target ? {} : { name: EMBEDDED_TARGET_NAME }) }).filter((p) => verified.has(p.operation.operationId));
-      const collector = new ResultCollector(prepared, { replayCommand: () => replay, command: 'verify-pacts', intentChecks: [PACT_CHECK], startedAt: started });
-      const planned = Object.fromEntries(prepared.map((p) => [p.operation.operationId, results.filter((r) => r.case.operationId === p.operation.operationId).length]));
+      const judged = prepared.filter((p) => verified.has(p.operation.operationId));
+      const collector = new ResultCollector(judged, { replayCommand: () => replay, command: 'verify-pacts', intentChecks: [PACT_CHECK], startedAt: started });
+      const planned = Object.fromEntries(judged.map((p) => [p.operation.operationId, results.filter((r) => r.case.operationId === p.operation.operationId).length]));
       for (const listener of [collector, ...reporters]) listener.onRunStart?.({ command: 'verify-pacts', seed: 0, planned });
       for (const caseResult of results) for (const listener of [collector, ...reporters]) listener.onCaseResult?.(caseResult);
-      const report = collector.report({ interrupted: false, checkNames: [PACT_CHECK], toolVersion: TOOL_VERSION });
+      const notSent = result.providerRequests.find((r) => r.kind === 'not-sent');
+      const report = collector.report({ interrupted: false, ...(notSent ? { stopReason: notSent.reason } : {}), checkNames: [PACT_CHECK, ...PACT_DOCUMENT_CHECKS], toolVersion: TOOL_VERSION });
+      io.out(`${pactSummaryLine(results, report)}\n`);
       const ended = await Promise.allSettled(reporters.map(async (r) => r.onRunEnd?.(report)));
       const failed = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
