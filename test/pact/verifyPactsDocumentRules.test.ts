@@ -36,7 +36,7 @@ describe('verify-pacts judges every answer by the document\'s response rules, as
   test.each([
     ['hcx-text-error', 'content-type', '-', 'failure'],
     ['dc-missing-request-id', 'response-schema', 'DC.response.200.request_id.required', 'warning'],
-    ['dc-wrong-id-echo', 'echo', '-', 'warning'],
+    ['dc-wrong-id-echo', 'echo', '-', 'failure'],
   ])('%s: %s/%s, a %s as in run (severity from the rule\'s provenance)', async (fault, check, constraintId, severity) => {
     const json = join(dir, `${fault}.json`);
     const { code } = await runCli(['verify-pacts', '--mock-fault', fault, '--report', `json=${json}`]);
