@@ -22,6 +22,7 @@ import { redactUrl } from '../runner/redactUrl.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import { loadSpecs } from '../openapi/loadSpecs.ts';
 import { chooseCredentialSchemes } from './chooseCredentialSchemes.ts';
+import { CircuitBreaker } from './CircuitBreaker.ts';
 import { discoverFixtures, type FixtureProbe } from './discoverFixtures.ts';
 import { fixtureProbe } from './fixtureProbe.ts';
 import { executeCase } from './executeCase.ts';
@@ -29,6 +30,7 @@ import { exploreRandom, randomCase, randomCaseId, randomRequestAt, sampleRandomC
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { Planner, type OperationPlan } from './Planner.ts';
 import { prepareOperations } from './prepareOperations.ts';
+import { relaxationsOf } from './relaxationsOf.ts';
 import { replayCommandFor } from './replayCommandFor.ts';
 import { ResultCollector } from './ResultCollector.ts';
 import type { RunContext } from './RunContext.ts';
@@ -294,7 +296,7 @@ function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSetup, ex
   const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
   const planned = everyPlan.filter(({ prepared, cases, dropped }) => !narrowed || cases.length + dropped.length + priorOf(prepared.operation.operationId) > 0);
   const operations = planned.map(({ prepared }) => prepared);
-  const collector = new ResultCollector(operations, { replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation), command, strict: config.strict, nameTargetsInCauses: execution.several });
+  const collector = new ResultCollector(operations, { replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation), command, strict: config.strict, nameTargetsInCauses: execution.several, relaxations: relaxationsOf(config, operations) });
   for (const { operationId, ...probe } of setup.probes) collector.noteProbe(operationId, probe);
   if (setup.unreachable !== undefined) collector.noteUnreachable(setup.unreachable);
   const counts = Object.fromEntries(planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + priorOf(prepared.operation.operationId)]));
@@ -337,24 +339,33 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
   // Results carry their target's name when there are several, so a listener can tell the servers apart.
   const tag = execution.several ? { target: setup.leg.name } : {};
   const listeners: RunListener[] = [collector, ...hooks.reporters];
-  const emit = (result: CaseResult): void => {
-    const tagged = { ...result, ...tag };
-    for (const l of listeners) l.onCaseResult?.(tagged);
-  };
-  // Random cases share one seeded sequence: a shard takes every N-th index of it.
-  const shard = config.shard;
-  const keepRandom = shard === undefined ? undefined : (index: number): boolean => index % shard.total === shard.index - 1;
   const controller = new AbortController();
   const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
-  // A case left out of the plan is reported and counted, never lost.
-  for (const { dropped, reasons } of planned) {
-    for (const testCase of dropped) emit({ status: 'not-run', case: testCase, reason: `left out of the plan: ${reasons.find((d) => d.case.id === testCase.id)?.reason ?? ''}` });
-  }
   let stopReason: string | undefined;
   const stop = (reason: string): void => {
     stopReason ??= reason;
     controller.abort();
   };
+  // A target that stops answering is left alone once the breaker opens: its verdict says so (inconclusive).
+  const breaker = new CircuitBreaker();
+  let circuit: string | undefined;
+  const emit = (result: CaseResult): void => {
+    const tagged = { ...result, ...tag };
+    for (const l of listeners) l.onCaseResult?.(tagged);
+    const opened = breaker.record(result);
+    if (opened !== undefined && stopReason === undefined) {
+      circuit = opened;
+      collector.noteCircuitOpen(opened);
+      stop(opened);
+    }
+  };
+  // Random cases share one seeded sequence: a shard takes every N-th index of it.
+  const shard = config.shard;
+  const keepRandom = shard === undefined ? undefined : (index: number): boolean => index % shard.total === shard.index - 1;
+  // A case left out of the plan is reported and counted, never lost.
+  for (const { dropped, reasons } of planned) {
+    for (const testCase of dropped) emit({ status: 'not-run', case: testCase, reason: `left out of the plan: ${reasons.find((d) => d.case.id === testCase.id)?.reason ?? ''}` });
+  }
   const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop };
   const work = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
@@ -403,7 +414,8 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     for (const item of work) if (!done.has(item)) emit({ status: 'not-run', case: item.testCase, reason: `not sent: ${why(item)}` });
   }
   const report = collector.report({
-    interrupted: signal.aborted,
+    // The breaker's stop is a verdict about the server (inconclusive), not an interruption of the run.
+    interrupted: (hooks.signal?.aborted ?? false) || (controller.signal.aborted && stopReason !== circuit),
     ...(stopReason ? { stopReason } : {}),
     checkNames: [...checkRegistry.keys()],
     toolVersion: TOOL_VERSION,
