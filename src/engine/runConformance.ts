@@ -366,7 +366,7 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
   for (const { dropped, reasons } of planned) {
     for (const testCase of dropped) emit({ status: 'not-run', case: testCase, reason: `left out of the plan: ${reasons.find((d) => d.case.id === testCase.id)?.reason ?? ''}` });
   }
-  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop };
+  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason };
   const work = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
     ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),

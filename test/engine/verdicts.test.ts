@@ -86,7 +86,40 @@ describe('a server that is down is INCONCLUSIVE, its 5xx, redirects and timeouts
   });
 });
 
+/** A server in front of the mock that serves its first `answered` requests and then hangs (an appliance that went down). */
+async function hangingAfter(upstream: MockServer, answered: number): Promise<{ url: string; count: () => number }> {
+  let count = 0;
+  const url = await listen(createServer(async (req, res) => {
+    count += 1;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (count > answered) return;
+    const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([name, value]) => (typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name) ? [[name, value]] : [])));
+    const answer = await fetch(`${upstream.url}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
+    const body = await answer.text();
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+  }));
+  return { url, count: () => count };
+}
+
 describe('the circuit breaker', () => {
+  test('a server that stops answering during the random cases: inconclusive, its timeouts no failures, every planned case counted', async () => {
+    const upstream = await mock();
+    const config = { operationIds: ['updateHostedConnect'], concurrency: 2 };
+    const counting = await hangingAfter(upstream, Number.MAX_SAFE_INTEGER);
+    const deterministic = await against({ ...upstream, url: counting.url }, config);
+    expect(deterministic.summary.verdict).toBe('conforming');
+    const server = await hangingAfter(upstream, counting.count() + 3);
+    const report = await against({ ...upstream, url: server.url }, { ...config, runs: 20 });
+    expect(report.stopReason).toContain('the circuit breaker stopped sending');
+    expect(report.summary.verdict).toBe('inconclusive');
+    expect(report.summary.causes[0]).toContain(report.stopReason);
+    expect(failures(report)).toEqual([]);
+    expect(report.notRun.some((n) => n.caseId.includes(':random:') && n.reason === `not sent: ${report.stopReason}`)).toBe(true);
+    expect(report.summary.cases).toBe(report.summary.ran + report.summary.notRun);
+    expect(report.checks.find((c) => c.check === 'transport')?.failed).toBe(0);
+  });
+
   test('a hanging server: the breaker stops sending after 5 unanswered requests, and is the first cause', async () => {
     const server = await mock({ chaos: 'hang' });
     const report = await against(server, { concurrency: 2 });
