@@ -80,7 +80,9 @@ function inconclusive(suite: TestSuite, className: string, name: string, cause: 
  * went to several targets; properties `target`, the URL, and `targetName`), one test case per check (failed when the
  * check has a failure, skipped with a `warning [provenance]: …` message when it has only warnings) and
  * one per request constraint of the catalogue (failed when its boundary was not accepted or its violation
- * not rejected, unless every finding about it is a warning; skipped when never exercised). An
+ * not rejected, unless every finding about it is a warning; skipped when never exercised, with the
+ * reason when a documented state conflict left its boundary unverified). Each rule the configuration
+ * relaxed is a skipped case of a `relaxed by the configuration` suite. An
  * inconclusive operation gets an `operation verdict` case with an <error>; causes of an inconclusive
  * run that no operation states go into a `run verdict` suite, one errored case each. Escaping is the
  * builder's job.

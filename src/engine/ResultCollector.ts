@@ -139,7 +139,7 @@ export class ResultCollector implements RunListener {
   private evidenceOf(operationId: string): OperationEvidence {
     let held = this.evidence.get(operationId);
     if (!held) {
-      held = { validAnswered: 0, observedAnswered: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, validNotFound: 0, notFoundStatuses: new Set(), otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), serverErrors: 0, serverErrorStatuses: new Set(), redirects: 0, unanswered: new Map(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] };
+      held = { validAnswered: 0, observedAnswered: 0, observedRan: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, validNotFound: 0, notFoundStatuses: new Set(), otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), serverErrors: 0, serverErrorStatuses: new Set(), redirects: 0, unanswered: new Map(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] };
       this.evidence.set(operationId, held);
     }
     return held;
@@ -202,6 +202,7 @@ export class ResultCollector implements RunListener {
     this.ran.set(operationId, (this.ran.get(operationId) ?? 0) + 1);
     const status = result.exchange.response?.status;
     const outage = outageOf(result.exchange);
+    if (intent.kind === 'observed') this.evidenceOf(operationId).observedRan += 1;
     if (outage === 'no-answer') {
       const kinds = this.evidenceOf(operationId).unanswered;
       const kind = result.exchange.failure?.kind ?? 'other';

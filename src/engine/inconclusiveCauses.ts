@@ -6,6 +6,8 @@ export interface OperationEvidence {
   validAnswered: number;
   /** Of those, exchanges of observed traffic (a proxy's, a HAR's): the client's credential, not the suite's. */
   observedAnswered: number;
+  /** Exchanges of observed traffic, answered or not. */
+  observedRan: number;
   validAccepted: number;
   validRefused: number;
   validInConflict: number;
@@ -77,7 +79,7 @@ export function describeKinds(kinds: ReadonlyMap<string, number>): string {
  * transport findings then say nothing about the rules under test. Audited traffic is not judged so.
  */
 export function unavailableCause(evidence: OperationEvidence, ran: number): InconclusiveCause | undefined {
-  if (evidence.validAccepted > 0 || evidence.observedAnswered > 0 || ran === 0) return undefined;
+  if (evidence.validAccepted > 0 || evidence.observedRan > 0 || ran === 0) return undefined;
   const answered = evidence.validAnswered + evidence.otherAnswered;
   const tried = evidence.url ?? 'the base URL';
   if (answered > 0 && evidence.serverErrors === answered) {
@@ -95,8 +97,9 @@ export function unavailableCause(evidence: OperationEvidence, ran: number): Inco
 }
 
 /**
- * Why an operation's run cannot support a verdict, most telling first: the target does not serve the
- * route, the credential was refused, no valid request was ever accepted, or most cases could not run.
+ * Why an operation's run cannot support a verdict, most telling first: the circuit breaker stopped
+ * sending, the server was unavailable, the target does not serve the route, the credential was refused,
+ * no valid request was ever accepted, most boundaries stayed unverified, or most cases could not run.
  * An empty list means the run tested what it planned.
  */
 export function inconclusiveCauses(
