@@ -56,6 +56,11 @@ export interface CollectorOptions {
   readonly nameTargetsInCauses?: boolean;
   /** What the configuration relaxed (src/engine/relaxationsOf.ts): listed in the report of these operations. */
   readonly relaxations?: readonly Relaxation[];
+  /**
+   * Whether answers can show the server unavailable (default true). Not for a run of hand-picked cases
+   * (`--case`, `replay`): sent for the failures they showed before, none of them need be accepted.
+   */
+  readonly judgeAvailability?: boolean;
 }
 
 const RUN_INTENT_CHECKS = ['positive-acceptance', 'negative-rejection', 'auth-required'];
@@ -106,6 +111,7 @@ export class ResultCollector implements RunListener {
   private readonly intentChecks: ReadonlySet<string>;
   private readonly nameTargetsInCauses: boolean;
   private readonly relaxations: readonly Relaxation[];
+  private readonly judgeAvailability: boolean;
   /** Why nothing could be sent to this collector's target (one of several), when nothing could. */
   private unreachable: string | undefined;
   /** Why the circuit breaker stopped sending to this collector's target, when it did. */
@@ -122,6 +128,7 @@ export class ResultCollector implements RunListener {
     this.started = options.startedAt ?? new Date();
     this.nameTargetsInCauses = options.nameTargetsInCauses ?? false;
     this.relaxations = options.relaxations ?? [];
+    this.judgeAvailability = options.judgeAvailability ?? true;
   }
 
   /** The headers a config file gives the operation's target, for the credential hint. */
@@ -355,7 +362,7 @@ export class ResultCollector implements RunListener {
     const unserved = this.unserved();
     // A server that was down (every answer 5xx or a redirect, most requests unanswered, no valid one
     // accepted) tested nothing: like an unserved route, its answers are no findings.
-    const down = new Set(this.operations.map((p) => p.operation.operationId).filter((id) => unavailableCause(this.evidenceOf(id), this.ran.get(id) ?? 0) !== undefined));
+    const down = new Set(this.operations.map((p) => p.operation.operationId).filter((id) => this.judgeAvailability && unavailableCause(this.evidenceOf(id), this.ran.get(id) ?? 0) !== undefined));
     // The circuit breaker's stop explains the operations that lost cases to it, and their unanswered requests.
     const circuit = this.circuit;
     const stoppedByCircuit = (id: string): boolean => circuit !== undefined && [...this.evidenceOf(id).notRunReasons.keys()].some((reason) => reason.includes(circuit));
@@ -372,6 +379,7 @@ export class ResultCollector implements RunListener {
         const causes = this.unreachable !== undefined ? [{ kind: 'unreachable' as const, text: this.unreachable }] : inconclusiveCauses(operation, evidence, cases, {
                 unserved: unserved.has(id),
                 interrupted: options.interrupted,
+                judgeAvailability: this.judgeAvailability,
                 ...this.targetHeadersOf(id),
                 ...(stoppedByCircuit(id) ? { circuit: circuit! } : {}),
                 ...(boundaries.get(id)!.unverified.length > 0 ? { boundaries: boundaries.get(id)! } : {}),

@@ -110,6 +110,8 @@ export function inconclusiveCauses(
     readonly unserved: boolean;
     readonly interrupted: boolean;
     readonly targetHeaders?: TargetHeaders;
+    /** Whether the answers may show the server unavailable (not for hand-picked cases: `--case`, `replay`). */
+    readonly judgeAvailability?: boolean;
     /** Why the circuit breaker stopped sending to the target, when it did and this operation lost cases to it. */
     readonly circuit?: string;
     /** Boundaries of the operation no answer verified (a documented state conflict every time), and how many were verified. */
@@ -119,7 +121,7 @@ export function inconclusiveCauses(
   const causes: InconclusiveCause[] = [];
   // The real cause first: a server that stopped answering, or never served, explains everything below.
   if (run.circuit !== undefined) causes.push({ kind: 'circuit', text: run.circuit });
-  const unavailable = run.circuit === undefined ? unavailableCause(evidence, cases.ran) : undefined;
+  const unavailable = run.circuit === undefined && (run.judgeAvailability ?? true) ? unavailableCause(evidence, cases.ran) : undefined;
   if (unavailable) causes.push(unavailable);
   if (run.unserved) {
     causes.push({

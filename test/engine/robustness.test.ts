@@ -49,8 +49,8 @@ describe('a misbehaving server yields transport findings, never a crash', () => 
   // A server that never answers, resets every connection or redirects everything is unavailable, not
   // wrong: exit 3 with that cause first, and none of its transport findings fails the run.
   const unavailable: Array<[ChaosMode, RegExp]> = [
-    ['hang', /requests got no answer \(\d+ timeout\)/],
-    ['reset', /requests got no answer \(\d+ connection-reset\)/],
+    ['hang', /requests got no answer \(\d+ timeout/],
+    ['reset', /requests got no answer \(\d+ connection-reset/],
     ['redirect', /every answer was a redirect/],
   ];
   test.each(unavailable)('--mock-chaos %s → INCONCLUSIVE (exit 3), the cause first', async (mode, cause) => {

@@ -66,8 +66,15 @@ describe('a server that is down is INCONCLUSIVE, its 5xx, redirects and timeouts
     const server = await mock({ chaos: 'reset' });
     const report = await against(server, { concurrency: 64 });
     expect(report.summary.verdict).toBe('inconclusive');
-    expect(report.summary.causes[0]).toMatch(/requests got no answer \(\d+ connection-reset\) and no valid request was accepted/);
+    expect(report.summary.causes[0]).toMatch(/requests got no answer \(\d+ connection-reset.*\) and no valid request was accepted/);
     expect(failures(report)).toEqual([]);
+  });
+
+  test('a hand-picked case (--case, replay) that gets no answer again still fails: it was sent for its failure', async () => {
+    const server = await mock({ chaos: 'hang' });
+    const report = await against(server, { caseIds: ['updateHostedConnect:boundary:DC.body.hosted_connect.bandwidth.maximum:at-edge@1'] });
+    expect(report.summary.verdict).toBe('not-conforming');
+    expect(report.findings.map((f) => f.failure?.kind)).toEqual(['timeout']);
   });
 
   test('a server that accepts valid requests and answers 500 to one boundary value still fails', async () => {
@@ -129,6 +136,8 @@ describe('the circuit breaker', () => {
     expect(report.summary.causes[0]).toContain(report.stopReason);
     // Sent: the first wave, at most one in flight per connection after it opened.
     expect(report.summary.ran).toBeLessThanOrEqual(5 + 2);
+    // One credential probe (no other scheme is tried once the first got no answer), then the cases.
+    expect(server.requestCount()).toBeLessThanOrEqual(1 + report.summary.ran);
     expect(report.summary.cases).toBe(report.summary.ran + report.summary.notRun);
     expect(report.notRun.filter((n) => n.reason === `not sent: ${report.stopReason}`).length).toBe(report.summary.notRun);
     expect(failures(report)).toEqual([]);
