@@ -5,9 +5,8 @@ import { causeLine } from '../model/causeLine.ts';
 import type { Finding } from '../model/Finding.ts';
 import type { RunListener, RunStart } from '../model/RunListener.ts';
 import { severityOf, type Severity } from '../model/Provenance.ts';
-import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type RunInvocation, type RunReport, type RunVerdict } from '../model/RunReport.ts';
+import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type Relaxation, type RunInvocation, type RunReport, type RunVerdict, type UnverifiedBoundary } from '../model/RunReport.ts';
 import type { Verdict } from '../model/Verdict.ts';
-import type { Relaxation, UnverifiedBoundary } from '../model/RunReport.ts';
 import { REDACTED } from '../runner/redact.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
 import { responseFor } from '../validation/OperationValidators.ts';
@@ -376,14 +375,15 @@ export class ResultCollector implements RunListener {
           return sum + (tally ? tally.passed + tally.failed + tally.warned + tally.refused : 0);
         }, 0);
         const cases = { planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0, judged };
-        const causes = this.unreachable !== undefined ? [{ kind: 'unreachable' as const, text: this.unreachable }] : inconclusiveCauses(operation, evidence, cases, {
-                unserved: unserved.has(id),
-                interrupted: options.interrupted,
-                judgeAvailability: this.judgeAvailability,
-                ...this.targetHeadersOf(id),
-                ...(stoppedByCircuit(id) ? { circuit: circuit! } : {}),
-                ...(boundaries.get(id)!.unverified.length > 0 ? { boundaries: boundaries.get(id)! } : {}),
-              });
+        const run = {
+          unserved: unserved.has(id),
+          interrupted: options.interrupted,
+          judgeAvailability: this.judgeAvailability,
+          ...this.targetHeadersOf(id),
+          ...(stoppedByCircuit(id) ? { circuit: circuit! } : {}),
+          ...(boundaries.get(id)!.unverified.length > 0 ? { boundaries: boundaries.get(id)! } : {}),
+        };
+        const causes = this.unreachable !== undefined ? [{ kind: 'unreachable' as const, text: this.unreachable }] : inconclusiveCauses(operation, evidence, cases, run);
         return [id, causes] as const;
       }),
     );

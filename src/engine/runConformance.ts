@@ -339,8 +339,19 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
   // Results carry their target's name when there are several, so a listener can tell the servers apart.
   const tag = execution.several ? { target: setup.leg.name } : {};
   const listeners: RunListener[] = [collector, ...hooks.reporters];
+  const emit = (result: CaseResult): void => {
+    const tagged = { ...result, ...tag };
+    for (const l of listeners) l.onCaseResult?.(tagged);
+  };
+  // Random cases share one seeded sequence: a shard takes every N-th index of it.
+  const shard = config.shard;
+  const keepRandom = shard === undefined ? undefined : (index: number): boolean => index % shard.total === shard.index - 1;
   const controller = new AbortController();
   const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
+  // A case left out of the plan is reported and counted, never lost.
+  for (const { dropped, reasons } of planned) {
+    for (const testCase of dropped) emit({ status: 'not-run', case: testCase, reason: `left out of the plan: ${reasons.find((d) => d.case.id === testCase.id)?.reason ?? ''}` });
+  }
   let stopReason: string | undefined;
   const stop = (reason: string): void => {
     stopReason ??= reason;
@@ -349,23 +360,14 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
   // A target that stops answering is left alone once the breaker opens: its verdict says so (inconclusive).
   const breaker = new CircuitBreaker();
   let circuit: string | undefined;
-  const emit = (result: CaseResult): void => {
-    const tagged = { ...result, ...tag };
-    for (const l of listeners) l.onCaseResult?.(tagged);
+  const emitSent = (result: CaseResult): void => {
+    emit(result);
     const opened = breaker.record(result);
-    if (opened !== undefined && stopReason === undefined) {
-      circuit = opened;
-      collector.noteCircuitOpen(opened);
-      stop(opened);
-    }
+    if (opened === undefined || stopReason !== undefined) return;
+    circuit = opened;
+    collector.noteCircuitOpen(opened);
+    stop(opened);
   };
-  // Random cases share one seeded sequence: a shard takes every N-th index of it.
-  const shard = config.shard;
-  const keepRandom = shard === undefined ? undefined : (index: number): boolean => index % shard.total === shard.index - 1;
-  // A case left out of the plan is reported and counted, never lost.
-  for (const { dropped, reasons } of planned) {
-    for (const testCase of dropped) emit({ status: 'not-run', case: testCase, reason: `left out of the plan: ${reasons.find((d) => d.case.id === testCase.id)?.reason ?? ''}` });
-  }
   const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason };
   const work = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
@@ -374,7 +376,7 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
   const done = new Set<(typeof work)[number]>();
   const send = async (item: (typeof work)[number]): Promise<CaseResult> => {
     const result = await executeCase(item.testCase, item.prepared, context);
-    emit(result);
+    emitSent(result);
     done.add(item);
     return result;
   };
@@ -401,7 +403,7 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
       );
       await runPool(work.filter((w) => !done.has(w) && !refused.has(w.prepared.operation.operationId)), runnerOptions.concurrency, signal, async (item) => void (await send(item)));
       if (config.caseIds.length === 0 && command === 'run' && !signal.aborted) {
-        await settleAll(operations.filter((p) => !refused.has(p.operation.operationId)).map((p) => exploreRandom(p, config.runs, context, emit, keepRandom)));
+        await settleAll(operations.filter((p) => !refused.has(p.operation.operationId)).map((p) => exploreRandom(p, config.runs, context, emitSent, keepRandom)));
       }
     }
   } catch (error) {
