@@ -14,6 +14,7 @@ import { ReportColumns } from './ReportColumns.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 import { verdictLine } from './verdictLine.ts';
+import { NOTE_HEADINGS, verdictNotes } from './verdictNotes.ts';
 import { wrapText } from './wrapText.ts';
 
 interface Output {
@@ -236,8 +237,16 @@ export class ConsoleReporter implements RunListener {
     }
     const paint = this.verdictPaint(report.summary.verdict);
     out.push('', ...wrapText(verdictLine(report), WIDTH, '', '  ').map((l) => paint(c.bold(l))));
-    out.push(...this.causeLines(report));
+    out.push(...this.causeLines(report), ...this.noteLines(report));
     return out.join('\n');
+  }
+
+  /** What the verdict holds only with: unverified boundaries, relaxed rules (src/engine/relaxationsOf.ts). */
+  private noteLines(report: RunReport): string[] {
+    const notes = verdictNotes(report);
+    const list = (heading: string, lines: readonly string[]): string[] =>
+      lines.length === 0 ? [] : [this.c.yellow(this.c.bold(`${heading}:`)), ...lines.flatMap((line) => wrapText(printable(line), WIDTH, '  - ', '    '))];
+    return [...list(NOTE_HEADINGS.unverified, notes.unverified), ...list(NOTE_HEADINGS.relaxed, notes.relaxed)];
   }
 
   /**

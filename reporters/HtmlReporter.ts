@@ -7,6 +7,7 @@ import type { RunListener } from '../src/model/RunListener.ts';
 import { ReportColumns } from './ReportColumns.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { verdictLine } from './verdictLine.ts';
+import { NOTE_HEADINGS, verdictNotes } from './verdictNotes.ts';
 
 const STYLE = readFileSync(new URL('./html/style.css', import.meta.url), 'utf8');
 const SCRIPT = readFileSync(new URL('./html/client.js', import.meta.url), 'utf8');
@@ -46,7 +47,13 @@ export class HtmlReporter implements RunListener {
     // The page lays out these columns; `solo`: the operation's only target, which owns all its items.
     const layout = new ReportColumns(report);
     const columns = layout.columns.map((o) => ({ operationId: o.operationId, target: o.targetName, url: o.target, solo: layout.of(o.operationId).length === 1 }));
-    const data = { report, verdict: verdictLine(report), warnedRules, columns, severalTargets: layout.severalTargets };
+    const notes = verdictNotes(report);
+    // What the verdict holds only with, listed under it: unverified boundaries, relaxed rules.
+    const held = [
+      { heading: NOTE_HEADINGS.unverified, lines: notes.unverified },
+      { heading: NOTE_HEADINGS.relaxed, lines: notes.relaxed },
+    ].filter((n) => n.lines.length > 0);
+    const data = { report, verdict: verdictLine(report), notes: held, warnedRules, columns, severalTargets: layout.severalTargets };
     const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
     return `<!doctype html>
 <html lang="en">
@@ -64,6 +71,7 @@ ${STYLE}</style>
 <noscript><p>This report renders with JavaScript; the same data is in report.json.</p></noscript>
 <div id="verdict" class="verdict"></div>
 <div id="causes" class="causes" hidden><p id="causes-also" class="also" hidden>also INCONCLUSIVE:</p><ul id="cause-list"></ul></div>
+<div id="notes" class="causes" hidden></div>
 <div class="cards" id="cards"></div>
 <div class="grid${layout.severalTargets ? ' wide' : ''}">
 <section><h2>${layout.severalTargets ? 'Checks per operation and target' : 'Checks per operation'}</h2><div id="checks"></div></section>

@@ -8,6 +8,7 @@ import type { RunListener } from '../src/model/RunListener.ts';
 import { ReportColumns } from './ReportColumns.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
+import { unverifiedText } from './verdictNotes.ts';
 
 // The package is CommonJS with an `exports.default`: depending on the loader the builder is the default
 // import itself or sits under `.default`.
@@ -43,7 +44,12 @@ function summaryOf(findings: readonly Finding[], noun: string): string {
  */
 function warn(testCase: TestCase, findings: readonly Finding[]): void {
   const first = findings[0]!;
-  const message = xmlSafe(truncate(`warning [${first.provenance}]: ${summaryOf(findings, 'warnings')}`, 500));
+  skipWith(testCase, `warning [${first.provenance}]: ${summaryOf(findings, 'warnings')}`);
+}
+
+/** A skipped test case with a message (a warning, an unverified boundary, a relaxed rule). */
+function skipWith(testCase: TestCase, text: string): void {
+  const message = xmlSafe(truncate(text, 500));
   testCase.skipped();
   const build = testCase.build.bind(testCase);
   testCase.build = (parent) => {
@@ -74,7 +80,9 @@ function inconclusive(suite: TestSuite, className: string, name: string, cause: 
  * went to several targets; properties `target`, the URL, and `targetName`), one test case per check (failed when the
  * check has a failure, skipped with a `warning [provenance]: …` message when it has only warnings) and
  * one per request constraint of the catalogue (failed when its boundary was not accepted or its violation
- * not rejected, unless every finding about it is a warning; skipped when never exercised). An
+ * not rejected, unless every finding about it is a warning; skipped when never exercised, with the
+ * reason when a documented state conflict left its boundary unverified). Each rule the configuration
+ * relaxed is a skipped case of a `relaxed by the configuration` suite. An
  * inconclusive operation gets an `operation verdict` case with an <error>; causes of an inconclusive
  * run that no operation states go into a `run verdict` suite, one errored case each. Escaping is the
  * builder's job.
@@ -116,7 +124,9 @@ export class JunitReporter implements RunListener {
         const related = own.filter((f) => f.constraintId === cov.constraintId);
         const ran = [cov.boundaryAccepted, cov.violationRejected].some((r) => r === 'pass' || r === 'fail');
         const failure = brokenSeverity(report, cov) === 'failure' ? `${cov.constraintId}: ${broken.join('; ')}` : undefined;
+        const unverified = report.unverifiedBoundaries?.find((u) => u.constraintId === cov.constraintId && columns.holds(op, u));
         if (broken.length > 0) judge(testCase, related, 'constraint', failure);
+        else if (unverified) skipWith(testCase, `boundary unverified: ${unverifiedText(unverified)}`);
         else if (!ran) testCase.skipped();
       }
     }
@@ -129,6 +139,11 @@ export class JunitReporter implements RunListener {
     if (causes.length > 0) {
       const suite = builder.testSuite().name('run verdict').timestamp(report.startedAt);
       causes.forEach((cause, i) => inconclusive(suite, 'run verdict', `cause ${i + 1}`, cause));
+    }
+    // What the configuration relaxed: visible in the CI tab, never green and never failing.
+    if ((report.relaxations ?? []).length > 0) {
+      const suite = builder.testSuite().name('relaxed by the configuration').timestamp(report.startedAt);
+      for (const r of report.relaxations ?? []) skipWith(suite.testCase().className('relaxed by the configuration').name(xmlSafe(`${r.operationId} ${r.kind} ${r.rule}`)), `relaxed: ${r.text}`);
     }
     return builder.build();
   }

@@ -7,6 +7,7 @@ import { ReportColumns } from './ReportColumns.ts';
 import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 import { verdictLine } from './verdictLine.ts';
+import { NOTE_HEADINGS, verdictNotes } from './verdictNotes.ts';
 
 export interface MarkdownReporterOptions extends FileReporterOptions {
   /** Findings shown in the comment; the rest are counted (default 10). */
@@ -93,6 +94,10 @@ export class MarkdownReporter implements RunListener {
     const { verdict, causes } = report.summary;
     // A NOT CONFORMING run may still have an operation or target that could not be judged: name it too.
     if (causes.length > 0) out.push(...(verdict === 'inconclusive' ? [] : ['⚠️ **also INCONCLUSIVE:**', '']), ...causes.map((c) => `- ${inline(c)}`), '');
+    const notes = verdictNotes(report);
+    for (const [heading, lines] of [[NOTE_HEADINGS.unverified, notes.unverified], [NOTE_HEADINGS.relaxed, notes.relaxed]] as const) {
+      if (lines.length > 0) out.push(`⚠️ **${heading}:**`, '', ...lines.map((l) => `- ${inline(l)}`), '');
+    }
     const columns = new ReportColumns(report);
     const several = columns.severalTargets;
     out.push(several ? '| operation | target | ran | failures | warnings | verdict |' : '| operation | ran | failures | warnings | verdict |', several ? '| --- | --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |');

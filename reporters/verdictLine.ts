@@ -1,8 +1,21 @@
 import type { RunReport } from '../src/model/RunReport.ts';
 import { ReportColumns } from './ReportColumns.ts';
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/**
+ * What the verdict holds only with: boundaries no answer verified, rules the configuration relaxed.
+ * Every verdict states them, so neither a busy resource nor a config file can make a run look clean.
+ */
+function qualifiers(report: RunReport): { unverified: string; relaxed: string } {
+  const unverified = report.unverifiedBoundaries?.length ?? 0;
+  const relaxed = report.relaxations?.length ?? 0;
+  return {
+    unverified: unverified > 0 ? count(unverified, 'boundary unverified', 'boundaries unverified') : '',
+    relaxed: relaxed > 0 ? count(relaxed, 'rule relaxed', 'rules relaxed') : '',
+  };
 }
 
 /**
@@ -21,18 +34,22 @@ export function verdictLine(report: RunReport): string {
     ? `; against the baseline: ${report.baseline.new.length} new, ${report.baseline.stillFailing.length} still failing, ${report.baseline.fixed.length} fixed`
     : '';
   const stopped = report.stopReason ? `STOPPED (${report.stopReason})` : 'INTERRUPTED';
+  const { unverified, relaxed } = qualifiers(report);
+  const also = [unverified, relaxed].filter(Boolean).map((q) => `; ${q}`).join('');
   switch (summary.verdict) {
     case 'conforming': {
-      const label = summary.warnings > 0 ? `CONFORMING with ${count(summary.warnings, 'warning')}` : 'CONFORMING';
+      // "CONFORMING with 2 warnings, 1 boundary unverified, 2 rules relaxed", "CONFORMING, 2 rules relaxed"
+      const withs = [summary.warnings > 0 ? count(summary.warnings, 'warning') : '', unverified].filter(Boolean);
+      const label = [withs.length > 0 ? `CONFORMING with ${withs.join(', ')}` : 'CONFORMING', relaxed].filter(Boolean).join(', ');
       return `${label}: ${counts}, no failure${regression}`;
     }
     case 'not-conforming': {
       const early = report.interrupted ? `; ${stopped.toLowerCase()} before the plan was done` : '';
-      return `NOT CONFORMING: ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')}; ${counts}${early}${regression}`;
+      return `NOT CONFORMING: ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')}; ${counts}${early}${also}${regression}`;
     }
     case 'inconclusive':
-      return `INCONCLUSIVE: ${summary.causes[0] ?? 'too little could be tested to judge'}; ${counts}${regression}`;
+      return `INCONCLUSIVE: ${summary.causes[0] ?? 'too little could be tested to judge'}; ${counts}${also}${regression}`;
     case 'interrupted':
-      return `${stopped}: ${counts}, ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')} so far${regression}`;
+      return `${stopped}: ${counts}, ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')} so far${also}${regression}`;
   }
 }

@@ -20,7 +20,7 @@ export type { Exchange, SentRequest, RecordedResponse } from './model/Exchange.t
 export type { Finding } from './model/Finding.ts';
 export type { Provenance, Severity } from './model/Provenance.ts';
 export type { RunListener, RunStart } from './model/RunListener.ts';
-export type { CheckCell, OperationSummary, RunReport, RunVerdict } from './model/RunReport.ts';
+export type { CheckCell, OperationSummary, Relaxation, RunReport, RunVerdict, UnverifiedBoundary } from './model/RunReport.ts';
 export type { MockOptions, MockServer } from '../mock/MockOptions.ts';
 
 /** Settings of a run: any field of the configuration (the rest defaults as on the CLI), and a config file to read first. */

@@ -51,6 +51,15 @@
     document.getElementById('causes-also').hidden = report.summary.verdict === 'inconclusive';
     causes.hidden = false;
   }
+  // What the verdict holds only with (unverified boundaries, relaxed rules).
+  var notes = document.getElementById('notes');
+  (data.notes || []).forEach(function (n) {
+    notes.appendChild(el('p', { 'class': 'also' }, n.heading + ':'));
+    var list = el('ul', null);
+    n.lines.forEach(function (line) { list.appendChild(el('li', null, line)); });
+    notes.appendChild(list);
+    notes.hidden = false;
+  });
 
   var cards = document.getElementById('cards');
   var counts = several ? [[operations.length, 'operations'], [unique(columns.map(function (c) { return c.target; })).length, 'targets']] : [[report.summary.operations, 'operations']];

@@ -5,13 +5,14 @@ import { causeLine } from '../model/causeLine.ts';
 import type { Finding } from '../model/Finding.ts';
 import type { RunListener, RunStart } from '../model/RunListener.ts';
 import { severityOf, type Severity } from '../model/Provenance.ts';
-import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type RunInvocation, type RunReport, type RunVerdict } from '../model/RunReport.ts';
+import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type Relaxation, type RunInvocation, type RunReport, type RunVerdict, type UnverifiedBoundary } from '../model/RunReport.ts';
 import type { Verdict } from '../model/Verdict.ts';
 import { REDACTED } from '../runner/redact.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
 import { responseFor } from '../validation/OperationValidators.ts';
 import type { FixtureProbe } from './discoverFixtures.ts';
-import { inconclusiveCauses, type OperationEvidence, type TargetHeaders } from './inconclusiveCauses.ts';
+import { inconclusiveCauses, unavailableCause, type OperationEvidence, type TargetHeaders } from './inconclusiveCauses.ts';
+import { outageOf, type Outage } from './outageOf.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { toFinding } from './toFinding.ts';
 
@@ -31,6 +32,8 @@ interface Tally {
   warned: number;
   /** Failures of valid requests answered 401/403: dropped when the credential turns out to be refused. */
   refused: number;
+  /** Of `failed`, cases that got no answer at all: dropped when the circuit breaker explains them. */
+  unanswered: number;
 }
 
 
@@ -50,6 +53,13 @@ export interface CollectorOptions {
   readonly startedAt?: Date;
   /** The run has several targets: each cause names its operation's target too. */
   readonly nameTargetsInCauses?: boolean;
+  /** What the configuration relaxed (src/engine/relaxationsOf.ts): listed in the report of these operations. */
+  readonly relaxations?: readonly Relaxation[];
+  /**
+   * Whether answers can show the server unavailable (default true). Not for a run of hand-picked cases
+   * (`--case`, `replay`): sent for the failures they showed before, none of them need be accepted.
+   */
+  readonly judgeAvailability?: boolean;
 }
 
 const RUN_INTENT_CHECKS = ['positive-acceptance', 'negative-rejection', 'auth-required'];
@@ -86,7 +96,9 @@ export class ResultCollector implements RunListener {
   private readonly boundary = new Map<string, Tri>();
   private readonly violation = new Map<string, Tri>();
   private readonly responseRules = new Map<string, Tri>();
-  private readonly findings = new Map<string, { finding: Finding; count: number; refusal: boolean }>();
+  private readonly findings = new Map<string, { finding: Finding; count: number; refusal: boolean; outage: Outage | undefined }>();
+  /** Per boundary (operation|constraint): the documented state-conflict statuses its cases were answered. */
+  private readonly boundaryConflicts = new Map<string, Set<number>>();
   private readonly notRun: Array<RunReport['notRun'][number]> = [];
   /** Per operation: answers received, and how many of them were 404/405 (no such route). */
   private readonly routeAnswers = new Map<string, { answered: number; missing: number }>();
@@ -97,8 +109,12 @@ export class ResultCollector implements RunListener {
   private readonly strict: boolean;
   private readonly intentChecks: ReadonlySet<string>;
   private readonly nameTargetsInCauses: boolean;
+  private readonly relaxations: readonly Relaxation[];
+  private readonly judgeAvailability: boolean;
   /** Why nothing could be sent to this collector's target (one of several), when nothing could. */
   private unreachable: string | undefined;
+  /** Why the circuit breaker stopped sending to this collector's target, when it did. */
+  private circuit: string | undefined;
 
   constructor(
     private readonly operations: readonly PreparedOperation[],
@@ -110,6 +126,8 @@ export class ResultCollector implements RunListener {
     this.intentChecks = new Set(options.intentChecks ?? RUN_INTENT_CHECKS);
     this.started = options.startedAt ?? new Date();
     this.nameTargetsInCauses = options.nameTargetsInCauses ?? false;
+    this.relaxations = options.relaxations ?? [];
+    this.judgeAvailability = options.judgeAvailability ?? true;
   }
 
   /** The headers a config file gives the operation's target, for the credential hint. */
@@ -127,7 +145,7 @@ export class ResultCollector implements RunListener {
   private evidenceOf(operationId: string): OperationEvidence {
     let held = this.evidence.get(operationId);
     if (!held) {
-      held = { validAnswered: 0, observedAnswered: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, validNotFound: 0, notFoundStatuses: new Set(), otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] };
+      held = { validAnswered: 0, observedAnswered: 0, observedRan: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, validNotFound: 0, notFoundStatuses: new Set(), otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), serverErrors: 0, serverErrorStatuses: new Set(), redirects: 0, unanswered: new Map(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] };
       this.evidence.set(operationId, held);
     }
     return held;
@@ -143,6 +161,14 @@ export class ResultCollector implements RunListener {
   /** The target could not be reached: every operation at it is inconclusive for this reason. */
   noteUnreachable(reason: string): void {
     this.unreachable = reason;
+  }
+
+  /**
+   * The circuit breaker stopped sending to the target: the operations that lost cases to it are
+   * inconclusive for this reason, and their unanswered requests are not failures of the server.
+   */
+  noteCircuitOpen(reason: string): void {
+    this.circuit = reason;
   }
 
   /** The severity of a failing verdict: `--strict`, else the user's per-operation override, else its provenance. */
@@ -181,6 +207,13 @@ export class ResultCollector implements RunListener {
     }
     this.ran.set(operationId, (this.ran.get(operationId) ?? 0) + 1);
     const status = result.exchange.response?.status;
+    const outage = outageOf(result.exchange);
+    if (intent.kind === 'observed') this.evidenceOf(operationId).observedRan += 1;
+    if (outage === 'no-answer') {
+      const kinds = this.evidenceOf(operationId).unanswered;
+      const kind = result.exchange.failure?.kind ?? 'other';
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
     if (status !== undefined) {
       const route = this.routeAnswers.get(operationId) ?? { answered: 0, missing: 0 };
       route.answered += 1;
@@ -224,9 +257,9 @@ export class ResultCollector implements RunListener {
       }
       if (verdict.outcome === 'fail' && prepared && severity) {
         const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case, prepared), severity, prepared.targetName);
-        const key = `${groupKey(finding)}${refusal ? '|refused' : ''}`;
+        const key = `${groupKey(finding)}${refusal ? '|refused' : ''}${outage ? `|${outage}` : ''}`;
         const held = this.findings.get(key);
-        if (!held) this.findings.set(key, { finding, count: 1, refusal });
+        if (!held) this.findings.set(key, { finding, count: 1, refusal, outage });
         else {
           held.count += 1;
           if (weight(finding) < weight(held.finding) || (weight(finding) === weight(held.finding) && finding.caseId < held.finding.caseId)) held.finding = finding;
@@ -235,8 +268,9 @@ export class ResultCollector implements RunListener {
     }
     for (const [check, kind] of worst) {
       const cellKey = `${operationId}|${check}`;
-      const tally = this.cells.get(cellKey) ?? { passed: 0, failed: 0, warned: 0, refused: 0 };
+      const tally = this.cells.get(cellKey) ?? { passed: 0, failed: 0, warned: 0, refused: 0, unanswered: 0 };
       tally[kind] += 1;
+      if (kind === 'failed' && outage === 'no-answer') tally.unanswered += 1;
       this.cells.set(cellKey, tally);
     }
   }
@@ -252,6 +286,10 @@ export class ResultCollector implements RunListener {
     const refused = status === 401 || status === 403;
     if (valid) held.validAnswered += 1;
     else held.otherAnswered += 1;
+    if (status >= 500) {
+      held.serverErrors += 1;
+      held.serverErrorStatuses.add(status);
+    } else if (status >= 300 && status < 400 && status !== 304) held.redirects += 1;
     if (result.case.intent.kind === 'observed') held.observedAnswered += 1;
     if (refused) {
       if (valid) held.validRefused += 1;
@@ -266,6 +304,11 @@ export class ResultCollector implements RunListener {
     else if (valid && prepared?.operation.hints.stateConflictStatuses.includes(String(status))) {
       held.validInConflict += 1;
       held.conflictStatuses.add(status);
+      const { intent } = result.case;
+      if (intent.kind === 'boundary') {
+        const key = `${result.case.operationId}|${intent.constraintId}`;
+        this.boundaryConflicts.set(key, new Set([...(this.boundaryConflicts.get(key) ?? []), status]));
+      }
     }
     held.url ??= result.exchange.sent.url;
   }
@@ -279,12 +322,27 @@ export class ResultCollector implements RunListener {
       const honoured = explicit === 'fail' ? 'fail' : seen ? 'pass' : 'n/a';
       return { ...base, boundaryAccepted: 'n/a', violationRejected: 'n/a', responseHonoured: honoured };
     }
+    // A boundary only ever answered with a documented state conflict was tried and not judged.
+    const boundary = this.boundary.get(key) ?? 'n/a';
     return {
       ...base,
-      boundaryAccepted: this.boundary.get(key) ?? 'n/a',
+      boundaryAccepted: boundary === 'n/a' && this.boundaryConflicts.has(key) ? 'not-run' : boundary,
       violationRejected: this.violation.get(key) ?? 'n/a',
       responseHonoured: 'n/a',
     };
+  }
+
+  /**
+   * The boundaries of an operation whose every case was answered with a documented state conflict (none
+   * accepted or rejected), with those statuses, and how many boundaries an answer did judge.
+   */
+  private boundariesOf(operationId: string): { unverified: string[]; verified: number; statuses: number[] } {
+    const prefix = `${operationId}|`;
+    const judged = (outcome: Tri | undefined): boolean => outcome === 'pass' || outcome === 'fail';
+    const unverified = [...this.boundaryConflicts.keys()].filter((key) => key.startsWith(prefix) && !judged(this.boundary.get(key))).sort();
+    const verified = [...this.boundary.entries()].filter(([key, outcome]) => key.startsWith(prefix) && judged(outcome)).length;
+    const statuses = [...new Set(unverified.flatMap((key) => [...this.boundaryConflicts.get(key)!]))].sort((a, b) => a - b);
+    return { unverified: unverified.map((key) => key.slice(prefix.length)), verified, statuses };
   }
 
   /**
@@ -303,6 +361,13 @@ export class ResultCollector implements RunListener {
   report(options: { interrupted: boolean; stopReason?: string; checkNames: readonly string[]; toolVersion: string; invocation?: RunInvocation }): RunReport {
     const finished = new Date();
     const unserved = this.unserved();
+    // A server that was down (every answer 5xx or a redirect, most requests unanswered, no valid one
+    // accepted) tested nothing: like an unserved route, its answers are no findings.
+    const down = new Set(this.operations.map((p) => p.operation.operationId).filter((id) => this.judgeAvailability && unavailableCause(this.evidenceOf(id), this.ran.get(id) ?? 0) !== undefined));
+    // The circuit breaker's stop explains the operations that lost cases to it, and their unanswered requests.
+    const circuit = this.circuit;
+    const stoppedByCircuit = (id: string): boolean => circuit !== undefined && [...this.evidenceOf(id).notRunReasons.keys()].some((reason) => reason.includes(circuit));
+    const boundaries = new Map(this.operations.map((p) => [p.operation.operationId, this.boundariesOf(p.operation.operationId)] as const));
     const causesByOperation = new Map(
       this.operations.map(({ operation }) => {
         const id = operation.operationId;
@@ -312,7 +377,15 @@ export class ResultCollector implements RunListener {
           return sum + (tally ? tally.passed + tally.failed + tally.warned + tally.refused : 0);
         }, 0);
         const cases = { planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0, judged };
-        const causes = this.unreachable !== undefined ? [{ kind: 'unreachable' as const, text: this.unreachable }] : inconclusiveCauses(operation, evidence, cases, { unserved: unserved.has(id), interrupted: options.interrupted, ...this.targetHeadersOf(id) });
+        const run = {
+          unserved: unserved.has(id),
+          interrupted: options.interrupted,
+          judgeAvailability: this.judgeAvailability,
+          ...this.targetHeadersOf(id),
+          ...(stoppedByCircuit(id) ? { circuit: circuit! } : {}),
+          ...(boundaries.get(id)!.unverified.length > 0 ? { boundaries: boundaries.get(id)! } : {}),
+        };
+        const causes = this.unreachable !== undefined ? [{ kind: 'unreachable' as const, text: this.unreachable }] : inconclusiveCauses(operation, evidence, cases, run);
         return [id, causes] as const;
       }),
     );
@@ -320,9 +393,10 @@ export class ResultCollector implements RunListener {
     // A refused credential, or ids that name nothing, make every "valid request not accepted" meaningless.
     const credentialRefused = (operationId: string): boolean => (causesByOperation.get(operationId) ?? []).some((c) => c.kind === 'credential' || c.kind === 'fixture');
     // Answers that never reached the rule under test (no route, a refused credential) pass and fail nothing.
-    const untested = (operationId: string): boolean => unserved.has(operationId) || credentialRefused(operationId);
+    const untested = (operationId: string): boolean => unserved.has(operationId) || down.has(operationId) || credentialRefused(operationId);
     const findings = [...this.findings.entries()]
-      .filter(([, f]) => !unserved.has(f.finding.operationId) && !(f.refusal && credentialRefused(f.finding.operationId)))
+      .filter(([, f]) => !unserved.has(f.finding.operationId) && !down.has(f.finding.operationId) && !(f.refusal && credentialRefused(f.finding.operationId)))
+      .filter(([, f]) => !(f.outage === 'no-answer' && stoppedByCircuit(f.finding.operationId)))
       .map(([key, f]) => ({ ...f, key }))
       .sort((a, b) => a.key.localeCompare(b.key));
     const notRun = [
@@ -337,10 +411,11 @@ export class ResultCollector implements RunListener {
     ];
     const checks: CheckCell[] = this.operations.flatMap(({ operation, expectations, targetName }) =>
       options.checkNames.map((check) => {
-        const tally = this.cells.get(`${operation.operationId}|${check}`) ?? { passed: 0, failed: 0, warned: 0, refused: 0 };
+        const tally = this.cells.get(`${operation.operationId}|${check}`) ?? { passed: 0, failed: 0, warned: 0, refused: 0, unanswered: 0 };
         const id = operation.operationId;
-        const failed = unserved.has(id) ? 0 : tally.failed + (credentialRefused(id) ? 0 : tally.refused);
-        const warned = unserved.has(id) ? 0 : tally.warned;
+        const silent = unserved.has(id) || down.has(id);
+        const failed = silent ? 0 : tally.failed - (stoppedByCircuit(id) ? tally.unanswered : 0) + (credentialRefused(id) ? 0 : tally.refused);
+        const warned = silent ? 0 : tally.warned;
         // Where the credential was refused, a "pass" only met the refusal; what broke anyway still shows.
         const passed = untested(id) ? 0 : tally.passed;
         const skipped = expectations.skipChecks.includes(check);
@@ -364,6 +439,14 @@ export class ResultCollector implements RunListener {
       findings.filter((f) => f.finding.severity === severity && (operationId === undefined || f.finding.operationId === operationId)).length;
     const operationVerdict = (operationId: string): RunVerdict =>
       count(operationId, 'failure') > 0 ? 'not-conforming' : (causesByOperation.get(operationId) ?? []).length > 0 ? 'inconclusive' : options.interrupted ? 'interrupted' : 'conforming';
+    const unverifiedBoundaries: UnverifiedBoundary[] = this.operations.flatMap(({ operation, targetName }) => {
+      const id = operation.operationId;
+      if (untested(id)) return [];
+      const { unverified } = boundaries.get(id)!;
+      return unverified.map((constraintId) => ({ operationId: id, target: targetName, constraintId, statuses: [...(this.boundaryConflicts.get(`${id}|${constraintId}`) ?? [])].sort((a, b) => a - b) }));
+    });
+    const ids = new Set(this.operations.map((p) => p.operation.operationId));
+    const relaxations = this.relaxations.filter((r) => ids.has(r.operationId));
     const cases = [...this.planned.values()].reduce((a, b) => a + b, 0);
     const ran = [...this.ran.values()].reduce((a, b) => a + b, 0);
     // The causes of operations that stay inconclusive (one with failures has its verdict), as `merge` keeps them.
@@ -423,6 +506,8 @@ export class ResultCollector implements RunListener {
       findings: findings.map((f) => f.finding),
       occurrences: findings.map((f) => f.count),
       notRun,
+      ...(unverifiedBoundaries.length > 0 ? { unverifiedBoundaries } : {}),
+      ...(relaxations.length > 0 ? { relaxations } : {}),
       catalogue,
     };
   }

@@ -16,4 +16,6 @@ export interface RunContext {
   readonly signal: AbortSignal;
   /** Stops the run early (nothing new is sent) and says why. */
   readonly stop: (reason: string) => void;
+  /** Why the run stopped early, once it has (cases left unsent are reported as not run with it). */
+  readonly stopped?: () => string | undefined;
 }

@@ -1,12 +1,14 @@
 import type { Case } from '../model/Case.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
+import { outageOf } from './outageOf.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 
 /**
  * With `--token`, the credential goes in one security scheme of the operation. When the operation offers
  * several (HCX: x-hm-authorization, Authorization: Bearer, Authorization), each is tried in document
  * order with the operation's base request until the server does not answer 401/403; that scheme goes
- * first for the whole run. Nothing is probed with explicit `--header` credentials or a single scheme.
+ * first for the whole run. Nothing is probed with explicit `--header` credentials or a single scheme,
+ * and no other scheme after a probe got no answer at all (a hanging server costs one timeout here).
  */
 export async function chooseCredentialSchemes(
   operations: readonly PreparedOperation[],
@@ -25,6 +27,8 @@ export async function chooseCredentialSchemes(
     for (const [index, scheme] of probe ? schemes.entries() : []) {
       const candidate = [scheme, ...schemes.filter((_, i) => i !== index)];
       const exchange = await runner.send(probe!, prepared.baseUrl, candidate);
+      // Another header will not make a server that does not answer at all answer: the run says so.
+      if (outageOf(exchange) === 'no-answer') break;
       const status = exchange.response?.status;
       if (status !== undefined && status !== 401 && status !== 403) {
         order = candidate;

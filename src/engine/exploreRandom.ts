@@ -64,7 +64,9 @@ export async function exploreRandom(prepared: PreparedOperation, runs: number, c
   if (cases.length === 0) return;
   context.collector.addPlanned(prepared.operation.operationId, cases.length);
   const firstFailures = new Map<string, { index: number; result: CaseResult }>();
+  const started = new Set<number>();
   await runPool(cases, context.runnerOptions.concurrency, context.signal, async ({ testCase, index }) => {
+    started.add(index);
     const result = await executeCase(testCase, prepared, context);
     const signature = failingChecks(result);
     if (signature === '') return emit(result);
@@ -73,6 +75,10 @@ export async function exploreRandom(prepared: PreparedOperation, runs: number, c
     if (held) emit(held.result);
     firstFailures.set(signature, { index, result });
   });
+  // Planned and never sent (the run stopped): counted as not run, so planned = ran + not run.
+  for (const { testCase, index } of cases) {
+    if (!started.has(index)) emit({ status: 'not-run', case: testCase, reason: `not sent: ${context.stopped?.() ?? 'the run was interrupted'}` });
+  }
   for (const [signature, { index, result }] of firstFailures) {
     // A transport failure (timeout, reset) is about the server's health, not the request: shrinking it
     // would only repeat slow failures.

@@ -6,6 +6,8 @@ export interface OperationEvidence {
   validAnswered: number;
   /** Of those, exchanges of observed traffic (a proxy's, a HAR's): the client's credential, not the suite's. */
   observedAnswered: number;
+  /** Exchanges of observed traffic, answered or not. */
+  observedRan: number;
   validAccepted: number;
   validRefused: number;
   validInConflict: number;
@@ -16,6 +18,12 @@ export interface OperationEvidence {
   otherAnswered: number;
   otherRefused: number;
   readonly conflictStatuses: Set<number>;
+  /** Of the requests that carried the credential, answers 5xx (and their statuses) and redirects (3xx). */
+  serverErrors: number;
+  readonly serverErrorStatuses: Set<number>;
+  redirects: number;
+  /** Requests of any kind that got no answer at all, by kind (timeout, connection-reset, connection-refused). */
+  readonly unanswered: Map<string, number>;
   /** Names of the credential headers the refused requests carried. */
   readonly credentialHeaders: Set<string>;
   /** Why cases could not run, with how many each. */
@@ -27,7 +35,7 @@ export interface OperationEvidence {
 }
 
 export interface InconclusiveCause {
-  readonly kind: 'unreachable' | 'route' | 'credential' | 'fixture' | 'acceptance' | 'not-run' | 'unjudged';
+  readonly kind: 'unreachable' | 'circuit' | 'unavailable' | 'route' | 'credential' | 'fixture' | 'acceptance' | 'boundaries' | 'not-run' | 'unjudged';
   /** One line: the likely cause and the fix. */
   readonly text: string;
 }
@@ -61,18 +69,61 @@ function probeHint(evidence: OperationEvidence): string {
   return '';
 }
 
+/** `12 timeout, 3 connection-reset`: counts by kind, most first. */
+export function describeKinds(kinds: ReadonlyMap<string, number>): string {
+  return [...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} ${kind}`).join(', ');
+}
+
 /**
- * Why an operation's run cannot support a verdict, most telling first: the target does not serve the
- * route, the credential was refused, no valid request was ever accepted, or most cases could not run.
+ * The server was unavailable rather than wrong: no valid request was ever accepted, and every answer
+ * was 5xx, or every answer was a redirect, or most requests got no answer at all. Its 5xx, redirect and
+ * transport findings then say nothing about the rules under test. Audited traffic is not judged so.
+ */
+export function unavailableCause(evidence: OperationEvidence, ran: number): InconclusiveCause | undefined {
+  if (evidence.validAccepted > 0 || evidence.observedRan > 0 || ran === 0) return undefined;
+  const answered = evidence.validAnswered + evidence.otherAnswered;
+  const tried = evidence.url ?? 'the base URL';
+  if (answered > 0 && evidence.serverErrors === answered) {
+    const statuses = [...evidence.serverErrorStatuses].sort().join('/');
+    return { kind: 'unavailable', text: `every answer was ${statuses} before any 2xx (${answered} of ${answered} requests that carried the credential; tried ${tried}): the server is unavailable; check that it is up and serving, then run again` };
+  }
+  if (answered > 0 && evidence.redirects === answered) {
+    return { kind: 'unavailable', text: `every answer was a redirect (${answered} of ${answered}; tried ${tried}): the target sends everything elsewhere (a login page, http to https, a moved base URL); give the URL it redirects to as --target` };
+  }
+  const unanswered = [...evidence.unanswered.values()].reduce((a, b) => a + b, 0);
+  if (unanswered * 2 > ran) {
+    return { kind: 'unavailable', text: `${unanswered} of ${ran} requests got no answer (${describeKinds(evidence.unanswered)}) and no valid request was accepted: the server is unavailable or hangs; check it, --timeout and --connect-timeout` };
+  }
+  return undefined;
+}
+
+/**
+ * Why an operation's run cannot support a verdict, most telling first: the circuit breaker stopped
+ * sending, the server was unavailable, the target does not serve the route, the credential was refused,
+ * no valid request was ever accepted, most boundaries stayed unverified, or most cases could not run.
  * An empty list means the run tested what it planned.
  */
 export function inconclusiveCauses(
   operation: Operation,
   evidence: OperationEvidence,
   cases: { readonly planned: number; readonly ran: number; readonly notRun: number; readonly judged: number },
-  run: { readonly unserved: boolean; readonly interrupted: boolean; readonly targetHeaders?: TargetHeaders },
+  run: {
+    readonly unserved: boolean;
+    readonly interrupted: boolean;
+    readonly targetHeaders?: TargetHeaders;
+    /** Whether the answers may show the server unavailable (not for hand-picked cases: `--case`, `replay`). */
+    readonly judgeAvailability?: boolean;
+    /** Why the circuit breaker stopped sending to the target, when it did and this operation lost cases to it. */
+    readonly circuit?: string;
+    /** Boundaries of the operation no answer verified (a documented state conflict every time), and how many were verified. */
+    readonly boundaries?: { readonly unverified: readonly string[]; readonly verified: number; readonly statuses: readonly number[] };
+  },
 ): InconclusiveCause[] {
   const causes: InconclusiveCause[] = [];
+  // The real cause first: a server that stopped answering, or never served, explains everything below.
+  if (run.circuit !== undefined) causes.push({ kind: 'circuit', text: run.circuit });
+  const unavailable = run.circuit === undefined && (run.judgeAvailability ?? true) ? unavailableCause(evidence, cases.ran) : undefined;
+  if (unavailable) causes.push(unavailable);
   if (run.unserved) {
     causes.push({
       kind: 'route',
@@ -87,6 +138,8 @@ export function inconclusiveCauses(
     // Audited traffic: a client's refused credential is the server doing its job; only when every
     // exchange was refused was nothing but authentication seen.
     if (refused === answered && answered > 0) causes.push({ kind: 'credential', text: `every one of the ${answered} exchange(s) was answered 401/403: the client's credential was refused, so nothing but authentication could be judged` });
+  } else if (causes.length > 0) {
+    // Unavailable: no answer was about the credential, the ids or the resource's state.
   } else if (refusedProbe) {
     causes.push({ kind: 'credential', text: `${refusedProbe.what} ${refusedProbe.url} was answered ${refusedProbe.status}: ${credentialHint(evidence.credentialHeaders, operation, run.targetHeaders)}` });
   } else if (evidence.validAccepted === 0 && refused > 0 && refused * 2 >= answered) {
@@ -105,12 +158,20 @@ export function inconclusiveCauses(
       kind: 'acceptance',
       text: `no valid request was accepted (${evidence.validInConflict} answered ${statuses}, documented for the resource's state): acceptance could not be verified; use a resource whose state allows the operation (--fixture)`,
     });
+  } else if (run.boundaries && run.boundaries.unverified.length > run.boundaries.verified) {
+    // Most page-stated boundary values were never accepted: a green verdict would claim what was not checked.
+    const { unverified, verified, statuses } = run.boundaries;
+    causes.push({
+      kind: 'boundaries',
+      text: `${unverified.length} of ${unverified.length + verified} boundaries stayed unverified (every case of them answered ${statuses.join('/')}, documented for the resource's state): ${unverified.join(', ')}; use a resource whose state allows the operation (--fixture), or run again once it does`,
+    });
   }
   // An interrupted run says so itself: what did not run then is the interruption's doing.
   // Cases left unsent because the credential was refused say nothing more than that cause.
   if (!run.interrupted && cases.notRun > 0 && cases.notRun > cases.ran && !causes.some((c) => c.kind === 'credential')) {
     const [reason] = [...evidence.notRunReasons.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['no reason recorded'];
-    causes.push({ kind: 'not-run', text: `${cases.notRun} of ${cases.planned} cases could not run: ${reason}${probeHint(evidence)}` });
+    // Cases the circuit breaker left unsent are its cause, already named.
+    if (run.circuit === undefined || !reason.includes(run.circuit)) causes.push({ kind: 'not-run', text: `${cases.notRun} of ${cases.planned} cases could not run: ${reason}${probeHint(evidence)}` });
   }
   if (!run.interrupted && cases.ran > 0 && cases.judged === 0) {
     causes.push({ kind: 'unjudged', text: `${cases.ran} cases ran but no check judged any answer (every check skipped, or no answer came): nothing was tested` });

@@ -24,6 +24,7 @@ import { hostOverridesOf } from '../runner/hostOverrides.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import { loadSpecs } from '../openapi/loadSpecs.ts';
 import { chooseCredentialSchemes } from './chooseCredentialSchemes.ts';
+import { CircuitBreaker } from './CircuitBreaker.ts';
 import { discoverFixtures, type FixtureProbe } from './discoverFixtures.ts';
 import { fixtureProbe } from './fixtureProbe.ts';
 import { executeCase } from './executeCase.ts';
@@ -31,6 +32,7 @@ import { exploreRandom, randomCase, randomCaseId, randomRequestAt, sampleRandomC
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { Planner, type OperationPlan } from './Planner.ts';
 import { prepareOperations } from './prepareOperations.ts';
+import { relaxationsOf } from './relaxationsOf.ts';
 import { replayCommandFor } from './replayCommandFor.ts';
 import { ResultCollector } from './ResultCollector.ts';
 import type { RunContext } from './RunContext.ts';
@@ -346,7 +348,7 @@ function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSetup, ex
   const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
   const planned = everyPlan.filter(({ prepared, cases, dropped }) => !narrowed || cases.length + dropped.length + priorOf(prepared.operation.operationId) > 0);
   const operations = planned.map(({ prepared }) => prepared);
-  const collector = new ResultCollector(operations, { replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation), command, strict: config.strict, nameTargetsInCauses: execution.several, startedAt: execution.startedAt });
+  const collector = new ResultCollector(operations, { replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation), command, strict: config.strict, nameTargetsInCauses: execution.several, startedAt: execution.startedAt, relaxations: relaxationsOf(config, operations), judgeAvailability: !narrowed });
   for (const { operationId, ...probe } of setup.probes) collector.noteProbe(operationId, probe);
   if (setup.unreachable !== undefined) collector.noteUnreachable(setup.unreachable);
   const counts = Object.fromEntries(planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + priorOf(prepared.operation.operationId)]));
@@ -407,7 +409,18 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     stopReason ??= reason;
     controller.abort();
   };
-  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop };
+  // A target that stops answering is left alone once the breaker opens: its verdict says so (inconclusive).
+  const breaker = new CircuitBreaker();
+  let circuit: string | undefined;
+  const emitSent = (result: CaseResult): void => {
+    emit(result);
+    const opened = breaker.record(result);
+    if (opened === undefined || stopReason !== undefined) return;
+    circuit = opened;
+    collector.noteCircuitOpen(opened);
+    stop(opened);
+  };
+  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason };
   const work = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
     ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
@@ -415,7 +428,7 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
   const done = new Set<(typeof work)[number]>();
   const send = async (item: (typeof work)[number], testCase: Case = item.testCase): Promise<CaseResult> => {
     const result = await executeCase(testCase, item.prepared, context);
-    emit(result);
+    emitSent(result);
     done.add(item);
     return result;
   };
@@ -443,7 +456,7 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
       const sendable = work.filter((w) => !done.has(w) && !refused.has(w.prepared.operation.operationId));
       await runPool(sendable.filter((w) => w.testCase.sequence === undefined), runnerOptions.concurrency, signal, async (item) => void (await send(item)));
       if (config.caseIds.length === 0 && command === 'run' && !signal.aborted) {
-        await settleAll(operations.filter((p) => !refused.has(p.operation.operationId)).map((p) => exploreRandom(p, config.runs, context, emit, keepRandom)));
+        await settleAll(operations.filter((p) => !refused.has(p.operation.operationId)).map((p) => exploreRandom(p, config.runs, context, emitSent, keepRandom)));
       }
       // State sequences last: nothing else of their operation is in flight.
       await runSequences(sendable.filter((w) => w.testCase.sequence !== undefined), send, signal);
@@ -458,7 +471,8 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     for (const item of work) if (!done.has(item)) emit({ status: 'not-run', case: item.testCase, reason: `not sent: ${why(item)}` });
   }
   const report = collector.report({
-    interrupted: signal.aborted,
+    // The breaker's stop is a verdict about the server (inconclusive), not an interruption of the run.
+    interrupted: (hooks.signal?.aborted ?? false) || (controller.signal.aborted && stopReason !== circuit),
     ...(stopReason ? { stopReason } : {}),
     checkNames: [...checkRegistry.keys()],
     toolVersion: TOOL_VERSION,

@@ -42,7 +42,7 @@ export interface ConstraintCoverage {
   readonly where: string;
   readonly kind: string;
   readonly source: string;
-  /** `pass`/`fail` when a boundary case ran, `not-run` when it needed a fixture, `n/a` when none exists. */
+  /** `pass`/`fail` when a boundary case was judged, `not-run` when it needed a fixture or was only ever answered a documented state conflict, `n/a` when none exists. */
   readonly boundaryAccepted: 'pass' | 'fail' | 'not-run' | 'n/a';
   readonly violationRejected: 'pass' | 'fail' | 'not-run' | 'n/a';
   /** For response constraints: `fail` when some response broke it. */
@@ -104,6 +104,36 @@ export interface RunInvocation {
   readonly resolve?: readonly string[];
 }
 
+/**
+ * A request constraint whose boundary value no answer verified: every boundary case of it was answered
+ * with a documented state-conflict status (`x-conformance.stateConflictStatuses`, HCX 422: an upgrade
+ * already running), so the page's rule is neither confirmed nor broken.
+ */
+export interface UnverifiedBoundary {
+  readonly operationId: string;
+  readonly target: string;
+  readonly constraintId: string;
+  /** The documented state-conflict statuses its boundary cases were answered. */
+  readonly statuses: readonly number[];
+}
+
+/**
+ * One way the run's configuration (config file or flags) made the judgement laxer than the document:
+ * a verdict holds only with these. Computed by src/engine/relaxationsOf.ts.
+ */
+export interface Relaxation {
+  readonly operationId: string;
+  /**
+   * `severity`: a rule demoted to a warning; `skip-check`: a check not run; `accepted-status`: a status
+   * accepted on top of the documented ones; `values`: values of a parameter the run was restricted to.
+   */
+  readonly kind: 'severity' | 'skip-check' | 'accepted-status' | 'values';
+  /** What is relaxed: a constraint id or check name, a status, a parameter name. */
+  readonly rule: string;
+  /** One line naming the rule, what was done to it and the config key that did it. */
+  readonly text: string;
+}
+
 /** Which part of a sharded run a report holds: `index` counts from 1 to `total`. */
 export interface ReportShard {
   readonly index: number;
@@ -152,6 +182,10 @@ export interface RunReport {
   /** How many raw failing verdicts each finding stands for, same order as findings. */
   readonly occurrences: readonly number[];
   readonly notRun: readonly { readonly caseId: string; readonly operationId: string; readonly target: string; readonly intent: string; readonly reason: string }[];
+  /** Boundaries no answer verified (a documented state conflict every time); absent when there are none. */
+  readonly unverifiedBoundaries?: readonly UnverifiedBoundary[];
+  /** What the configuration relaxed (demoted rules, skipped checks, accepted statuses, value restrictions); absent when nothing. */
+  readonly relaxations?: readonly Relaxation[];
   readonly catalogue: readonly Constraint[];
   /** Regression classification against a baseline report, when one was given. */
   readonly baseline?: {

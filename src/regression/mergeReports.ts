@@ -3,7 +3,7 @@ import { causeLine } from '../model/causeLine.ts';
 import { causePrefix } from '../model/causePrefix.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Finding } from '../model/Finding.ts';
-import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type OperationSummary, type RunReport, type RunVerdict } from '../model/RunReport.ts';
+import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type OperationSummary, type Relaxation, type RunReport, type RunVerdict, type UnverifiedBoundary } from '../model/RunReport.ts';
 
 /** A report to merge and the file it came from (named in errors). */
 export interface NamedReport {
@@ -171,6 +171,19 @@ function mergeCauses(reports: readonly RunReport[], operations: readonly Operati
   return [...new Set(lines)];
 }
 
+/** Boundaries no report verified: a shard that saw one accepted (or rejected) verified it for the run. */
+function mergeUnverified(reports: readonly RunReport[], coverage: readonly ConstraintCoverage[]): UnverifiedBoundary[] {
+  const groups = groupBy(reports.flatMap((r) => r.unverifiedBoundaries ?? []), (u) => `${at(u)}|${u.constraintId}`);
+  return [...groups.entries()]
+    .filter(([key]) => !coverage.some((c) => `${at(c)}|${c.constraintId}` === key && (c.boundaryAccepted === 'pass' || c.boundaryAccepted === 'fail')))
+    .map(([, same]) => ({ ...same[0]!, statuses: [...new Set(same.flatMap((u) => u.statuses))].sort((a, b) => a - b) }));
+}
+
+/** Every report's relaxations, once each. */
+function mergeRelaxations(reports: readonly RunReport[]): Relaxation[] {
+  return [...groupBy(reports.flatMap((r) => r.relaxations ?? []), (r) => `${r.operationId}|${r.kind}|${r.rule}`).values()].map((same) => same[0]!);
+}
+
 /** The same value in every report, or undefined. */
 function common<T>(values: readonly T[]): T | undefined {
   return values.every((v) => JSON.stringify(v) === JSON.stringify(values[0])) ? values[0] : undefined;
@@ -194,6 +207,8 @@ export function mergeReports(inputs: readonly NamedReport[]): RunReport {
   const catalogue = [...groupBy(reports.flatMap((r) => r.catalogue), (c) => `${c.operationId}|${c.id}`).values()].map((same) => same[0]!);
   const notRun = [...groupBy(reports.flatMap((r) => r.notRun), (n) => `${n.target}|${n.caseId}`).values()].map((same) => same[0]!);
   const { findings, occurrences } = mergeFindings(reports);
+  const unverifiedBoundaries = mergeUnverified(reports, coverage);
+  const relaxations = mergeRelaxations(reports);
   const ran = sum(operations.map((o) => o.ran));
   const causes = mergeCauses(reports, operations, ran);
   const violations = distinct(findings, 'failure');
@@ -233,6 +248,8 @@ export function mergeReports(inputs: readonly NamedReport[]): RunReport {
     findings,
     occurrences,
     notRun,
+    ...(unverifiedBoundaries.length > 0 ? { unverifiedBoundaries } : {}),
+    ...(relaxations.length > 0 ? { relaxations } : {}),
     catalogue,
   };
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -315,29 +316,64 @@ describe('replayCommandFor', () => {
   });
 });
 
+/**
+ * The mock behind a TCP relay that holds a request with the bandwidth at its maximum 1.5 s and relays
+ * everything else at once: a server that answers (so its timeouts are failures, not an unavailable
+ * server) and is slow on one case.
+ */
+async function slowOnBandwidthMax(): Promise<{ url: string; fixtures: MockServer['fixtures']; close: () => Promise<void> }> {
+  const upstream = await startMockServer({ port: 0, token: TOKEN });
+  const { port } = new URL(upstream.url);
+  const sockets = new Set<Socket>();
+  const relay = createNetServer((client) => {
+    const server = connect(Number(port), '127.0.0.1');
+    sockets.add(client).add(server);
+    // Relayed at once, not batched (Nagle's algorithm would add tens of milliseconds to every answer).
+    client.setNoDelay(true);
+    server.setNoDelay(true);
+    let queue = Promise.resolve();
+    client.on('data', (chunk: Buffer) => {
+      const late = chunk.includes('"bandwidth":400000');
+      queue = queue.then(() => new Promise((resolve) => setTimeout(resolve, late ? 1500 : 0))).then(() => void (server.destroyed || server.write(chunk)));
+    });
+    server.pipe(client);
+    for (const socket of [client, server]) socket.on('error', () => undefined).on('close', () => (client.destroy(), server.destroy()));
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+    fixtures: upstream.fixtures,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => relay.close(resolve));
+      await upstream.close();
+    },
+  };
+}
+
 describe('replay keeps what decided the verdict: --timeout and --strict', () => {
   let dir: string;
-  let slow: MockServer;
+  let slow: Awaited<ReturnType<typeof slowOnBandwidthMax>>;
 
   beforeAll(async () => {
     dir = await tempDir();
-    slow = await startMockServer({ port: 0, token: TOKEN, latencyMs: 200 });
+    slow = await slowOnBandwidthMax();
   });
 
   afterAll(async () => {
     await slow.close();
   });
 
-  test('a run that timed out under --timeout 50: its replay line and `replay REPORT` still time out (exit 1), never "fixed"', async () => {
+  test('a run that timed out under --timeout 400: its replay line and `replay REPORT` still time out (exit 1), never "fixed"', async () => {
     const recordedPath = join(dir, 'timeout.json');
     const fixtures = Object.entries(slow.fixtures).flatMap(([name, value]) => ['--fixture', `${name}=${value}`]);
-    const run = await runCli(['run', '--target', slow.url, '--token', TOKEN, ...fixtures, '--operation', 'updateHostedConnect', '--runs', '1', '--timeout', '50', '--report', `json=${recordedPath}`]);
+    const run = await runCli(['run', '--target', slow.url, '--token', TOKEN, ...fixtures, '--operation', 'updateHostedConnect', '--runs', '1', '--timeout', '400', '--report', `json=${recordedPath}`]);
     expect(run.code, run.err).toBe(1);
     const recorded = await readReport(recordedPath);
-    expect(recorded.invocation?.timeouts).toEqual({ connectMs: 5_000, headersMs: 50, bodyMs: 50 });
+    expect(recorded.invocation?.timeouts).toEqual({ connectMs: 5_000, headersMs: 400, bodyMs: 400 });
     const finding = recorded.findings.find((f) => f.check === 'transport')!;
-    expect(finding.message).toContain('within 50 ms');
-    expect(shellWords(finding.replay)).toEqual(expect.arrayContaining(['--timeout', '50']));
+    expect(finding.message).toContain('within 400 ms');
+    expect(shellWords(finding.replay)).toEqual(expect.arrayContaining(['--timeout', '400']));
     expect(finding.replay).not.toContain('--connect-timeout');
 
     const printed = await runPrinted(finding.replay, TOKEN, join(dir, 'timeout-printed.json'));
@@ -345,7 +381,7 @@ describe('replay keeps what decided the verdict: --timeout and --strict', () => 
     const replayPath = join(dir, 'timeout-replay.json');
     const replayed = await runCli(['replay', recordedPath, '--token', TOKEN, '--report', `json=${replayPath}`]);
     expect(replayed.code, replayed.err).toBe(1);
-    expect((await readReport(replayPath)).findings.some((f) => f.check === 'transport' && f.message.includes('within 50 ms'))).toBe(true);
+    expect((await readReport(replayPath)).findings.some((f) => f.check === 'transport' && f.message.includes('within 400 ms'))).toBe(true);
     // A timeout given now wins over the recorded one: the same cases, answered in time, pass.
     const longer = await runCli(['replay', recordedPath, '--token', TOKEN, '--timeout', '5000', '--report', `json=${join(dir, 'timeout-longer.json')}`]);
     expect(longer.code, longer.err).toBe(0);

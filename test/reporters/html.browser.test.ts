@@ -350,3 +350,23 @@ describe('junit xml parsed by the browser', () => {
     expect(single.suites[0]!.properties).toMatchObject({ target: 'http://127.0.0.1:4010', targetName: 'http://127.0.0.1:4010' });
   });
 });
+
+describe('html report: what the verdict holds only with', () => {
+  it('lists the unverified boundaries and the relaxed rules under the verdict, and nothing when there are none', async () => {
+    const report = buildReport({
+      unverifiedBoundaries: [{ operationId: HCX, target: 'http://127.0.0.1:4010', constraintId: 'HCX.query.method.enum', statuses: [422] }],
+      relaxations: [{ operationId: DC, kind: 'skip-check', rule: 'echo', text: `${DC}: check echo not run (operations.${DC}.skipChecks)` }],
+    });
+    const { page, problems } = await open(report);
+    expect(problems).toEqual([]);
+    expect(await page.textContent('#verdict')).toMatch(/; 1 boundary unverified; 1 rule relaxed$/);
+    expect(await page.$$eval('#notes li', (items) => items.map((i) => i.textContent))).toEqual([
+      `${HCX}: HCX.query.method.enum: every boundary case was answered 422, documented for the resource's state`,
+      `${DC}: check echo not run (operations.${DC}.skipChecks)`,
+    ]);
+    await page.close();
+    const plain = await open(buildReport());
+    expect(await plain.page.$eval('#notes', (n) => (n as unknown as { hidden: boolean }).hidden)).toBe(true);
+    await plain.page.close();
+  });
+});
