@@ -21,17 +21,19 @@ export function verdictLine(report: RunReport): string {
     ? `; against the baseline: ${report.baseline.new.length} new, ${report.baseline.stillFailing.length} still failing, ${report.baseline.fixed.length} fixed`
     : '';
   const stopped = report.stopReason ? `STOPPED (${report.stopReason})` : 'INTERRUPTED';
+  // A limit that kept cases from being sent without interrupting the run (`--max-accepted`) is said too.
+  const limited = !report.interrupted && report.stopReason ? `; ${report.stopReason}` : '';
   switch (summary.verdict) {
     case 'conforming': {
       const label = summary.warnings > 0 ? `CONFORMING with ${count(summary.warnings, 'warning')}` : 'CONFORMING';
-      return `${label}: ${counts}, no failure${regression}`;
+      return `${label}: ${counts}, no failure${limited}${regression}`;
     }
     case 'not-conforming': {
       const early = report.interrupted ? `; ${stopped.toLowerCase()} before the plan was done` : '';
-      return `NOT CONFORMING: ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')}; ${counts}${early}${regression}`;
+      return `NOT CONFORMING: ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')}; ${counts}${early}${limited}${regression}`;
     }
     case 'inconclusive':
-      return `INCONCLUSIVE: ${summary.causes[0] ?? 'too little could be tested to judge'}; ${counts}${regression}`;
+      return `INCONCLUSIVE: ${summary.causes[0] ?? 'too little could be tested to judge'}; ${counts}${limited}${regression}`;
     case 'interrupted':
       return `${stopped}: ${counts}, ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')} so far${regression}`;
   }

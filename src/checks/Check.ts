@@ -16,6 +16,11 @@ export interface OperationExpectations {
    * `reading`/`convention` rule to a failure, or demotes a rule to a warning.
    */
   readonly severity?: Readonly<Record<string, Severity>>;
+  /**
+   * The only values sent for an input (a parameter name or a body member's JSON pointer): a request
+   * carrying another is not sent. Checked against the document before the run.
+   */
+  readonly values?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 export interface CheckContext {

@@ -1,6 +1,8 @@
 import type { Case } from '../model/Case.ts';
+import { AcceptedLimitError } from '../runner/AcceptedLimitError.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
+import { sendPolicyFor } from './sendPolicyFor.ts';
 
 /**
  * With `--token`, the credential goes in one security scheme of the operation. When the operation offers
@@ -24,8 +26,14 @@ export async function chooseCredentialSchemes(
     let order = schemes;
     for (const [index, scheme] of probe ? schemes.entries() : []) {
       const candidate = [scheme, ...schemes.filter((_, i) => i !== index)];
-      const exchange = await runner.send(probe!, prepared.baseUrl, candidate);
-      const status = exchange.response?.status;
+      let status: number | undefined;
+      try {
+        status = (await runner.send(probe!, prepared.baseUrl, candidate, sendPolicyFor(prepared.operation, probe!))).response?.status;
+      } catch (error) {
+        // The resource took as many changes as allowed: the order stays the document's.
+        if (error instanceof AcceptedLimitError) break;
+        throw error;
+      }
       if (status !== undefined && status !== 401 && status !== 403) {
         order = candidate;
         break;

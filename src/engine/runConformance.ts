@@ -63,6 +63,7 @@ export function runnerOptionsFor(config: ConformanceConfig, operations: readonly
   const remote = operations.some((p) => !isLoopback(p.baseUrl));
   const maxRequests = config.maxRequests ?? (remote ? REMOTE_DEFAULTS.maxRequests : undefined);
   const rateLimit = config.rateLimit ?? (remote ? REMOTE_DEFAULTS.rateLimit : undefined);
+  const maxAccepted = config.maxAccepted ?? (remote ? REMOTE_DEFAULTS.maxAccepted : undefined);
   return {
     headers: config.headers,
     ...(token !== undefined ? { token } : {}),
@@ -75,6 +76,7 @@ export function runnerOptionsFor(config: ConformanceConfig, operations: readonly
     ...(config.resolve && config.resolve.length > 0 ? { resolve: hostOverridesOf(config.resolve) } : {}),
     ...(rateLimit !== undefined ? { rateLimitPerSecond: rateLimit } : {}),
     ...(maxRequests !== undefined ? { maxRequests } : {}),
+    ...(maxAccepted !== undefined ? { maxAccepted } : {}),
   };
 }
 
@@ -405,13 +407,20 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     const why = (item: (typeof work)[number]): string => setup.unreachable ?? refused.get(item.prepared.operation.operationId) ?? stopReason ?? (failure !== undefined ? 'the run stopped on an error' : 'the run was interrupted');
     for (const item of work) if (!done.has(item)) emit({ status: 'not-run', case: item.testCase, reason: `not sent: ${why(item)}` });
   }
-  const report = collector.report({
+  // The accepted-request limit stops a resource, not the run: said in the report and as its stop reason.
+  const reached = runner.acceptedLimitReached.filter((r) => r.notSent > 0);
+  const limit = runnerOptions.maxAccepted;
+  if (limit !== undefined && reached.length > 0) {
+    stopReason ??= `the limit of ${limit} accepted state-changing request${limit === 1 ? '' : 's'} per resource (--max-accepted) was reached for ${reached.map((r) => r.resource).join(', ')}: ${reached.reduce((n, r) => n + r.notSent, 0)} not sent`;
+  }
+  const collected = collector.report({
     interrupted: signal.aborted,
     ...(stopReason ? { stopReason } : {}),
     checkNames: [...checkRegistry.keys()],
     toolVersion: TOOL_VERSION,
     invocation,
   });
+  const report = limit !== undefined && reached.length > 0 ? { ...collected, acceptedLimit: { limit, reached: reached.map((r) => ({ target: setup.leg.name, ...r })) } } : collected;
   return { report, ...(failure !== undefined ? { failure } : {}), ...(dryRunCount !== undefined ? { dryRunCount } : {}) };
 }
 
