@@ -9,6 +9,7 @@ export const negativeRejection = whenResponse({
   name: 'negative-rejection',
   title: 'An invalid request is rejected',
   provenance: 'page',
+  plans: ['invalid'],
   run({ case: testCase, response }, { validators }) {
     const { intent } = testCase;
     if (intent.kind !== 'invalid') return undefined;

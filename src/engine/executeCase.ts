@@ -4,6 +4,7 @@ import { AcceptedLimitError } from '../runner/AcceptedLimitError.ts';
 import { RequestBudgetError } from '../runner/RequestBudgetError.ts';
 import { RunInterruptedError } from '../runner/RunInterruptedError.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
+import { excludedBy } from '../plan/restrictedValue.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import type { RunContext } from './RunContext.ts';
 import { sendPolicyFor } from './sendPolicyFor.ts';
@@ -20,6 +21,9 @@ export async function executeCase(testCase: Case, prepared: PreparedOperation, c
   if (missing.length > 0) {
     return { status: 'not-run', case: testCase, reason: `needs an existing resource: give ${missing.map((name) => `--fixture ${name}=ID`).join(' ')}` };
   }
+  // The last gate for every case, corpus and replayed ones included: an excluded value is never sent.
+  const excluded = excludedBy(testCase.request, prepared.restrictions ?? []);
+  if (excluded !== undefined) return { status: 'not-run', case: testCase, reason: `not sent: ${excluded}` };
   let exchange;
   try {
     exchange = await context.runner.send(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, sendPolicyFor(prepared.operation, testCase));

@@ -15,6 +15,7 @@ import { otherOwnerDraft } from './otherOwnerDraft.ts';
 import { pairwiseDrafts } from './pairwiseDrafts.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
+import { excludedBy } from './restrictedValue.ts';
 
 /** The pointer of the first `undefined` inside a JSON body (a value the planner could not build), if any. */
 function undefinedAt(value: unknown, pointer = ''): string | undefined {
@@ -47,7 +48,9 @@ function disagreement(draft: PlanDraft, broken: readonly string[]): string | und
  * validate, an invalid case must fail on its own constraint and on nothing else, and no body may hold a
  * value the planner could not build. A case that does not is left out and reported to
  * `options.onDropped`, so a negative check can never cry wolf over a request that was in fact valid (or
- * broke something else too), and a dropped case is counted, never lost.
+ * broke something else too), and a dropped case is counted, never lost. So is a case that carries a
+ * value a restriction excludes (`options.restrictions`), invalid ones included: the user said which
+ * values may be sent, and a value that breaks the input's own rule is not among them.
  */
 export function planCases(operation: Operation, constraints: readonly Constraint[], validators: OperationValidators, options: PlanOptions): Case[] {
   const base = baseRequest(operation, validators, options);
@@ -80,7 +83,8 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     const hole = draft.request.body && 'json' in draft.request.body ? undefinedAt(draft.request.body.json) : undefined;
     const verdict = hole === undefined ? classifyRequest(constraints, validators, draft.request) : { valid: true as const };
     const broken = verdict.valid ? [] : verdict.constraintIds;
-    const reason = hole !== undefined ? `no value could be built for the body at ${hole}` : disagreement(draft, broken);
+    const excluded = excludedBy(draft.request, options.restrictions ?? []);
+    const reason = hole !== undefined ? `no value could be built for the body at ${hole}` : (disagreement(draft, broken) ?? (excluded !== undefined ? `excluded by a value restriction: ${excluded}` : undefined));
     if (reason === undefined) cases.push({ ...planned, breaks: broken });
     else options.onDropped?.({ case: planned, brokenConstraintIds: broken, reason });
   }
