@@ -133,6 +133,8 @@ function invocationOf(config: ConformanceConfig, embedded: boolean): RunInvocati
     ...(config.caFile !== undefined ? { caFile: config.caFile } : {}),
     ...(config.proxy !== undefined ? { proxy: redactUrl(config.proxy) } : {}),
     ...(config.resolve && config.resolve.length > 0 ? { resolve: config.resolve } : {}),
+    ...(config.onlyValues && Object.keys(config.onlyValues).length > 0 ? { onlyValues: config.onlyValues } : {}),
+    ...(config.maxAccepted !== undefined ? { maxAccepted: config.maxAccepted } : {}),
   };
 }
 

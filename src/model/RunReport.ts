@@ -102,6 +102,10 @@ export interface RunInvocation {
   readonly proxy?: string;
   /** `--resolve HOST:PORT:ADDRESS` entries. */
   readonly resolve?: readonly string[];
+  /** `--only-value` / `onlyValues`: the only values sent per input (a replay sends no other). */
+  readonly onlyValues?: Readonly<Record<string, readonly unknown[]>>;
+  /** `--max-accepted`, when given. */
+  readonly maxAccepted?: number;
 }
 
 /** Which part of a sharded run a report holds: `index` counts from 1 to `total`. */

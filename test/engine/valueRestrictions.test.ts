@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config/resolveConfig.ts';
+import { resolveConfig, validateConfigObject } from '../../src/config/resolveConfig.ts';
 import type { ConformanceConfig } from '../../src/config/ConformanceConfig.ts';
 import { ConfigError } from '../../src/errors/ConformanceError.ts';
 import type { PlannedRequest } from '../../src/model/Case.ts';
@@ -68,6 +68,8 @@ describe('value restrictions', () => {
     expect(() => prepare({ onlyValues: { force: ['maybe'] } })).toThrow(/--only-value force: the document does not allow force=maybe .*HCX\.query\.force\.enum/);
     expect(() => prepare({}, { operations: { [DC]: { values: { '/hosted_connect/bandwidth': [1] } } } })).toThrow(/bandwidth=1 .*DC\.body\.hosted_connect\.bandwidth\.minimum/);
     expect(() => prepare({}, { operations: { [HCX]: { values: { bandwidth: [10] } } } })).toThrow(/operations\.upgradeInterconnectAppliance\.values\.bandwidth: upgradeInterconnectAppliance has no input "bandwidth"/);
+    // The brief's own form: force: [false] (a boolean) for a text parameter, sent as "false".
+    expect(prepare({}, { operations: { [HCX]: { values: { force: [false] } } } })[HCX]!.restrictions?.[0]?.allowed).toEqual(['false']);
     // A command-line value of a body member that is a number is read as JSON.
     expect(prepare({ onlyValues: { '/hosted_connect/bandwidth': ['10'] } })[DC]!.restrictions?.[0]?.allowed).toEqual([10]);
   });
@@ -116,5 +118,15 @@ describe('random valid requests', () => {
     const sampled = sampleRandomCases(hcx, FIXTURES, 1, 10);
     expect(sampled.every((c) => !c.listed)).toBe(true);
     expect(new Set(sampled.map((c) => requestFingerprint(c.testCase.request))).size).toBe(sampled.length);
+  });
+});
+
+describe('the config schema validates the new keys', () => {
+  it('maxAccepted, onlyValues and operations.X.values: errors name the key; good ones pass', () => {
+    expect(() => validateConfigObject({ maxAccepted: 0 }, 'config file c.yaml')).toThrow(/config file c\.yaml: maxAccepted must be >= 1/);
+    expect(() => validateConfigObject({ onlyValues: { force: [] } }, 'config file c.yaml')).toThrow(/onlyValues\.force/);
+    expect(() => validateConfigObject({ operations: { [HCX]: { values: { force: 'false' } } } }, 'config file c.yaml')).toThrow(/operations\.upgradeInterconnectAppliance\.values\.force must be array/);
+    expect(validateConfigObject({ maxAccepted: 3, onlyValues: { force: ['false'] }, operations: { [HCX]: { values: { force: [false] } } } }, 'c')).toMatchObject({ maxAccepted: 3 });
+    expect(() => resolveConfig({}, { maxAccepted: 0 })).toThrow(/--max-accepted must be >= 1/);
   });
 });
