@@ -9,7 +9,9 @@ import { valueAt } from '../../src/openapi/pointer.ts';
 import { finiteRequestDomain } from '../../src/plan/finiteRequestDomain.ts';
 import { requestFingerprint } from '../../src/plan/requestFingerprint.ts';
 import { randomRequestAt, sampleRandomCases } from '../../src/engine/exploreRandom.ts';
+import { executeCase } from '../../src/engine/executeCase.ts';
 import { Planner } from '../../src/engine/Planner.ts';
+import type { RunContext } from '../../src/engine/RunContext.ts';
 import type { PreparedOperation } from '../../src/engine/PreparedOperation.ts';
 import { prepareOperations } from '../../src/engine/prepareOperations.ts';
 
@@ -72,6 +74,16 @@ describe('value restrictions', () => {
     expect(prepare({}, { operations: { [HCX]: { values: { force: [false] } } } })[HCX]!.restrictions?.[0]?.allowed).toEqual(['false']);
     // A command-line value of a body member that is a number is read as JSON.
     expect(prepare({ onlyValues: { '/hosted_connect/bandwidth': ['10'] } })[DC]!.restrictions?.[0]?.allowed).toEqual([10]);
+  });
+});
+
+describe('the last gate', () => {
+  it('a case from elsewhere (the corpus, a replay) that carries an excluded value is not sent', async () => {
+    const hcx = prepare({ onlyValues: { force: ['false'] } })[HCX]!;
+    const unrestricted = new Planner(1).plan(prepare({})[HCX]!, FIXTURES).cases.find((c) => c.request.query['force'] === 'true')!;
+    const context = { fixtures: FIXTURES, runner: { send: () => Promise.reject(new Error('sent')) } } as unknown as RunContext;
+    const result = await executeCase(unrestricted, hcx, context);
+    expect(result).toMatchObject({ status: 'not-run', reason: 'not sent: it sends force=true, and --only-value force allows only false' });
   });
 });
 
