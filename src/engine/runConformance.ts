@@ -30,6 +30,7 @@ import { exploreRandom, randomCase, randomCaseId, randomRequestAt, sampleRandomC
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { Planner, type OperationPlan } from './Planner.ts';
 import { prepareOperations } from './prepareOperations.ts';
+import { refusalsFirst } from './refusalsFirst.ts';
 import { replayCommandFor } from './replayCommandFor.ts';
 import { ResultCollector } from './ResultCollector.ts';
 import type { RunContext } from './RunContext.ts';
@@ -363,10 +364,13 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     controller.abort();
   };
   const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop };
-  const work = [
+  const planOrder = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
     ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
   ].filter((w) => w.prepared !== undefined);
+  // Under an accepted-request limit the refusals go first, so they are judged before the limit is reached.
+  const limited = runnerOptions.maxAccepted !== undefined;
+  const work = limited ? refusalsFirst(planOrder) : planOrder;
   const done = new Set<(typeof work)[number]>();
   const send = async (item: (typeof work)[number]): Promise<CaseResult> => {
     const result = await executeCase(item.testCase, item.prepared, context);
@@ -389,7 +393,8 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
       // must not spend a real server's budget).
       await settleAll(
         operations.map(async (p) => {
-          const first = work.find((w) => w.prepared === p && w.testCase.intent.kind === 'valid' && !prior.includes(w.testCase));
+          // (Under an accepted-request limit: its first case that carries the credential, a refusal.)
+          const first = work.find((w) => w.prepared === p && (limited ? w.testCase.request.auth === 'configured' : w.testCase.intent.kind === 'valid') && !prior.includes(w.testCase));
           const result = first && (await send(first));
           const status = result?.status === 'ran' ? result.exchange.response?.status : undefined;
           if (status === 401 || status === 403) refused.set(p.operation.operationId, `the operation's first valid request was answered ${status}: its credential was refused`);

@@ -90,6 +90,25 @@ describe('state-changing requests at a non-loopback name (HCX that accepts one u
       expect(report.notRun.some((n) => n.reason.includes('--only-value force allows only false'))).toBe(true);
       expect(out).toContain('--max-accepted');
       expect(code).not.toBe(0);
+      // Under the limit the refusals go first: they were all judged before the one accepted upgrade.
+      const cell = (check: string): number => report.checks.find((c) => c.check === check)!.passed;
+      expect(cell('negative-rejection')).toBeGreaterThan(5);
+      expect(cell('auth-required')).toBe(2);
+      expect(cell('not-found')).toBe(1);
+      expect(hcx.seen.findIndex((s) => s.status === 202)).toBe(hcx.seen.length - 1);
+    } finally {
+      await hcx.close();
+    }
+  });
+
+  test('a refused credential under the limit: its first request (a refusal) is answered 401, nothing else is sent', async () => {
+    const hcx = await busyHcx(mock);
+    try {
+      const path = join(await tempDir(), 'report.json');
+      const wrong = flags(hcx.port, ['--report', `json=${path}`]).map((arg) => (arg === `x-hm-authorization: ${mock.token}` ? 'x-hm-authorization: not-the-token' : arg));
+      const { code } = await runCli(wrong);
+      expect(hcx.seen.map((s) => s.status)).toEqual([401]);
+      expect(code).toBe(3);
     } finally {
       await hcx.close();
     }
