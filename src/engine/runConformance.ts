@@ -397,7 +397,7 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
           const first = work.find((w) => w.prepared === p && (limited ? w.testCase.request.auth === 'configured' : w.testCase.intent.kind === 'valid') && !prior.includes(w.testCase));
           const result = first && (await send(first));
           const status = result?.status === 'ran' ? result.exchange.response?.status : undefined;
-          if (status === 401 || status === 403) refused.set(p.operation.operationId, `the operation's first valid request was answered ${status}: its credential was refused`);
+          if (status === 401 || status === 403) refused.set(p.operation.operationId, `the operation's first ${limited ? '' : 'valid '}request was answered ${status}: its credential was refused`);
         }),
       );
       await runPool(work.filter((w) => !done.has(w) && !refused.has(w.prepared.operation.operationId)), runnerOptions.concurrency, signal, async (item) => void (await send(item)));
