@@ -16,6 +16,7 @@ import { pairwiseDrafts } from './pairwiseDrafts.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
 import { excludedBy } from './restrictedValue.ts';
+import { requestFingerprint } from './requestFingerprint.ts';
 
 /** The pointer of the first `undefined` inside a JSON body (a value the planner could not build), if any. */
 function undefinedAt(value: unknown, pointer = ''): string | undefined {
@@ -67,6 +68,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
   ];
   const counters = new Map<string, number>();
   const cases: Case[] = [];
+  const validSent = new Set<string>();
   for (const draft of drafts) {
     const key = `${draft.intent.kind}:${'constraintId' in draft.intent ? draft.intent.constraintId : draft.intent.label}`;
     const index = counters.get(key) ?? 0;
@@ -85,8 +87,14 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     const broken = verdict.valid ? [] : verdict.constraintIds;
     const excluded = excludedBy(draft.request, options.restrictions ?? []);
     const reason = hole !== undefined ? `no value could be built for the body at ${hole}` : (disagreement(draft, broken) ?? (excluded !== undefined ? `excluded by a value restriction: ${excluded}` : undefined));
-    if (reason === undefined) cases.push({ ...planned, breaks: broken });
-    else options.onDropped?.({ case: planned, brokenConstraintIds: broken, reason });
+    if (reason !== undefined) options.onDropped?.({ case: planned, brokenConstraintIds: broken, reason });
+    // A valid request already planned as another valid case is the same case: it is sent once. (One
+    // that a boundary repeats stays: the boundary names the rule whose coverage it records.)
+    else if (planned.intent.kind === 'valid' && validSent.has(requestFingerprint(planned.request))) continue;
+    else {
+      if (planned.intent.kind === 'valid') validSent.add(requestFingerprint(planned.request));
+      cases.push({ ...planned, breaks: broken });
+    }
   }
   return cases;
 }
