@@ -51,7 +51,7 @@ async function busyHcx(mock: MockServer, options: { readonly first503?: number }
 describe('state-changing requests at a non-loopback name (HCX that accepts one upgrade, then 422)', () => {
   let mock: MockServer;
   beforeEach(async () => {
-    mock = await startMockServer({ port: 0, token: 'hcx-session-5678' });
+    mock = await startMockServer({ port: 0, token: 'hcx-token-5678' });
   });
   afterEach(() => mock.close());
 
