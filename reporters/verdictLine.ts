@@ -35,20 +35,22 @@ export function verdictLine(report: RunReport): string {
     : '';
   const stopped = report.stopReason ? `STOPPED (${report.stopReason})` : 'INTERRUPTED';
   const { unverified, relaxed } = qualifiers(report);
+  // A limit that kept cases from being sent without interrupting the run (`--max-accepted`) is said too.
+  const limited = !report.interrupted && report.stopReason ? `; ${report.stopReason}` : '';
   const also = [unverified, relaxed].filter(Boolean).map((q) => `; ${q}`).join('');
   switch (summary.verdict) {
     case 'conforming': {
       // "CONFORMING with 2 warnings, 1 boundary unverified, 2 rules relaxed", "CONFORMING, 2 rules relaxed"
       const withs = [summary.warnings > 0 ? count(summary.warnings, 'warning') : '', unverified].filter(Boolean);
       const label = [withs.length > 0 ? `CONFORMING with ${withs.join(', ')}` : 'CONFORMING', relaxed].filter(Boolean).join(', ');
-      return `${label}: ${counts}, no failure${regression}`;
+      return `${label}: ${counts}, no failure${limited}${regression}`;
     }
     case 'not-conforming': {
       const early = report.interrupted ? `; ${stopped.toLowerCase()} before the plan was done` : '';
-      return `NOT CONFORMING: ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')}; ${counts}${early}${also}${regression}`;
+      return `NOT CONFORMING: ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')}; ${counts}${early}${limited}${also}${regression}`;
     }
     case 'inconclusive':
-      return `INCONCLUSIVE: ${summary.causes[0] ?? 'too little could be tested to judge'}; ${counts}${also}${regression}`;
+      return `INCONCLUSIVE: ${summary.causes[0] ?? 'too little could be tested to judge'}; ${counts}${limited}${also}${regression}`;
     case 'interrupted':
       return `${stopped}: ${counts}, ${count(summary.violations, 'failure')}, ${count(summary.warnings, 'warning')} so far${also}${regression}`;
   }

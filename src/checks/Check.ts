@@ -1,5 +1,6 @@
 import type { Constraint } from '../model/Constraint.ts';
 import type { Provenance, Severity } from '../model/Provenance.ts';
+import type { IntentKind } from '../model/Case.ts';
 import type { Exchange } from '../model/Exchange.ts';
 import type { Verdict } from '../model/Verdict.ts';
 import type { Operation } from '../openapi/Operation.ts';
@@ -16,6 +17,11 @@ export interface OperationExpectations {
    * `reading`/`convention` rule to a failure, or demotes a rule to a warning.
    */
   readonly severity?: Readonly<Record<string, Severity>>;
+  /**
+   * The only values sent for an input (a parameter name or a body member's JSON pointer): a request
+   * carrying another is not sent. Checked against the document before the run.
+   */
+  readonly values?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 export interface CheckContext {
@@ -38,5 +44,11 @@ export interface Check {
    * `x-conformance.provenance` says otherwise.
    */
   readonly provenance: Provenance;
+  /**
+   * The case intents planned for this check's rule. A check that judges whatever is sent (a 5xx, an
+   * undocumented status) plans none. When every check that plans an intent is skipped (`skipChecks`),
+   * the cases of that intent are not sent.
+   */
+  readonly plans?: readonly IntentKind[];
   run(exchange: Exchange, context: CheckContext): Verdict | readonly Verdict[] | undefined;
 }

@@ -7,6 +7,7 @@ export const authRequired = whenResponse({
   name: 'auth-required',
   title: 'A request without a valid credential is refused',
   provenance: 'page',
+  plans: ['no-auth', 'wrong-auth'],
   run({ case: testCase, response }, { operation }) {
     const { intent } = testCase;
     if (intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth') return undefined;

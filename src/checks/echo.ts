@@ -51,6 +51,7 @@ export const echo = whenResponse({
   name: 'echo',
   title: 'The response repeats what the request named',
   provenance: 'reading',
+  plans: ['valid', 'boundary'],
   run({ case: testCase, response }, { operation, validators, catalogue }) {
     const { intent, request } = testCase;
     // Observed traffic is judged only where it is known to be a valid request that was accepted.

@@ -34,6 +34,7 @@ export const negativeRejection = whenResponse({
   name: 'negative-rejection',
   title: 'An invalid request is rejected',
   provenance: 'page',
+  plans: ['invalid'],
   run(exchange, context) {
     const { case: testCase, response } = exchange;
     const { intent } = testCase;

@@ -10,6 +10,7 @@ export const notFound = whenResponse({
   name: 'not-found',
   title: 'An unknown resource is not found',
   provenance: 'page',
+  plans: ['unknown-resource'],
   run({ case: testCase, response }, { operation }) {
     const { intent } = testCase;
     if (intent.kind !== 'unknown-resource') return undefined;

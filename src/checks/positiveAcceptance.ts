@@ -6,6 +6,7 @@ export const positiveAcceptance = whenResponse({
   name: 'positive-acceptance',
   title: 'A valid request is accepted',
   provenance: 'page',
+  plans: ['valid', 'boundary'],
   run({ case: testCase, response }, { validators, operation }) {
     const { intent } = testCase;
     if (intent.kind !== 'valid' && intent.kind !== 'boundary') return undefined;

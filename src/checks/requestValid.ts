@@ -12,6 +12,7 @@ export const requestValid: Check = {
   name: 'request-valid',
   title: 'The client sends a request the document allows',
   provenance: 'page',
+  plans: ['observed'],
   run({ case: testCase }, { validators, catalogue }) {
     if (testCase.intent.kind !== 'observed') return undefined;
     const { byConstraint } = observedRequestBreaks(testCase, validators, catalogue ?? []);

@@ -26,6 +26,7 @@ export const responseSchema = whenResponse({
   name: 'response-schema',
   title: 'The response body matches its documented schema',
   provenance: 'page',
+  plans: ['valid', 'boundary'],
   run({ response }, { operation, validators, catalogue }) {
     const documented = responseFor(operation.responses, response.status);
     if (!documented?.schema) return undefined;

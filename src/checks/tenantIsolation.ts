@@ -9,6 +9,7 @@ export const tenantIsolation = whenResponse({
   name: 'tenant-isolation',
   title: "Another owner's id does not reach the resource",
   provenance: 'robustness',
+  plans: ['other-owner'],
   run({ case: testCase, response }) {
     const { intent } = testCase;
     if (intent.kind !== 'other-owner') return undefined;

@@ -50,6 +50,14 @@ export function parseChoice<const T extends string>(flag: string, choices: reado
   };
 }
 
+/** `--only-value NAME=VALUE` (repeatable; values for one name add up). The value is text: the input's schema reads it. */
+export function parseOnlyValue(text: string, previous: Record<string, string[]> = {}): Record<string, string[]> {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--only-value: expected NAME=VALUE (a parameter name or a body member pointer such as /hosted_connect/bandwidth), got "${text}"`);
+  const name = text.slice(0, eq);
+  return { ...previous, [name]: [...(previous[name] ?? []), text.slice(eq + 1)] };
+}
+
 /** `--fixture NAME=VALUE` (repeatable). */
 export function parseFixture(text: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = text.indexOf('=');

@@ -41,6 +41,17 @@ export interface ConformanceConfig {
   readonly retries: number;
   readonly maxResponseBytes: number;
   readonly maxRequests?: number;
+  /**
+   * `--max-accepted N`: accepted (2xx) state-changing requests per resource at most; the rest of that
+   * resource's cases are not sent. Default: `REMOTE_DEFAULTS.maxAccepted` at a non-loopback target, else none.
+   */
+  readonly maxAccepted?: number;
+  /**
+   * `--only-value NAME=VALUE` (repeatable) and `onlyValues`: the only values sent for an input (a
+   * parameter name or a body member's JSON pointer) of every operation that has it. Values from the
+   * command line are text, read by the input's schema.
+   */
+  readonly onlyValues?: Readonly<Record<string, readonly unknown[]>>;
   readonly rateLimit?: number;
   readonly insecure: boolean;
   readonly caFile?: string;
@@ -70,7 +81,7 @@ export interface ConformanceConfig {
 }
 
 /** Remote targets get these unless the user says otherwise: an upgrade is real downtime. */
-export const REMOTE_DEFAULTS = { maxRequests: 500, rateLimit: 5 } as const;
+export const REMOTE_DEFAULTS = { maxRequests: 500, rateLimit: 5, maxAccepted: 1 } as const;
 
 export const DEFAULT_CONFIG: ConformanceConfig = {
   specs: [],

@@ -15,7 +15,7 @@ import { DEFAULT_CONFIG, type ConformanceConfig } from './ConformanceConfig.ts';
 type FileConfig = Partial<Omit<ConformanceConfig, 'operations' | 'shard'>> & {
   /** `I/N`, as on the command line. */
   shard?: string;
-  operations?: Record<string, { acceptedStatuses?: string[]; skipChecks?: string[]; severity?: Record<string, 'failure' | 'warning'> }>;
+  operations?: Record<string, { acceptedStatuses?: string[]; skipChecks?: string[]; severity?: Record<string, 'failure' | 'warning'>; values?: Record<string, unknown[]> }>;
 };
 
 // `shard` is checked by parseShard when the flag is read (the file's text form is checked here).
@@ -44,6 +44,8 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   'timeouts.connectMs': '--connect-timeout',
   retries: '--retries',
   maxRequests: '--max-requests',
+  maxAccepted: '--max-accepted',
+  onlyValues: '--only-value',
   rateLimit: '--rate-limit',
   maxResponseBytes: '--max-response-bytes',
   caFile: '--ca-file',
@@ -193,6 +195,8 @@ export function resolveConfig(file: FileConfig, flags: Partial<ConformanceConfig
     targets: { ...file.targets, ...flags.targets },
     fixtures: { ...file.fixtures, ...flags.fixtures },
     headers: { ...file.headers, ...flags.headers },
+    // Input by input, the command line's allowed values replace the file's.
+    ...(file.onlyValues || flags.onlyValues ? { onlyValues: { ...file.onlyValues, ...flags.onlyValues } } : {}),
     timeouts: { ...DEFAULT_CONFIG.timeouts, ...file.timeouts, ...flags.timeouts },
     mock: { ...file.mock, ...flags.mock },
     reports: flags.reports && flags.reports.length > 0 ? flags.reports : (file.reports ?? []),
@@ -202,7 +206,7 @@ export function resolveConfig(file: FileConfig, flags: Partial<ConformanceConfig
     operations: Object.fromEntries(
       Object.entries({ ...file.operations, ...flags.operations }).map(([id, o]) => [
         id,
-        { acceptedStatuses: o.acceptedStatuses ?? [], skipChecks: o.skipChecks ?? [], ...(o.severity ? { severity: o.severity } : {}) },
+        { acceptedStatuses: o.acceptedStatuses ?? [], skipChecks: o.skipChecks ?? [], ...(o.severity ? { severity: o.severity } : {}), ...(o.values ? { values: o.values } : {}) },
       ]),
     ),
   };

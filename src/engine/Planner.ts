@@ -1,10 +1,17 @@
 import fc from 'fast-check';
+import { unplannedIntents } from '../checks/unplannedIntents.ts';
 import { ConformanceError, SpecError } from '../errors/ConformanceError.ts';
 import type { Case } from '../model/Case.ts';
 import type { DroppedCase } from '../plan/DroppedCase.ts';
 import { planCases } from '../plan/planCases.ts';
+import type { PlanOptions } from '../plan/PlanOptions.ts';
 import { validRequestArbitrary } from '../plan/validRequestArbitrary.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
+
+/** What the planner and the random arbitrary need of an operation: the seed, fixtures and value restrictions. */
+export function planOptions(prepared: PreparedOperation, seed: number, fixtures: Readonly<Record<string, string>>): PlanOptions {
+  return { seed, fixtures, ...(prepared.restrictions ? { restrictions: prepared.restrictions } : {}) };
+}
 
 export interface OperationPlan {
   readonly cases: readonly Case[];
@@ -26,7 +33,14 @@ export class Planner {
     let held = this.#plans.get(key);
     if (!held) {
       const dropped: DroppedCase[] = [];
-      const cases = planCases(prepared.operation, prepared.constraints, prepared.validators, { seed: this.seed, fixtures, onDropped: (d) => dropped.push(d) });
+      const planned = planCases(prepared.operation, prepared.constraints, prepared.validators, { ...planOptions(prepared, this.seed, fixtures), onDropped: (d) => dropped.push(d) });
+      // A case that only skipped checks would judge is not sent.
+      const unplanned = unplannedIntents(prepared.expectations.skipChecks);
+      const cases = planned.filter((c) => {
+        const skipped = unplanned.get(c.intent.kind);
+        if (skipped) dropped.push({ case: c, brokenConstraintIds: c.breaks ?? [], reason: `only skipped checks judge it (skipChecks: ${skipped.join(', ')})` });
+        return skipped === undefined;
+      });
       held = { cases, dropped };
       this.#plans.set(key, held);
     }
@@ -42,7 +56,7 @@ export class Planner {
     for (const prepared of operations) {
       try {
         this.plan(prepared, fixtures);
-        if (runs > 0) fc.sample(validRequestArbitrary(prepared.operation, { seed: this.seed, fixtures }, prepared.validators), { seed: this.seed, numRuns: Math.min(runs, 5) });
+        if (runs > 0) fc.sample(validRequestArbitrary(prepared.operation, planOptions(prepared, this.seed, fixtures), prepared.validators), { seed: this.seed, numRuns: Math.min(runs, 5) });
       } catch (cause) {
         const where = `${prepared.specFile}: ${prepared.operation.operationId}`;
         if (cause instanceof SpecError) throw new SpecError(cause.code as 'CONF_ERR_SPEC_INVALID', `${where}: ${cause.message}`, { cause });

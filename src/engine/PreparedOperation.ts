@@ -1,6 +1,7 @@
 import type { OperationExpectations } from '../checks/Check.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Operation } from '../openapi/Operation.ts';
+import type { ValueRestriction } from '../plan/ValueRestriction.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 
 /** Everything the run needs about one operation, built once before the first request. */
@@ -10,6 +11,8 @@ export interface PreparedOperation {
   readonly constraints: readonly Constraint[];
   readonly validators: OperationValidators;
   readonly expectations: OperationExpectations;
+  /** The only values sent for some inputs (`--only-value`, the config's `values`), checked against the document. */
+  readonly restrictions?: readonly ValueRestriction[];
   /** Base URL this operation is sent to. */
   readonly baseUrl: string;
   /** The target's name in the report: the config's `name`, the embedded mock's, else the base URL (redacted). */

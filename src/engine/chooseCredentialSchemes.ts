@@ -1,7 +1,9 @@
 import type { Case } from '../model/Case.ts';
+import { AcceptedLimitError } from '../runner/AcceptedLimitError.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
 import { outageOf } from './outageOf.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
+import { sendPolicyFor } from './sendPolicyFor.ts';
 
 /**
  * With `--token`, the credential goes in one security scheme of the operation. When the operation offers
@@ -26,7 +28,14 @@ export async function chooseCredentialSchemes(
     let order = schemes;
     for (const [index, scheme] of probe ? schemes.entries() : []) {
       const candidate = [scheme, ...schemes.filter((_, i) => i !== index)];
-      const exchange = await runner.send(probe!, prepared.baseUrl, candidate);
+      let exchange;
+      try {
+        exchange = await runner.send(probe!, prepared.baseUrl, candidate, sendPolicyFor(prepared.operation, probe!));
+      } catch (error) {
+        // The resource took as many changes as allowed: the order stays the document's.
+        if (error instanceof AcceptedLimitError) break;
+        throw error;
+      }
       // Another header will not make a server that does not answer at all answer: the run says so.
       if (outageOf(exchange) === 'no-answer') break;
       const status = exchange.response?.status;

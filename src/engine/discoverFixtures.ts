@@ -1,8 +1,10 @@
 import type { Case } from '../model/Case.ts';
+import { AcceptedLimitError } from '../runner/AcceptedLimitError.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
 import { REDACTED } from '../runner/redact.ts';
 import { fixtureProbe } from './fixtureProbe.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
+import { sendPolicyFor } from './sendPolicyFor.ts';
 
 /**
  * Path ids the user did not give are taken from the document's parameter examples (the vendor pages'
@@ -32,8 +34,16 @@ export async function discoverFixtures(
     const found = fixtureProbe(prepared, fixtures, plan);
     if (!found) continue;
     const { candidate, probe, names } = found;
-    const exchange = await runner.send(probe, prepared.baseUrl, prepared.operation.credentialSchemes);
     const what = `the fixture probe with the document's example ${names.join(', ')}`;
+    let exchange;
+    try {
+      exchange = await runner.send(probe, prepared.baseUrl, prepared.operation.credentialSchemes, sendPolicyFor(prepared.operation, probe));
+    } catch (error) {
+      // The example resource already took as many changes as allowed (the credential probe): not probed.
+      if (!(error instanceof AcceptedLimitError)) throw error;
+      onProbe({ operationId: prepared.operation.operationId, what, url: probe.request.path, credentialHeaders: [], failure: error.message });
+      continue;
+    }
     onProbe({
       operationId: prepared.operation.operationId,
       what,

@@ -1,10 +1,13 @@
 import { runChecks } from '../checks/runChecks.ts';
 import type { Case } from '../model/Case.ts';
+import { AcceptedLimitError } from '../runner/AcceptedLimitError.ts';
 import { RequestBudgetError } from '../runner/RequestBudgetError.ts';
 import { RunInterruptedError } from '../runner/RunInterruptedError.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
+import { excludedBy } from '../plan/restrictedValue.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import type { RunContext } from './RunContext.ts';
+import { sendPolicyFor } from './sendPolicyFor.ts';
 
 /** The fixtures a case needs but the run does not have (empty when it has them all). */
 export function missingFixtures(testCase: Case, prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>): string[] {
@@ -18,11 +21,16 @@ export async function executeCase(testCase: Case, prepared: PreparedOperation, c
   if (missing.length > 0) {
     return { status: 'not-run', case: testCase, reason: `needs an existing resource: give ${missing.map((name) => `--fixture ${name}=ID`).join(' ')}` };
   }
+  // The last gate for every case, corpus and replayed ones included: an excluded value is never sent.
+  const excluded = excludedBy(testCase.request, prepared.restrictions ?? []);
+  if (excluded !== undefined) return { status: 'not-run', case: testCase, reason: `not sent: ${excluded}` };
   let exchange;
   try {
-    exchange = await context.runner.send(testCase, prepared.baseUrl, prepared.operation.credentialSchemes);
+    exchange = await context.runner.send(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, sendPolicyFor(prepared.operation, testCase));
   } catch (error) {
     if (error instanceof RunInterruptedError) return { status: 'not-run', case: testCase, reason: 'the run was interrupted' };
+    // The resource took as many changes as allowed: this case is not sent, the others go on.
+    if (error instanceof AcceptedLimitError) return { status: 'not-run', case: testCase, reason: error.message };
     // The budget protects the target: stop sending, keep everything that ran.
     if (!(error instanceof RequestBudgetError)) throw error;
     context.stop(error.message);

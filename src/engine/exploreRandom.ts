@@ -1,9 +1,15 @@
 import fc from 'fast-check';
 import type { Case, PlannedRequest } from '../model/Case.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
+import { unplannedIntents } from '../checks/unplannedIntents.ts';
 import { classifyRequest } from '../plan/classifyRequest.ts';
+import { finiteRequestDomain } from '../plan/finiteRequestDomain.ts';
+import { planCases } from '../plan/planCases.ts';
+import { requestFingerprint } from '../plan/requestFingerprint.ts';
+import { excludedBy } from '../plan/restrictedValue.ts';
 import { validRequestArbitrary } from '../plan/validRequestArbitrary.ts';
 import { executeCase } from './executeCase.ts';
+import { planOptions } from './Planner.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import type { RunContext } from './RunContext.ts';
 import { runPool } from './runPool.ts';
@@ -21,9 +27,22 @@ export function randomCase(operationId: string, seed: number, path: string, requ
   return { id: randomCaseId(operationId, seed, path), operationId, intent: { kind: 'valid', label: `random #${path}` }, request, seed, needsFixture: true };
 }
 
-/** The request at a fast-check path of the operation's valid-request arbitrary (replay of a random case). */
+/** A path that names one request of a listed finite domain (`c<index>`), not a fast-check path. */
+const LISTED_PATH = /^c(\d+)$/;
+
+/**
+ * The request at a random case's path: a fast-check path of the operation's valid-request arbitrary, or
+ * `c<index>` into its listed finite domain (replay of a random case).
+ */
 export function randomRequestAt(prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>, seed: number, path: string): PlannedRequest {
-  const arbitrary = validRequestArbitrary(prepared.operation, { seed, fixtures }, prepared.validators);
+  const options = planOptions(prepared, seed, fixtures);
+  const listed = LISTED_PATH.exec(path);
+  if (listed) {
+    const request = finiteRequestDomain(prepared.operation, options, prepared.validators)?.[Number(listed[1])];
+    if (!request) throw new Error(`no random request at path ${path}`);
+    return request;
+  }
+  const arbitrary = validRequestArbitrary(prepared.operation, options, prepared.validators);
   const details = fc.check(fc.property(arbitrary, (_request: PlannedRequest) => false), { seed, path, endOnFailure: true });
   const value = details.counterexample?.[0];
   if (!value) throw new Error(`no random request at path ${path}`);
@@ -34,9 +53,15 @@ function failingChecks(result: CaseResult): string {
   return result.status === 'ran' ? result.verdicts.filter((v) => v.outcome === 'fail').map((v) => v.check).sort().join(',') : '';
 }
 
+/** Draws per random case at most: duplicates are skipped, so a few more are drawn than kept. */
+const DRAWS_PER_CASE = 2;
+
 /**
  * The `runs` random valid cases of one operation under a seed, in the order a run sends them: the
- * exploration sends exactly these, and `--dry-run` lists them without sending.
+ * exploration sends exactly these, and `--dry-run` lists them without sending. No request is sent twice
+ * in a run: a draw identical to an earlier one, or to a planned case, is skipped. When the operation's
+ * valid requests are few (`finiteRequestDomain`, at most `runs`), each is listed once (ids `…:c<index>`)
+ * instead of being sampled. A request carrying a value a restriction excludes is never among them.
  */
 export function sampleRandomCases(
   prepared: PreparedOperation,
@@ -44,14 +69,35 @@ export function sampleRandomCases(
   seed: number,
   runs: number,
   keep: (index: number) => boolean = () => true,
-): Array<{ readonly index: number; readonly testCase: Case }> {
-  if (runs <= 0) return [];
-  const arbitrary = validRequestArbitrary(prepared.operation, { seed, fixtures }, prepared.validators);
-  // The whole seeded sequence is drawn, then filtered: a shard keeps its indexes, so its ids and requests
-  // are those of the unsharded run.
-  return fc
-    .sample(arbitrary, { seed, numRuns: runs })
-    .flatMap((request, index) => (keep(index) ? [{ index, testCase: randomCase(prepared.operation.operationId, seed, String(index), request) }] : []));
+): Array<{ readonly index: number; readonly testCase: Case; readonly listed: boolean }> {
+  // Random requests are valid ones: none is sent when only skipped checks would judge them.
+  if (runs <= 0 || unplannedIntents(prepared.expectations.skipChecks).has('valid')) return [];
+  const { operationId } = prepared.operation;
+  const options = planOptions(prepared, seed, fixtures);
+  const restrictions = prepared.restrictions ?? [];
+  const seen = new Set(planCases(prepared.operation, prepared.constraints, prepared.validators, options).map((c) => requestFingerprint(c.request)));
+  // Whether the request is sent for the first time in this run (it is then remembered). Decided over the
+  // whole sequence before a shard keeps its indexes, so the shards together send the unsharded run's cases.
+  const fresh = (request: PlannedRequest): boolean => {
+    const fingerprint = requestFingerprint(request);
+    if (seen.has(fingerprint) || excludedBy(request, restrictions) !== undefined) return false;
+    seen.add(fingerprint);
+    return true;
+  };
+  const domain = finiteRequestDomain(prepared.operation, options, prepared.validators);
+  if (domain && domain.length <= runs) {
+    return domain.flatMap((request, index) => (fresh(request) && keep(index) ? [{ index, testCase: randomCase(operationId, seed, `c${index}`, request), listed: true }] : []));
+  }
+  const arbitrary = validRequestArbitrary(prepared.operation, options, prepared.validators);
+  const out: Array<{ index: number; testCase: Case; listed: boolean }> = [];
+  let taken = 0;
+  for (const [index, request] of fc.sample(arbitrary, { seed, numRuns: runs * DRAWS_PER_CASE }).entries()) {
+    if (taken >= runs) break;
+    if (!fresh(request)) continue;
+    taken += 1;
+    if (keep(index)) out.push({ index, testCase: randomCase(operationId, seed, String(index), request), listed: false });
+  }
+  return out;
 }
 
 /**
@@ -65,11 +111,15 @@ export async function exploreRandom(prepared: PreparedOperation, runs: number, c
   context.collector.addPlanned(prepared.operation.operationId, cases.length);
   const firstFailures = new Map<string, { index: number; result: CaseResult }>();
   const started = new Set<number>();
-  await runPool(cases, context.runnerOptions.concurrency, context.signal, async ({ testCase, index }) => {
+  // Every answer by request: shrinking starts from requests already sent, and never sends one twice.
+  const answered = new Map<string, CaseResult>();
+  await runPool(cases, context.runnerOptions.concurrency, context.signal, async ({ testCase, index, listed }) => {
     started.add(index);
     const result = await executeCase(testCase, prepared, context);
+    answered.set(requestFingerprint(testCase.request), result);
     const signature = failingChecks(result);
-    if (signature === '') return emit(result);
+    // A listed domain tries every request once: each failure is its own, with nothing to shrink.
+    if (signature === '' || listed) return emit(result);
     const held = firstFailures.get(signature);
     if (held && held.index < index) return emit(result);
     if (held) emit(held.result);
@@ -83,13 +133,13 @@ export async function exploreRandom(prepared: PreparedOperation, runs: number, c
     // A transport failure (timeout, reset) is about the server's health, not the request: shrinking it
     // would only repeat slow failures.
     const shrinkable = !context.signal.aborted && !signature.split(',').includes('transport');
-    emit(shrinkable ? await shrink(prepared, context, signature, index, result) : result);
+    emit(shrinkable ? await shrink(prepared, context, signature, index, result, answered) : result);
   }
 }
 
-async function shrink(prepared: PreparedOperation, context: RunContext, signature: string, index: number, original: CaseResult): Promise<CaseResult> {
+async function shrink(prepared: PreparedOperation, context: RunContext, signature: string, index: number, original: CaseResult, answered: Map<string, CaseResult>): Promise<CaseResult> {
   const { operationId } = prepared.operation;
-  const arbitrary = validRequestArbitrary(prepared.operation, { seed: context.seed, fixtures: context.fixtures }, prepared.validators);
+  const arbitrary = validRequestArbitrary(prepared.operation, planOptions(prepared, context.seed, context.fixtures), prepared.validators);
   let sent = 0;
   let smallest: CaseResult = original;
   const details = await fc.check(
@@ -97,8 +147,13 @@ async function shrink(prepared: PreparedOperation, context: RunContext, signatur
       if (sent >= SHRINK_BUDGET || context.signal.aborted) return true;
       // A shrunk request that left the schema proves nothing about the server: treat it as passing.
       if (!classifyRequest(prepared.constraints, prepared.validators, request).valid) return true;
-      sent += 1;
-      const result = await executeCase(randomCase(operationId, context.seed, 'shrinking', request), prepared, context);
+      const fingerprint = requestFingerprint(request);
+      let result = answered.get(fingerprint);
+      if (!result) {
+        sent += 1;
+        result = await executeCase(randomCase(operationId, context.seed, 'shrinking', request), prepared, context);
+        answered.set(fingerprint, result);
+      }
       if (failingChecks(result) !== signature) return true;
       smallest = result;
       return false;

@@ -8,6 +8,7 @@ import { targetNameOf } from '../config/targetNameOf.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
 import { validatorsFor } from '../validation/validatorsFor.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
+import { valueRestrictionsOf } from './valueRestrictionsOf.ts';
 
 /** The run's default server: a URL, and the name the report gives it (default: the URL). */
 export interface DefaultTarget {
@@ -69,12 +70,14 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
       const constraints = catalogueOperation(operation);
       const validators = validatorsFor(operation);
       const expectations = config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] };
+      const restrictions = targets.length > 0 ? valueRestrictionsOf(operation, constraints, validators, config) : [];
       return targets.map((target) => ({
         operation,
         specFile: spec.file,
         constraints,
         validators,
         expectations,
+        ...(restrictions.length > 0 ? { restrictions } : {}),
         baseUrl: target.url,
         targetName: target.name,
         targetFixtures: target.fixtures,
@@ -105,6 +108,12 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
     const constraintIds = new Set(operation ? catalogueOperation(operation).map((c) => c.id) : []);
     const stray = Object.keys(expectations.severity ?? {}).find((key) => !checkRegistry.has(key) && !constraintIds.has(key));
     if (stray !== undefined) throw new ConfigError(`operations.${operationId}.severity: "${stray}" is neither a check name nor a constraint id of ${operationId} (see \`conformance constraints\`; checks: ${[...checkRegistry.keys()].join(', ')})`);
+  }
+  // `--only-value` applies to every operation that has the input; one that none of the run's has is a slip.
+  for (const input of Object.keys(config.onlyValues ?? {})) {
+    if (prepared.length > 0 && !prepared.some((p) => p.restrictions?.some((r) => r.input === input) || config.operations[p.operation.operationId]?.values?.[input] !== undefined)) {
+      throw new ConfigError(`--only-value ${input}: no operation of this run has an input "${input}" (a parameter name, or a body member's JSON pointer such as /hosted_connect/bandwidth)`);
+    }
   }
   if (prepared.length === 0) {
     const why = config.operationIds.length > 0 ? `--operation ${config.operationIds.join(', ')} has no --target` : 'no operation has a target';

@@ -47,6 +47,15 @@ function verdictFlags(invocation: RunInvocation): string[] {
   ];
 }
 
+/** What the run was kept from sending: a replay keeps to it. */
+function safetyFlags(invocation: RunInvocation): string[] {
+  const shown = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+  return [
+    ...Object.entries(invocation.onlyValues ?? {}).flatMap(([input, values]) => values.map((v) => `--only-value ${shellQuote(`${input}=${shown(v)}`)}`)),
+    ...(invocation.maxAccepted !== undefined ? [`--max-accepted ${invocation.maxAccepted}`] : []),
+  ];
+}
+
 /** How the run reached its own server: TLS and proxy (a proxy password as a placeholder). */
 function transportFlags(invocation: RunInvocation): string[] {
   return [
@@ -75,7 +84,7 @@ export function replayCommandFor(caseId: string, seed: number, prepared: Prepare
   for (const [name, value] of Object.entries({ ...invocation.fixtures, ...(byName ? {} : prepared.targetFixtures) })) parts.push(`--fixture ${shellQuote(`${name}=${value}`)}`);
   for (const spec of invocation.specs) parts.push(`--spec ${shellQuote(spec)}`);
   if (invocation.config !== undefined) parts.push(`--config ${shellQuote(invocation.config)}`);
-  parts.push(...verdictFlags(invocation));
+  parts.push(...verdictFlags(invocation), ...safetyFlags(invocation));
   if (!invocation.embeddedMock) parts.push(...transportFlags(invocation));
   if (!invocation.embeddedMock && prepared.operation.hints.mutating && !isLoopback(prepared.baseUrl)) parts.push('--allow-mutations');
   // The embedded mock accepts whatever a fresh run gives it: credentials matter only for the user's server.

@@ -33,6 +33,7 @@ import type { PreparedOperation } from './PreparedOperation.ts';
 import { Planner, type OperationPlan } from './Planner.ts';
 import { prepareOperations } from './prepareOperations.ts';
 import { relaxationsOf } from './relaxationsOf.ts';
+import { refusalsFirst } from './refusalsFirst.ts';
 import { replayCommandFor } from './replayCommandFor.ts';
 import { ResultCollector } from './ResultCollector.ts';
 import type { RunContext } from './RunContext.ts';
@@ -69,6 +70,7 @@ export function runnerOptionsFor(config: ConformanceConfig, operations: readonly
   const remote = operations.some((p) => !isLoopback(p.baseUrl));
   const maxRequests = config.maxRequests ?? (remote ? REMOTE_DEFAULTS.maxRequests : undefined);
   const rateLimit = config.rateLimit ?? (remote ? REMOTE_DEFAULTS.rateLimit : undefined);
+  const maxAccepted = config.maxAccepted ?? (remote ? REMOTE_DEFAULTS.maxAccepted : undefined);
   return {
     headers: config.headers,
     ...(token !== undefined ? { token } : {}),
@@ -81,6 +83,7 @@ export function runnerOptionsFor(config: ConformanceConfig, operations: readonly
     ...(config.resolve && config.resolve.length > 0 ? { resolve: hostOverridesOf(config.resolve) } : {}),
     ...(rateLimit !== undefined ? { rateLimitPerSecond: rateLimit } : {}),
     ...(maxRequests !== undefined ? { maxRequests } : {}),
+    ...(maxAccepted !== undefined ? { maxAccepted } : {}),
   };
 }
 
@@ -126,7 +129,7 @@ function assertKnownCases(legs: readonly Leg[], config: ConformanceConfig, plann
   if (config.caseIds.length === 0) return;
   const planned = new Set(legs.flatMap((leg) => leg.operations.flatMap((p) => planner.plan(p, leg.given).cases.map((c) => c.id))));
   const randomPrefixes = legs.flatMap((leg) => leg.operations.map((p) => randomCaseId(p.operation.operationId, config.seed, '')));
-  const unknown = config.caseIds.filter((id) => !planned.has(id) && !randomPrefixes.some((prefix) => id.startsWith(prefix) && /^\d+(:\d+)*$/.test(id.slice(prefix.length))));
+  const unknown = config.caseIds.filter((id) => !planned.has(id) && !randomPrefixes.some((prefix) => id.startsWith(prefix) && /^(c\d+|\d+(:\d+)*)$/.test(id.slice(prefix.length))));
   if (unknown.length > 0) {
     throw new UsageError(`--case ${unknown.join(', ')}: no such case in this run's plan (seed ${config.seed}); take ids from a report or --dry-run, with the same --seed`);
   }
@@ -160,6 +163,8 @@ function invocationOf(config: ConformanceConfig, embedded: boolean): RunInvocati
     ...(config.caFile !== undefined ? { caFile: config.caFile } : {}),
     ...(config.proxy !== undefined ? { proxy: redactUrl(config.proxy) } : {}),
     ...(config.resolve && config.resolve.length > 0 ? { resolve: config.resolve } : {}),
+    ...(config.onlyValues && Object.keys(config.onlyValues).length > 0 ? { onlyValues: config.onlyValues } : {}),
+    ...(config.maxAccepted !== undefined ? { maxAccepted: config.maxAccepted } : {}),
   };
 }
 
@@ -421,10 +426,13 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     stop(opened);
   };
   const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason };
-  const work = [
+  const planOrder = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
     ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
   ].filter((w) => w.prepared !== undefined);
+  // Under an accepted-request limit the refusals go first, so they are judged before the limit is reached.
+  const limited = runnerOptions.maxAccepted !== undefined;
+  const work = limited ? refusalsFirst(planOrder) : planOrder;
   const done = new Set<(typeof work)[number]>();
   const send = async (item: (typeof work)[number], testCase: Case = item.testCase): Promise<CaseResult> => {
     const result = await executeCase(testCase, item.prepared, context);
@@ -447,10 +455,11 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
       // must not spend a real server's budget).
       await settleAll(
         operations.map(async (p) => {
-          const first = work.find((w) => w.prepared === p && w.testCase.intent.kind === 'valid' && w.testCase.sequence === undefined && !prior.includes(w.testCase));
+          // (Under an accepted-request limit: its first case that carries the credential, a refusal.)
+          const first = work.find((w) => w.prepared === p && w.testCase.sequence === undefined && (limited ? w.testCase.request.auth === 'configured' : w.testCase.intent.kind === 'valid') && !prior.includes(w.testCase));
           const result = first && (await send(first));
           const status = result?.status === 'ran' ? result.exchange.response?.status : undefined;
-          if (status === 401 || status === 403) refused.set(p.operation.operationId, `the operation's first valid request was answered ${status}: its credential was refused`);
+          if (status === 401 || status === 403) refused.set(p.operation.operationId, `the operation's first ${limited ? '' : 'valid '}request was answered ${status}: its credential was refused`);
         }),
       );
       const sendable = work.filter((w) => !done.has(w) && !refused.has(w.prepared.operation.operationId));
@@ -470,7 +479,13 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     const why = (item: (typeof work)[number]): string => setup.unreachable ?? refused.get(item.prepared.operation.operationId) ?? stopReason ?? (failure !== undefined ? 'the run stopped on an error' : 'the run was interrupted');
     for (const item of work) if (!done.has(item)) emit({ status: 'not-run', case: item.testCase, reason: `not sent: ${why(item)}` });
   }
-  const report = collector.report({
+  // The accepted-request limit stops a resource, not the run: said in the report and as its stop reason.
+  const reached = runner.acceptedLimitReached.filter((r) => r.notSent > 0);
+  const limit = runnerOptions.maxAccepted;
+  if (limit !== undefined && reached.length > 0) {
+    stopReason ??= `the limit of ${limit} accepted state-changing request${limit === 1 ? '' : 's'} per resource (--max-accepted) was reached for ${reached.map((r) => r.resource).join(', ')}: ${reached.reduce((n, r) => n + r.notSent, 0)} not sent`;
+  }
+  const collected = collector.report({
     // The breaker's stop is a verdict about the server (inconclusive), not an interruption of the run.
     interrupted: (hooks.signal?.aborted ?? false) || (controller.signal.aborted && stopReason !== circuit),
     ...(stopReason ? { stopReason } : {}),
@@ -478,6 +493,7 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     toolVersion: TOOL_VERSION,
     invocation,
   });
+  const report = limit !== undefined && reached.length > 0 ? { ...collected, acceptedLimit: { limit, reached: reached.map((r) => ({ target: setup.leg.name, ...r })) } } : collected;
   return { report, ...(failure !== undefined ? { failure } : {}), ...(dryRunCount !== undefined ? { dryRunCount } : {}) };
 }
 

@@ -102,6 +102,10 @@ export interface RunInvocation {
   readonly proxy?: string;
   /** `--resolve HOST:PORT:ADDRESS` entries. */
   readonly resolve?: readonly string[];
+  /** `--only-value` / `onlyValues`: the only values sent per input (a replay sends no other). */
+  readonly onlyValues?: Readonly<Record<string, readonly unknown[]>>;
+  /** `--max-accepted`, when given. */
+  readonly maxAccepted?: number;
 }
 
 /**
@@ -152,8 +156,16 @@ export interface RunReport {
   /** `--shard I/N`: this run sent the I-th of N disjoint parts of the plan (`conformance merge` joins them). */
   readonly shard?: ReportShard;
   readonly interrupted: boolean;
-  /** Why the run stopped before its plan was done (a signal, the request budget), when it did. */
+  /** Why the run stopped before its plan was done (a signal, the request budget, the accepted-request limit), when it did. */
   readonly stopReason?: string;
+  /**
+   * `--max-accepted`, when it kept requests from being sent: per resource (at a target), how many
+   * state-changing requests were accepted and how many were not sent. Their cases are in `notRun`.
+   */
+  readonly acceptedLimit?: {
+    readonly limit: number;
+    readonly reached: ReadonlyArray<{ readonly target: string; readonly resource: string; readonly accepted: number; readonly notSent: number }>;
+  };
   readonly summary: {
     /** Entries of `operations`: one per operation and target. */
     readonly operations: number;

@@ -89,6 +89,11 @@ export interface PendingState {
 export interface OperationHints {
   readonly constraintPrefix: string;
   readonly mutating: boolean;
+  /**
+   * `x-conformance.idempotent`: the document says whether sending the request twice does what sending it
+   * once does; absent, the method says (RFC 9110 §9.2.2).
+   */
+  readonly idempotent?: boolean;
   readonly notFoundStatuses: readonly string[];
   /** Statuses a valid request may get because of the resource's state (e.g. an upgrade already running). */
   readonly stateConflictStatuses: readonly string[];

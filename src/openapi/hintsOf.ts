@@ -7,6 +7,7 @@ import { provenanceValue } from './scopeWithin.ts';
 interface RawHints {
   constraintPrefix?: string;
   mutating?: boolean;
+  idempotent?: unknown;
   notFoundStatuses?: string[];
   stateConflictStatuses?: string[];
   resourceParameter?: string;
@@ -58,9 +59,11 @@ export function hintsOf(extension: unknown, operationId: string, at: string): Op
   const checkProvenance = provenanceMap(raw.provenance, `${here}/provenance`, (key) => /^[a-z][a-z0-9-]*$/.test(key), 'a check name');
   const undocumentedStatusProvenance = provenanceMap(raw.undocumentedStatuses, `${here}/undocumentedStatuses`, (key) => /^[2-5]XX$/.test(key), 'a status class, 2XX..5XX');
   const pending = pendingOf(raw.pending, `${here}/pending`);
+  if (raw.idempotent !== undefined && typeof raw.idempotent !== 'boolean') throw new SpecError('CONF_ERR_SPEC_INVALID', `${here}/idempotent: must be true or false`);
   return {
     constraintPrefix: raw.constraintPrefix ?? operationId,
     mutating: raw.mutating ?? true,
+    ...(typeof raw.idempotent === 'boolean' ? { idempotent: raw.idempotent } : {}),
     notFoundStatuses: raw.notFoundStatuses ?? ['404'],
     stateConflictStatuses: raw.stateConflictStatuses ?? [],
     ...(raw.resourceParameter ? { resourceParameter: raw.resourceParameter } : {}),

@@ -5,6 +5,7 @@ import { buildPath } from './buildPath.ts';
 import { minimalValue } from '../values/minimalValue.ts';
 import { fixturePathParams } from './fixturePathParams.ts';
 import type { PlanOptions } from './PlanOptions.ts';
+import { conformRequest } from './conformRequest.ts';
 
 export interface BaseRequest {
   readonly request: PlannedRequest;
@@ -23,9 +24,10 @@ export function parameterText(value: unknown): string {
  * The request every other case is a variation of: path parameters from the fixtures (schema-valid
  * placeholders where none is given), required query and header parameters at their default or first enum
  * value, optional ones absent, and the first documented example body that validates (else a minimal body
- * built from the schema). No credential: the runner adds it per `auth`.
+ * built from the schema), with every restricted input at an allowed value. No credential: the runner
+ * adds it per `auth`.
  */
-export function baseRequest(operation: Operation, validators: OperationValidators, options: Pick<PlanOptions, 'fixtures'>): BaseRequest {
+export function baseRequest(operation: Operation, validators: OperationValidators, options: Pick<PlanOptions, 'fixtures' | 'restrictions'>): BaseRequest {
   const { pathParams, needsFixture } = fixturePathParams(operation, options.fixtures);
   const query: Record<string, string> = {};
   const headers: Record<string, string> = {};
@@ -48,7 +50,7 @@ export function baseRequest(operation: Operation, validators: OperationValidator
       body = { json: minimalValue(spec.schema) };
     }
   }
-  const request: PlannedRequest = {
+  const built: PlannedRequest = {
     method: operation.method,
     path: buildPath(operation.pathTemplate, pathParams),
     pathParams,
@@ -57,5 +59,6 @@ export function baseRequest(operation: Operation, validators: OperationValidator
     ...(body !== undefined ? { body } : {}),
     auth: 'configured',
   };
+  const request = conformRequest(operation, built, options.restrictions ?? []);
   return { request, needsFixture, ...(exampleIndex !== undefined ? { exampleIndex } : {}) };
 }

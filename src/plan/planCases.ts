@@ -16,6 +16,8 @@ import { pairwiseDrafts } from './pairwiseDrafts.ts';
 import { stateSequenceDrafts } from './stateSequenceDrafts.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
+import { excludedBy } from './restrictedValue.ts';
+import { requestFingerprint } from './requestFingerprint.ts';
 
 /** The pointer of the first `undefined` inside a JSON body (a value the planner could not build), if any. */
 function undefinedAt(value: unknown, pointer = ''): string | undefined {
@@ -48,7 +50,9 @@ function disagreement(draft: PlanDraft, broken: readonly string[]): string | und
  * validate, an invalid case must fail on its own constraint and on nothing else, and no body may hold a
  * value the planner could not build. A case that does not is left out and reported to
  * `options.onDropped`, so a negative check can never cry wolf over a request that was in fact valid (or
- * broke something else too), and a dropped case is counted, never lost.
+ * broke something else too), and a dropped case is counted, never lost. So is a case that carries a
+ * value a restriction excludes (`options.restrictions`), invalid ones included: the user said which
+ * values may be sent, and a value that breaks the input's own rule is not among them.
  */
 export function planCases(operation: Operation, constraints: readonly Constraint[], validators: OperationValidators, options: PlanOptions): Case[] {
   const base = baseRequest(operation, validators, options);
@@ -66,6 +70,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
   ];
   const counters = new Map<string, number>();
   const cases: Case[] = [];
+  const validSent = new Set<string>();
   for (const draft of drafts) {
     const key = `${draft.intent.kind}:${'constraintId' in draft.intent ? draft.intent.constraintId : draft.intent.label}`;
     const index = counters.get(key) ?? 0;
@@ -83,9 +88,16 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     const hole = draft.request.body && 'json' in draft.request.body ? undefinedAt(draft.request.body.json) : undefined;
     const verdict = hole === undefined ? classifyRequest(constraints, validators, draft.request) : { valid: true as const };
     const broken = verdict.valid ? [] : verdict.constraintIds;
-    const reason = hole !== undefined ? `no value could be built for the body at ${hole}` : disagreement(draft, broken);
-    if (reason === undefined) cases.push({ ...planned, breaks: broken });
-    else options.onDropped?.({ case: planned, brokenConstraintIds: broken, reason });
+    const excluded = excludedBy(draft.request, options.restrictions ?? []);
+    const reason = hole !== undefined ? `no value could be built for the body at ${hole}` : (disagreement(draft, broken) ?? (excluded !== undefined ? `excluded by a value restriction: ${excluded}` : undefined));
+    if (reason !== undefined) options.onDropped?.({ case: planned, brokenConstraintIds: broken, reason });
+    // A valid request already planned as another valid case is the same case: it is sent once. (One
+    // that a boundary repeats stays: the boundary names the rule whose coverage it records.)
+    else if (planned.intent.kind === 'valid' && validSent.has(requestFingerprint(planned.request))) continue;
+    else {
+      if (planned.intent.kind === 'valid') validSent.add(requestFingerprint(planned.request));
+      cases.push({ ...planned, breaks: broken });
+    }
   }
   return cases;
 }

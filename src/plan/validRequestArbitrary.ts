@@ -8,10 +8,16 @@ import { parameterText } from './baseRequest.ts';
 import { buildPath } from './buildPath.ts';
 import { fixturePathParams } from './fixturePathParams.ts';
 import type { PlanOptions } from './PlanOptions.ts';
+import { conformRequest } from './conformRequest.ts';
+import type { ValueRestriction } from './ValueRestriction.ts';
 
-function parametersArbitrary(parameters: readonly ParameterSpec[]): fc.Arbitrary<Record<string, string>> {
+function parametersArbitrary(parameters: readonly ParameterSpec[], restrictions: readonly ValueRestriction[]): fc.Arbitrary<Record<string, string>> {
   const model: Record<string, fc.Arbitrary<string>> = {};
-  for (const p of parameters) model[p.name] = schemaArbitrary(p.schema, p.in === 'header' ? 'ascii' : 'text').map(parameterText);
+  for (const p of parameters) {
+    // A restricted parameter is drawn from its allowed values only (text, as it travels).
+    const allowed = restrictions.find((r) => r.site.in === p.in && 'name' in r.site && r.site.name.toLowerCase() === p.name.toLowerCase())?.allowed;
+    model[p.name] = allowed ? fc.constantFrom(...allowed.map(parameterText)) : schemaArbitrary(p.schema, p.in === 'header' ? 'ascii' : 'text').map(parameterText);
+  }
   // Optional parameters are present or absent; required ones always present.
   return fc.record(model, { requiredKeys: parameters.filter((p) => p.required).map((p) => p.name) }) as fc.Arbitrary<Record<string, string>>;
 }
@@ -22,13 +28,18 @@ function parametersArbitrary(parameters: readonly ParameterSpec[]): fc.Arbitrary
  * come from the fixtures; query and non-credential header parameters are drawn from their schemas,
  * optional ones present or absent; the body is drawn from its schema (or is a documented example that
  * validates), and an optional body may be absent. No credential: the runner adds it. `validators` are
- * the operation's compiled ones (the engine passes its own; otherwise the process-wide ones).
+ * the operation's compiled ones (the engine passes its own; otherwise the process-wide ones). A
+ * restricted input (`options.restrictions`) only ever takes its allowed values.
  */
 export function validRequestArbitrary(operation: Operation, options: PlanOptions, validators: OperationValidators = validatorsFor(operation)): fc.Arbitrary<PlannedRequest> {
   const { pathParams } = fixturePathParams(operation, options.fixtures);
   const path = buildPath(operation.pathTemplate, pathParams);
-  const query = parametersArbitrary(operation.parameters.filter((p) => p.in === 'query'));
-  const headers = parametersArbitrary(operation.parameters.filter((p) => p.in === 'header' && !p.credential));
+  const restrictions = options.restrictions ?? [];
+  const query = parametersArbitrary(operation.parameters.filter((p) => p.in === 'query'), restrictions);
+  const headers = parametersArbitrary(operation.parameters.filter((p) => p.in === 'header' && !p.credential), restrictions);
+  // A body member drawn with an excluded value takes one of the allowed values instead, drawn too.
+  const bodyRestrictions = restrictions.filter((r) => r.site.in === 'body');
+  const picks = fc.tuple(...bodyRestrictions.map((r) => fc.constantFrom(...r.allowed)));
   const spec = operation.requestBody;
   let body: fc.Arbitrary<PlannedRequest['body']> = fc.constant(undefined);
   if (spec) {
@@ -40,8 +51,8 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
     const present = json.map((value): PlannedRequest['body'] => ({ json: value }));
     body = spec.required ? present : fc.option(present, { nil: undefined });
   }
-  return fc.record({ query, headers, body }).map(
-    (drawn): PlannedRequest => ({
+  return fc.record({ query, headers, body, picks }).map((drawn): PlannedRequest => {
+    const request: PlannedRequest = {
       method: operation.method,
       path,
       pathParams: { ...pathParams },
@@ -49,6 +60,7 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
       headers: drawn.headers,
       ...(drawn.body !== undefined ? { body: drawn.body } : {}),
       auth: 'configured',
-    }),
-  );
+    };
+    return bodyRestrictions.length === 0 ? request : conformRequest(operation, request, bodyRestrictions, (_r, index) => drawn.picks[index]);
+  });
 }

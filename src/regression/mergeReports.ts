@@ -217,6 +217,8 @@ export function mergeReports(inputs: readonly NamedReport[]): RunReport {
   const startedAt = reports.map((r) => r.startedAt).sort()[0]!;
   const finishedAt = reports.map((r) => r.finishedAt).sort().at(-1)!;
   const stopReason = reports.find((r) => r.stopReason !== undefined)?.stopReason;
+  const limited = reports.flatMap((r) => (r.acceptedLimit ? [r.acceptedLimit] : []));
+  const acceptedLimit = limited.length > 0 ? { limit: limited[0]!.limit, reached: limited.flatMap((l) => l.reached) } : undefined;
   // `replay` of a merged report needs one way of sending: kept only when every report was invoked alike.
   const invocation = common(reports.map((r) => r.invocation));
   return {
@@ -229,6 +231,7 @@ export function mergeReports(inputs: readonly NamedReport[]): RunReport {
     seed: first.seed,
     interrupted,
     ...(stopReason !== undefined ? { stopReason } : {}),
+    ...(acceptedLimit !== undefined ? { acceptedLimit } : {}),
     summary: {
       operations: operations.length,
       cases: sum(operations.map((o) => o.planned)),

@@ -52,6 +52,13 @@ function transportSettings(user: ConformanceConfig, own: RunInvocation): Pick<Co
   return { insecure: user.insecure || (own.insecure ?? false), ...(caFile !== undefined ? { caFile } : {}), ...(proxy !== undefined ? { proxy } : {}), ...(resolve !== undefined ? { resolve } : {}) };
 }
 
+/** What the run was kept from sending (`--only-value`, `--max-accepted`) holds for its replay, unless given anew. */
+function safetySettings(user: ConformanceConfig, invocation: RunInvocation | undefined): Pick<ConformanceConfig, 'onlyValues' | 'maxAccepted'> {
+  const onlyValues = user.onlyValues ?? invocation?.onlyValues;
+  const maxAccepted = user.maxAccepted ?? invocation?.maxAccepted;
+  return { ...(onlyValues !== undefined ? { onlyValues } : {}), ...(maxAccepted !== undefined ? { maxAccepted } : {}) };
+}
+
 /** Where the report's run sent each operation: its URL, or each of its several targets by name. */
 function recordedTargets(recorded: RunReport, operationIds: readonly string[]): Record<string, TargetSetting> {
   const targets: Record<string, TargetSetting> = {};
@@ -103,6 +110,7 @@ export function replayConfig(recorded: RunReport, reportPath: string, user: Conf
     // The run's consent to mutate its own server carries over; a new target needs it given again.
     allowMutations: user.allowMutations || (own?.allowMutations ?? false),
     ...verdictSettings(user, invocation),
+    ...safetySettings(user, invocation),
     ...(own && !own.embeddedMock ? transportSettings(user, own) : {}),
   };
 }

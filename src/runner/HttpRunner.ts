@@ -7,6 +7,7 @@ import type { CredentialScheme } from '../openapi/Operation.ts';
 import { buildRequest } from './buildRequest.ts';
 import { classifyError, errorCode } from './classifyError.ts';
 import { CollectHandler, type Collected } from './CollectHandler.ts';
+import { AcceptedLimit, type AcceptedLimitState } from './AcceptedLimit.ts';
 import { createDispatcher } from './createDispatcher.ts';
 import { Limiter } from './Limiter.ts';
 import { Pacer } from './Pacer.ts';
@@ -17,6 +18,7 @@ import { REPRESENTATION_HEADERS } from './representationHeaders.ts';
 import { RequestBudgetError } from './RequestBudgetError.ts';
 import { RunInterruptedError } from './RunInterruptedError.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
+import { methodPolicy, type SendPolicy } from './SendPolicy.ts';
 
 const debug = debuglog('conformance');
 
@@ -31,6 +33,10 @@ function delay(ms: number): Promise<void> {
  *   reaches the server, retries included. Once the budget is spent `send()` throws `RequestBudgetError`
  *   (a tool error that stops the run; what ran is still reported); a retry that would overspend is
  *   skipped and the last 429/503 is reported.
+ * - A request that is not idempotent (`SendPolicy`) is retried on 429 only: a 503 to it is an answer.
+ * - A state-changing request names its resource; with `maxAccepted`, once that many were accepted (2xx)
+ *   for a resource, `send()` throws `AcceptedLimitError` for it without sending (places are reserved
+ *   before sending, so requests in flight cannot overshoot).
  * - Server misbehaviour never throws: the Exchange carries a `failure`. A 3xx is a `redirect` failure
  *   (never followed); a 429 (or a 503 with `Retry-After`) still there after the retries is `rate-limited`;
  *   a body over `maxResponseBytes` is a `too-large` failure whose `response` keeps the status, headers
@@ -43,6 +49,9 @@ function delay(ms: number): Promise<void> {
 export class HttpRunner {
   readonly #options: RunnerOptions;
   readonly #dispatcher: Dispatcher;
+  /** Retries 429 only: for requests that are not idempotent. */
+  readonly #nonIdempotent: Dispatcher;
+  readonly #accepted: AcceptedLimit | undefined;
   readonly #close: () => Promise<void>;
   readonly #limiter: Limiter;
   readonly #pacer: Pacer | undefined;
@@ -59,8 +68,10 @@ export class HttpRunner {
     }
     this.#limiter = new Limiter(options.concurrency);
     this.#pacer = options.rateLimitPerSecond !== undefined ? new Pacer(options.rateLimitPerSecond) : undefined;
-    const { dispatcher, close } = createDispatcher(options, { claimRetry: () => this.#claimRetry() });
+    this.#accepted = options.maxAccepted !== undefined ? new AcceptedLimit(options.maxAccepted) : undefined;
+    const { dispatcher, nonIdempotent, close } = createDispatcher(options, { claimRetry: () => this.#claimRetry() });
     this.#dispatcher = dispatcher;
+    this.#nonIdempotent = nonIdempotent;
     this.#close = close;
   }
 
@@ -69,9 +80,27 @@ export class HttpRunner {
     return this.#sent;
   }
 
-  /** Sends one planned case to baseUrl; never throws for server misbehaviour (see the class comment). */
-  send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[]): Promise<Exchange> {
-    return this.#limiter.run(() => this.#send(testCase, baseUrl, credentialSchemes));
+  /** The resources whose accepted-request limit was reached (empty without `maxAccepted`). */
+  get acceptedLimitReached(): AcceptedLimitState[] {
+    return this.#accepted?.reached() ?? [];
+  }
+
+  /**
+   * Sends one planned case to baseUrl; never throws for server misbehaviour (see the class comment).
+   * Without a policy, the request's method says whether it is idempotent, and no resource is counted.
+   */
+  async send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[], policy: SendPolicy = methodPolicy(testCase.request.method)): Promise<Exchange> {
+    // The place is reserved before a concurrency slot is taken: requests waiting for a resource's answer
+    // do not hold up requests to other resources.
+    const settle = policy.resource !== undefined && this.#accepted ? await this.#accepted.reserve(policy.resource) : undefined;
+    let status: number | undefined;
+    try {
+      const exchange = await this.#limiter.run(() => this.#send(testCase, baseUrl, credentialSchemes, policy));
+      status = exchange.response?.status;
+      return exchange;
+    } finally {
+      settle?.(status);
+    }
   }
 
   /** Closes the connections once in-flight requests are done. Safe to call twice. */
@@ -88,7 +117,7 @@ export class HttpRunner {
     return this.#pacer?.reserve() ?? 0;
   }
 
-  async #send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[]): Promise<Exchange> {
+  async #send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[], policy: SendPolicy): Promise<Exchange> {
     const signal = this.#signal;
     if (signal?.aborted) throw new RunInterruptedError();
     const built = buildRequest(testCase, baseUrl, credentialSchemes, this.#options);
@@ -111,7 +140,7 @@ export class HttpRunner {
         });
         signal?.addEventListener('abort', onAbort, { once: true });
         try {
-          this.#dispatcher.dispatch(
+          (policy.idempotent ? this.#dispatcher : this.#nonIdempotent).dispatch(
             { origin: url.origin, path: `${url.pathname}${url.search}`, method: built.method as Dispatcher.HttpMethod, headers: built.headers, body: built.bodyText ?? null },
             handler,
           );
@@ -126,7 +155,7 @@ export class HttpRunner {
     const durationMs = performance.now() - started;
     // Named by what carries credentials (not by what happened to contain a short token, like content-type).
     const credentialNames = credentialHeaderNames([], [...credentialSchemes.map((s) => s.header), ...Object.keys(this.#options.headers).filter((name) => !REPRESENTATION_HEADERS.has(name.toLowerCase()))]);
-    const exchange = this.#toExchange(testCase, sent, collected, durationMs, built.secrets, credentialNames);
+    const exchange = this.#toExchange(testCase, sent, collected, durationMs, built.secrets, credentialNames, policy);
     if (debug.enabled) debug('%s %s -> %s %dms', sent.method, sent.url, exchange.failure ? exchange.failure.kind : String(exchange.response?.status), Math.round(durationMs));
     return exchange;
   }
@@ -136,7 +165,7 @@ export class HttpRunner {
    * headers (`Set-Cookie` and credential-named ones whole), the body, the parsed JSON and failure
    * messages, so checks, reporters, the corpus and every log line downstream only see clean data.
    */
-  #toExchange(testCase: Case, sent: Exchange['sent'], collected: Collected, durationMs: number, secrets: readonly string[], credentialNames: ReadonlySet<string>): Exchange {
+  #toExchange(testCase: Case, sent: Exchange['sent'], collected: Collected, durationMs: number, secrets: readonly string[], credentialNames: ReadonlySet<string>, policy: SendPolicy): Exchange {
     const fail = (kind: TransportFailure['kind'], message: string): TransportFailure => ({ kind, message: redactText(message, secrets), durationMs });
     const { status, error } = collected;
     if (status === undefined || collected.headers === undefined) {
@@ -174,7 +203,8 @@ export class HttpRunner {
     if (status >= 300 && status < 400 && status !== 304) {
       return withFailure(fail('redirect', `answered ${status} redirecting to ${headers.location ?? '(no Location header)'}; redirects are not followed`));
     }
-    if (status === 429 || (status === 503 && headers['retry-after'] !== undefined)) {
+    // A 503 to a request that is not idempotent was not retried: it is an answer, for the checks to judge.
+    if (status === 429 || (status === 503 && headers['retry-after'] !== undefined && policy.idempotent)) {
       const spent = this.#options.maxRequests !== undefined && this.#sent >= this.#options.maxRequests;
       const retryAfter = headers['retry-after'] !== undefined ? ` (Retry-After: ${headers['retry-after']})` : '';
       return withFailure(fail('rate-limited', `still ${status}${retryAfter} after ${collected.attempts} attempt${collected.attempts === 1 ? '' : 's'}${spent ? '; request budget spent' : ''}`));

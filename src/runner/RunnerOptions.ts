@@ -17,7 +17,7 @@ export interface RunnerOptions {
   readonly timeouts: { readonly connectMs: number; readonly headersMs: number; readonly bodyMs: number };
   /** Requests in flight at most (also the size of each origin's connection pool). */
   readonly concurrency: number;
-  /** Retries on 429 and 503, each waiting `Retry-After` (seconds or HTTP date) capped at `maxDelayMs`. */
+  /** Retries on 429 and 503 (429 only for a request that is not idempotent), each waiting `Retry-After` (seconds or HTTP date) capped at `maxDelayMs`. */
   readonly retry: { readonly maxRetries: number; readonly maxDelayMs: number };
   /** Body bytes read at most; a longer body is cut, marked truncated and reported as `too-large`. */
   readonly maxResponseBytes: number;
@@ -30,6 +30,11 @@ export interface RunnerOptions {
   readonly rateLimitPerSecond?: number;
   /** Request budget (retries included); once spent, `send()` throws `RequestBudgetError`. */
   readonly maxRequests?: number;
+  /**
+   * `--max-accepted`: accepted (2xx) state-changing requests per resource at most; once reached, `send()`
+   * of a request to that resource throws `AcceptedLimitError` without sending. Absent: no limit.
+   */
+  readonly maxAccepted?: number;
   /** The run's interrupt: once aborted, requests in flight are cut and `send()` throws `RunInterruptedError`. */
   readonly signal?: AbortSignal;
 }

@@ -4,7 +4,7 @@ import { ConfigError } from '../errors/ConformanceError.ts';
 import { overridingConnector } from './hostOverrides.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
 import { requestDeadline } from './requestDeadline.ts';
-import { throttleRetry, type ThrottleRetryOptions } from './throttleRetry.ts';
+import { NON_IDEMPOTENT_RETRY_STATUSES, RETRY_STATUSES, throttleRetry, type ThrottleRetryOptions } from './throttleRetry.ts';
 
 /** TLS settings for connections to the target (also used by the reachability probe). */
 export function tlsConnectOptions(options: RunnerOptions): { ca?: Buffer; rejectUnauthorized: boolean } {
@@ -26,10 +26,14 @@ const UNDICI_TIMER_RESOLUTION_MS = 1000;
 /**
  * The one dispatcher of a runner: a keep-alive Agent (or ProxyAgent) with a pool per origin sized to
  * the concurrency and the three timeouts, composed with a precise per-attempt deadline
- * (`requestDeadline`) and the retry interceptor for 429/503. No redirect
- * interceptor: a 3xx comes back as it is, so the runner reports it instead of following it.
+ * (`requestDeadline`) and the retry interceptor: `dispatcher` retries 429/503 (idempotent requests),
+ * `nonIdempotent` only 429, over the same connections. No redirect interceptor: a 3xx comes back as it
+ * is, so the runner reports it instead of following it.
  */
-export function createDispatcher(options: RunnerOptions, retry: Omit<ThrottleRetryOptions, 'maxRetries' | 'maxDelayMs'>): { dispatcher: Dispatcher; close: () => Promise<void> } {
+export function createDispatcher(
+  options: RunnerOptions,
+  retry: Omit<ThrottleRetryOptions, 'maxRetries' | 'maxDelayMs' | 'statuses'>,
+): { dispatcher: Dispatcher; nonIdempotent: Dispatcher; close: () => Promise<void> } {
   const connect = { ...tlsConnectOptions(options), timeout: options.timeouts.connectMs };
   const poolOptions = {
     connections: options.concurrency,
@@ -45,16 +49,16 @@ export function createDispatcher(options: RunnerOptions, retry: Omit<ThrottleRet
   const { connectMs, headersMs, bodyMs } = options.timeouts;
   const precise = Math.min(connectMs, headersMs, bodyMs) < UNDICI_TIMER_RESOLUTION_MS;
   const deadline: Dispatcher.DispatcherComposeInterceptor = precise ? requestDeadline(options.timeouts) : (dispatch) => dispatch;
-  const dispatcher =
+  const retrying = (statuses: readonly number[]): Dispatcher =>
     options.retry.maxRetries > 0
       ? base.compose(
           deadline,
           interceptors.retry({
             throwOnError: false,
             maxRetries: options.retry.maxRetries,
-            retry: throttleRetry({ maxRetries: options.retry.maxRetries, maxDelayMs: options.retry.maxDelayMs, claimRetry: retry.claimRetry }),
+            retry: throttleRetry({ maxRetries: options.retry.maxRetries, maxDelayMs: options.retry.maxDelayMs, statuses, claimRetry: retry.claimRetry }),
           }),
         )
       : base.compose(deadline);
-  return { dispatcher, close: () => base.close() };
+  return { dispatcher: retrying(RETRY_STATUSES), nonIdempotent: retrying(NON_IDEMPOTENT_RETRY_STATUSES), close: () => base.close() };
 }

@@ -4,10 +4,19 @@ import { parseRetryAfter } from './parseRetryAfter.ts';
 /** Statuses that mean "come back later". */
 export const RETRY_STATUSES: readonly number[] = [429, 503];
 
+/**
+ * Statuses a non-idempotent request is retried on: a 429 says the request was not acted on; a 503 does
+ * not (a gateway may answer it after the server applied the request), so sending it again could apply
+ * it twice.
+ */
+export const NON_IDEMPOTENT_RETRY_STATUSES: readonly number[] = [429];
+
 const BACKOFF_MS = 250;
 
 export interface ThrottleRetryOptions {
   readonly maxRetries: number;
+  /** The statuses retried (default `RETRY_STATUSES`). */
+  readonly statuses?: readonly number[];
   readonly maxDelayMs: number;
   /**
    * Called before each retry: claims a request from the budget and a pacing slot. Returns the extra wait
@@ -17,16 +26,18 @@ export interface ThrottleRetryOptions {
 }
 
 /**
- * The `retry` decision for undici's retry interceptor: only a 429/503 answer is retried (never a
+ * The `retry` decision for undici's retry interceptor: only a 429/503 answer (429 alone for a
+ * non-idempotent request, `NON_IDEMPOTENT_RETRY_STATUSES`) is retried (never a
  * network error: a reset or timeout is a finding, and retrying a non-idempotent PUT/PATCH after a
  * lost answer could apply it twice), after `Retry-After` (seconds or HTTP date) capped at `maxDelayMs`,
  * or a short exponential backoff when the server gives none.
  */
 export function throttleRetry(options: ThrottleRetryOptions): RetryHandler.RetryCallback {
+  const statuses = options.statuses ?? RETRY_STATUSES;
   return (err, { state }, callback) => {
     const { statusCode, headers } = err as Error & { statusCode?: number; headers?: Record<string, string | string[] | undefined> };
     // `state.counter` counts answers so far: 1 after the first attempt.
-    if (statusCode === undefined || !RETRY_STATUSES.includes(statusCode) || state.counter > options.maxRetries) {
+    if (statusCode === undefined || !statuses.includes(statusCode) || state.counter > options.maxRetries) {
       callback(err);
       return;
     }

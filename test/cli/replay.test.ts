@@ -294,6 +294,12 @@ describe('replayCommandFor', () => {
     expect(replayCommandFor('c:1', 9, { ...prepared, baseUrl: 'http://127.0.0.1:8080' }, invocation)).not.toContain('--allow-mutations');
   });
 
+  test('what the run was kept from sending holds for the replay: --only-value and --max-accepted', () => {
+    const words = shellWords(replayCommandFor('c:1', 9, prepared, { ...invocation, onlyValues: { '/hosted_connect/bandwidth': [10], name: ['a b'] }, maxAccepted: 2 }));
+    expect(words).toEqual(expect.arrayContaining(['--only-value', '/hosted_connect/bandwidth=10', '--only-value', 'name=a b', '--max-accepted', '2']));
+    expect(shellWords(replayCommandFor('c:1', 9, prepared, invocation))).not.toContain('--only-value');
+  });
+
   test('a password in the target URL is a placeholder; several credentials get one placeholder each', () => {
     const line = replayCommandFor('c:1', 9, { ...prepared, baseUrl: 'https://admin:hunter2@dc.example.com' }, { ...invocation, credentialHeaders: ['X-Auth-Token', 'X-Tenant'], token: true });
     expect(line).not.toContain('hunter2');

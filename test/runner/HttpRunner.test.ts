@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { AcceptedLimitError } from '../../src/runner/AcceptedLimitError.ts';
 import { RequestBudgetError } from '../../src/runner/RequestBudgetError.ts';
 import { closeAll, httpServer, rawServer, testCase, trackedRunner } from './helpers.ts';
 
@@ -176,6 +177,59 @@ describe('retry on 429/503', () => {
     expect(server.received.length).toBe(1);
     expect(exchange.failure).toBeUndefined();
     expect(exchange.response?.status).toBe(500);
+  });
+});
+
+describe('requests that are not idempotent', () => {
+  it('a POST answered 503 (even with Retry-After) is sent once and kept as an answer', async () => {
+    const server = await httpServer((_req, res) => json(res, 503, {}, { 'retry-after': '0' }));
+    const exchange = await runner({ retry: { maxRetries: 2, maxDelayMs: 50 } }).send(testCase({ method: 'POST' }), server.url, DC);
+    expect(server.received.length).toBe(1);
+    expect(exchange.failure).toBeUndefined();
+    expect(exchange.response?.status).toBe(503);
+  });
+
+  it('a PUT answered 503 is retried (idempotent), a POST answered 429 too (the server did not act on it)', async () => {
+    const put = await httpServer((_req, res, _b, i) => (i === 0 ? json(res, 503, {}, { 'retry-after': '0' }) : json(res, 200, {})));
+    expect((await runner({ retry: { maxRetries: 2, maxDelayMs: 50 } }).send(testCase({ method: 'PUT' }), put.url, DC)).response?.status).toBe(200);
+    expect(put.received.length).toBe(2);
+    const post = await httpServer((_req, res, _b, i) => (i === 0 ? json(res, 429, {}, { 'retry-after': '0' }) : json(res, 202, {})));
+    expect((await runner({ retry: { maxRetries: 2, maxDelayMs: 50 } }).send(testCase({ method: 'POST' }), post.url, DC)).response?.status).toBe(202);
+    expect(post.received.length).toBe(2);
+  });
+
+  it('the policy overrides the method: a POST the document calls idempotent is retried on 503', async () => {
+    const server = await httpServer((_req, res, _b, i) => (i === 0 ? json(res, 503, {}) : json(res, 200, {})));
+    const exchange = await runner({ retry: { maxRetries: 2, maxDelayMs: 50 } }).send(testCase({ method: 'POST' }), server.url, DC, { idempotent: true });
+    expect(server.received.length).toBe(2);
+    expect(exchange.response?.status).toBe(200);
+  });
+});
+
+describe('accepted state-changing requests per resource (maxAccepted)', () => {
+  it('with 8 in flight, a server that accepts everything receives exactly the limit; the rest are refused unsent', async () => {
+    const server = await httpServer((_req, res) => setTimeout(() => json(res, 202, {}), 20));
+    const r = runner({ concurrency: 8, maxAccepted: 2 });
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => r.send(testCase({ method: 'POST' }, `c${i}`), server.url, DC, { idempotent: false, resource: 'applianceId=a' })));
+    expect(server.received.length).toBe(2);
+    expect(results.filter((x) => x.status === 'fulfilled').length).toBe(2);
+    const refused = results.flatMap((x) => (x.status === 'rejected' ? [x.reason as unknown] : []));
+    expect(refused.length).toBe(6);
+    expect(refused.every((e) => e instanceof AcceptedLimitError)).toBe(true);
+    expect(r.acceptedLimitReached).toEqual([{ resource: 'applianceId=a', accepted: 2, notSent: 6 }]);
+  });
+
+  it('refusals free their place: a server answering 422 gets every request; another resource has its own count', async () => {
+    const server = await httpServer((req, res) => json(res, req.url?.includes('/b') ? 202 : 422, {}));
+    const r = runner({ concurrency: 8, maxAccepted: 1 });
+    const send = (path: string, resource: string, i: number) => r.send(testCase({ method: 'POST', path }, `c${i}`), server.url, DC, { idempotent: false, resource });
+    const answered = await Promise.all(Array.from({ length: 5 }, (_, i) => send('/a', 'id=a', i)));
+    expect(answered.map((e) => e.response?.status)).toEqual([422, 422, 422, 422, 422]);
+    await send('/b', 'id=b', 9);
+    await expect(send('/b', 'id=b', 10)).rejects.toBeInstanceOf(AcceptedLimitError);
+    expect(server.received.length).toBe(6);
+    // A request that changes nothing (no resource) is never counted.
+    expect((await r.send(testCase({ method: 'GET', path: '/b' }), server.url, DC)).response?.status).toBe(202);
   });
 });
 

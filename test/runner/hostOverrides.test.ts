@@ -36,8 +36,11 @@ describe('--resolve: a named (non-loopback) target served on loopback', () => {
     expect(refused.err).toContain('--allow-mutations');
     const path = join(await tempDir(), 'r.json');
     const sent = await runCli(['run', '--target', `updateHostedConnect=${url}`, '--resolve', resolve, '--token', mock.token, ...fixtures(), '--runs', '1', '--allow-mutations', '--rate-limit', '1000', '--report', `json=${path}`]);
+    // The remote default of one accepted change per resource applies too: the refusals run, the changes
+    // after the first one are not sent.
     expect(sent.code).toBe(0);
     const report = await readReport(path);
+    expect(report.acceptedLimit?.limit).toBe(1);
     expect(report.operations.map((o) => o.target)).toEqual([url]);
     expect(report.invocation?.resolve).toEqual([resolve]);
     // The replay line carries the override, so it reaches the same server.

@@ -6,7 +6,7 @@ import { REPLAY_REPORT_DIR } from '../../regression/replayConfig.ts';
 import { runWithReports } from '../runWithReports.ts';
 import type { MainIo } from '../MainIo.ts';
 import { collect } from '../collect.ts';
-import { parseChoice, parseFixture, parseHeader, parseInteger, parseResolve, parsePositiveNumber, parseReport, parseSpec, parseTarget, parseToken, type TargetFlags } from '../parseFlags.ts';
+import { parseChoice, parseFixture, parseHeader, parseInteger, parseOnlyValue, parseResolve, parsePositiveNumber, parseReport, parseSpec, parseTarget, parseToken, type TargetFlags } from '../parseFlags.ts';
 import { interruptSignal } from '../interruptSignal.ts';
 import { parseShard } from '../../config/parseShard.ts';
 import { UsageError } from '../../errors/ConformanceError.ts';
@@ -35,6 +35,8 @@ export interface RunFlags {
   connectTimeout?: number;
   retries?: number;
   maxRequests?: number;
+  maxAccepted?: number;
+  onlyValue?: Record<string, string[]>;
   rateLimit?: number;
   maxResponseBytes?: number;
   insecure?: boolean;
@@ -76,6 +78,8 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
     ...(Object.keys(timeouts).length > 0 ? { timeouts: timeouts as ConformanceConfig['timeouts'] } : {}),
     retries: flags.retries,
     maxRequests: flags.maxRequests,
+    maxAccepted: flags.maxAccepted,
+    onlyValues: flags.onlyValue,
     rateLimit: flags.rateLimit,
     maxResponseBytes: flags.maxResponseBytes,
     insecure: flags.insecure,
@@ -113,6 +117,8 @@ export function addTargetOptions(command: Command): Command {
     .option('--connect-timeout <ms>', `connect timeout (default ${DEFAULT_CONFIG.timeouts.connectMs})`, parseInteger(1))
     .option('--retries <n>', `retries on 429/503, honouring Retry-After (default ${DEFAULT_CONFIG.retries})`, parseInteger(0, 10))
     .option('--max-requests <n>', `request budget (default ${REMOTE_DEFAULTS.maxRequests} for a non-loopback target)`, parseInteger(1))
+    .option('--max-accepted <n>', `accepted (2xx) state-changing requests per resource; then its other cases are not sent (default ${REMOTE_DEFAULTS.maxAccepted} for a non-loopback target)`, parseInteger(1))
+    .option('--only-value <name=value>', 'send only this value for an input (a parameter name or body member pointer) of every operation that has it (repeatable: the values add up)', (v, p: Record<string, string[]> | undefined) => parseOnlyValue(v, p))
     .option('--rate-limit <rps>', `requests per second (default ${REMOTE_DEFAULTS.rateLimit} for a non-loopback target)`, parsePositiveNumber)
     .option('--max-response-bytes <n>', `response body cap in bytes (default ${DEFAULT_CONFIG.maxResponseBytes})`, parseInteger(1024))
     .option('--insecure', 'do not verify TLS certificates')
