@@ -94,10 +94,11 @@ describe('README section 2, literally, against the reference mock run as a separ
     const { code } = await spawnCli([...asUser(commands[0]!, logger.url, TOKEN), '--report-dir', dir, '--runs', '5'], { CI: 'true' }).done;
     expect(code).toBe(1);
     const report = await readReport(join(dir, 'report.json'));
-    // The accepted 65-character name also comes back in the 200: the response breaks the same limit.
-    expect(report.findings.map((f) => `${f.severity} ${f.check} ${f.constraintId}`)).toEqual([
-      'failure negative-rejection DC.body.hosted_connect.name.maxLength',
-      'failure response-schema DC.response.200.hosted_connect.name.maxLength',
+    // The accepted 65-character name also comes back in the 200: the response breaks the same limit
+    // (also, as a reading, for 65 decomposed characters, which are fewer as graphemes).
+    expect(report.findings.filter((f) => f.severity === 'failure').map((f) => `${f.check} ${f.constraintId}`)).toEqual([
+      'negative-rejection DC.body.hosted_connect.name.maxLength',
+      'response-schema DC.response.200.hosted_connect.name.maxLength',
     ]);
   });
 
