@@ -30,6 +30,8 @@ export interface MockOptions {
   readonly token?: string;
   /** A fault profile name (see listFaults()). */
   readonly fault?: string;
+  /** A generated mutant by id (see mock/mutants/listMutants.ts); not together with `fault`. */
+  readonly mutant?: string;
   /** Delay before every answer. */
   readonly latencyMs?: number;
   /** Beyond this many requests in one second: 429 with `Retry-After: 1`. */

@@ -9,12 +9,14 @@ import { redactHeaders } from '../src/runner/redact.ts';
 import type { Spec } from '../src/openapi/Spec.ts';
 import { applyChaos } from './applyChaos.ts';
 import { buildRoutes } from './buildRoutes.ts';
+import { flatIncomingHeaders } from './flatIncomingHeaders.ts';
 import { CHAOS_MODES, type ChaosOptions, type MockFixtures, type MockLogEntry, type MockOptions, type MockServer } from './MockOptions.ts';
 import type { MockResponse } from './MockResponse.ts';
 import { MockState } from './MockState.ts';
 import { handlers } from './operations/handlers.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import { resolveFault } from './resolveFault.ts';
+import { resolveMutant } from './mutants/resolveMutant.ts';
 import { Router } from './Router.ts';
 import { serveRequest } from './serveRequest.ts';
 
@@ -49,9 +51,7 @@ function chaosOf(chaos: MockOptions['chaos']): ChaosOptions | undefined {
 }
 
 function redactedHeaders(req: IncomingMessage, credentialHeaders: ReadonlySet<string>): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
-  return redactHeaders(flat, credentialHeaders);
+  return redactHeaders(flatIncomingHeaders(req.headers), credentialHeaders);
 }
 
 function write(res: ServerResponse, response: MockResponse): void {
@@ -83,10 +83,12 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const tokenProblem = options.token === undefined ? undefined : credentialTextProblem(options.token);
   if (tokenProblem) throw new ConfigError(`mock option token: the value ${tokenProblem}`);
   const chaos = chaosOf(options.chaos);
-  const fault = resolveFault(options.fault);
+  if (options.fault !== undefined && options.mutant !== undefined) throw new ConfigError('the mock takes a fault profile or a mutant, not both');
+  const profile = resolveFault(options.fault);
 
   const specs = await cachedSpecs(options.specFiles ?? []);
   const operations = specs.flatMap((s) => s.operations);
+  const fault = options.mutant !== undefined ? resolveMutant(options.mutant, operations) : profile;
   const routes = buildRoutes(operations, handlers, fault);
   const router = new Router(routes);
   const state = new MockState();
