@@ -50,6 +50,12 @@ describe('generated mutants', () => {
     // A length of at least 0, a query value's type "string": no request breaks them.
     expect(ruleIds).not.toContain('request-rule/not-enforced/DC.body.hosted_connect.name.minLength');
     expect(ruleIds).not.toContain('request-rule/not-enforced/HCX.query.force.type');
+    // An id the rule refuses names no resource: only the tightened rule is visible.
+    expect(ruleIds).toContain('request-rule/tightened/DC.path.hosted_connect_id.maxLength');
+    expect(ruleIds).not.toContain('request-rule/not-enforced/DC.path.hosted_connect_id.maxLength');
+    // A body that is not JSON has no name: "enforced only when the name is absent" is no mutant.
+    expect(ruleIds).not.toContain('request-rule/only-when-absent/DC.body.json/hosted_connect.name');
+    expect(ruleIds).toContain('request-rule/only-when-absent/HCX.body.json/force');
   });
 
   it('the same documents give the same ids in the same order', async () => {

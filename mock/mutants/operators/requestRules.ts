@@ -35,12 +35,16 @@ function issueAt(c: Constraint, message: string): ValidationIssue {
 }
 
 /**
- * Whether some request breaks the rule. Not so for a lower bound of 0, for the type of a parameter that
- * is text (path, query and header values always are), nor for a path parameter's presence (a path
- * without it does not reach the operation): not enforcing such a rule changes nothing a client can see.
+ * Whether accepting a request that breaks the rule changes what a client sees. Not so for a lower bound
+ * of 0, for the type of a parameter that is text (path, query and header values always are), for a path
+ * parameter's presence (a path without it does not reach the operation), nor for a rule of the resource
+ * id (`x-conformance.resourceParameter`: such an id names no resource, and is answered not-found): such
+ * a rule is only tightened.
  */
-function breakable(c: Constraint): boolean {
+function breakable(c: Constraint, resourceParameter: string | undefined): boolean {
   if (['minLength', 'minItems', 'minProperties'].includes(c.kind) && typeof c.value === 'number' && c.value <= 0) return false;
+  // An id the rule refuses names no resource either: the lookup still answers it with a not-found status.
+  if (c.where === 'path' && c.name === resourceParameter) return false;
   if (c.where !== 'body' && c.kind === 'type' && (Array.isArray(c.value) ? c.value : [c.value]).includes('string')) return false;
   return !(c.where === 'path' && c.kind === 'required');
 }
@@ -67,7 +71,7 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
   });
   const value = (ctx: RequestContext): unknown => constrainedValue(ctx, c);
   const limit = numericLimit(c);
-  const tightenedOnly = !breakable(c);
+  const tightenedOnly = !breakable(c, operation.hints.resourceParameter);
 
   if (limit !== undefined) {
     const { past, edge } = steps(c, limit);
@@ -143,9 +147,12 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
     );
   }
 
-  // Enforced only under a condition on another input: the first other input of the operation.
+  // Enforced only under a condition on another input: the first other input of the operation. An input
+  // inside the value the rule is about is absent whenever the rule is broken (no JSON body has no name):
+  // a condition on it is the rule not enforced, or not changed at all.
   const other = others.find((i) => !sameInput(c, i));
-  if (other) {
+  const inside = other !== undefined && other.where === 'body' && c.where === 'body' && (c.target === '' || other.name.startsWith(`${c.target}/`));
+  if (other && !inside) {
     const present = (ctx: RequestContext): boolean => inputValue(ctx, other) !== undefined;
     add('only-when-present', `${c.id} enforced only when ${other.label} is given`, acceptWhen((ctx) => !present(ctx)), other.label, { other: other.label });
     add('only-when-absent', `${c.id} enforced only when ${other.label} is not given`, acceptWhen(present), other.label, { other: other.label });

@@ -60,6 +60,24 @@ function breaking(c: Constraint): { readonly operator: string; readonly value: u
   }
 }
 
+/**
+ * A copy of a body with empty objects where a member's parents are missing, so a documented member the
+ * correct answer leaves out (HCX 400 `data`) can still be written, wrongly.
+ */
+function withParents(body: unknown, pointer: string): unknown {
+  const segments = pointerSegments(pointer).slice(0, -1);
+  if (body === null || typeof body !== 'object' || segments.length === 0) return body;
+  const copy = structuredClone(body) as Record<string, unknown>;
+  let node = copy;
+  for (const segment of segments) {
+    const child = node[segment];
+    if (child === undefined || child === null) node[segment] = {};
+    else if (typeof child !== 'object' || Array.isArray(child)) return body;
+    node = node[segment] as Record<string, unknown>;
+  }
+  return copy;
+}
+
 /** The constraint id without its keyword: the member it is about. */
 const memberOf = (c: Constraint): string => c.id.slice(0, c.id.length - c.kind.length - 1);
 
@@ -85,8 +103,8 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
   const onStatus = (status: number, change: (response: MockResponse) => MockResponse): FaultHooks => ({
     transformResponse: (response) => (response.status === status ? change(response) : response),
   });
-  const withMember = (status: number, pointer: string, next: (old: unknown) => unknown): FaultHooks =>
-    onStatus(status, (r) => (r.json === undefined ? r : { ...r, json: pointer === '' ? next(r.json) : withValueAt(r.json, pointer, next) }));
+  const withMember = (status: number, pointer: string, next: (old: unknown) => unknown, removing = false): FaultHooks =>
+    onStatus(status, (r) => (r.json === undefined ? r : { ...r, json: pointer === '' ? next(r.json) : withValueAt(removing ? r.json : withParents(r.json, pointer), pointer, next) }));
 
   for (const status of [...answered.success, ...answered.errors]) {
     const documented = responseFor(operation.responses, status);
@@ -94,7 +112,7 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
     const members = constraints.filter((c) => c.where === 'response' && c.status === documented.status && !pointerSegments(c.target).includes('*'));
     for (const c of members) {
       const place = `${status} ${c.name || '(body)'}`;
-      if (c.kind === 'required') add('left-out', memberOf(c).replace(`.${documented.status}.`, `.${status}.`), `${place} left out`, withMember(status, c.target, () => REMOVE));
+      if (c.kind === 'required') add('left-out', memberOf(c).replace(`.${documented.status}.`, `.${status}.`), `${place} left out`, withMember(status, c.target, () => REMOVE, true));
       if (c.kind === 'type') {
         const types = typesOf(c);
         const member = memberOf(c).replace(`.${documented.status}.`, `.${status}.`);
