@@ -1,23 +1,24 @@
 /**
- * Mutation bench: generates every mutant of the documents (mock/mutants/), runs a default
+ * Mutation bench: generates every mutant of the shipped documents and of the keyword fixture document
+ * (test/keywords/fixtures/, served by the document-driven mock), runs a default
  * `conformance run` against each (an embedded mock serving the mutant, `--jobs` at a time in this
  * process), and prints per document and operator family the mutants generated, killed (exit 1),
  * equivalent (bench/mutation-equivalents.json), inconclusive (exit 3) and surviving (exit 0), every
  * survivor with its replay command, and the time taken. Exit 2 when the equivalents file lists a mutant
  * that is not generated or that a run killed.
  *
- *   npm run bench:mutation [-- --family response --family credential] [--sample 50 --seed 7] [--jobs 3] [--json out.json]
+ *   npm run bench:mutation [-- --family response --family credential] [--document huawei-dc] [--sample 50 --seed 7] [--jobs 3] [--json out.json]
  */
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { MUTANT_FAMILIES, type MutantFamily } from '../mock/mutants/Mutant.ts';
-import { shellQuote } from '../src/engine/shellQuote.ts';
-import { benchMutants, emptyTally, equivalentProblems, killRate, loadEquivalents, runMutants, sampleOf, tally, type MutantResult, type Tally } from './mutationBench.ts';
+import { benchMutants, emptyTally, equivalentProblems, killRate, loadEquivalents, replayCommand, runMutants, sampleOf, tally, type MutantResult, type Tally } from './mutationBench.ts';
 
 const { values } = parseArgs({
   options: {
     family: { type: 'string', multiple: true, default: [] },
+    document: { type: 'string', multiple: true, default: [] },
     sample: { type: 'string' },
     seed: { type: 'string', default: '1' },
     jobs: { type: 'string', default: String(Math.max(2, availableParallelism())) },
@@ -41,7 +42,9 @@ if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) fail('--s
 
 const started = performance.now();
 const all = await benchMutants();
-const chosen = all.filter((m) => families.length === 0 || families.includes(m.mutant.family));
+const documents = values.document.flatMap((d) => d.split(',')).filter((d) => d !== '');
+for (const d of documents) if (!all.some((m) => m.document === d)) fail(`unknown document "${d}" (one of ${[...new Set(all.map((m) => m.document))].join(', ')})`);
+const chosen = all.filter((m) => (families.length === 0 || families.includes(m.mutant.family)) && (documents.length === 0 || documents.includes(m.document)));
 const selected = sample === undefined ? chosen : sampleOf(chosen, sample, seed);
 const equivalents = await loadEquivalents();
 const equivalentIds = new Set(equivalents.map((e) => e.id));
@@ -83,7 +86,7 @@ const survivors = results.filter(notKilled);
 process.stdout.write(`\nsurviving mutants (${survivors.length}):\n`);
 for (const r of survivors) {
   const note = r.outcome === 'inconclusive' ? ' [inconclusive]' : r.outcome === 'error' ? ` [error: ${r.error ?? 'exit 2'}]` : r.warnings > 0 ? ` [${r.warnings} warning(s)]` : '';
-  process.stdout.write(`  ${r.mutant.id}${note}: ${r.mutant.description}\n    npx conformance run --mock-mutant ${shellQuote(r.mutant.id)}\n`);
+  process.stdout.write(`  ${r.mutant.id}${note}: ${r.mutant.description}\n    ${replayCommand(r)}\n`);
 }
 process.stdout.write(`\ntime: ${seconds.toFixed(1)} s\n`);
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateMutants } from '../mock/mutants/generateMutants.ts';
 import type { Mutant, MutantFamily } from '../mock/mutants/Mutant.ts';
 import { startMockServer } from '../mock/startMockServer.ts';
@@ -7,6 +8,7 @@ import { exitCodeOf } from '../src/cli/exitCodeOf.ts';
 import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../src/cli/exitCodes.ts';
 import { DEFAULT_CONFIG, type ConformanceConfig } from '../src/config/ConformanceConfig.ts';
 import { runConformance } from '../src/engine/runConformance.ts';
+import { shellQuote } from '../src/engine/shellQuote.ts';
 import { loadSpecs } from '../src/openapi/loadSpecs.ts';
 import { seededRandom } from '../src/plan/seededRandom.ts';
 
@@ -15,6 +17,7 @@ export type Outcome = 'killed' | 'inconclusive' | 'survived' | 'error';
 
 export interface MutantResult {
   readonly mutant: Mutant;
+  readonly specs: readonly string[];
   /** The document the mutant's operation comes from (`huawei-dc`). */
   readonly document: string;
   readonly outcome: Outcome;
@@ -39,12 +42,30 @@ const documentName = (file: string): string => basename(file).replace(/\.openapi
 export interface BenchMutant {
   readonly mutant: Mutant;
   readonly document: string;
+  /** The `--spec` documents of the run (empty: the shipped ones). */
+  readonly specs: readonly string[];
 }
 
-/** Every mutant of the documents (default: the shipped ones), with the document each comes from. */
-export async function benchMutants(specFiles: readonly string[] = []): Promise<BenchMutant[]> {
-  const specs = await loadSpecs(specFiles);
-  return specs.flatMap((spec) => generateMutants(spec.operations).map((mutant) => ({ mutant, document: documentName(spec.file) })));
+/** The keyword fixture document: every keyword the catalogue knows, served by the document-driven mock. */
+export const KEYWORD_DOCUMENT = fileURLToPath(new URL('../test/keywords/fixtures/every-keyword.openapi.yaml', import.meta.url));
+
+/** Every mutant of the shipped documents and of each extra document (a run of its own: `--spec`), with its document. */
+export async function benchMutants(extraDocuments: readonly string[] = [KEYWORD_DOCUMENT]): Promise<BenchMutant[]> {
+  const runs: Array<readonly string[]> = [[], ...extraDocuments.map((file) => [file])];
+  const out: BenchMutant[] = [];
+  for (const specFiles of runs) {
+    const specs = await loadSpecs(specFiles);
+    const mutants = generateMutants(specs.flatMap((s) => s.operations));
+    const documentOf = new Map(specs.flatMap((spec) => spec.operations.map((o) => [o.operationId, documentName(spec.file)] as const)));
+    out.push(...mutants.map((mutant) => ({ mutant, document: documentOf.get(mutant.operationId) ?? '?', specs: specFiles })));
+  }
+  return out;
+}
+
+/** The command that replays a mutant's run. */
+export function replayCommand(m: BenchMutant): string {
+  const specs = m.specs.map((file) => ` --spec ${shellQuote(relative(process.cwd(), file) || file)}`).join('');
+  return `npx conformance run${specs} --mock-mutant ${shellQuote(m.mutant.id)}`;
 }
 
 /** N mutants picked without repeats by a seeded shuffle: the same seed gives the same sample. */
@@ -61,28 +82,28 @@ export function sampleOf<T>(items: readonly T[], n: number, seed: number): T[] {
 const silent = { out: () => undefined, err: () => undefined };
 
 /** One default `conformance run` against an embedded mock serving the mutant, in this process. */
-export async function runMutant({ mutant, document }: BenchMutant, specFiles: readonly string[] = []): Promise<MutantResult> {
-  const config: ConformanceConfig = { ...DEFAULT_CONFIG, specs: specFiles, mock: { mutant: mutant.id } };
+export async function runMutant({ mutant, document, specs }: BenchMutant): Promise<MutantResult> {
+  const config: ConformanceConfig = { ...DEFAULT_CONFIG, specs, mock: { mutant: mutant.id } };
   try {
     const report = await runConformance(config, { reporters: [], embeddedTarget: startMockServer });
     const code = exitCodeOf(report, silent);
     const outcome: Outcome = code === EXIT_VIOLATIONS ? 'killed' : code === EXIT_INCONCLUSIVE ? 'inconclusive' : code === EXIT_OK ? 'survived' : 'error';
     const failures = report.findings.filter((f) => f.severity === 'failure');
-    return { mutant, document, outcome, warnings: report.findings.length - failures.length, failedChecks: [...new Set(failures.map((f) => f.check))] };
+    return { mutant, specs, document, outcome, warnings: report.findings.length - failures.length, failedChecks: [...new Set(failures.map((f) => f.check))] };
   } catch (error) {
-    return { mutant, document, outcome: 'error', warnings: 0, failedChecks: [], error: (error as Error).message };
+    return { mutant, specs, document, outcome: 'error', warnings: 0, failedChecks: [], error: (error as Error).message };
   }
 }
 
 /** Runs every mutant, `jobs` at a time in this process (each run is mostly waiting on its own loopback mock). */
-export async function runMutants(mutants: readonly BenchMutant[], jobs: number, onResult: (r: MutantResult) => void = () => undefined, specFiles: readonly string[] = []): Promise<MutantResult[]> {
+export async function runMutants(mutants: readonly BenchMutant[], jobs: number, onResult: (r: MutantResult) => void = () => undefined): Promise<MutantResult[]> {
   const results: MutantResult[] = new Array<MutantResult>(mutants.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(jobs, mutants.length)) }, async () => {
       while (next < mutants.length) {
         const index = next++;
-        const result = await runMutant(mutants[index]!, specFiles);
+        const result = await runMutant(mutants[index]!);
         results[index] = result;
         onResult(result);
       }

@@ -47,6 +47,8 @@ export interface MockOptions {
 
 /** Ids of seeded resources, keyed by path-parameter name. */
 export interface MockFixtures {
+  /** Also the seeded ids of operations served from their document alone. */
+  readonly [parameter: string]: string;
   readonly applianceId: string;
   readonly project_id: string;
   readonly hosted_connect_id: string;

@@ -24,6 +24,8 @@ export interface ServeEnv {
 }
 
 function authenticated(route: Route, headers: IncomingHttpHeaders, token: string, accept: FaultHooks['acceptCredential']): boolean {
+  // An operation whose document names no security scheme needs no credential.
+  if (route.credentialSchemes.length === 0) return true;
   for (const scheme of route.credentialSchemes) {
     const value = headers[scheme.header];
     if (accept && typeof value === 'string') {

@@ -13,7 +13,7 @@ import { flatIncomingHeaders } from './flatIncomingHeaders.ts';
 import { CHAOS_MODES, type ChaosOptions, type MockFixtures, type MockLogEntry, type MockOptions, type MockServer } from './MockOptions.ts';
 import type { MockResponse } from './MockResponse.ts';
 import { MockState } from './MockState.ts';
-import { handlers } from './operations/handlers.ts';
+import { handlersFor } from './operations/handlers.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import { resolveFault } from './resolveFault.ts';
 import { resolveMutant } from './mutants/resolveMutant.ts';
@@ -89,14 +89,17 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const specs = await cachedSpecs(options.specFiles ?? []);
   const operations = specs.flatMap((s) => s.operations);
   const fault = options.mutant !== undefined ? resolveMutant(options.mutant, operations) : profile;
-  const routes = buildRoutes(operations, handlers, fault);
+  const served = handlersFor(operations);
+  const routes = buildRoutes(operations, served, fault);
   const router = new Router(routes);
   const state = new MockState();
   const seeded: Record<string, string> = {};
-  for (const handler of handlers) {
+  // Only the handlers of routes the documents describe: the others have nothing to seed from.
+  for (const handler of new Set(routes.map((r) => r.handler))) {
     if (handler.seed) Object.assign(seeded, handler.seed(state, operations.find((o) => o.operationId === handler.operationId)));
   }
   const fixtures: MockFixtures = {
+    ...seeded,
     applianceId: seeded['applianceId'] ?? '',
     project_id: seeded['project_id'] ?? '',
     hosted_connect_id: seeded['hosted_connect_id'] ?? '',

@@ -1,7 +1,7 @@
 import { ConfigError } from '../../src/errors/ConformanceError.ts';
 import { catalogueOperation } from '../../src/catalogue/buildCatalogue.ts';
 import type { Operation } from '../../src/openapi/Operation.ts';
-import { handlers as defaultHandlers } from '../operations/handlers.ts';
+import { handlersFor } from '../operations/handlers.ts';
 import type { OperationHandler } from '../operations/OperationHandler.ts';
 import { MUTANT_FAMILIES, type AnsweredStatuses, type Mutant, type MutantFamily, type OperatorFamily } from './Mutant.ts';
 import { credentialMutants } from './operators/credentials.ts';
@@ -43,16 +43,14 @@ function operationMutants(operation: Operation, handler: OperationHandler): Muta
  * Every mutant of the operations the mock serves, family by family, in a stable order. Ids are unique:
  * two operators that named one mutant alike would make a replay ambiguous, so that is an error.
  */
-export function generateMutants(operations: readonly Operation[], handlers: readonly OperationHandler[] = defaultHandlers): Mutant[] {
+export function generateMutants(operations: readonly Operation[]): Mutant[] {
+  const handlers = handlersFor(operations);
   const out: Mutant[] = [];
   for (const operation of operations) {
     const handler = handlers.find((h) => h.operationId === operation.operationId);
     if (!handler) continue;
-    let mutants = handlers === defaultHandlers ? cache.get(operation) : undefined;
-    if (!mutants) {
-      mutants = operationMutants(operation, handler);
-      if (handlers === defaultHandlers) cache.set(operation, mutants);
-    }
+    let mutants = cache.get(operation);
+    if (!mutants) cache.set(operation, (mutants = operationMutants(operation, handler)));
     out.push(...mutants);
   }
   const seen = new Set<string>();

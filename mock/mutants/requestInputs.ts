@@ -1,6 +1,6 @@
 import type { Constraint } from '../../src/model/Constraint.ts';
 import type { Operation } from '../../src/openapi/Operation.ts';
-import { pointerOf, valueAt } from '../../src/openapi/pointer.ts';
+import { pointerOf, pointerSegments, valueAt } from '../../src/openapi/pointer.ts';
 import type { SchemaNode } from '../../src/openapi/SchemaNode.ts';
 import type { RequestContext } from '../RequestContext.ts';
 
@@ -35,6 +35,22 @@ export function requestInputs(operation: Operation): RequestInput[] {
 export function inputValue(ctx: RequestContext, input: RequestInput): unknown {
   if (input.where === 'body') return valueAt(ctx.body, input.name);
   return input.where === 'query' ? ctx.query[input.name] : ctx.headers[input.name.toLowerCase()];
+}
+
+/** Every value at a body pointer, `*` standing for each item of an array. */
+function valuesAt(root: unknown, segments: readonly string[]): unknown[] {
+  if (segments.length === 0) return [root];
+  const [head, ...rest] = segments;
+  if (head === '*') return Array.isArray(root) ? root.flatMap((item) => valuesAt(item, rest)) : [];
+  if (root === null || typeof root !== 'object' || Array.isArray(root) || !(head! in root)) return [];
+  return valuesAt((root as Record<string, unknown>)[head!], rest);
+}
+
+/** The values a request gives for the thing a request constraint is about (each item's, for an item rule). */
+export function constrainedValues(ctx: RequestContext, c: Constraint): unknown[] {
+  if (c.where === 'body') return valuesAt(ctx.body, pointerSegments(c.target));
+  const value = constrainedValue(ctx, c);
+  return value === undefined ? [] : [value];
 }
 
 /** The value a request gives for the thing a request constraint is about. */

@@ -1,5 +1,9 @@
 import type { Constraint } from '../../src/model/Constraint.ts';
+import type { SchemaNode } from '../../src/openapi/SchemaNode.ts';
+import { alignToMultiple, multipleOf } from '../../src/values/alignToMultiple.ts';
 import { codePointLength } from '../../src/values/codePointLength.ts';
+import { nextDouble } from '../../src/values/nextDouble.ts';
+import { schemaTypes } from '../../src/values/schemaTypes.ts';
 
 const asNumber = (value: unknown): number | undefined => {
   if (typeof value === 'number') return value;
@@ -47,4 +51,42 @@ export function measuredValue(c: Constraint, value: unknown): number | undefined
   if (c.kind === 'minLength' || c.kind === 'maxLength') return typeof value === 'string' ? codePointLength(value) : undefined;
   if (c.kind === 'minItems' || c.kind === 'maxItems') return Array.isArray(value) ? value.length : undefined;
   return asNumber(value);
+}
+
+/**
+ * The last value a limit lets through (`edge`) and the first one past it (`past`), one step apart, where
+ * the step is what the node allows: 1 for a length or an integer, its `multipleOf`, or the next double
+ * for a number, so neither value breaks another rule of the node (a count past 100 with `multipleOf: 3`
+ * is 102, not 101).
+ */
+export function edgeAndPast(c: Constraint, node: SchemaNode | undefined): { readonly edge: number; readonly past: number } | undefined {
+  const limit = numericLimit(c);
+  if (limit === undefined) return undefined;
+  if (['maxLength', 'maxItems'].includes(c.kind)) return { edge: limit, past: limit + 1 };
+  if (['minLength', 'minItems'].includes(c.kind)) return { edge: limit, past: limit - 1 };
+  const types = node ? schemaTypes(node) : [];
+  const integer = types.includes('integer') && !types.includes('number');
+  const step = node?.multipleOf;
+  /** The first allowed value at or beyond `from` in `direction`. */
+  const onStep = (from: number, direction: 1 | -1): number => {
+    if (typeof step === 'number' && step > 0) return alignToMultiple(from, step, direction);
+    return integer ? (direction === 1 ? Math.ceil(from) : Math.floor(from)) : from;
+  };
+  /** The first allowed value strictly beyond `from`. */
+  const beyond = (from: number, direction: 1 | -1): number => {
+    if (typeof step === 'number' && step > 0) return multipleOf(step, direction === 1 ? Math.floor(from / step + 1e-9) + 1 : Math.ceil(from / step - 1e-9) - 1);
+    return integer ? (direction === 1 ? Math.floor(from) + 1 : Math.ceil(from) - 1) : nextDouble(from, direction);
+  };
+  switch (c.kind) {
+    case 'maximum':
+      return { edge: onStep(limit, -1), past: beyond(limit, 1) };
+    case 'minimum':
+      return { edge: onStep(limit, 1), past: beyond(limit, -1) };
+    case 'exclusiveMaximum':
+      return { edge: beyond(limit, -1), past: onStep(limit, 1) };
+    case 'exclusiveMinimum':
+      return { edge: beyond(limit, 1), past: onStep(limit, -1) };
+    default:
+      return undefined;
+  }
 }

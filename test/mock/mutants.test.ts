@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockCli, type MockCliIo } from '../../mock/cli.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
@@ -68,6 +69,31 @@ describe('generated mutants', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(/^unknown mutant "request-rule\/nope"; `npm run mock -- --list-mutants` lists all \d+$/);
     await expect(startMockServer({ mutant: mutants[0]!.id, fault: 'dc-ignore-auth' })).rejects.toThrow(/not both/);
+  });
+});
+
+describe('one step past a limit, as the node allows it', () => {
+  const doc = fileURLToPath(new URL('../keywords/fixtures/every-keyword.openapi.yaml', import.meta.url));
+  it('a multipleOf and an exclusive bound of a number move the edge and the value past it', async () => {
+    const ids = generateMutants((await loadSpecs([doc])).flatMap((s) => s.operations));
+    const byId = new Map(ids.map((m) => [m.id, m]));
+    // count: integer, minimum 1, maximum 100, multipleOf 3; limit: exclusiveMinimum 0, maximum 50, multipleOf 5.
+    expect(byId.get('request-rule/loosened/K.body.count.maximum')?.params).toEqual({ accepted: 102 });
+    expect(byId.get('request-rule/tightened/K.body.count.maximum')?.params).toEqual({ rejected: 99 });
+    expect(byId.get('request-rule/tightened/K.body.count.minimum')?.params).toEqual({ rejected: 3 });
+    expect(byId.get('request-rule/tightened/K.query.limit.exclusiveMinimum')?.params).toEqual({ rejected: 5 });
+    // ratio: number, exclusiveMinimum 0: the edge is the smallest double above 0, not 1.
+    expect(byId.get('request-rule/tightened/K.body.ratio.exclusiveMinimum')?.params).toEqual({ rejected: Number.MIN_VALUE });
+    // tags.*.type is implied by tags.*.enum: only tightened (no other type is listed).
+    expect(byId.has('request-rule/not-enforced/K.body.tags.*.type')).toBe(false);
+  });
+
+  it('an item rule reads every item', async () => {
+    const server = await startMockServer({ specFiles: [doc], mutant: 'request-rule/tightened/K.body.tags.*.enum/b' });
+    servers.push(server);
+    const put = (tags: string[]) => call(server, '/things/t-1', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'thing', tags }) });
+    expect((await put(['a', 'c'])).status).toBe(200);
+    expect((await put(['a', 'b'])).status).toBe(400);
   });
 });
 

@@ -1,34 +1,18 @@
 import type { Constraint } from '../../../src/model/Constraint.ts';
+import type { SchemaNode } from '../../../src/openapi/SchemaNode.ts';
 import type { ValidationIssue } from '../../../src/validation/ValidationIssue.ts';
 import { codePointLength } from '../../../src/values/codePointLength.ts';
 import type { FaultHooks } from '../../FaultHooks.ts';
 import type { RequestContext } from '../../RequestContext.ts';
 import { hooksBuilder, type HooksOf, type Mutant, type OperatorFamily, type OperatorInput } from '../Mutant.ts';
 import { onlyBreaks } from '../onlyBreaks.ts';
-import { constrainedValue, distinguishedValue, inputValue, requestInputs, sameInput, type RequestInput } from '../requestInputs.ts';
-import { measuredValue, numericLimit, satisfies } from '../satisfies.ts';
+import { constrainedValues, distinguishedValue, inputValue, requestInputs, sameInput, type RequestInput } from '../requestInputs.ts';
+import { ruleSchema } from '../ruleSchema.ts';
+import { edgeAndPast, measuredValue, satisfies } from '../satisfies.ts';
 
 const REQUEST_PLACES: readonly string[] = ['path', 'query', 'header', 'body'];
 const STRING_RULES: readonly string[] = ['maxLength', 'minLength', 'enum', 'pattern'];
 
-
-/** The first value outside a limit (one step past it), and the last one inside (the limit itself, or one step in for an exclusive bound). */
-function steps(c: Constraint, limit: number): { readonly past: number; readonly edge: number } {
-  switch (c.kind) {
-    case 'maxLength':
-    case 'maximum':
-    case 'maxItems':
-      return { past: limit + 1, edge: limit };
-    case 'minLength':
-    case 'minimum':
-    case 'minItems':
-      return { past: limit - 1, edge: limit };
-    case 'exclusiveMaximum':
-      return { past: limit, edge: limit - 1 };
-    default:
-      return { past: limit, edge: limit + 1 };
-  }
-}
 
 function issueAt(c: Constraint, message: string): ValidationIssue {
   return { where: c.where, at: c.where === 'body' ? c.target : c.name, keyword: c.kind, params: {}, schemaPath: '', message };
@@ -38,10 +22,12 @@ function issueAt(c: Constraint, message: string): ValidationIssue {
  * Whether accepting a request that breaks the rule changes what a client sees. Not so for a lower bound
  * of 0, for the type of a parameter that is text (path, query and header values always are), for a path
  * parameter's presence (a path without it does not reach the operation), nor for a rule of the resource
- * id (`x-conformance.resourceParameter`: such an id names no resource, and is answered not-found): such
- * a rule is only tightened.
+ * id (`x-conformance.resourceParameter`: such an id names no resource, and is answered not-found), nor
+ * for a type the node's enum or const implies: such a rule is only tightened.
  */
-function breakable(c: Constraint, resourceParameter: string | undefined): boolean {
+function breakable(c: Constraint, node: SchemaNode | undefined, resourceParameter: string | undefined): boolean {
+  // A type the node's enum or const already implies: every value of another type breaks those too.
+  if (c.kind === 'type' && node !== undefined && (node.enum !== undefined || node.const !== undefined)) return false;
   if (['minLength', 'minItems', 'minProperties'].includes(c.kind) && typeof c.value === 'number' && c.value <= 0) return false;
   // An id the rule refuses names no resource either: the lookup still answers it with a not-found status.
   if (c.where === 'path' && c.name === resourceParameter) return false;
@@ -69,17 +55,19 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
   const acceptWhen = (when: (ctx: RequestContext) => boolean): FaultHooks => ({
     acceptRequestDespite: (issues, ctx) => onlyBreaks(issues, constraints, c.id) && when(ctx),
   });
-  const value = (ctx: RequestContext): unknown => constrainedValue(ctx, c);
-  const limit = numericLimit(c);
-  const tightenedOnly = !breakable(c, operation.hints.resourceParameter);
+  // Any of the values the rule reads (each item's, for an item rule) satisfies `test`.
+  const some = (ctx: RequestContext, test: (v: unknown) => boolean): boolean => constrainedValues(ctx, c).some(test);
+  const node = ruleSchema(operation, c);
+  const steps = edgeAndPast(c, node);
+  const tightenedOnly = !breakable(c, node, operation.hints.resourceParameter);
 
-  if (limit !== undefined) {
-    const { past, edge } = steps(c, limit);
-    if (past >= 0 && !tightenedOnly) add('loosened', `${c.id} loosened by one step: ${past} accepted`, acceptWhen((ctx) => measuredValue(c, value(ctx)) === past), undefined, { accepted: past });
+  if (steps !== undefined) {
+    const { past, edge } = steps;
+    if ((past >= 0 || !['minLength', 'minItems'].includes(c.kind)) && !tightenedOnly) add('loosened', `${c.id} loosened by one step: ${past} accepted`, acceptWhen((ctx) => some(ctx, (v) => measuredValue(c, v) === past)), undefined, { accepted: past });
     add(
       'tightened',
       `${c.id} tightened by one step: ${edge} rejected`,
-      { rejectValid: (ctx) => (measuredValue(c, value(ctx)) === edge ? [issueAt(c, `must not be ${edge}`)] : []) },
+      { rejectValid: (ctx) => (some(ctx, (v) => measuredValue(c, v) === edge) ? [issueAt(c, `must not be ${edge}`)] : []) },
       undefined,
       { rejected: edge },
     );
@@ -89,7 +77,7 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
       add(
         'tightened',
         `${c.id}: the listed value ${JSON.stringify(listed)} rejected`,
-        { rejectValid: (ctx) => (value(ctx) === listed ? [issueAt(c, 'must be equal to one of the allowed values')] : []) },
+        { rejectValid: (ctx) => (some(ctx, (v) => v === listed) ? [issueAt(c, 'must be equal to one of the allowed values')] : []) },
         String(listed),
         { rejected: String(listed) },
       );
@@ -103,16 +91,16 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
     const types = Array.isArray(c.value) ? (c.value as string[]) : [String(c.value)];
     const numeric = types.includes('integer') || types.includes('number');
     if (numeric && !types.includes('string')) {
-      add('after-coercion', `${c.id}: a number written as a JSON string ("10") accepted`, acceptWhen((ctx) => typeof value(ctx) === 'string' && /^-?\d+(\.\d+)?$/.test(value(ctx) as string)), 'number-as-string');
+      add('after-coercion', `${c.id}: a number written as a JSON string ("10") accepted`, acceptWhen((ctx) => some(ctx, (v) => typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))), 'number-as-string');
     }
     if (types.includes('integer') && !types.includes('number')) {
-      add('after-coercion', `${c.id}: a fraction (2.5) accepted where an integer is due`, acceptWhen((ctx) => typeof value(ctx) === 'number' && !Number.isInteger(value(ctx))), 'fraction');
+      add('after-coercion', `${c.id}: a fraction (2.5) accepted where an integer is due`, acceptWhen((ctx) => some(ctx, (v) => typeof v === 'number' && !Number.isInteger(v))), 'fraction');
     }
     if (types.includes('boolean') && !types.includes('string')) {
-      add('after-coercion', `${c.id}: a boolean written as a string ("true") accepted`, acceptWhen((ctx) => value(ctx) === 'true' || value(ctx) === 'false'), 'boolean-as-string');
+      add('after-coercion', `${c.id}: a boolean written as a string ("true") accepted`, acceptWhen((ctx) => some(ctx, (v) => v === 'true' || v === 'false')), 'boolean-as-string');
     }
     if (!types.includes('null') && c.target !== '') {
-      add('after-coercion', `${c.id}: null accepted, read as absent`, acceptWhen((ctx) => value(ctx) === null), 'null-as-absent');
+      add('after-coercion', `${c.id}: null accepted, read as absent`, acceptWhen((ctx) => some(ctx, (v) => v === null)), 'null-as-absent');
     }
   }
 
@@ -121,10 +109,7 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
       add(
         'after-normalising',
         `${c.id} checked after ${description}`,
-        acceptWhen((ctx) => {
-          const v = value(ctx);
-          return typeof v === 'string' && satisfies(c, normalise(v), { ignoreCase }) === true;
-        }),
+        acceptWhen((ctx) => some(ctx, (v) => typeof v === 'string' && satisfies(c, normalise(v), { ignoreCase }) === true)),
         name,
       );
     };
@@ -138,12 +123,13 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
     add(
       'first-chars-only',
       `${c.id} checked on the first characters only: a value that starts with a valid one accepted`,
-      acceptWhen((ctx) => {
-        const v = value(ctx);
-        if (typeof v !== 'string') return false;
-        for (let n = 1; n < codePointLength(v); n += 1) if (satisfies(c, [...v].slice(0, n).join('')) === true) return true;
-        return false;
-      }),
+      acceptWhen((ctx) =>
+        some(ctx, (v) => {
+          if (typeof v !== 'string') return false;
+          for (let n = 1; n < codePointLength(v); n += 1) if (satisfies(c, [...v].slice(0, n).join('')) === true) return true;
+          return false;
+        }),
+      ),
     );
   }
 

@@ -1,10 +1,10 @@
-import type { Constraint } from '../../../src/model/Constraint.ts';
 import { codePointLength } from '../../../src/values/codePointLength.ts';
 import type { FaultHooks } from '../../FaultHooks.ts';
 import type { RequestContext } from '../../RequestContext.ts';
 import { MutantCrash, hooksBuilder, type HooksOf, type Mutant, type OperatorFamily } from '../Mutant.ts';
-import { constrainedValue } from '../requestInputs.ts';
-import { measuredValue, numericLimit } from '../satisfies.ts';
+import { constrainedValues } from '../requestInputs.ts';
+import { ruleSchema } from '../ruleSchema.ts';
+import { edgeAndPast, measuredValue, numericLimit } from '../satisfies.ts';
 
 /** Every string a request carries: path and query values and the strings anywhere in its JSON body. */
 function strings(ctx: RequestContext): string[] {
@@ -39,8 +39,6 @@ const OTHER_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/u;
 const NON_BMP = /[\u{10000}-\u{10ffff}]/u;
 
 
-/** The last value inside a limit. */
-const edgeOf = (c: Constraint, limit: number): number => (c.kind === 'exclusiveMaximum' ? limit - 1 : c.kind === 'exclusiveMinimum' ? limit + 1 : limit);
 
 /**
  * Robustness: a 500 for valid requests of one class: a line break or another control character in any
@@ -70,18 +68,17 @@ export const robustnessMutants: OperatorFamily = ({ operation, constraints }) =>
   for (const c of constraints) {
     if (!['path', 'query', 'header', 'body'].includes(c.where) || c.credential) continue;
     const limit = numericLimit(c);
-    if (limit === undefined) continue;
-    const edge = edgeOf(c, limit);
-    add('5xx-at-boundary', c.id, `${c.id}: a valid value at the boundary (${edge}) answered 500`, crashWhen((ctx) => measuredValue(c, constrainedValue(ctx, c)) === edge));
+    const steps = edgeAndPast(c, ruleSchema(operation, c));
+    if (limit === undefined || steps === undefined) continue;
+    const { edge } = steps;
+    add('5xx-at-boundary', c.id, `${c.id}: a valid value at the boundary (${edge}) answered 500`, crashWhen((ctx) => constrainedValues(ctx, c).some((v) => measuredValue(c, v) === edge)));
     // Only existing ids reach the handler: the encodings of an id the server never issued are not looked at.
     if (c.kind === 'maxLength' && limit > 0 && !(c.where === 'path' && c.name === operation.hints.resourceParameter)) {
       add('5xx-on-widest-encoding-at-limit', c.id, `${c.id}: ${limit} characters of 4 UTF-8 bytes each answered 500`, crashWhen((ctx) => {
-        const v = constrainedValue(ctx, c);
-        return typeof v === 'string' && codePointLength(v) === limit && Buffer.byteLength(v) === 4 * limit;
+        return constrainedValues(ctx, c).some((v) => typeof v === 'string' && codePointLength(v) === limit && Buffer.byteLength(v) === 4 * limit);
       }));
       add('5xx-when-bytes-exceed-limit', c.id, `${c.id}: a valid value whose UTF-8 bytes exceed ${limit} answered 500 (the limit read as bytes)`, crashWhen((ctx) => {
-        const v = constrainedValue(ctx, c);
-        return typeof v === 'string' && Buffer.byteLength(v) > limit;
+        return constrainedValues(ctx, c).some((v) => typeof v === 'string' && Buffer.byteLength(v) > limit);
       }));
     }
   }
