@@ -113,9 +113,12 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
         name,
       );
     };
-    normalised('trim', 'trimming surrounding whitespace', (t) => t.trim());
-    normalised('inner-whitespace', 'removing inner whitespace', (t) => t.replace(/\s+/gu, ''));
-    normalised('nfc', 'Unicode normalisation (NFC)', (t) => t.normalize('NFC'));
+    // Removing whitespace never makes a value longer, so a value too short stays too short; only NFC
+    // can lengthen one (U+0344 becomes two code points), and not the empty string, all a minimum of 1 refuses.
+    const lower = c.kind === 'minLength';
+    if (!lower) normalised('trim', 'trimming surrounding whitespace', (t) => t.trim());
+    if (!lower) normalised('inner-whitespace', 'removing inner whitespace', (t) => t.replace(/\s+/gu, ''));
+    if (!lower || (typeof c.value === 'number' && c.value >= 2)) normalised('nfc', 'Unicode normalisation (NFC)', (t) => t.normalize('NFC'));
     if (c.kind === 'enum' || c.kind === 'pattern') normalised('case', 'ignoring letter case', (t) => t, true);
   }
 
