@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { basename, relative } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMutants } from '../mock/mutants/generateMutants.ts';
 import type { Mutant, MutantFamily } from '../mock/mutants/Mutant.ts';
@@ -49,9 +49,12 @@ export interface BenchMutant {
 /** The keyword fixture document: every keyword the catalogue knows, served by the document-driven mock. */
 export const KEYWORD_DOCUMENT = fileURLToPath(new URL('../test/keywords/fixtures/every-keyword.openapi.yaml', import.meta.url));
 
-/** Every mutant of the shipped documents and of each extra document (a run of its own: `--spec`), with its document. */
-export async function benchMutants(extraDocuments: readonly string[] = [KEYWORD_DOCUMENT]): Promise<BenchMutant[]> {
-  const runs: Array<readonly string[]> = [[], ...extraDocuments.map((file) => [file])];
+/**
+ * Every mutant of the shipped documents and of each extra document (a run of its own: `--spec`), with
+ * its document; `shipped: false` leaves the shipped ones out.
+ */
+export async function benchMutants(extraDocuments: readonly string[] = [KEYWORD_DOCUMENT], shipped = true): Promise<BenchMutant[]> {
+  const runs: Array<readonly string[]> = [...(shipped ? [[]] : []), ...extraDocuments.map((file) => [resolve(file)])];
   const out: BenchMutant[] = [];
   for (const specFiles of runs) {
     const specs = await loadSpecs(specFiles);
