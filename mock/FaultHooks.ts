@@ -19,18 +19,27 @@ export interface ResourceLookup<R> {
 export interface FaultHooks {
   /** True: answer as if a credential had been given. */
   readonly acceptUnauthenticated?: (ctx: RequestContext) => boolean;
+  /**
+   * Replaces the exact comparison of a credential: `presented` is the header's value without the
+   * scheme's prefix (the whole value when the prefix does not match), `expected` the server's token.
+   */
+  readonly acceptCredential?: (presented: string, expected: string) => boolean;
   /** Issues for a request the document accepts (a server stricter than its contract). */
   readonly rejectValid?: (ctx: RequestContext) => readonly ValidationIssue[];
   /** True: serve the request although validation found these issues. */
   readonly acceptRequestDespite?: (issues: readonly ValidationIssue[], ctx: RequestContext) => boolean;
   /** Finds the resource instead of the exact-id lookup. */
-  readonly lookupResource?: <R>(id: string, lookup: ResourceLookup<R>) => R | undefined;
+  readonly lookupResource?: <R>(id: string, lookup: ResourceLookup<R>, ctx: RequestContext) => R | undefined;
   /** An answer that replaces the handler's for a valid request on an existing resource. */
   readonly overrideResponse?: (ctx: RequestContext) => MockResponse | undefined;
   /** Which state an update leaves (and the answer shows), given the state before and the updated one. */
-  readonly applyUpdate?: <T>(before: T, updated: T) => T;
+  readonly applyUpdate?: <T>(before: T, updated: T, ctx: RequestContext) => T;
+  /** Which state is stored, given the state before and the one the answer shows (default: the answered one). */
+  readonly storeUpdate?: <T>(before: T, answered: T) => T;
   readonly successStatus?: (status: number) => number;
   readonly transformSuccess?: (body: unknown, ctx: RequestContext) => unknown;
   /** Changes a 4xx answer (status, body, content type). */
   readonly transformError?: (response: MockResponse) => MockResponse;
+  /** Changes any answer of the operation, last (after the hooks above): status, body, content type. */
+  readonly transformResponse?: (response: MockResponse, ctx: RequestContext) => MockResponse;
 }

@@ -30,6 +30,8 @@ export interface MockOptions {
   readonly token?: string;
   /** A fault profile name (see listFaults()). */
   readonly fault?: string;
+  /** A generated mutant by id (see mock/mutants/listMutants.ts); not together with `fault`. */
+  readonly mutant?: string;
   /** Delay before every answer. */
   readonly latencyMs?: number;
   /** Beyond this many requests in one second: 429 with `Retry-After: 1`. */
@@ -45,6 +47,8 @@ export interface MockOptions {
 
 /** Ids of seeded resources, keyed by path-parameter name. */
 export interface MockFixtures {
+  /** Also the seeded ids of operations served from their document alone. */
+  readonly [parameter: string]: string;
   readonly applianceId: string;
   readonly project_id: string;
   readonly hosted_connect_id: string;

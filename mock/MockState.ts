@@ -49,6 +49,13 @@ export interface StoredHostedConnect {
   readonly connect: HostedDirectConnect;
 }
 
+/** A resource of an operation served from its document alone (mock/operations/documentHandler.ts). */
+export interface DocumentResource {
+  readonly owner?: string;
+  /** The success body the resource is answered with. */
+  readonly body: unknown;
+}
+
 /** Bound on kept tasks so a long benchmark does not grow memory without end. */
 const MAX_TASKS = 10_000;
 
@@ -57,6 +64,8 @@ export class MockState {
   readonly appliances = new Map<string, Appliance>();
   readonly tasks = new Map<string, InterconnectTask>();
   readonly hostedConnects = new Map<string, StoredHostedConnect>();
+  /** By operationId and resource id. */
+  readonly documentResources = new Map<string, DocumentResource>();
 
   addTask(task: InterconnectTask): void {
     if (this.tasks.size >= MAX_TASKS) {

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConformanceError } from '../src/errors/ConformanceError.ts';
 import { listFaults } from './listFaults.ts';
+import { listMutants } from './mutants/listMutants.ts';
 import { CHAOS_MODES, type ChaosMode, type MockLogEntry, type MockOptions } from './MockOptions.ts';
 import { startMockServer } from './startMockServer.ts';
 
@@ -49,11 +50,13 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--token <token>', 'the credential both APIs accept (default: random, printed)')
     .option('--fault <name>', 'a fault profile (see --list-faults)')
+    .option('--mutant <id>', 'a generated mutant (see --list-mutants)')
     .option('--latency <ms>', 'delay before every answer', integer(0, 600_000))
     .option('--rate-limit <n>', 'requests per second before 429', integer(1, 1_000_000))
     .addOption(new Option('--chaos <mode>', 'transport misbehaviour').choices(CHAOS_MODES))
     .option('--log', 'print one line per request')
     .option('--list-faults', 'list the fault profiles and exit')
+    .option('--list-mutants', 'list the generated mutants and exit')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(text.split('\n')[0] + '\n') })
     .allowExcessArguments(false);
@@ -63,9 +66,13 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  const flags = program.opts<{ port: number; host: string; token?: string; fault?: string; latency?: number; rateLimit?: number; chaos?: ChaosMode; log?: boolean; listFaults?: boolean }>();
+  const flags = program.opts<{ port: number; host: string; token?: string; fault?: string; mutant?: string; latency?: number; rateLimit?: number; chaos?: ChaosMode; log?: boolean; listFaults?: boolean; listMutants?: boolean }>();
   if (flags.listFaults) {
     for (const f of listFaults()) io.out(`${f.name.padEnd(32)} ${f.description}\n`);
+    return 0;
+  }
+  if (flags.listMutants) {
+    for (const m of await listMutants()) io.out(`${m.id}  ${m.description}\n`);
     return 0;
   }
   const options: MockOptions = {
@@ -73,6 +80,7 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     host: flags.host,
     ...(flags.token !== undefined ? { token: flags.token } : {}),
     ...(flags.fault !== undefined ? { fault: flags.fault } : {}),
+    ...(flags.mutant !== undefined ? { mutant: flags.mutant } : {}),
     ...(flags.latency !== undefined ? { latencyMs: flags.latency } : {}),
     ...(flags.rateLimit !== undefined ? { rateLimit: { requestsPerSecond: flags.rateLimit } } : {}),
     ...(flags.chaos !== undefined ? { chaos: flags.chaos } : {}),
@@ -91,7 +99,7 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
   const stopped = io.stopped();
   io.out(
     [
-      `mock listening on ${server.url}${flags.fault ? ` (fault: ${flags.fault})` : ''}${flags.chaos ? ` (chaos: ${flags.chaos})` : ''}`,
+      `mock listening on ${server.url}${flags.fault ? ` (fault: ${flags.fault})` : ''}${flags.mutant ? ` (mutant: ${flags.mutant})` : ''}${flags.chaos ? ` (chaos: ${flags.chaos})` : ''}`,
       `token: ${server.token}`,
       ...Object.entries(server.fixtures).map(([name, id]) => `${name}: ${id}`),
       '',

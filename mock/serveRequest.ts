@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { PlannedRequest } from '../src/model/Case.ts';
 import type { ValidationIssue } from '../src/validation/OperationValidators.ts';
 import type { FaultHooks } from './FaultHooks.ts';
+import { flatIncomingHeaders } from './flatIncomingHeaders.ts';
 import type { MockResponse } from './MockResponse.ts';
 import type { MockState } from './MockState.ts';
 import type { RequestContext } from './RequestContext.ts';
@@ -22,9 +23,16 @@ export interface ServeEnv {
   readonly state: MockState;
 }
 
-function authenticated(route: Route, headers: IncomingHttpHeaders, token: string): boolean {
+function authenticated(route: Route, headers: IncomingHttpHeaders, token: string, accept: FaultHooks['acceptCredential']): boolean {
+  // An operation whose document names no security scheme needs no credential.
+  if (route.credentialSchemes.length === 0) return true;
   for (const scheme of route.credentialSchemes) {
     const value = headers[scheme.header];
+    if (accept && typeof value === 'string') {
+      const prefixed = value.slice(0, scheme.prefix.length).toLowerCase() === scheme.prefix.toLowerCase();
+      if (accept(prefixed ? value.slice(scheme.prefix.length) : value, token)) return true;
+      continue;
+    }
     if (typeof value !== 'string' || value.length !== scheme.prefix.length + token.length) continue;
     // Auth schemes are case-insensitive (RFC 9110 11.1); the token itself is not.
     if (value.slice(0, scheme.prefix.length).toLowerCase() === scheme.prefix.toLowerCase() && value.endsWith(token)) return true;
@@ -33,6 +41,11 @@ function authenticated(route: Route, headers: IncomingHttpHeaders, token: string
 }
 
 function finish(response: MockResponse, hooks: FaultHooks, ctx: RequestContext): MockResponse {
+  const changed = changedByClass(response, hooks, ctx);
+  return hooks.transformResponse ? hooks.transformResponse(changed, ctx) : changed;
+}
+
+function changedByClass(response: MockResponse, hooks: FaultHooks, ctx: RequestContext): MockResponse {
   if (response.status >= 200 && response.status < 300) {
     const status = hooks.successStatus ? hooks.successStatus(response.status) : response.status;
     const json = hooks.transformSuccess && response.json !== undefined ? hooks.transformSuccess(response.json, ctx) : response.json;
@@ -41,6 +54,7 @@ function finish(response: MockResponse, hooks: FaultHooks, ctx: RequestContext):
   if (response.status >= 400 && response.status < 500 && hooks.transformError) return hooks.transformError(response);
   return response;
 }
+
 
 /**
  * The contract part of serving one routed request: credential, validation against the document, resource
@@ -82,9 +96,18 @@ export function serveRequest(route: Route, call: IncomingCall, env: ServeEnv): M
     }
   }
 
-  const ctx: RequestContext = { operationId: route.operationId, method: call.method, pathParams, query, body: parsed, requestId: call.requestId, lenient: false };
+  const ctx: RequestContext = {
+    operationId: route.operationId,
+    method: call.method,
+    pathParams,
+    query,
+    headers: flatIncomingHeaders(call.headers),
+    body: parsed,
+    requestId: call.requestId,
+    lenient: false,
+  };
 
-  if (!authenticated(route, call.headers, env.token) && !hooks.acceptUnauthenticated?.(ctx)) {
+  if (!authenticated(route, call.headers, env.token, hooks.acceptCredential) && !hooks.acceptUnauthenticated?.(ctx)) {
     return finish(handler.errors.unauthorized(ctx.requestId), hooks, ctx);
   }
 
@@ -108,11 +131,11 @@ export function serveRequest(route: Route, call: IncomingCall, env: ServeEnv): M
   if (route.resourceParameter !== undefined && handler.lookup) {
     const id = pathParams[route.resourceParameter] ?? '';
     const lookup = handler.lookup(env.state, ctx);
-    resource = hooks.lookupResource ? hooks.lookupResource(id, lookup) : lookup.get(id);
+    resource = hooks.lookupResource ? hooks.lookupResource(id, lookup, ctx) : lookup.get(id);
     if (resource === undefined) return finish(handler.errors.notFound(ctx.requestId), hooks, ctx);
   }
 
   const override = hooks.overrideResponse?.(ctx);
-  if (override) return override;
+  if (override) return hooks.transformResponse ? hooks.transformResponse(override, ctx) : override;
   return finish(handler.handle(ctx, resource, env.state, hooks), hooks, ctx);
 }

@@ -10,12 +10,14 @@ import { secretsOf } from '../src/runner/secretsOf.ts';
 import type { Spec } from '../src/openapi/Spec.ts';
 import { applyChaos } from './applyChaos.ts';
 import { buildRoutes } from './buildRoutes.ts';
+import { flatIncomingHeaders } from './flatIncomingHeaders.ts';
 import { CHAOS_MODES, type ChaosOptions, type MockFixtures, type MockLogEntry, type MockOptions, type MockServer } from './MockOptions.ts';
 import type { MockResponse } from './MockResponse.ts';
 import { MockState } from './MockState.ts';
-import { handlers } from './operations/handlers.ts';
+import { handlersFor } from './operations/handlers.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import { resolveFault } from './resolveFault.ts';
+import { resolveMutant } from './mutants/resolveMutant.ts';
 import { Router } from './Router.ts';
 import { serveRequest } from './serveRequest.ts';
 
@@ -51,9 +53,7 @@ function chaosOf(chaos: MockOptions['chaos']): ChaosOptions | undefined {
 
 /** The request's headers with credential headers `[REDACTED]` and the mock's token scrubbed from every other value. */
 function redactedHeaders(req: IncomingMessage, credentialHeaders: ReadonlySet<string>, secrets: readonly string[]): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
-  return Object.fromEntries(Object.entries(redactHeaders(flat, credentialHeaders)).map(([name, value]) => [name, redactText(value, secrets)]));
+  return Object.fromEntries(Object.entries(redactHeaders(flatIncomingHeaders(req.headers), credentialHeaders)).map(([name, value]) => [name, redactText(value, secrets)]));
 }
 
 function write(res: ServerResponse, response: MockResponse): void {
@@ -85,20 +85,24 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const tokenProblem = options.token === undefined ? undefined : credentialTextProblem(options.token);
   if (tokenProblem) throw new ConfigError(`mock option token: the value ${tokenProblem}`);
   const chaos = chaosOf(options.chaos);
-  const fault = resolveFault(options.fault);
+  if (options.fault !== undefined && options.mutant !== undefined) throw new ConfigError('the mock takes a fault profile or a mutant, not both');
+  const profile = resolveFault(options.fault);
 
   const specs = await cachedSpecs(options.specFiles ?? []);
   const operations = specs.flatMap((s) => s.operations);
-  const routes = buildRoutes(operations, handlers, fault);
+  const fault = options.mutant !== undefined ? resolveMutant(options.mutant, operations) : profile;
+  const served = handlersFor(operations);
+  const routes = buildRoutes(operations, served, fault);
   const router = new Router(routes);
   const state = new MockState();
   const seeded: Record<string, string> = {};
-  for (const handler of handlers) {
-    // A mock of some of the documents (`specFiles`) seeds only the resources of the operations it serves.
+  // Only the handlers of routes the documents describe: the others have nothing to seed from.
+  for (const handler of new Set(routes.map((r) => r.handler))) {
     const operation = operations.find((o) => o.operationId === handler.operationId);
     if (handler.seed && operation) Object.assign(seeded, handler.seed(state, operation));
   }
   const fixtures: MockFixtures = {
+    ...seeded,
     applianceId: seeded['applianceId'] ?? '',
     project_id: seeded['project_id'] ?? '',
     hosted_connect_id: seeded['hosted_connect_id'] ?? '',

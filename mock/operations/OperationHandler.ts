@@ -21,6 +21,8 @@ export interface OperationHandler {
   readonly operationId: string;
   readonly errors: ErrorDialect;
   readonly extraRoute?: ExtraRoute;
+  /** True when `handle` applies updates through the `applyUpdate` and `storeUpdate` hooks (what update mutants bend). */
+  readonly stores?: boolean;
   /** Adds the seeded resources; returns fixture ids keyed by path-parameter name. */
   seed?(state: MockState, operation: Operation | undefined): Readonly<Record<string, string>>;
   /** How the resource named by the route's resource parameter is found. */

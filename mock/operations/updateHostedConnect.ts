@@ -22,6 +22,7 @@ function documentExample(operation: Operation | undefined): HostedDirectConnect 
 export const updateHostedConnect: OperationHandler = {
   operationId: 'updateHostedConnect',
   errors: dcErrors,
+  stores: true,
 
   seed(state, operation) {
     const example = documentExample(operation);
@@ -61,11 +62,11 @@ export const updateHostedConnect: OperationHandler = {
       for (const field of UPDATABLE) if (field in patch) changes[field] = patch[field];
       updated = { ...before, ...changes };
     }
-    const kept = hooks.applyUpdate ? hooks.applyUpdate(before, updated) : updated;
+    const kept = hooks.applyUpdate ? hooks.applyUpdate(before, updated, ctx) : updated;
     const stored = state.hostedConnects.get(before.id);
     // A request accepted only through a fault is answered but not stored: one bad case must not poison
     // the answers to every later, valid one.
-    if (!ctx.lenient && stored) state.hostedConnects.set(before.id, { projectId: stored.projectId, connect: kept });
+    if (!ctx.lenient && stored) state.hostedConnects.set(before.id, { projectId: stored.projectId, connect: hooks.storeUpdate ? hooks.storeUpdate(before, kept) : kept });
     return { status: 200, json: { hosted_connect: kept, request_id: ctx.requestId } };
   },
 };

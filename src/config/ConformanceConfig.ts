@@ -77,7 +77,7 @@ export interface ConformanceConfig {
   /** The `--config` file the run read, if any (recorded for `replay`). */
   readonly configFile?: string;
   readonly operations: Readonly<Record<string, OperationExpectations>>;
-  readonly mock: { readonly fault?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
+  readonly mock: { readonly fault?: string; readonly mutant?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
 }
 
 /** Remote targets get these unless the user says otherwise: an upgrade is real downtime. */

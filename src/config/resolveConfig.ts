@@ -55,6 +55,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   failOn: '--fail-on',
   corpus: '--corpus',
   'mock.fault': '--mock-fault',
+  'mock.mutant': '--mock-mutant',
   'mock.latencyMs': '--mock-latency',
   'mock.rateLimit': '--mock-rate-limit',
   'mock.chaos': '--mock-chaos',

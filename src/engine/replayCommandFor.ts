@@ -24,6 +24,7 @@ function mockFlags(mock: RunInvocation['mock']): string[] {
   if (!mock) return [];
   return [
     ...(mock.fault !== undefined ? [`--mock-fault ${shellQuote(mock.fault)}`] : []),
+    ...(mock.mutant !== undefined ? [`--mock-mutant ${shellQuote(mock.mutant)}`] : []),
     ...(mock.latencyMs !== undefined ? [`--mock-latency ${mock.latencyMs}`] : []),
     ...(mock.rateLimit !== undefined ? [`--mock-rate-limit ${mock.rateLimit}`] : []),
     ...(mock.chaos !== undefined ? [`--mock-chaos ${shellQuote(mock.chaos)}`] : []),

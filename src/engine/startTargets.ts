@@ -47,6 +47,7 @@ export async function startTargets(config: ConformanceConfig, specs: readonly Sp
     port: 0,
     ...(token !== undefined ? { token } : {}),
     ...(config.mock.fault ? { fault: config.mock.fault } : {}),
+    ...(config.mock.mutant ? { mutant: config.mock.mutant } : {}),
     ...(config.mock.latencyMs !== undefined ? { latencyMs: config.mock.latencyMs } : {}),
     ...(config.mock.rateLimit !== undefined ? { rateLimit: { requestsPerSecond: config.mock.rateLimit } } : {}),
     ...(config.specs.length > 0 ? { specFiles: config.specs } : {}),

@@ -6,6 +6,8 @@ export interface EmbeddedTargetOptions {
   readonly token?: string;
   /** A fault profile that breaks one rule. */
   readonly fault?: string;
+  /** A generated mutant (mock/mutants/) by id. */
+  readonly mutant?: string;
   readonly latencyMs?: number;
   readonly rateLimit?: { readonly requestsPerSecond: number };
   /** The documents to serve (default: the shipped ones). */

@@ -76,8 +76,8 @@ export interface OperationSummary {
 export interface RunInvocation {
   /** True when the embedded mock served the run. */
   readonly embeddedMock: boolean;
-  /** Embedded mock settings (fault profile, latency, rate limit, chaos). */
-  readonly mock?: { readonly fault?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
+  /** Embedded mock settings (fault profile or mutant, latency, rate limit, chaos). */
+  readonly mock?: { readonly fault?: string; readonly mutant?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
   /** Documents given with `--spec` (empty: the shipped ones). */
   readonly specs: readonly string[];
   readonly fixtures: Readonly<Record<string, string>>;

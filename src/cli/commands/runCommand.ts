@@ -47,6 +47,7 @@ export interface RunFlags {
   failOn?: 'new' | 'any';
   corpus?: string;
   mockFault?: string;
+  mockMutant?: string;
   mockLatency?: number;
   mockRateLimit?: number;
   mockChaos?: string;
@@ -89,7 +90,7 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
     baseline: flags.baseline,
     failOn: flags.failOn,
     corpus: flags.corpus,
-    mock: defined({ fault: flags.mockFault, latencyMs: flags.mockLatency, rateLimit: flags.mockRateLimit, chaos: flags.mockChaos }),
+    mock: defined({ fault: flags.mockFault, mutant: flags.mockMutant, latencyMs: flags.mockLatency, rateLimit: flags.mockRateLimit, chaos: flags.mockChaos }),
   }) as Partial<ConformanceConfig>;
 }
 
@@ -126,6 +127,7 @@ export function addTargetOptions(command: Command): Command {
     .option('--proxy <url>', 'HTTP(S) proxy')
     .option('--resolve <host:port:address>', 'connect to ADDRESS for HOST:PORT, as curl does; the name stays in URLs, Host, TLS and the safety rules (repeatable)', (v, p: string[] | undefined) => parseResolve(v, p))
     .option('--mock-fault <name>', 'embedded mock only: break one rule (list: npm run mock -- --list-faults)')
+    .option('--mock-mutant <id>', 'embedded mock only: a generated mutant (list: npm run mock -- --list-mutants)')
     .option('--mock-latency <ms>', 'embedded mock only: delay every answer', parseInteger(0))
     .option('--mock-rate-limit <rps>', 'embedded mock only: answer 429 beyond this rate', parsePositiveNumber)
     .option('--mock-chaos <mode>', 'embedded mock only: hang, reset, garbage, redirect, huge, slow-body');

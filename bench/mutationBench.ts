@@ -1,0 +1,170 @@
+import { readFile } from 'node:fs/promises';
+import { basename, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateMutants } from '../mock/mutants/generateMutants.ts';
+import type { Mutant, MutantFamily } from '../mock/mutants/Mutant.ts';
+import { startMockServer } from '../mock/startMockServer.ts';
+import { exitCodeOf } from '../src/cli/exitCodeOf.ts';
+import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../src/cli/exitCodes.ts';
+import { DEFAULT_CONFIG, type ConformanceConfig } from '../src/config/ConformanceConfig.ts';
+import { runConformance } from '../src/engine/runConformance.ts';
+import { shellQuote } from '../src/engine/shellQuote.ts';
+import { loadSpecs } from '../src/openapi/loadSpecs.ts';
+import { seededRandom } from '../src/plan/seededRandom.ts';
+
+/** What a default run said about one mutant: killed (exit 1), inconclusive (exit 3), survived (exit 0), or an error (exit 2). */
+export type Outcome = 'killed' | 'inconclusive' | 'survived' | 'error';
+
+export interface MutantResult {
+  readonly mutant: Mutant;
+  readonly specs: readonly string[];
+  /** The document the mutant's operation comes from (`huawei-dc`). */
+  readonly document: string;
+  readonly outcome: Outcome;
+  /** Findings of severity warning: a survivor the run reported, without failing it. */
+  readonly warnings: number;
+  /** The checks with a failing finding. */
+  readonly failedChecks: readonly string[];
+  readonly error?: string;
+}
+
+export interface Equivalent {
+  readonly id: string;
+  readonly reason: string;
+}
+
+export const EQUIVALENTS_FILE = new URL('./mutation-equivalents.json', import.meta.url);
+export const THRESHOLD_FILE = new URL('./mutation-threshold.json', import.meta.url);
+
+/** A document's short name: its file name without `.openapi.yaml`. */
+const documentName = (file: string): string => basename(file).replace(/\.openapi\.(ya?ml|json)$/u, '');
+
+export interface BenchMutant {
+  readonly mutant: Mutant;
+  readonly document: string;
+  /** The `--spec` documents of the run (empty: the shipped ones). */
+  readonly specs: readonly string[];
+}
+
+/** The keyword fixture document: every keyword the catalogue knows, served by the document-driven mock. */
+export const KEYWORD_DOCUMENT = fileURLToPath(new URL('../test/keywords/fixtures/every-keyword.openapi.yaml', import.meta.url));
+
+/**
+ * Every mutant of the shipped documents and of each extra document (a run of its own: `--spec`), with
+ * its document; `shipped: false` leaves the shipped ones out.
+ */
+export async function benchMutants(extraDocuments: readonly string[] = [KEYWORD_DOCUMENT], shipped = true): Promise<BenchMutant[]> {
+  const runs: Array<readonly string[]> = [...(shipped ? [[]] : []), ...extraDocuments.map((file) => [resolve(file)])];
+  const out: BenchMutant[] = [];
+  for (const specFiles of runs) {
+    const specs = await loadSpecs(specFiles);
+    const mutants = generateMutants(specs.flatMap((s) => s.operations));
+    const documentOf = new Map(specs.flatMap((spec) => spec.operations.map((o) => [o.operationId, documentName(spec.file)] as const)));
+    out.push(...mutants.map((mutant) => ({ mutant, document: documentOf.get(mutant.operationId) ?? '?', specs: specFiles })));
+  }
+  return out;
+}
+
+/** The command that replays a mutant's run. */
+export function replayCommand(m: BenchMutant): string {
+  const specs = m.specs.map((file) => ` --spec ${shellQuote(relative(process.cwd(), file) || file)}`).join('');
+  return `npx conformance run${specs} --mock-mutant ${shellQuote(m.mutant.id)}`;
+}
+
+/** N mutants picked without repeats by a seeded shuffle: the same seed gives the same sample. */
+export function sampleOf<T>(items: readonly T[], n: number, seed: number): T[] {
+  const next = seededRandom(seed, 'mutation-sample');
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = next() % (i + 1);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, n);
+}
+
+const silent = { out: () => undefined, err: () => undefined };
+
+/** One default `conformance run` against an embedded mock serving the mutant, in this process. */
+export async function runMutant({ mutant, document, specs }: BenchMutant): Promise<MutantResult> {
+  const config: ConformanceConfig = { ...DEFAULT_CONFIG, specs, mock: { mutant: mutant.id } };
+  try {
+    const report = await runConformance(config, { reporters: [], embeddedTarget: startMockServer });
+    const code = exitCodeOf(report, silent);
+    const outcome: Outcome = code === EXIT_VIOLATIONS ? 'killed' : code === EXIT_INCONCLUSIVE ? 'inconclusive' : code === EXIT_OK ? 'survived' : 'error';
+    const failures = report.findings.filter((f) => f.severity === 'failure');
+    return { mutant, specs, document, outcome, warnings: report.findings.length - failures.length, failedChecks: [...new Set(failures.map((f) => f.check))] };
+  } catch (error) {
+    return { mutant, specs, document, outcome: 'error', warnings: 0, failedChecks: [], error: (error as Error).message };
+  }
+}
+
+/** Runs every mutant, `jobs` at a time in this process (each run is mostly waiting on its own loopback mock). */
+export async function runMutants(mutants: readonly BenchMutant[], jobs: number, onResult: (r: MutantResult) => void = () => undefined): Promise<MutantResult[]> {
+  const results: MutantResult[] = new Array<MutantResult>(mutants.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(jobs, mutants.length)) }, async () => {
+      while (next < mutants.length) {
+        const index = next++;
+        const result = await runMutant(mutants[index]!);
+        results[index] = result;
+        onResult(result);
+      }
+    }),
+  );
+  return results;
+}
+
+/** The committed equivalent mutants; each entry needs an id and a reason. */
+export async function loadEquivalents(): Promise<Equivalent[]> {
+  const parsed = JSON.parse(await readFile(EQUIVALENTS_FILE, 'utf8')) as { equivalents?: unknown };
+  const entries = Array.isArray(parsed.equivalents) ? parsed.equivalents : [];
+  return entries.map((e: unknown, i) => {
+    const entry = e as Partial<Equivalent>;
+    if (typeof entry.id !== 'string' || typeof entry.reason !== 'string' || entry.reason.trim() === '') throw new Error(`bench/mutation-equivalents.json: entry ${i} needs an id and a reason`);
+    return { id: entry.id, reason: entry.reason };
+  });
+}
+
+/**
+ * Problems with the equivalents file against a bench's results: an entry that names no generated
+ * mutant, and an entry a run killed (a mutant a request can tell from the correct server is not equivalent).
+ */
+export function equivalentProblems(equivalents: readonly Equivalent[], all: readonly BenchMutant[], results: readonly MutantResult[]): string[] {
+  const ids = new Set(all.map((m) => m.mutant.id));
+  const killed = new Set(results.filter((r) => r.outcome === 'killed').map((r) => r.mutant.id));
+  return equivalents.flatMap((e) => [
+    ...(ids.has(e.id) ? [] : [`${e.id}: listed as equivalent, but no such mutant is generated`]),
+    ...(killed.has(e.id) ? [`${e.id}: listed as equivalent, but the run killed it (so a request tells it from the correct server)`] : []),
+  ]);
+}
+
+export interface Tally {
+  generated: number;
+  killed: number;
+  equivalent: number;
+  inconclusive: number;
+  survived: number;
+  warned: number;
+  errors: number;
+}
+
+export const emptyTally = (): Tally => ({ generated: 0, killed: 0, equivalent: 0, inconclusive: 0, survived: 0, warned: 0, errors: 0 });
+
+/** Adds one result; an equivalent mutant that was not killed counts as equivalent, not as a survivor. */
+export function tally(into: Tally, result: MutantResult, equivalent: boolean): void {
+  into.generated += 1;
+  if (result.outcome === 'killed') into.killed += 1;
+  else if (equivalent) into.equivalent += 1;
+  else if (result.outcome === 'inconclusive') into.inconclusive += 1;
+  else if (result.outcome === 'error') into.errors += 1;
+  else {
+    into.survived += 1;
+    if (result.warnings > 0) into.warned += 1;
+  }
+}
+
+/** Killed among the mutants that are not equivalent: the mutation score. */
+export const killRate = (t: Tally): number => (t.generated - t.equivalent === 0 ? 1 : t.killed / (t.generated - t.equivalent));
+
+export type { MutantFamily };

@@ -1,0 +1,52 @@
+import type { ResourceLookup } from '../../FaultHooks.ts';
+import { inputConditions } from '../conditions.ts';
+import { MutantCrash, hooksBuilder, type HooksOf, type Mutant, type OperatorFamily } from '../Mutant.ts';
+
+/** An id a server that expects its own id shape trips on: a character outside letters, digits and `-`. */
+const ODD_ID = /[^0-9A-Za-z-]/u;
+
+function firstOther<R>(id: string, lookup: ResourceLookup<R>): R | undefined {
+  for (const known of lookup.ids()) if (known !== id) return lookup.get(known);
+  return undefined;
+}
+
+/**
+ * Resources and owners: for an operation that names a resource (`x-conformance.resourceParameter`),
+ * the owner not checked (`ownerParameter`), the lookup skipped when another input has one value, an
+ * unknown id answered 5xx or as another resource, an oddly formed id answered 5xx.
+ */
+export const resourceMutants: OperatorFamily = ({ operation }) => {
+  const parameter = operation.hints.resourceParameter;
+  if (parameter === undefined) return [];
+  const target = `${operation.hints.constraintPrefix}.path.${parameter}`;
+  const out: Mutant[] = [];
+  const add = (operator: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}): void => {
+    out.push({ id: `resource/${operator}/${target}${variant ? `/${variant}` : ''}`, family: 'resource', operator, operationId: operation.operationId, target, params, description, hooks: hooksBuilder(hooks) });
+  };
+  const owner = operation.hints.ownerParameter;
+  if (owner !== undefined) {
+    add('owner-not-checked', `the ${parameter} found whatever ${owner} the path names`, { lookupResource: (id, lookup) => lookup.get(id) ?? lookup.anyOwner?.(id) }, undefined, { owner });
+  }
+  add('unknown-answered-5xx', `an unknown ${parameter} answered 500`, {
+    lookupResource: (id, lookup) => {
+      const found = lookup.get(id);
+      if (found === undefined) throw new MutantCrash(`no ${parameter} ${id}`);
+      return found;
+    },
+  });
+  add('unknown-as-other-resource', `an unknown ${parameter} answered as another existing resource`, { lookupResource: (id, lookup) => lookup.get(id) ?? firstOther(id, lookup) });
+  add('unknown-made-up', `an unknown ${parameter} answered as if it existed`, { lookupResource: (id, lookup) => lookup.get(id) ?? lookup.synthesize(id) });
+  add('odd-id-5xx', `a ${parameter} with a character outside letters, digits and "-" answered 500`, {
+    lookupResource: (id, lookup) => {
+      if (ODD_ID.test(id)) throw new MutantCrash(`odd ${parameter}`);
+      return lookup.get(id);
+    },
+  });
+  for (const condition of inputConditions(operation)) {
+    add('lookup-skipped-when', `the ${parameter} not looked up when ${condition.label}: any id answered`, {
+      lookupResource: (id, lookup, ctx) => lookup.get(id) ?? (condition.holds(ctx) ? lookup.synthesize(id) : undefined),
+    }, condition.label, { when: condition.label });
+  }
+  return out;
+};
+
