@@ -121,4 +121,9 @@ export interface Operation {
   readonly pointer: string;
   /** Provenance in force at the operation object: the auth rule's, and what its parts inherit. */
   readonly provenanceScope: ProvenanceScope;
+  /**
+   * Its schemas are read as JSON Schema reads them, quirks told rather than refused (a document given
+   * with `--spec`); absent or false, strict mode refuses them (the shipped documents).
+   */
+  readonly lenientSchemas?: boolean;
 }

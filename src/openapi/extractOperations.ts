@@ -1,5 +1,4 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { SpecError } from '../errors/ConformanceError.ts';
 import { hintsOf } from './hintsOf.ts';
 import type { CredentialScheme, Operation, ParameterSpec, RequestBodySpec, ResponseSpec } from './Operation.ts';
 import type { SchemaNode } from './SchemaNode.ts';
@@ -31,24 +30,48 @@ function pickJson(content: Record<string, OpenAPIV3_1.MediaTypeObject> | undefin
   return entries.find(([type]) => /[/+]json\b/i.test(type)) ?? entries[0];
 }
 
-function credentialSchemes(document: OpenAPIV3_1.Document, security: OpenAPIV3_1.SecurityRequirementObject[]): CredentialScheme[] {
-  const schemes = document.components?.securitySchemes ?? {};
-  const out: CredentialScheme[] = [];
-  for (const requirement of security) {
-    for (const name of Object.keys(requirement)) {
-      const scheme = schemes[name] as OpenAPIV3_1.SecuritySchemeObject | undefined;
-      if (!scheme) throw new SpecError('CONF_ERR_SPEC_INVALID', `security requirement names unknown scheme "${name}"`);
-      if (scheme.type === 'apiKey' && scheme.in === 'header') {
-        out.push({ scheme: name, header: scheme.name.toLowerCase(), prefix: '' });
-      } else if (scheme.type === 'http') {
-        const prefix = scheme.scheme.toLowerCase() === 'bearer' ? 'Bearer ' : `${scheme.scheme[0]?.toUpperCase()}${scheme.scheme.slice(1)} `;
-        out.push({ scheme: name, header: 'authorization', prefix });
-      } else {
-        throw new SpecError('CONF_ERR_SPEC_INVALID', `security scheme "${name}" (${scheme.type}) is not supported: only header API keys and HTTP schemes`);
-      }
-    }
+/** Why a security scheme cannot be sent, or `undefined` when it can: a header the runner fills from `--token`. */
+function schemeProblem(name: string, scheme: OpenAPIV3_1.SecuritySchemeObject | undefined): string | undefined {
+  if (!scheme) return `security requirement names unknown scheme "${name}"`;
+  if (scheme.type === 'apiKey') return scheme.in === 'header' ? undefined : `security scheme "${name}" (apiKey in ${scheme.in}) is not supported: only header API keys, HTTP, OAuth 2 and OpenID Connect bearer tokens`;
+  if (scheme.type === 'http' || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') return undefined;
+  return `security scheme "${name}" (${(scheme as { type: string }).type}) is not supported: only header API keys, HTTP, OAuth 2 and OpenID Connect bearer tokens`;
+}
+
+function schemeOf(name: string, scheme: OpenAPIV3_1.SecuritySchemeObject): CredentialScheme {
+  if (scheme.type === 'apiKey') return { scheme: name, header: scheme.name.toLowerCase(), prefix: '' };
+  if (scheme.type === 'http') {
+    const prefix = scheme.scheme.toLowerCase() === 'bearer' ? 'Bearer ' : `${scheme.scheme[0]?.toUpperCase()}${scheme.scheme.slice(1)} `;
+    return { scheme: name, header: 'authorization', prefix };
   }
-  return out;
+  // An OAuth 2 or OpenID Connect access token travels as a bearer token (RFC 6750).
+  return { scheme: name, header: 'authorization', prefix: 'Bearer ' };
+}
+
+/**
+ * The credential schemes of an operation's security requirements (alternatives: any one authenticates),
+ * or why none can be sent. A requirement naming several schemes needs them all: it is used only when it
+ * names one. An empty requirement (`{}`) makes the credential optional: no credential rule then.
+ */
+function credentialSchemes(document: OpenAPIV3_1.Document, security: OpenAPIV3_1.SecurityRequirementObject[]): { schemes: CredentialScheme[]; problem?: string } {
+  const schemes = document.components?.securitySchemes ?? {};
+  if (security.some((requirement) => Object.keys(requirement).length === 0)) return { schemes: [] };
+  const out: CredentialScheme[] = [];
+  const problems: string[] = [];
+  for (const requirement of security) {
+    const names = Object.keys(requirement);
+    const problem = names.map((name) => schemeProblem(name, schemes[name] as OpenAPIV3_1.SecuritySchemeObject | undefined)).find((p) => p !== undefined);
+    if (problem !== undefined) problems.push(problem);
+    else if (names.length > 1) problems.push(`security requirement ${names.map((n) => `"${n}"`).join(' + ')} needs several credentials at once, which is not supported`);
+    else if (!out.some((c) => c.scheme === names[0])) out.push(schemeOf(names[0]!, schemes[names[0]!] as OpenAPIV3_1.SecuritySchemeObject));
+  }
+  return out.length === 0 && problems.length > 0 ? { schemes: [], problem: problems[0]! } : { schemes: out };
+}
+
+/** An operationId for an operation that has none: its method and path, as one word (`get_pets_petId`). */
+function derivedOperationId(method: string, pathTemplate: string): string {
+  const words = pathTemplate.split(/[^A-Za-z0-9_]+/).filter((w) => w !== '');
+  return [method, ...words].join('_');
 }
 
 /**
@@ -68,9 +91,23 @@ function checkProvenanceExtensions(node: unknown, at: string, ancestors: Set<unk
   ancestors.delete(node);
 }
 
-/** Turns every operation of a dereferenced document into the suite's typed `Operation`. */
-export function extractOperations(document: OpenAPIV3_1.Document, file: string): Operation[] {
+/** The operations of a document, the ones left out (each naming the operation and why) and what was read leniently. */
+export interface ExtractedOperations {
+  readonly operations: Operation[];
+  readonly skipped: string[];
+  readonly warnings: string[];
+}
+
+/**
+ * Turns every operation of a dereferenced document into the suite's typed `Operation`. An operation
+ * that cannot be tested as the document says (a security scheme that cannot be sent, a required cookie)
+ * is left out and named in `skipped`; the others are still tested.
+ */
+export function extractOperations(document: OpenAPIV3_1.Document, file: string, options: { readonly lenient?: boolean } = {}): ExtractedOperations {
   const operations: Operation[] = [];
+  const skipped: string[] = [];
+  const warnings: string[] = [];
+  const usedIds = new Set<string>();
   for (const [pathTemplate, pathItem] of Object.entries(document.paths ?? {})) {
     if (!pathItem) continue;
     checkProvenanceExtensions(pathItem.parameters, `${file}: ${pointerOf('paths', pathTemplate, 'parameters')}`);
@@ -78,18 +115,29 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
       const operation = pathItem[method] as Extended<OpenAPIV3_1.OperationObject> | undefined;
       if (!operation) continue;
       const opPointer = pointerOf('paths', pathTemplate, method);
-      const operationId = operation.operationId;
-      if (!operationId) throw new SpecError('CONF_ERR_SPEC_INVALID', `${file}: ${method.toUpperCase()} ${pathTemplate} has no operationId`);
+      let operationId = operation.operationId ?? derivedOperationId(method, pathTemplate);
+      // A document may repeat an operationId (which OpenAPI forbids): each operation keeps a name of its own.
+      for (let n = 2; usedIds.has(operationId); n += 1) operationId = `${operation.operationId ?? derivedOperationId(method, pathTemplate)}_${n}`;
+      usedIds.add(operationId);
+      const title = `${method.toUpperCase()} ${pathTemplate}`;
       checkProvenanceExtensions(operation, `${file}: ${opPointer}`);
       const operationScope = scopeWithin(PAGE_SCOPE, operation, opPointer);
 
-      const allParameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])] as Array<Extended<OpenAPIV3_1.ParameterObject>>;
-      const parameters: ParameterSpec[] = allParameters.map((parameter, index) => {
-        if (parameter.in === 'cookie') throw new SpecError('CONF_ERR_SPEC_INVALID', `${file}: cookie parameters are not supported (${parameter.name})`);
-        const fromOperation = index >= (pathItem.parameters?.length ?? 0);
-        const base = fromOperation
-          ? pointerOf('paths', pathTemplate, method, 'parameters', String(index - (pathItem.parameters?.length ?? 0)))
-          : pointerOf('paths', pathTemplate, 'parameters', String(index));
+      const pathLevel = (pathItem.parameters ?? []) as Array<Extended<OpenAPIV3_1.ParameterObject>>;
+      const operationLevel = (operation.parameters ?? []) as Array<Extended<OpenAPIV3_1.ParameterObject>>;
+      // An operation's parameter overrides the path's parameter of the same name and location.
+      const overridden = (p: Extended<OpenAPIV3_1.ParameterObject>): boolean => operationLevel.some((o) => o.in === p.in && o.name === p.name);
+      const located = [
+        ...pathLevel.map((parameter, index) => ({ parameter, base: pointerOf('paths', pathTemplate, 'parameters', String(index)) })).filter(({ parameter }) => !overridden(parameter)),
+        ...operationLevel.map((parameter, index) => ({ parameter, base: pointerOf('paths', pathTemplate, method, 'parameters', String(index)) })),
+      ];
+      const cookie = located.find(({ parameter }) => parameter.in === 'cookie' && parameter.required === true);
+      if (cookie) {
+        skipped.push(`${title} (${operationId}): required cookie parameter "${cookie.parameter.name}" is not supported`);
+        continue;
+      }
+      for (const { parameter } of located) if (parameter.in === 'cookie') warnings.push(`${file}: ${title}: optional cookie parameter "${parameter.name}" is never sent`);
+      const parameters: ParameterSpec[] = located.filter(({ parameter }) => parameter.in !== 'cookie').map(({ parameter, base }) => {
         return {
           name: parameter.name,
           in: parameter.in as ParameterSpec['in'],
@@ -136,7 +184,11 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
         };
       });
 
-      const security = operation.security ?? document.security ?? [];
+      const security = credentialSchemes(document, operation.security ?? document.security ?? []);
+      if (security.problem !== undefined) {
+        skipped.push(`${title} (${operationId}): ${security.problem}`);
+        continue;
+      }
       operations.push({
         operationId,
         method: method.toUpperCase(),
@@ -145,13 +197,14 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
         parameters,
         ...(requestBody ? { requestBody } : {}),
         responses,
-        credentialSchemes: credentialSchemes(document, security),
+        credentialSchemes: security.schemes,
         securitySource: docRef(operation, 'security'),
         hints: hintsOf(operation['x-conformance'], operationId, `${file}: ${opPointer}`),
         pointer: opPointer,
         provenanceScope: operationScope,
+        ...(options.lenient === true ? { lenientSchemas: true } : {}),
       });
     }
   }
-  return operations;
+  return { operations, skipped, warnings };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { codePointLength } from './codePointLength.ts';
+import { patternRegExp } from './patternRegExp.ts';
 
 /** Where a text travels: header values must stay ASCII; body and URL text may use any printable code point. */
 export type TextChannel = 'text' | 'ascii';
@@ -31,17 +32,20 @@ export function resizeText(base: string, length: number, channel: TextChannel): 
  * node's pattern, or undefined.
  */
 export function textWithinBytes(maxBytes: number, schema: SchemaNode): string | undefined {
-  let out = '';
-  for (let i = 0; ; i += 1) {
-    const next = out + MIXED[i % MIXED.length];
-    if (Buffer.byteLength(next) > maxBytes) break;
-    out = next;
+  // Counted as it grows: the cost is linear in the limit, however large (a maxLength of 350000).
+  const parts: string[] = [];
+  for (let i = 0, bytes = 0; ; i += 1) {
+    const next = MIXED[i % MIXED.length]!;
+    bytes += Buffer.byteLength(next);
+    if (bytes > maxBytes) break;
+    parts.push(next);
   }
+  const out = parts.join('');
   return out !== '' && /[^\x00-\x7f]/.test(out) && matches(schema, out) ? out : undefined;
 }
 
 function matches(schema: SchemaNode, text: string): boolean {
-  return schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(text);
+  return schema.pattern === undefined || patternRegExp(schema.pattern).test(text);
 }
 
 /**
@@ -56,6 +60,6 @@ export function textOfLength(length: number, schema: SchemaNode, channel: TextCh
     if (matches(schema, candidate)) return candidate;
   }
   if (schema.pattern === undefined) return undefined;
-  const samples = fc.sample(fc.stringMatching(new RegExp(schema.pattern, 'u'), { size: length > 10 ? 'large' : 'medium' }), { seed: length, numRuns: 500 });
+  const samples = fc.sample(fc.stringMatching(patternRegExp(schema.pattern), { size: length > 10 ? 'large' : 'medium' }), { seed: length, numRuns: 500 });
   return samples.find((s) => codePointLength(s) === length && (channel === 'text' || /^[\x20-\x7e]*$/.test(s)));
 }

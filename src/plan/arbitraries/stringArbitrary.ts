@@ -3,6 +3,7 @@ import type { SchemaNode } from '../../openapi/SchemaNode.ts';
 import { codePointLength } from '../../values/codePointLength.ts';
 import { textOfLength, type TextChannel } from '../../values/textOfLength.ts';
 import { TYPED_WORDS } from '../../values/typedWords.ts';
+import { patternRegExp } from '../../values/patternRegExp.ts';
 
 function formatArbitrary(format: string): fc.Arbitrary<string> | undefined {
   const dates = fc.date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true });
@@ -42,7 +43,7 @@ export function stringArbitrary(node: SchemaNode, channel: TextChannel): fc.Arbi
     const n = codePointLength(s);
     return n >= minLength && (maxLength === undefined || n <= maxLength) && (channel === 'text' || /^[\x20-\x7e]*$/.test(s));
   };
-  const shaped = node.format !== undefined ? formatArbitrary(node.format) : node.pattern !== undefined ? fc.stringMatching(new RegExp(node.pattern, 'u')) : undefined;
+  const shaped = node.format !== undefined ? formatArbitrary(node.format) : node.pattern !== undefined ? fc.stringMatching(patternRegExp(node.pattern)) : undefined;
   if (!shaped) {
     const strings = fc.string({ unit: channel === 'ascii' ? 'grapheme-ascii' : 'grapheme-composite', minLength, ...(maxLength !== undefined ? { maxLength } : {}) });
     // Text as people type it too: words with spaces, quotes, punctuation, accents and emoji.
@@ -52,7 +53,7 @@ export function stringArbitrary(node: SchemaNode, channel: TextChannel): fc.Arbi
     // say which one a server uses, and a valid case must be valid for all of them.
     return maxLength === undefined ? mixed : mixed.filter((s) => Buffer.byteLength(s) <= maxLength);
   }
-  const pattern = node.pattern !== undefined ? new RegExp(node.pattern, 'u') : undefined;
+  const pattern = node.pattern !== undefined ? patternRegExp(node.pattern) : undefined;
   const ok = (s: string): boolean => fits(s) && (pattern === undefined || pattern.test(s));
   // Probe once: a filter that almost never passes would make fast-check spin.
   const probe = fc.sample(shaped, { seed: 1, numRuns: 100 }).filter(ok).length;
