@@ -94,7 +94,7 @@ function checkProvenanceExtensions(node: unknown, at: string, ancestors: Set<unk
 /** The operations of a document, the ones left out (each naming the operation and why) and what was read leniently. */
 export interface ExtractedOperations {
   readonly operations: Operation[];
-  readonly skipped: string[];
+  readonly skipped: Array<{ readonly operation: string; readonly reason: string }>;
   readonly warnings: string[];
 }
 
@@ -105,7 +105,7 @@ export interface ExtractedOperations {
  */
 export function extractOperations(document: OpenAPIV3_1.Document, file: string, options: { readonly lenient?: boolean } = {}): ExtractedOperations {
   const operations: Operation[] = [];
-  const skipped: string[] = [];
+  const skipped: Array<{ operation: string; reason: string }> = [];
   const warnings: string[] = [];
   const usedIds = new Set<string>();
   for (const [pathTemplate, pathItem] of Object.entries(document.paths ?? {})) {
@@ -133,7 +133,7 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
       ];
       const cookie = located.find(({ parameter }) => parameter.in === 'cookie' && parameter.required === true);
       if (cookie) {
-        skipped.push(`${title} (${operationId}): required cookie parameter "${cookie.parameter.name}" is not supported`);
+        skipped.push({ operation: `${title} (${operationId})`, reason: `required cookie parameter "${cookie.parameter.name}" is not supported` });
         continue;
       }
       for (const { parameter } of located) if (parameter.in === 'cookie') warnings.push(`${file}: ${title}: optional cookie parameter "${parameter.name}" is never sent`);
@@ -186,7 +186,7 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
 
       const security = credentialSchemes(document, operation.security ?? document.security ?? []);
       if (security.problem !== undefined) {
-        skipped.push(`${title} (${operationId}): ${security.problem}`);
+        skipped.push({ operation: `${title} (${operationId})`, reason: security.problem });
         continue;
       }
       operations.push({

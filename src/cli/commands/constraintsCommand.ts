@@ -26,5 +26,8 @@ export function constraintsCommand(program: Command, write: (text: string) => vo
       }
       write(`${formatCatalogue(catalogue)}\n`);
       if (options.values) write(`${formatValuesTried(catalogue, tried)}\n`);
+      // What was read leniently or left out: a document's quirks are told, never a refusal.
+      const warnings = specs.flatMap((spec) => [...spec.warnings, ...spec.operations.flatMap((o) => [...validatorsFor(o).quirks])]);
+      if (warnings.length > 0) write(`Warnings (${warnings.length}):\n${warnings.map((w) => `  ${w}`).join('\n')}\n`);
     });
 }
