@@ -26,6 +26,11 @@ export interface PlannedRequest {
    * (malformed JSON).
    */
   readonly body?: { readonly json: unknown } | { readonly raw: string };
+  /**
+   * The media type the body is sent as when it is not `application/json` (the document's request body
+   * type: form, multipart, text, a `+json` type): the runner encodes a `{ json }` body by it.
+   */
+  readonly mediaType?: string;
   /** Which credential the runner attaches: the configured one, none, or a wrong one. */
   readonly auth: 'configured' | 'none' | 'wrong';
 }

@@ -15,6 +15,7 @@ import { otherOwnerDraft } from './otherOwnerDraft.ts';
 import { pairwiseDrafts } from './pairwiseDrafts.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
+import { withMediaType } from './withMediaType.ts';
 
 /** The pointer of the first `undefined` inside a JSON body (a value the planner could not build), if any. */
 function undefinedAt(value: unknown, pointer = ''): string | undefined {
@@ -72,7 +73,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
       id: caseId({ operationId: operation.operationId, intent: draft.intent, variant: draft.variant ?? String(index), seed: options.seed }),
       operationId: operation.operationId,
       intent: draft.intent,
-      request: draft.request,
+      request: withMediaType(draft.request, operation),
       seed: options.seed,
       needsFixture: draft.needsFixture,
     };

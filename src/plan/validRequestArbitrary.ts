@@ -8,6 +8,7 @@ import { parameterText } from './baseRequest.ts';
 import { buildPath } from './buildPath.ts';
 import { fixturePathParams } from './fixturePathParams.ts';
 import type { PlanOptions } from './PlanOptions.ts';
+import { withMediaType } from './withMediaType.ts';
 
 function parametersArbitrary(parameters: readonly ParameterSpec[]): fc.Arbitrary<Record<string, string>> {
   const model: Record<string, fc.Arbitrary<string>> = {};
@@ -41,7 +42,7 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
     body = spec.required ? present : fc.option(present, { nil: undefined });
   }
   return fc.record({ query, headers, body }).map(
-    (drawn): PlannedRequest => ({
+    (drawn): PlannedRequest => withMediaType({
       method: operation.method,
       path,
       pathParams: { ...pathParams },
@@ -49,6 +50,6 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
       headers: drawn.headers,
       ...(drawn.body !== undefined ? { body: drawn.body } : {}),
       auth: 'configured',
-    }),
+    }, operation),
   );
 }

@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { FLOAT_MAX } from '../values/formatRange.ts';
 import { patternRegExp } from '../values/patternRegExp.ts';
 
 // ajv-formats is CommonJS: its default export is the plugin under NodeNext resolution.
@@ -55,6 +56,8 @@ export function createAjv(schemas: readonly unknown[], options: AjvOptions = {})
     ...(options.lenient === true ? { code: { regExp }, logger: { log: () => undefined, warn: (...args: unknown[]) => quirk(args.map(String).join(' ')), error: (...args: unknown[]) => quirk(args.map(String).join(' ')) } } : {}),
   });
   addFormats(ajv);
+  // ajv-formats takes any number as a float: OpenAPI's float is single precision.
+  ajv.addFormat('float', { type: 'number', validate: (n: number) => Number.isFinite(n) && Math.abs(n) <= FLOAT_MAX });
   for (const keyword of OPENAPI_ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: ['string', 'object', 'array', 'boolean', 'number'] });
   return extendAjv(ajv, schemas);
 }

@@ -239,3 +239,42 @@ describe('hostile but valid documents', () => {
     expect((error as Error).message).toMatch(/skipped\.json: no operation to test: every operation is skipped \(GET \/a \(cookieOnly\): required cookie parameter "session" is not supported\)/);
   });
 });
+
+describe('requests as the document says', () => {
+  const formDocument = (type: string): unknown => ({
+    openapi: '3.1.0',
+    info,
+    paths: { '/token': { post: { operationId: 'token', requestBody: { required: true, content: { [type]: { schema: { type: 'object', required: ['client_id'], properties: { client_id: { type: 'string', maxLength: 8 } } } } } }, responses: ok } } },
+  });
+
+  it('a form or multipart body is planned with its media type, random requests too; a JSON body without one', async () => {
+    for (const [type, expected] of [['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded'], ['multipart/form-data', 'multipart/form-data'], ['application/json', undefined]] as const) {
+      const spec = await load(`form-${type.replace('/', '-')}.json`, formDocument(type));
+      const operation = spec.operations[0]!;
+      const validators = new OperationValidators(operation);
+      const planned = planCases(operation, buildCatalogue(spec), validators, { seed: 1, fixtures: {} }).filter((c) => c.request.body !== undefined);
+      expect(planned.length).toBeGreaterThan(2);
+      expect(new Set(planned.map((c) => c.request.mediaType))).toEqual(new Set([expected]));
+      const random = fc.sample(validRequestArbitrary(operation, { seed: 1, fixtures: {} }, validators), { seed: 1, numRuns: 5 });
+      expect(new Set(random.map((r) => r.mediaType))).toEqual(new Set([expected]));
+    }
+  });
+
+  it('random valid numbers keep to int32, float and multipleOf; a float beyond single precision is invalid', async () => {
+    const spec = await load('numbers.json', {
+      openapi: '3.1.0',
+      info,
+      paths: { '/n': { post: { operationId: 'numbers', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['i', 'f', 'm'], properties: { i: { type: 'integer', format: 'int32' }, f: { type: 'number', format: 'float' }, m: { type: 'number', multipleOf: 0.01, minimum: 0, maximum: 5 } } } } } }, responses: ok } } },
+    });
+    const operation = spec.operations[0]!;
+    const validators = new OperationValidators(operation);
+    const bodies = fc.sample(validRequestArbitrary(operation, { seed: 3, fixtures: {} }, validators), { seed: 3, numRuns: 200 }).map((r) => (r.body && 'json' in r.body ? (r.body.json as { i: number; f: number; m: number }) : undefined));
+    for (const body of bodies) {
+      expect(Math.abs(body!.i)).toBeLessThanOrEqual(2 ** 31);
+      expect(Math.fround(body!.f)).toBe(body!.f);
+      expect(validators.validateBody(body).issues).toEqual([]);
+    }
+    expect(validators.validateBody({ i: 1, f: 1e300, m: 1 }).valid).toBe(false);
+    expect(validators.validateBody({ i: 2 ** 31, f: 1, m: 1 }).valid).toBe(false);
+  });
+});
