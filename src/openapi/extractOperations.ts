@@ -68,6 +68,25 @@ function credentialSchemes(document: OpenAPIV3_1.Document, security: OpenAPIV3_1
   return out.length === 0 && problems.length > 0 ? { schemes: [], problem: problems[0]! } : { schemes: out };
 }
 
+/**
+ * A parameter's example value: its `example`, else the first of its `examples`, else its schema's
+ * `example` or first `examples` entry (where documents put the ids of real resources).
+ */
+function parameterExample(parameter: OpenAPIV3_1.ParameterObject): unknown {
+  const found = firstExample(parameter);
+  // A path id travels as text: a numeric example id (`petId: 10`) is the text `10`.
+  return parameter.in === 'path' && (typeof found === 'number' || typeof found === 'boolean') ? String(found) : found;
+}
+
+function firstExample(parameter: OpenAPIV3_1.ParameterObject): unknown {
+  if (parameter.example !== undefined) return parameter.example;
+  const named = Object.values(parameter.examples ?? {}).map((e) => (e as OpenAPIV3_1.ExampleObject).value).find((v) => v !== undefined);
+  if (named !== undefined) return named;
+  const schema = (parameter.schema ?? {}) as { example?: unknown; examples?: unknown };
+  if (schema.example !== undefined) return schema.example;
+  return Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+}
+
 /** An operationId for an operation that has none: its method and path, as one word (`get_pets_petId`). */
 function derivedOperationId(method: string, pathTemplate: string): string {
   const words = pathTemplate.split(/[^A-Za-z0-9_]+/).filter((w) => w !== '');
@@ -147,7 +166,7 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
           credential: parameter['x-credential'] === true,
           provenanceScope: scopeWithin(operationScope, parameter, base),
           source: docRef(parameter, `${parameter.in} parameter ${parameter.name}`),
-          ...(parameter.example !== undefined ? { example: parameter.example } : {}),
+          ...(parameterExample(parameter) !== undefined ? { example: parameterExample(parameter) } : {}),
         };
       });
 

@@ -278,3 +278,19 @@ describe('requests as the document says', () => {
     expect(validators.validateBody({ i: 2 ** 31, f: 1, m: 1 }).valid).toBe(false);
   });
 });
+
+describe('fixtures from the document', () => {
+  it('a path id given as example, examples, or on the schema is the parameter example the fixture probe tries', async () => {
+    const spec = await load('ids.json', {
+      openapi: '3.0.3',
+      info,
+      paths: {
+        '/a/{id}': { get: { operationId: 'a', parameters: [{ name: 'id', in: 'path', required: true, example: 'abc', schema: { type: 'string' } }], responses: ok } },
+        '/b/{id}': { get: { operationId: 'b', parameters: [{ name: 'id', in: 'path', required: true, examples: { first: { value: 'b-1' } }, schema: { type: 'string' } }], responses: ok } },
+        '/c/{id}': { get: { operationId: 'c', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', example: 10 } }], responses: ok } },
+        '/d/{id}': { get: { operationId: 'd', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+      },
+    });
+    expect(spec.operations.map((o) => o.parameters[0]!.example)).toEqual(['abc', 'b-1', '10', undefined]);
+  });
+});
