@@ -31,6 +31,8 @@ export interface PlannedRequest {
    * type: form, multipart, text, a `+json` type): the runner encodes a `{ json }` body by it.
    */
   readonly mediaType?: string;
+  /** Header names this case leaves out on purpose (a required header removed): not sent even when given with `--header`. */
+  readonly omitHeaders?: readonly string[];
   /** Which credential the runner attaches: the configured one, none, or a wrong one. */
   readonly auth: 'configured' | 'none' | 'wrong';
 }

@@ -12,6 +12,8 @@ import { planCases } from '../../src/plan/planCases.ts';
 import { validRequestArbitrary } from '../../src/plan/validRequestArbitrary.ts';
 import { OperationValidators } from '../../src/validation/OperationValidators.ts';
 import fc from 'fast-check';
+import { planToSent } from '../../src/runner/planToSent.ts';
+import { runnerOptions } from '../runner/helpers.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -292,5 +294,23 @@ describe('fixtures from the document', () => {
       },
     });
     expect(spec.operations.map((o) => o.parameters[0]!.example)).toEqual(['abc', 'b-1', '10', undefined]);
+  });
+});
+
+describe('a case that omits a header omits it', () => {
+  it('the required-header case sends no such header even when --header gives it; the other cases send it', async () => {
+    const spec = await load('header.json', {
+      openapi: '3.1.0',
+      info,
+      paths: { '/h': { get: { operationId: 'withHeader', parameters: [{ name: 'X-Request-Id', in: 'header', required: true, schema: { type: 'string', maxLength: 8 } }], responses: ok } } },
+    });
+    const operation = spec.operations[0]!;
+    const cases = planCases(operation, buildCatalogue(spec), new OperationValidators(operation), { seed: 1, fixtures: {} });
+    const options = runnerOptions({ headers: { 'X-Request-Id': 'given' } });
+    const omitting = cases.find((c) => c.intent.kind === 'invalid' && c.intent.constraintId === 'withHeader.header.X-Request-Id.required');
+    expect(omitting?.request.omitHeaders).toEqual(['x-request-id']);
+    expect(planToSent(omitting!, 'http://h', [], options).headers['x-request-id']).toBeUndefined();
+    const valid = cases.find((c) => c.intent.kind === 'valid')!;
+    expect(planToSent(valid, 'http://h', [], options).headers['x-request-id']).toBeDefined();
   });
 });
