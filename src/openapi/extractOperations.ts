@@ -61,9 +61,14 @@ function credentialSchemes(document: OpenAPIV3_1.Document, security: OpenAPIV3_1
   for (const requirement of security) {
     const names = Object.keys(requirement);
     const problem = names.map((name) => schemeProblem(name, schemes[name] as OpenAPIV3_1.SecuritySchemeObject | undefined)).find((p) => p !== undefined);
-    if (problem !== undefined) problems.push(problem);
-    else if (names.length > 1) problems.push(`security requirement ${names.map((n) => `"${n}"`).join(' + ')} needs several credentials at once, which is not supported`);
-    else if (!out.some((c) => c.scheme === names[0])) out.push(schemeOf(names[0]!, schemes[names[0]!] as OpenAPIV3_1.SecuritySchemeObject));
+    if (problem !== undefined) {
+      problems.push(problem);
+      continue;
+    }
+    const sent = names.map((name) => schemeOf(name, schemes[name] as OpenAPIV3_1.SecuritySchemeObject));
+    // Several schemes that travel the same way (two OAuth 2 flows: one bearer token) are one credential.
+    if (new Set(sent.map((c) => `${c.header}\u0000${c.prefix}`)).size > 1) problems.push(`security requirement ${names.map((n) => `"${n}"`).join(' + ')} needs several credentials at once, which is not supported`);
+    else if (!out.some((c) => c.scheme === sent[0]!.scheme)) out.push(sent[0]!);
   }
   return out.length === 0 && problems.length > 0 ? { schemes: [], problem: problems[0]! } : { schemes: out };
 }

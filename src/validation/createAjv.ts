@@ -58,7 +58,8 @@ export function createAjv(schemas: readonly unknown[], options: AjvOptions = {})
   addFormats(ajv);
   // ajv-formats takes any number as a float: OpenAPI's float is single precision.
   ajv.addFormat('float', { type: 'number', validate: (n: number) => Number.isFinite(n) && Math.abs(n) <= FLOAT_MAX });
-  for (const keyword of OPENAPI_ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: ['string', 'object', 'array', 'boolean', 'number'] });
+  // Annotations: any value, `null` included (`example: null`).
+  for (const keyword of OPENAPI_ANNOTATIONS) ajv.addKeyword({ keyword });
   return extendAjv(ajv, schemas);
 }
 
@@ -68,7 +69,7 @@ export function extendAjv(ajv: Ajv2020, schemas: readonly unknown[]): Ajv2020 {
   const formats = new Set<string>();
   const seen = new Set<unknown>();
   for (const schema of schemas) collectNames(schema, extensions, formats, seen);
-  for (const keyword of extensions) if (!ajv.getKeyword(keyword)) ajv.addKeyword({ keyword, schemaType: ['string', 'object', 'array', 'boolean', 'number'] });
+  for (const keyword of extensions) if (!ajv.getKeyword(keyword)) ajv.addKeyword({ keyword });
   for (const format of formats) if (!ajv.formats[format]) ajv.addFormat(format, true);
   return ajv;
 }

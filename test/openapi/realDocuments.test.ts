@@ -172,7 +172,7 @@ describe('hostile but valid documents', () => {
           put: {
             operationId: 'putThing',
             parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9\\-_]+$' } }],
-            requestBody: { content: { 'application/json': { schema: { type: 'object', maxLength: 3, properties: { blob: { type: 'string', format: 'blob' }, when: { type: 'string', format: 'date-time' } } } } } },
+            requestBody: { content: { 'application/json': { schema: { type: 'object', maxLength: 3, properties: { blob: { type: 'string', format: 'blob', example: null, 'x-note': null }, when: { type: 'string', format: 'date-time' } } } } } },
             responses: ok,
           },
         },
@@ -181,6 +181,7 @@ describe('hostile but valid documents', () => {
     const validators = new OperationValidators(spec.operations[0]!);
     expect(validators.validateBody({ blob: 'anything at all' }).valid).toBe(true);
     expect(validators.validateBody({ when: 'yesterday' }).valid).toBe(false);
+    expect(validators.validateResponse(200, {})).toBeUndefined();
     // Strict mode (the shipped documents') refuses the same schemas.
     expect(() => new OperationValidators({ ...spec.operations[0]!, lenientSchemas: false })).toThrow(SpecError);
   });
@@ -215,12 +216,15 @@ describe('hostile but valid documents', () => {
         '/b': { get: { operationId: 'oauth', security: [{ oauth: ['read'] }], responses: ok } },
         '/c': { get: { operationId: 'either', security: [{ query: [] }, { header: [] }], responses: ok } },
         '/d': { get: { operationId: 'optional', security: [{ query: [] }, {}], responses: ok } },
+        '/e': { get: { operationId: 'twoFlows', security: [{ oauth: ['read'], oauthToo: [] }], responses: ok } },
+        '/f': { get: { operationId: 'twoKeys', security: [{ header: [], oauth: [] }], responses: ok } },
       },
       components: {
         securitySchemes: {
           query: { type: 'apiKey', in: 'query', name: 'key' },
           header: { type: 'apiKey', in: 'header', name: 'X-Key' },
           oauth: { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://example.com/auth', scopes: { read: 'read' } } } },
+          oauthToo: { type: 'http', scheme: 'bearer' },
         },
       },
     });
@@ -228,8 +232,9 @@ describe('hostile but valid documents', () => {
       ['oauth', ['authorization:Bearer ']],
       ['either', ['x-key:']],
       ['optional', []],
+      ['twoFlows', ['authorization:Bearer ']],
     ]);
-    expect(spec.warnings).toEqual([expect.stringMatching(/security\.json: 1 operation\(s\) not tested: GET \/a \(queryKey\): security scheme "query" \(apiKey in query\) is not supported/)]);
+    expect(spec.warnings).toEqual([expect.stringMatching(/security\.json: 2 operation\(s\) not tested: GET \/a \(queryKey\): security scheme "query" \(apiKey in query\) is not supported.*; GET \/f \(twoKeys\): security requirement "header" \+ "oauth" needs several credentials at once/)]);
   });
 
   it('a document whose every operation is skipped has no operation to test', async () => {
