@@ -14,17 +14,25 @@ const ALPHABETS: Readonly<Record<TextChannel, readonly (readonly string[])[]>> =
   ascii: [[...'abcdef0123456789'], [...'abcdefghijklmnopqrstuvwxyz'], [...'0123456789'], [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']],
 };
 
+/**
+ * `length` characters of the alphabet in turn, from `offset`: whole turns with `repeat`, so a limit of
+ * millions costs one allocation, not one per character.
+ */
 function cycle(alphabet: readonly string[], length: number, offset = 0): string {
-  let out = '';
-  for (let i = 0; i < length; i += 1) out += alphabet[(i + offset) % alphabet.length];
-  return out;
+  const n = alphabet.length;
+  const start = ((offset % n) + n) % n;
+  const turn = [...alphabet.slice(start), ...alphabet.slice(0, start)];
+  const whole = Math.floor(length / n);
+  return turn.join('').repeat(whole) + turn.slice(0, length - whole * n).join('');
 }
 
 /** Resizes a text to `length` code points: keeps its prefix, then pads with the channel's first alphabet. */
 export function resizeText(base: string, length: number, channel: TextChannel): string {
-  const points = [...base];
-  if (points.length >= length) return points.slice(0, length).join('');
-  return base + cycle(ALPHABETS[channel][0]!, length - points.length, points.length);
+  // Without surrogate pairs a code point is one UTF-16 unit: no array of characters for a long text.
+  const simple = !/[\uD800-\uDFFF]/.test(base);
+  const count = simple ? base.length : [...base].length;
+  if (count >= length) return simple ? base.slice(0, length) : [...base].slice(0, length).join('');
+  return base + cycle(ALPHABETS[channel][0]!, length - count, count);
 }
 
 /**
@@ -32,9 +40,12 @@ export function resizeText(base: string, length: number, channel: TextChannel): 
  * node's pattern, or undefined.
  */
 export function textWithinBytes(maxBytes: number, schema: SchemaNode): string | undefined {
-  // Counted as it grows: the cost is linear in the limit, however large (a maxLength of 350000).
-  const parts: string[] = [];
-  for (let i = 0, bytes = 0; ; i += 1) {
+  // Whole turns of the alphabet first, then character by character: the cost is one allocation,
+  // however large the limit (a maxLength of 350000 or of millions).
+  const turnBytes = Buffer.byteLength(MIXED.join(''));
+  const turns = Math.max(0, Math.floor(maxBytes / turnBytes) - 1);
+  const parts: string[] = [MIXED.join('').repeat(turns)];
+  for (let i = 0, bytes = turns * turnBytes; ; i += 1) {
     const next = MIXED[i % MIXED.length]!;
     bytes += Buffer.byteLength(next);
     if (bytes > maxBytes) break;
