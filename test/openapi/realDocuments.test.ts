@@ -319,3 +319,15 @@ describe('a case that omits a header omits it', () => {
     expect(planToSent(valid, 'http://h', [], options).headers['x-request-id']).toBeDefined();
   });
 });
+
+describe('patterns fast-check cannot generate from', () => {
+  it('a lookahead pattern is planned from texts that match it, not refused', async () => {
+    const { cases, spec } = await planAll('lookahead.json', {
+      openapi: '3.1.0',
+      info,
+      paths: { '/tags/{key}': { put: { operationId: 'tag', parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string', pattern: '^(?!aws:)[a-z0-9]+$', maxLength: 12 } }], requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { token: { type: 'string', pattern: '^(?!x)[a-z]{2,10}$' } } } } } }, responses: ok } } },
+    });
+    expect(cases).toBeGreaterThan(3);
+    expect(spec.operations).toHaveLength(1);
+  });
+});

@@ -30,6 +30,18 @@ function formatArbitrary(format: string): fc.Arbitrary<string> | undefined {
 }
 
 /**
+ * Strings matching a pattern: `fc.stringMatching`, or, for a construct it cannot generate from (a
+ * lookahead), plain strings that the caller filters by the pattern and completes with texts at the limits.
+ */
+function matchingArbitrary(pattern: string, channel: TextChannel): fc.Arbitrary<string> {
+  try {
+    return fc.stringMatching(patternRegExp(pattern));
+  } catch {
+    return fc.string({ unit: channel === 'ascii' ? 'grapheme-ascii' : 'grapheme' });
+  }
+}
+
+/**
  * Strings of a schema node, their length counted in code points as ajv counts it: single-code-point
  * printable units (ASCII for headers), `minLength`/`maxLength` as given. A `pattern` or `format` is
  * honoured with `fc.stringMatching` or the matching fast-check arbitrary, kept to the length limits; when
@@ -43,7 +55,7 @@ export function stringArbitrary(node: SchemaNode, channel: TextChannel): fc.Arbi
     const n = codePointLength(s);
     return n >= minLength && (maxLength === undefined || n <= maxLength) && (channel === 'text' || /^[\x20-\x7e]*$/.test(s));
   };
-  const shaped = node.format !== undefined ? formatArbitrary(node.format) : node.pattern !== undefined ? fc.stringMatching(patternRegExp(node.pattern)) : undefined;
+  const shaped = node.format !== undefined ? formatArbitrary(node.format) : node.pattern !== undefined ? matchingArbitrary(node.pattern, channel) : undefined;
   if (!shaped) {
     const strings = fc.string({ unit: channel === 'ascii' ? 'grapheme-ascii' : 'grapheme-composite', minLength, ...(maxLength !== undefined ? { maxLength } : {}) });
     // Text as people type it too: words with spaces, quotes, punctuation, accents and emoji.
