@@ -24,6 +24,10 @@ export interface ParameterSpec {
   readonly credential: boolean;
   readonly source: string;
   readonly example?: unknown;
+  /** How an array value is written (`style`): `form`/`simple` with commas, `spaceDelimited`, `pipeDelimited`. */
+  readonly style?: string;
+  /** A query parameter may be sent with an empty value (`allowEmptyValue`); otherwise an empty one is not valid. */
+  readonly allowEmptyValue?: boolean;
   /** Provenance in force at the parameter object (its schema's nodes may narrow it). */
   readonly provenanceScope: ProvenanceScope;
 }

@@ -172,6 +172,8 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
           provenanceScope: scopeWithin(operationScope, parameter, base),
           source: docRef(parameter, `${parameter.in} parameter ${parameter.name}`),
           ...(parameterExample(parameter) !== undefined ? { example: parameterExample(parameter) } : {}),
+          ...(typeof parameter.style === 'string' ? { style: parameter.style } : {}),
+          ...(parameter.allowEmptyValue === true ? { allowEmptyValue: true } : {}),
         };
       });
 

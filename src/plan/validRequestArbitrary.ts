@@ -12,7 +12,7 @@ import { withMediaType } from './withMediaType.ts';
 
 function parametersArbitrary(parameters: readonly ParameterSpec[]): fc.Arbitrary<Record<string, string>> {
   const model: Record<string, fc.Arbitrary<string>> = {};
-  for (const p of parameters) model[p.name] = schemaArbitrary(p.schema, p.in === 'header' ? 'ascii' : 'text').map(parameterText);
+  for (const p of parameters) model[p.name] = schemaArbitrary(p.schema, p.in === 'header' ? 'ascii' : 'text').map((value) => parameterText(value, p));
   // Optional parameters are present or absent; required ones always present.
   return fc.record(model, { requiredKeys: parameters.filter((p) => p.required).map((p) => p.name) }) as fc.Arbitrary<Record<string, string>>;
 }

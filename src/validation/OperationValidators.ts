@@ -3,6 +3,7 @@ import { SpecError } from '../errors/ConformanceError.ts';
 import type { PlannedRequest } from '../model/Case.ts';
 import type { Operation, ResponseSpec } from '../openapi/Operation.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
+import { arrayDelimiter } from '../openapi/arrayDelimiter.ts';
 import { statusKey } from '../openapi/statusKey.ts';
 import { acyclicSchema } from './acyclicSchema.ts';
 import { createAjv, extendAjv } from './createAjv.ts';
@@ -107,7 +108,13 @@ export class OperationValidators {
         continue;
       }
       const validate = this.parameters.get(`${p.in}:${p.name.toLowerCase()}`)!;
-      if (!validate({ value })) issues.push(...issuesOf(p.in, p.name, validate.errors).map((i) => ({ ...i, at: i.at.replace(/^([^/]*)\/value/, '$1') })));
+      // An array travels as its items joined by the parameter's style: validated as the array it stands for.
+      const isArray = p.schema.type === 'array' || (Array.isArray(p.schema.type) && p.schema.type.includes('array'));
+      const typed: unknown = isArray && typeof value === 'string' ? (value === '' ? [] : value.split(arrayDelimiter(p))) : value;
+      if (!validate({ value: typed })) issues.push(...issuesOf(p.in, p.name, validate.errors).map((i) => ({ ...i, at: i.at.replace(/^([^/]*)\/value/, '$1') })));
+      // OpenAPI: a query parameter is not sent empty unless it says `allowEmptyValue` (when its schema
+      // already refuses the empty text, that is the issue).
+      else if (p.in === 'query' && value === '' && p.allowEmptyValue !== true) issues.push({ where: p.in, at: p.name, keyword: 'required', params: {}, schemaPath: '', message: `query parameter ${p.name} is sent empty (no allowEmptyValue)` });
     }
     const spec = this.operation.requestBody;
     if (request.body === undefined) {

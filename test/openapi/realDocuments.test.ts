@@ -331,3 +331,45 @@ describe('patterns fast-check cannot generate from', () => {
     expect(spec.operations).toHaveLength(1);
   });
 });
+
+describe('parameters as their style and allowEmptyValue say', () => {
+  const document = {
+    openapi: '3.0.3',
+    info,
+    paths: {
+      '/search': {
+        get: {
+          operationId: 'search',
+          parameters: [
+            { name: 'ids', in: 'query', required: true, schema: { type: 'array', items: { type: 'integer', format: 'int32' } } },
+            { name: 'tags', in: 'query', style: 'pipeDelimited', explode: false, schema: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } } },
+            { name: 'q', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'cursor', in: 'query', allowEmptyValue: true, schema: { type: 'string' } },
+          ],
+          responses: ok,
+        },
+      },
+    },
+  };
+
+  it('an array query parameter travels as its items joined by its style, and is validated as that array', async () => {
+    const { spec } = await planAll('style.json', document);
+    const operation = spec.operations[0]!;
+    const validators = new OperationValidators(operation);
+    const request = (query: Record<string, string>) => ({ method: 'GET', path: '/search', pathParams: {}, query, headers: {}, auth: 'configured' as const });
+    expect(validators.validateRequest(request({ ids: '1,2', q: 'x', tags: 'a|b' })).valid).toBe(true);
+    expect(validators.validateRequest(request({ ids: '1,x', q: 'x' })).valid).toBe(false);
+    expect(validators.validateRequest(request({ ids: '1', q: 'x', tags: 'a|c' })).valid).toBe(false);
+    const base = planCases(operation, buildCatalogue(spec), validators, { seed: 1, fixtures: {} }).find((c) => c.intent.kind === 'valid')!;
+    // One item, not an empty value: a required parameter is never sent empty as valid.
+    expect(base.request.query['ids']).toMatch(/^-?\d+$/);
+  });
+
+  it('a query parameter sent empty is not valid unless it allows an empty value', async () => {
+    const spec = await load('empty.json', document);
+    const validators = new OperationValidators(spec.operations[0]!);
+    const request = (query: Record<string, string>) => ({ method: 'GET', path: '/search', pathParams: {}, query, headers: {}, auth: 'configured' as const });
+    expect(validators.validateRequest(request({ ids: '1', q: '' })).issues.map((i) => i.message)).toEqual(['query parameter q is sent empty (no allowEmptyValue)']);
+    expect(validators.validateRequest(request({ ids: '1', q: 'x', cursor: '' })).valid).toBe(true);
+  });
+});
