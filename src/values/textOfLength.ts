@@ -71,12 +71,34 @@ export function textOfLength(length: number, schema: SchemaNode, channel: TextCh
     if (matches(schema, candidate)) return candidate;
   }
   if (schema.pattern === undefined) return undefined;
+  // Sampling a pattern is the costly part, and a document repeats its patterns: done once per
+  // (pattern, length, channel) in a process (the answer is deterministic).
+  const key = `${channel}\u0000${length}\u0000${schema.pattern}`;
+  if (sampled.has(key)) return sampled.get(key);
+  const found = sampledText(length, schema, schema.pattern, channel);
+  sampled.set(key, found);
+  return found;
+}
+
+const sampled = new Map<string, string | undefined>();
+
+function sampledText(length: number, schema: SchemaNode, pattern: string, channel: TextChannel): string | undefined {
   let samples: string[];
   try {
-    samples = fc.sample(fc.stringMatching(patternRegExp(schema.pattern), { size: length > 10 ? 'large' : 'medium' }), { seed: length, numRuns: 500 });
+    samples = fc.sample(fc.stringMatching(patternRegExp(pattern), { size: length > 10 ? 'large' : 'medium' }), { seed: length, numRuns: 500 });
   } catch {
     // A construct fast-check cannot generate from (a lookahead): only the alphabets above can answer.
     return undefined;
   }
-  return samples.find((s) => codePointLength(s) === length && (channel === 'text' || /^[\x20-\x7e]*$/.test(s)));
+  const fitsChannel = (s: string): boolean => channel === 'text' || /^[\x20-\x7e]*$/.test(s);
+  const exact = samples.find((s) => codePointLength(s) === length && fitsChannel(s));
+  if (exact !== undefined) return exact;
+  // A matching text of another length, grown by repeating its last character or cut short, often still
+  // matches (`^st-[a-z0-9]+$` at exactly 26): tried on a few samples.
+  for (const sample of samples.filter((s) => s !== '' && fitsChannel(s)).slice(0, 20)) {
+    const points = [...sample];
+    const resized = points.length > length ? points.slice(0, length).join('') : sample + points[points.length - 1]!.repeat(length - points.length);
+    if (matches(schema, resized)) return resized;
+  }
+  return undefined;
 }

@@ -373,3 +373,11 @@ describe('parameters as their style and allowEmptyValue say', () => {
     expect(validators.validateRequest(request({ ids: '1', q: 'x', cursor: '' })).valid).toBe(true);
   });
 });
+
+describe('texts of an exact length for a prefixed pattern', () => {
+  it('a matching sample grown to the length stands in when no sample has it', async () => {
+    const { textOfLength } = await import('../../src/values/textOfLength.ts');
+    const text = textOfLength(26, { type: 'string', pattern: '^st-[a-zA-Z0-9]+$', minLength: 26, maxLength: 26 });
+    expect(text).toMatch(/^st-[a-zA-Z0-9]{23}$/);
+  });
+});
