@@ -66,6 +66,11 @@ export interface CredentialScheme {
   readonly header: string;
   /** Value prefix, e.g. `Bearer ` for HTTP bearer. */
   readonly prefix: string;
+  /**
+   * Other headers the same security requirement needs at once (a key and a client id, lower case):
+   * given with `--header`, and left out with the credential by the cases that send none.
+   */
+  readonly companions?: readonly string[];
 }
 
 /** A response field that must repeat a request value (`x-conformance.echoes`). */

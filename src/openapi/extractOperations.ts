@@ -66,9 +66,15 @@ function credentialSchemes(document: OpenAPIV3_1.Document, security: OpenAPIV3_1
       continue;
     }
     const sent = names.map((name) => schemeOf(name, schemes[name] as OpenAPIV3_1.SecuritySchemeObject));
-    // Several schemes that travel the same way (two OAuth 2 flows: one bearer token) are one credential.
-    if (new Set(sent.map((c) => `${c.header}\u0000${c.prefix}`)).size > 1) problems.push(`security requirement ${names.map((n) => `"${n}"`).join(' + ')} needs several credentials at once, which is not supported`);
-    else if (!out.some((c) => c.scheme === sent[0]!.scheme)) out.push(sent[0]!);
+    // Several schemes that travel the same way (two OAuth 2 flows: one bearer token) are one credential;
+    // several headers at once (a key and a client id) are the first scheme with its companions, which
+    // the user gives with --header.
+    const headers = [...new Set(sent.map((c) => c.header))];
+    if (headers.length < sent.length && new Set(sent.map((c) => `${c.header}\u0000${c.prefix}`)).size > headers.length) {
+      problems.push(`security requirement ${names.map((n) => `"${n}"`).join(' + ')} sends two credentials in one header, which is not supported`);
+    } else if (!out.some((c) => c.scheme === sent[0]!.scheme)) {
+      out.push(headers.length > 1 ? { ...sent[0]!, companions: headers.filter((h) => h !== sent[0]!.header) } : sent[0]!);
+    }
   }
   return out.length === 0 && problems.length > 0 ? { schemes: [], problem: problems[0]! } : { schemes: out };
 }
@@ -215,6 +221,8 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
         skipped.push({ operation: `${title} (${operationId})`, reason: security.problem });
         continue;
       }
+      const together = security.schemes.filter((c) => c.companions !== undefined);
+      for (const c of together) warnings.push(`${file}: ${title} (${operationId}): needs the headers ${[c.header, ...c.companions!].join(' + ')} at once: --token fills ${c.header}, give the others with --header`);
       operations.push({
         operationId,
         method: method.toUpperCase(),

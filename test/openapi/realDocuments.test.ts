@@ -233,8 +233,19 @@ describe('hostile but valid documents', () => {
       ['either', ['x-key:']],
       ['optional', []],
       ['twoFlows', ['authorization:Bearer ']],
+      ['twoKeys', ['x-key:']],
     ]);
-    expect(spec.warnings).toEqual([expect.stringMatching(/security\.json: 2 operation\(s\) not tested: GET \/a \(queryKey\): security scheme "query" \(apiKey in query\) is not supported.*; GET \/f \(twoKeys\): security requirement "header" \+ "oauth" needs several credentials at once/)]);
+    expect(spec.operations.at(-1)!.credentialSchemes[0]!.companions).toEqual(['authorization']);
+    expect(spec.warnings).toEqual([
+      expect.stringMatching(/security\.json: GET \/f \(twoKeys\): needs the headers x-key \+ authorization at once: --token fills x-key, give the others with --header$/),
+      expect.stringMatching(/security\.json: 1 operation\(s\) not tested: GET \/a \(queryKey\): security scheme "query" \(apiKey in query\) is not supported/),
+    ]);
+    // The case without a credential leaves the companion header out, also when --header gives it.
+    const operation = spec.operations.at(-1)!;
+    const noAuth = planCases(operation, buildCatalogue(spec).filter((c) => c.operationId === 'twoKeys'), new OperationValidators(operation), { seed: 1, fixtures: {} }).find((c) => c.intent.kind === 'no-auth')!;
+    const sent = planToSent(noAuth, 'http://h', operation.credentialSchemes, runnerOptions({ token: 'tok', headers: { 'X-Key': 'k', Authorization: 'Bearer b' } }));
+    expect(sent.headers['x-key']).toBeUndefined();
+    expect(sent.headers['authorization']).toBeUndefined();
   });
 
   it('a document whose every operation is skipped has no operation to test', async () => {
