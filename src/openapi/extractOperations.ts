@@ -138,6 +138,8 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
   const skipped: Array<{ operation: string; reason: string }> = [];
   const warnings: string[] = [];
   const usedIds = new Set<string>();
+  /** Operations whose credential is several headers at once, by those headers. */
+  const needTogether = new Map<string, string[]>();
   for (const [pathTemplate, pathItem] of Object.entries(document.paths ?? {})) {
     if (!pathItem) continue;
     checkProvenanceExtensions(pathItem.parameters, `${file}: ${pointerOf('paths', pathTemplate, 'parameters')}`);
@@ -222,7 +224,10 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
         continue;
       }
       const together = security.schemes.filter((c) => c.companions !== undefined);
-      for (const c of together) warnings.push(`${file}: ${title} (${operationId}): needs the headers ${[c.header, ...c.companions!].join(' + ')} at once: --token fills ${c.header}, give the others with --header`);
+      for (const c of together) {
+        const headers = [c.header, ...c.companions!].join(' + ');
+        needTogether.set(headers, [...(needTogether.get(headers) ?? []), `${title} (${operationId})`]);
+      }
       operations.push({
         operationId,
         method: method.toUpperCase(),
@@ -239,6 +244,10 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
         ...(options.lenient === true ? { lenientSchemas: true } : {}),
       });
     }
+  }
+  for (const [headers, titles] of needTogether) {
+    const first = headers.split(' + ')[0]!;
+    warnings.push(`${file}: ${titles.slice(0, 3).join(', ')}${titles.length > 3 ? ` and ${titles.length - 3} more` : ''}: need the headers ${headers} at once: --token fills ${first}, give the others with --header`);
   }
   return { operations, skipped, warnings };
 }

@@ -237,7 +237,7 @@ describe('hostile but valid documents', () => {
     ]);
     expect(spec.operations.at(-1)!.credentialSchemes[0]!.companions).toEqual(['authorization']);
     expect(spec.warnings).toEqual([
-      expect.stringMatching(/security\.json: GET \/f \(twoKeys\): needs the headers x-key \+ authorization at once: --token fills x-key, give the others with --header$/),
+      expect.stringMatching(/security\.json: GET \/f \(twoKeys\): need the headers x-key \+ authorization at once: --token fills x-key, give the others with --header$/),
       expect.stringMatching(/security\.json: 1 operation\(s\) not tested: GET \/a \(queryKey\): security scheme "query" \(apiKey in query\) is not supported/),
     ]);
     // The case without a credential leaves the companion header out, also when --header gives it.
