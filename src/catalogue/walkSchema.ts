@@ -6,6 +6,9 @@ import { pointerOf } from '../openapi/pointer.ts';
 import { provenanceFor, scopeWithin } from '../openapi/scopeWithin.ts';
 import { keywordRegistry } from '../keywords/registry.ts';
 
+/** How deep below its root a schema is catalogued: members nested deeper are left to the validators. */
+export const MAX_DEPTH = 8;
+
 /** One keyword found while walking a schema. */
 export interface SchemaRule {
   readonly kind: ConstraintKind;
@@ -29,7 +32,11 @@ export interface SchemaRule {
  */
 export function walkSchema(root: SchemaNode, inheritedSource: string | undefined, inheritedScope: ProvenanceScope, rootPointer = ''): SchemaRule[] {
   const rules: SchemaRule[] = [];
+  // A recursive schema is walked down each loop once; a deep one only to MAX_DEPTH properties.
+  const ancestors = new Set<SchemaNode>();
   const visit = (node: SchemaNode, names: string[], schemaSegments: string[], source: string | undefined, parentScope: ProvenanceScope): void => {
+    if (ancestors.has(node) || names.length > MAX_DEPTH) return;
+    ancestors.add(node);
     const here = node['x-doc-ref'] ?? source;
     const schemaPointer = pointerOf(...schemaSegments);
     const scope = scopeWithin(parentScope, node, `${rootPointer}${schemaPointer}`);
@@ -57,6 +64,7 @@ export function walkSchema(root: SchemaNode, inheritedSource: string | undefined
       // Array items are addressed with "*" so one rule covers every element.
       visit(node.items, [...names, '*'], [...schemaSegments, 'items'], here, scope);
     }
+    ancestors.delete(node);
   };
   visit(root, [], [], inheritedSource, inheritedScope);
   return rules;

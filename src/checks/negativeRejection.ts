@@ -40,7 +40,7 @@ export const negativeRejection = whenResponse({
     const { intent } = testCase;
     if (intent.kind === 'observed') return observedRejection(exchange, context);
     if (intent.kind !== 'invalid') return undefined;
-    const { validators } = context;
+    const { validators, catalogue } = context;
     const { constraintId, label } = intent;
     const { status } = response;
     if (status >= 200 && status <= 299) {
@@ -52,6 +52,12 @@ export const negativeRejection = whenResponse({
       return { check: 'negative-rejection', outcome: 'fail', constraintId, ...(intent.provenance ? { provenance: intent.provenance } : {}), message: `${label}: a request breaking ${constraintId} was accepted with ${status}` };
     }
     if (isThrottled(status)) return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: still ${status} after retries, not judged` };
+    // 406 and 415 are about media types: unless the broken rule is the media type, the answer does not
+    // show that the rule itself was judged (a server refusing the body's type never read the value).
+    const mediaTypeRule = catalogue?.find((c) => c.id === constraintId)?.kind === 'mediaType';
+    if ((status === 406 || status === 415) && !mediaTypeRule) {
+      return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: answered ${status} (a media-type answer), the rule itself not judged` };
+    }
     if (status >= 400 && status <= 499) return { check: 'negative-rejection', outcome: 'pass', constraintId, message: `${label}: rejected with ${status}` };
     return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: answered ${status}, neither accepted nor rejected` };
   },

@@ -15,6 +15,7 @@ import { embeddedMock } from './embeddedMock.ts';
 import { exitCodeOf } from './exitCodeOf.ts';
 import { EXIT_OK } from './exitCodes.ts';
 import type { MainIo } from './MainIo.ts';
+import { loadSpecs } from '../openapi/loadSpecs.ts';
 
 export interface RunWithReportsOptions {
   readonly command?: 'run' | 'replay';
@@ -46,6 +47,9 @@ export async function runWithReports(config: ConformanceConfig, io: MainIo, sign
   const reporters = config.dryRun
     ? []
     : [...createReporters(config.reports, { reportDir: config.reportDir, console: consoleStreams(io) }), ...(options.extraReporters ?? [])];
+  // What a --spec document could not give in full (operations left out, 3.0 keywords in 3.1), said before
+  // the run; the documents are loaded once (runConformance reuses them).
+  for (const spec of config.specs.length > 0 ? await loadSpecs(config.specs) : []) for (const warning of spec.warnings) io.err(`warning: ${warning}\n`);
   const report: RunReport = await runConformance(config, {
     reporters,
     embeddedTarget: embeddedMock(config.mock.chaos),

@@ -1,6 +1,7 @@
 import { codePointLength } from '../values/codePointLength.ts';
 import { resizeText, textOfLength } from '../values/textOfLength.ts';
 import type { Keyword, Sample, ValueSite } from './Keyword.ts';
+import { patternRegExp } from '../values/patternRegExp.ts';
 
 /**
  * A text of `length` code points that keeps to the node's pattern, so it breaks the length alone: the
@@ -8,7 +9,7 @@ import type { Keyword, Sample, ValueSite } from './Keyword.ts';
  */
 function textAt(site: ValueSite, length: number): string {
   const resized = typeof site.current === 'string' && site.current.length > 0 ? resizeText(site.current, length, site.channel) : undefined;
-  const matches = (text: string): boolean => site.node.pattern === undefined || new RegExp(site.node.pattern, 'u').test(text);
+  const matches = (text: string): boolean => site.node.pattern === undefined || patternRegExp(site.node.pattern).test(text);
   if (resized !== undefined && matches(resized)) return resized;
   return textOfLength(length, site.node, site.channel) ?? resized ?? resizeText('', length, site.channel);
 }

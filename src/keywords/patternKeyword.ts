@@ -3,10 +3,11 @@ import { codePointLength } from '../values/codePointLength.ts';
 import { resizeText, type TextChannel } from '../values/textOfLength.ts';
 import type { Keyword, Sample } from './Keyword.ts';
 import { show } from './show.ts';
+import { patternRegExp } from '../values/patternRegExp.ts';
 
 /** Texts within the node's lengths that do not match `pattern`: filler characters, then a plain word. */
 function notMatching(node: SchemaNode, pattern: string, channel: TextChannel, current: unknown): Sample[] {
-  const re = new RegExp(pattern, 'u');
+  const re = patternRegExp(pattern);
   const min = node.minLength ?? 0;
   const max = node.maxLength ?? Number.POSITIVE_INFINITY;
   const length = Math.min(max, Math.max(min, typeof current === 'string' ? codePointLength(current) : 8, 1));

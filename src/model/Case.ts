@@ -32,6 +32,13 @@ export interface PlannedRequest {
    * (malformed JSON).
    */
   readonly body?: { readonly json: unknown } | { readonly raw: string };
+  /**
+   * The media type the body is sent as when it is not `application/json` (the document's request body
+   * type: form, multipart, text, a `+json` type): the runner encodes a `{ json }` body by it.
+   */
+  readonly mediaType?: string;
+  /** Header names this case leaves out on purpose (a required header removed): not sent even when given with `--header`. */
+  readonly omitHeaders?: readonly string[];
   /** Which credential the runner attaches: the configured one, none, or a wrong one. */
   readonly auth: 'configured' | 'none' | 'wrong';
 }

@@ -24,6 +24,10 @@ export interface ParameterSpec {
   readonly credential: boolean;
   readonly source: string;
   readonly example?: unknown;
+  /** How an array value is written (`style`): `form`/`simple` with commas, `spaceDelimited`, `pipeDelimited`. */
+  readonly style?: string;
+  /** A query parameter may be sent with an empty value (`allowEmptyValue`); otherwise an empty one is not valid. */
+  readonly allowEmptyValue?: boolean;
   /** Provenance in force at the parameter object (its schema's nodes may narrow it). */
   readonly provenanceScope: ProvenanceScope;
 }
@@ -62,6 +66,11 @@ export interface CredentialScheme {
   readonly header: string;
   /** Value prefix, e.g. `Bearer ` for HTTP bearer. */
   readonly prefix: string;
+  /**
+   * Other headers the same security requirement needs at once (a key and a client id, lower case):
+   * given with `--header`, and left out with the credential by the cases that send none.
+   */
+  readonly companions?: readonly string[];
 }
 
 /** A response field that must repeat a request value (`x-conformance.echoes`). */
@@ -126,4 +135,9 @@ export interface Operation {
   readonly pointer: string;
   /** Provenance in force at the operation object: the auth rule's, and what its parts inherit. */
   readonly provenanceScope: ProvenanceScope;
+  /**
+   * Its schemas are read as JSON Schema reads them, quirks told rather than refused (a document given
+   * with `--spec`); absent or false, strict mode refuses them (the shipped documents).
+   */
+  readonly lenientSchemas?: boolean;
 }

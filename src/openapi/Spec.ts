@@ -7,4 +7,9 @@ export interface Spec {
   readonly title: string;
   readonly document: OpenAPIV3_1.Document;
   readonly operations: readonly Operation[];
+  /**
+   * What the suite read leniently or left out (operations it cannot test, 3.0 keywords in a 3.1
+   * document), one line each naming the document: shown, never a refusal.
+   */
+  readonly warnings: readonly string[];
 }

@@ -1,5 +1,4 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { SpecError } from '../errors/ConformanceError.ts';
 import { hintsOf } from './hintsOf.ts';
 import type { CredentialScheme, Operation, ParameterSpec, RequestBodySpec, ResponseSpec } from './Operation.ts';
 import type { SchemaNode } from './SchemaNode.ts';
@@ -31,24 +30,78 @@ function pickJson(content: Record<string, OpenAPIV3_1.MediaTypeObject> | undefin
   return entries.find(([type]) => /[/+]json\b/i.test(type)) ?? entries[0];
 }
 
-function credentialSchemes(document: OpenAPIV3_1.Document, security: OpenAPIV3_1.SecurityRequirementObject[]): CredentialScheme[] {
+/** Why a security scheme cannot be sent, or `undefined` when it can: a header the runner fills from `--token`. */
+function schemeProblem(name: string, scheme: OpenAPIV3_1.SecuritySchemeObject | undefined): string | undefined {
+  if (!scheme) return `security requirement names unknown scheme "${name}"`;
+  if (scheme.type === 'apiKey') return scheme.in === 'header' ? undefined : `security scheme "${name}" (apiKey in ${scheme.in}) is not supported: only header API keys, HTTP, OAuth 2 and OpenID Connect bearer tokens`;
+  if (scheme.type === 'http' || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') return undefined;
+  return `security scheme "${name}" (${(scheme as { type: string }).type}) is not supported: only header API keys, HTTP, OAuth 2 and OpenID Connect bearer tokens`;
+}
+
+function schemeOf(name: string, scheme: OpenAPIV3_1.SecuritySchemeObject): CredentialScheme {
+  if (scheme.type === 'apiKey') return { scheme: name, header: scheme.name.toLowerCase(), prefix: '' };
+  if (scheme.type === 'http') {
+    const prefix = scheme.scheme.toLowerCase() === 'bearer' ? 'Bearer ' : `${scheme.scheme[0]?.toUpperCase()}${scheme.scheme.slice(1)} `;
+    return { scheme: name, header: 'authorization', prefix };
+  }
+  // An OAuth 2 or OpenID Connect access token travels as a bearer token (RFC 6750).
+  return { scheme: name, header: 'authorization', prefix: 'Bearer ' };
+}
+
+/**
+ * The credential schemes of an operation's security requirements (alternatives: any one authenticates),
+ * or why none can be sent. A requirement naming several schemes needs them all: it is used only when it
+ * names one. An empty requirement (`{}`) makes the credential optional: no credential rule then.
+ */
+function credentialSchemes(document: OpenAPIV3_1.Document, security: OpenAPIV3_1.SecurityRequirementObject[]): { schemes: CredentialScheme[]; problem?: string } {
   const schemes = document.components?.securitySchemes ?? {};
+  if (security.some((requirement) => Object.keys(requirement).length === 0)) return { schemes: [] };
   const out: CredentialScheme[] = [];
+  const problems: string[] = [];
   for (const requirement of security) {
-    for (const name of Object.keys(requirement)) {
-      const scheme = schemes[name] as OpenAPIV3_1.SecuritySchemeObject | undefined;
-      if (!scheme) throw new SpecError('CONF_ERR_SPEC_INVALID', `security requirement names unknown scheme "${name}"`);
-      if (scheme.type === 'apiKey' && scheme.in === 'header') {
-        out.push({ scheme: name, header: scheme.name.toLowerCase(), prefix: '' });
-      } else if (scheme.type === 'http') {
-        const prefix = scheme.scheme.toLowerCase() === 'bearer' ? 'Bearer ' : `${scheme.scheme[0]?.toUpperCase()}${scheme.scheme.slice(1)} `;
-        out.push({ scheme: name, header: 'authorization', prefix });
-      } else {
-        throw new SpecError('CONF_ERR_SPEC_INVALID', `security scheme "${name}" (${scheme.type}) is not supported: only header API keys and HTTP schemes`);
-      }
+    const names = Object.keys(requirement);
+    const problem = names.map((name) => schemeProblem(name, schemes[name] as OpenAPIV3_1.SecuritySchemeObject | undefined)).find((p) => p !== undefined);
+    if (problem !== undefined) {
+      problems.push(problem);
+      continue;
+    }
+    const sent = names.map((name) => schemeOf(name, schemes[name] as OpenAPIV3_1.SecuritySchemeObject));
+    // Several schemes that travel the same way (two OAuth 2 flows: one bearer token) are one credential;
+    // several headers at once (a key and a client id) are the first scheme with its companions, which
+    // the user gives with --header.
+    const headers = [...new Set(sent.map((c) => c.header))];
+    if (headers.length < sent.length && new Set(sent.map((c) => `${c.header}\u0000${c.prefix}`)).size > headers.length) {
+      problems.push(`security requirement ${names.map((n) => `"${n}"`).join(' + ')} sends two credentials in one header, which is not supported`);
+    } else if (!out.some((c) => c.scheme === sent[0]!.scheme)) {
+      out.push(headers.length > 1 ? { ...sent[0]!, companions: headers.filter((h) => h !== sent[0]!.header) } : sent[0]!);
     }
   }
-  return out;
+  return out.length === 0 && problems.length > 0 ? { schemes: [], problem: problems[0]! } : { schemes: out };
+}
+
+/**
+ * A parameter's example value: its `example`, else the first of its `examples`, else its schema's
+ * `example` or first `examples` entry (where documents put the ids of real resources).
+ */
+function parameterExample(parameter: OpenAPIV3_1.ParameterObject): unknown {
+  const found = firstExample(parameter);
+  // A path id travels as text: a numeric example id (`petId: 10`) is the text `10`.
+  return parameter.in === 'path' && (typeof found === 'number' || typeof found === 'boolean') ? String(found) : found;
+}
+
+function firstExample(parameter: OpenAPIV3_1.ParameterObject): unknown {
+  if (parameter.example !== undefined) return parameter.example;
+  const named = Object.values(parameter.examples ?? {}).map((e) => (e as OpenAPIV3_1.ExampleObject).value).find((v) => v !== undefined);
+  if (named !== undefined) return named;
+  const schema = (parameter.schema ?? {}) as { example?: unknown; examples?: unknown };
+  if (schema.example !== undefined) return schema.example;
+  return Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+}
+
+/** An operationId for an operation that has none: its method and path, as one word (`get_pets_petId`). */
+function derivedOperationId(method: string, pathTemplate: string): string {
+  const words = pathTemplate.split(/[^A-Za-z0-9_]+/).filter((w) => w !== '');
+  return [method, ...words].join('_');
 }
 
 /**
@@ -68,9 +121,25 @@ function checkProvenanceExtensions(node: unknown, at: string, ancestors: Set<unk
   ancestors.delete(node);
 }
 
-/** Turns every operation of a dereferenced document into the suite's typed `Operation`. */
-export function extractOperations(document: OpenAPIV3_1.Document, file: string): Operation[] {
+/** The operations of a document, the ones left out (each naming the operation and why) and what was read leniently. */
+export interface ExtractedOperations {
+  readonly operations: Operation[];
+  readonly skipped: Array<{ readonly operation: string; readonly reason: string }>;
+  readonly warnings: string[];
+}
+
+/**
+ * Turns every operation of a dereferenced document into the suite's typed `Operation`. An operation
+ * that cannot be tested as the document says (a security scheme that cannot be sent, a required cookie)
+ * is left out and named in `skipped`; the others are still tested.
+ */
+export function extractOperations(document: OpenAPIV3_1.Document, file: string, options: { readonly lenient?: boolean } = {}): ExtractedOperations {
   const operations: Operation[] = [];
+  const skipped: Array<{ operation: string; reason: string }> = [];
+  const warnings: string[] = [];
+  const usedIds = new Set<string>();
+  /** Operations whose credential is several headers at once, by those headers. */
+  const needTogether = new Map<string, string[]>();
   for (const [pathTemplate, pathItem] of Object.entries(document.paths ?? {})) {
     if (!pathItem) continue;
     checkProvenanceExtensions(pathItem.parameters, `${file}: ${pointerOf('paths', pathTemplate, 'parameters')}`);
@@ -78,18 +147,29 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
       const operation = pathItem[method] as Extended<OpenAPIV3_1.OperationObject> | undefined;
       if (!operation) continue;
       const opPointer = pointerOf('paths', pathTemplate, method);
-      const operationId = operation.operationId;
-      if (!operationId) throw new SpecError('CONF_ERR_SPEC_INVALID', `${file}: ${method.toUpperCase()} ${pathTemplate} has no operationId`);
+      let operationId = operation.operationId ?? derivedOperationId(method, pathTemplate);
+      // A document may repeat an operationId (which OpenAPI forbids): each operation keeps a name of its own.
+      for (let n = 2; usedIds.has(operationId); n += 1) operationId = `${operation.operationId ?? derivedOperationId(method, pathTemplate)}_${n}`;
+      usedIds.add(operationId);
+      const title = `${method.toUpperCase()} ${pathTemplate}`;
       checkProvenanceExtensions(operation, `${file}: ${opPointer}`);
       const operationScope = scopeWithin(PAGE_SCOPE, operation, opPointer);
 
-      const allParameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])] as Array<Extended<OpenAPIV3_1.ParameterObject>>;
-      const parameters: ParameterSpec[] = allParameters.map((parameter, index) => {
-        if (parameter.in === 'cookie') throw new SpecError('CONF_ERR_SPEC_INVALID', `${file}: cookie parameters are not supported (${parameter.name})`);
-        const fromOperation = index >= (pathItem.parameters?.length ?? 0);
-        const base = fromOperation
-          ? pointerOf('paths', pathTemplate, method, 'parameters', String(index - (pathItem.parameters?.length ?? 0)))
-          : pointerOf('paths', pathTemplate, 'parameters', String(index));
+      const pathLevel = (pathItem.parameters ?? []) as Array<Extended<OpenAPIV3_1.ParameterObject>>;
+      const operationLevel = (operation.parameters ?? []) as Array<Extended<OpenAPIV3_1.ParameterObject>>;
+      // An operation's parameter overrides the path's parameter of the same name and location.
+      const overridden = (p: Extended<OpenAPIV3_1.ParameterObject>): boolean => operationLevel.some((o) => o.in === p.in && o.name === p.name);
+      const located = [
+        ...pathLevel.map((parameter, index) => ({ parameter, base: pointerOf('paths', pathTemplate, 'parameters', String(index)) })).filter(({ parameter }) => !overridden(parameter)),
+        ...operationLevel.map((parameter, index) => ({ parameter, base: pointerOf('paths', pathTemplate, method, 'parameters', String(index)) })),
+      ];
+      const cookie = located.find(({ parameter }) => parameter.in === 'cookie' && parameter.required === true);
+      if (cookie) {
+        skipped.push({ operation: `${title} (${operationId})`, reason: `required cookie parameter "${cookie.parameter.name}" is not supported` });
+        continue;
+      }
+      for (const { parameter } of located) if (parameter.in === 'cookie') warnings.push(`${file}: ${title}: optional cookie parameter "${parameter.name}" is never sent`);
+      const parameters: ParameterSpec[] = located.filter(({ parameter }) => parameter.in !== 'cookie').map(({ parameter, base }) => {
         return {
           name: parameter.name,
           in: parameter.in as ParameterSpec['in'],
@@ -99,7 +179,9 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
           credential: parameter['x-credential'] === true,
           provenanceScope: scopeWithin(operationScope, parameter, base),
           source: docRef(parameter, `${parameter.in} parameter ${parameter.name}`),
-          ...(parameter.example !== undefined ? { example: parameter.example } : {}),
+          ...(parameterExample(parameter) !== undefined ? { example: parameterExample(parameter) } : {}),
+          ...(typeof parameter.style === 'string' ? { style: parameter.style } : {}),
+          ...(parameter.allowEmptyValue === true ? { allowEmptyValue: true } : {}),
         };
       });
 
@@ -136,7 +218,16 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
         };
       });
 
-      const security = operation.security ?? document.security ?? [];
+      const security = credentialSchemes(document, operation.security ?? document.security ?? []);
+      if (security.problem !== undefined) {
+        skipped.push({ operation: `${title} (${operationId})`, reason: security.problem });
+        continue;
+      }
+      const together = security.schemes.filter((c) => c.companions !== undefined);
+      for (const c of together) {
+        const headers = [c.header, ...c.companions!].join(' + ');
+        needTogether.set(headers, [...(needTogether.get(headers) ?? []), `${title} (${operationId})`]);
+      }
       operations.push({
         operationId,
         method: method.toUpperCase(),
@@ -145,13 +236,18 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string):
         parameters,
         ...(requestBody ? { requestBody } : {}),
         responses,
-        credentialSchemes: credentialSchemes(document, security),
+        credentialSchemes: security.schemes,
         securitySource: docRef(operation, 'security'),
         hints: hintsOf(operation['x-conformance'], operationId, `${file}: ${opPointer}`),
         pointer: opPointer,
         provenanceScope: operationScope,
+        ...(options.lenient === true ? { lenientSchemas: true } : {}),
       });
     }
   }
-  return operations;
+  for (const [headers, titles] of needTogether) {
+    const first = headers.split(' + ')[0]!;
+    warnings.push(`${file}: ${titles.slice(0, 3).join(', ')}${titles.length > 3 ? ` and ${titles.length - 3} more` : ''}: need the headers ${headers} at once: --token fills ${first}, give the others with --header`);
+  }
+  return { operations, skipped, warnings };
 }

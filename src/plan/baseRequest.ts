@@ -1,5 +1,6 @@
 import type { PlannedRequest } from '../model/Case.ts';
-import type { Operation } from '../openapi/Operation.ts';
+import { arrayDelimiter } from '../openapi/arrayDelimiter.ts';
+import type { Operation, ParameterSpec } from '../openapi/Operation.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { buildPath } from './buildPath.ts';
 import { minimalValue } from '../values/minimalValue.ts';
@@ -15,9 +16,24 @@ export interface BaseRequest {
   readonly exampleIndex?: number;
 }
 
-/** Text form of a parameter value, as it travels in a URL or header. */
-export function parameterText(value: unknown): string {
+/**
+ * Text form of a parameter value, as it travels in a URL or header: an array as its items joined by the
+ * parameter's style (`a,b`; `a b` for spaceDelimited, `a|b` for pipeDelimited), anything else not a
+ * string as JSON.
+ */
+export function parameterText(value: unknown, parameter?: Pick<ParameterSpec, 'style'>): string {
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(arrayDelimiter(parameter));
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A required parameter's smallest value that is not empty: an array gets one item when it may. */
+function minimalParameterValue(p: ParameterSpec): unknown {
+  const schema = p.schema;
+  const array = schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array'));
+  const maxItems = typeof schema['maxItems'] === 'number' ? schema['maxItems'] : undefined;
+  const minItems = typeof schema['minItems'] === 'number' ? schema['minItems'] : 0;
+  const node = array && minItems < 1 && maxItems !== 0 ? { ...schema, minItems: 1 } : schema;
+  return minimalValue(node, p.in === 'header' ? 'ascii' : 'text');
 }
 
 /**
@@ -33,7 +49,7 @@ export function baseRequest(operation: Operation, validators: OperationValidator
   const headers: Record<string, string> = {};
   for (const p of operation.parameters) {
     if (p.in !== 'path' && p.required && !p.credential) {
-      const value = parameterText(minimalValue(p.schema, p.in === 'header' ? 'ascii' : 'text'));
+      const value = parameterText(minimalParameterValue(p), p);
       if (p.in === 'query') query[p.name] = value;
       else headers[p.name] = value;
     }

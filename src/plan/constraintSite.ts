@@ -56,6 +56,6 @@ export function constraintSite(operation: Operation, c: Constraint, request: Pla
     // Path ids and headers stay ASCII (an id one character too long is the real id plus a plain character).
     channel: parameter.in === 'query' ? 'text' : 'ascii',
     current: key !== undefined ? source[key] : undefined,
-    set: (value) => withParameter(request, operation.pathTemplate, parameter.in, parameter.name, value === REMOVE ? undefined : parameterText(value)),
+    set: (value) => withParameter(request, operation.pathTemplate, parameter.in, parameter.name, value === REMOVE ? undefined : parameterText(value, parameter)),
   };
 }

@@ -26,7 +26,7 @@ function parameterChoices(p: ParameterSpec, options: PlanOptions): Array<string 
   const restricted = options.restrictions?.find((r) => r.site.in === p.in && 'name' in r.site && r.site.name.toLowerCase() === p.name.toLowerCase());
   const values = restricted?.allowed ?? finiteValues(p.schema);
   if (!values) return undefined;
-  return [...values.map(parameterText), ...(p.required ? [] : [undefined])];
+  return [...values.map((value) => parameterText(value, p)), ...(p.required ? [] : [undefined])];
 }
 
 /**

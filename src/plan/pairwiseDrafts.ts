@@ -41,7 +41,7 @@ function inputsOf(operation: Operation, base: BaseRequest): Input[] {
     inputs.push({
       name: p.name,
       kind: 'parameter',
-      values: [REMOVE, ...valuesOf(p.schema, inputs.length).map(parameterText)],
+      values: [REMOVE, ...valuesOf(p.schema, inputs.length).map((value) => parameterText(value, p))],
       apply: (request, value) => withParameter(request, operation.pathTemplate, p.in, p.name, value === REMOVE ? undefined : (value as string)),
     });
   }

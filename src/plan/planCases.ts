@@ -18,6 +18,7 @@ import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
 import { excludedBy } from './restrictedValue.ts';
 import { requestFingerprint } from './requestFingerprint.ts';
+import { withMediaType } from './withMediaType.ts';
 
 /** The pointer of the first `undefined` inside a JSON body (a value the planner could not build), if any. */
 function undefinedAt(value: unknown, pointer = ''): string | undefined {
@@ -79,7 +80,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
       id: caseId({ operationId: operation.operationId, intent: draft.intent, variant: draft.variant ?? String(index), seed: options.seed }),
       operationId: operation.operationId,
       intent: draft.intent,
-      request: draft.request,
+      request: withMediaType(draft.request, operation),
       seed: options.seed,
       needsFixture: draft.needsFixture,
       ...(draft.sequence ? { sequence: draft.sequence } : {}),

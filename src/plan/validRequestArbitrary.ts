@@ -10,13 +10,14 @@ import { fixturePathParams } from './fixturePathParams.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { conformRequest } from './conformRequest.ts';
 import type { ValueRestriction } from './ValueRestriction.ts';
+import { withMediaType } from './withMediaType.ts';
 
 function parametersArbitrary(parameters: readonly ParameterSpec[], restrictions: readonly ValueRestriction[]): fc.Arbitrary<Record<string, string>> {
   const model: Record<string, fc.Arbitrary<string>> = {};
   for (const p of parameters) {
     // A restricted parameter is drawn from its allowed values only (text, as it travels).
     const allowed = restrictions.find((r) => r.site.in === p.in && 'name' in r.site && r.site.name.toLowerCase() === p.name.toLowerCase())?.allowed;
-    model[p.name] = allowed ? fc.constantFrom(...allowed.map(parameterText)) : schemaArbitrary(p.schema, p.in === 'header' ? 'ascii' : 'text').map(parameterText);
+    model[p.name] = allowed ? fc.constantFrom(...allowed.map((value) => parameterText(value, p))) : schemaArbitrary(p.schema, p.in === 'header' ? 'ascii' : 'text').map((value) => parameterText(value, p));
   }
   // Optional parameters are present or absent; required ones always present.
   return fc.record(model, { requiredKeys: parameters.filter((p) => p.required).map((p) => p.name) }) as fc.Arbitrary<Record<string, string>>;
@@ -52,7 +53,7 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
     body = spec.required ? present : fc.option(present, { nil: undefined });
   }
   return fc.record({ query, headers, body, picks }).map((drawn): PlannedRequest => {
-    const request: PlannedRequest = {
+    const request: PlannedRequest = withMediaType({
       method: operation.method,
       path,
       pathParams: { ...pathParams },
@@ -60,7 +61,7 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
       headers: drawn.headers,
       ...(drawn.body !== undefined ? { body: drawn.body } : {}),
       auth: 'configured',
-    };
+    }, operation);
     return bodyRestrictions.length === 0 ? request : conformRequest(operation, request, bodyRestrictions, (_r, index) => drawn.picks[index]);
   });
 }

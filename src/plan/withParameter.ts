@@ -21,7 +21,12 @@ export function withParameter(request: PlannedRequest, pathTemplate: string, loc
     case 'header': {
       const existing = Object.keys(request.headers).find((k) => k.toLowerCase() === name.toLowerCase());
       const headers = existing !== undefined ? edit(request.headers, existing, undefined) : { ...request.headers };
-      return { ...request, headers: edit(headers, name, value) };
+      // A header removed on purpose stays out of the request, also when the user gives it with --header.
+      const lower = name.toLowerCase();
+      const others = (request.omitHeaders ?? []).filter((n) => n !== lower);
+      const omitHeaders = value === undefined ? [...others, lower] : others;
+      const { omitHeaders: _previous, ...rest } = request;
+      return { ...rest, headers: edit(headers, name, value), ...(omitHeaders.length > 0 ? { omitHeaders } : {}) };
     }
   }
 }

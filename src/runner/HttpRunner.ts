@@ -5,6 +5,7 @@ import type { Case } from '../model/Case.ts';
 import type { Exchange, RecordedResponse, TransportFailure } from '../model/Exchange.ts';
 import type { CredentialScheme } from '../openapi/Operation.ts';
 import { buildRequest } from './buildRequest.ts';
+import { omitPlannedHeaders } from './omitPlannedHeaders.ts';
 import { classifyError, errorCode } from './classifyError.ts';
 import { CollectHandler, type Collected } from './CollectHandler.ts';
 import { AcceptedLimit, type AcceptedLimitState } from './AcceptedLimit.ts';
@@ -120,7 +121,7 @@ export class HttpRunner {
   async #send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[], policy: SendPolicy): Promise<Exchange> {
     const signal = this.#signal;
     if (signal?.aborted) throw new RunInterruptedError();
-    const built = buildRequest(testCase, baseUrl, credentialSchemes, this.#options);
+    const built = omitPlannedHeaders(buildRequest(testCase, baseUrl, credentialSchemes, this.#options), testCase);
     const sent = redactSent(built);
     // The first attempt takes its place in the budget and the pace like any retry.
     const wait = this.#claimRetry();

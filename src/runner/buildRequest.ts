@@ -3,6 +3,7 @@ import type { Case } from '../model/Case.ts';
 import type { CredentialScheme } from '../openapi/Operation.ts';
 import { credentialHeaderNames } from './credentialHeaderNames.ts';
 import { REPRESENTATION_HEADERS } from './representationHeaders.ts';
+import { encodeBody } from './encodeBody.ts';
 import type { RunnerOptions } from './RunnerOptions.ts';
 import { secretsOf } from './secretsOf.ts';
 
@@ -104,8 +105,10 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
 
   let bodyText: string | undefined;
   if (planned.body !== undefined) {
-    bodyText = 'json' in planned.body ? JSON.stringify(planned.body.json) : planned.body.raw;
-    if (headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+    // Encoded as the document's media type says (form, multipart, text), JSON by default.
+    const encoded = 'json' in planned.body ? encodeBody(planned.body.json, planned.mediaType) : { text: planned.body.raw, contentType: planned.mediaType ?? 'application/json' };
+    bodyText = encoded.text;
+    if (headers['content-type'] === undefined) headers['content-type'] = encoded.contentType;
   }
   // Any header value carrying the token is a credential, whatever its name.
   if (options.token) {

@@ -3,8 +3,10 @@ import { SpecError } from '../errors/ConformanceError.ts';
 import type { PlannedRequest } from '../model/Case.ts';
 import type { Operation, ResponseSpec } from '../openapi/Operation.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
+import { arrayDelimiter } from '../openapi/arrayDelimiter.ts';
 import { statusKey } from '../openapi/statusKey.ts';
-import { createAjv } from './createAjv.ts';
+import { acyclicSchema } from './acyclicSchema.ts';
+import { createAjv, extendAjv } from './createAjv.ts';
 import type { ValidationIssue } from './ValidationIssue.ts';
 
 export type { ValidationIssue } from './ValidationIssue.ts';
@@ -23,6 +25,27 @@ export function responseFor(responses: readonly ResponseSpec[], status: number):
   return (['exact', 'range', 'default'] as const).map((match) => responses.find((r) => statusKey(r.status, status) === match)).find((r) => r !== undefined);
 }
 
+/** Where the shared lenient instances tell a quirk: the operation being compiled. */
+let quirkSink: ((message: string) => void) | undefined;
+const tell = (message: string): void => quirkSink?.(message);
+
+/**
+ * One pair of lenient ajv instances for every document given with `--spec`: a schema shared by many
+ * operations (a common error body) is compiled once, which keeps a large document's load short.
+ */
+const LENIENT = {
+  get parameters() {
+    const value = createAjv([], { coerceTypes: true, lenient: true, onQuirk: tell });
+    Object.defineProperty(this, 'parameters', { value });
+    return value;
+  },
+  get bodies() {
+    const value = createAjv([], { lenient: true, onQuirk: tell });
+    Object.defineProperty(this, 'bodies', { value });
+    return value;
+  },
+};
+
 /**
  * Every validator one operation needs, compiled once: parameters, body and each response status.
  * Validation results are data; only a schema that fails to compile throws (a configuration error).
@@ -32,6 +55,8 @@ export class OperationValidators {
   private readonly parameters = new Map<string, ValidateFunction>();
   private readonly body?: ValidateFunction;
   private readonly responses = new Map<string, ValidateFunction>();
+  /** What lenient reading let pass in this operation's schemas (keywords JSON Schema ignores, ...), one line each. */
+  readonly quirks: ReadonlySet<string>;
 
   constructor(operation: Operation) {
     this.operation = operation;
@@ -41,13 +66,21 @@ export class OperationValidators {
       ...operation.responses.map((r) => r.schema),
     ];
     // Parameters travel as text: coerce them to the schema's type, as a server framework would.
-    const parameterAjv = createAjv(schemas, { coerceTypes: true });
-    const ajv = createAjv(schemas);
-    const compile = (target: 'param' | 'body', schema: SchemaNode, label: string): ValidateFunction => {
+    const lenient = operation.lenientSchemas === true;
+    const quirks = new Set<string>();
+    let label = '';
+    const onQuirk = (message: string): void => void quirks.add(`${operation.operationId}: schema of ${label}: ${message}`);
+    const parameterAjv = lenient ? extendAjv(LENIENT.parameters, schemas) : createAjv(schemas, { coerceTypes: true });
+    const ajv = lenient ? extendAjv(LENIENT.bodies, schemas) : createAjv(schemas);
+    this.quirks = quirks;
+    quirkSink = onQuirk;
+    const compile = (target: 'param' | 'body', schema: SchemaNode, of: string): ValidateFunction => {
+      label = of;
       try {
-        return (target === 'param' ? parameterAjv : ajv).compile(schema as object);
+        // A recursive schema is compiled as the tree of references it was written as.
+        return (target === 'param' ? parameterAjv : ajv).compile(acyclicSchema(schema) as object);
       } catch (cause) {
-        throw new SpecError('CONF_ERR_SCHEMA_COMPILE', `${operation.operationId}: schema of ${label} does not compile: ${(cause as Error).message}`, { cause });
+        throw new SpecError('CONF_ERR_SCHEMA_COMPILE', `${operation.operationId}: schema of ${of} does not compile: ${(cause as Error).message}`, { cause });
       }
     };
     // A parameter schema is wrapped in an object: ajv coerces values only inside a container.
@@ -55,8 +88,12 @@ export class OperationValidators {
       const wrapped = { type: 'object', properties: { value: p.schema } } as SchemaNode;
       this.parameters.set(`${p.in}:${p.name.toLowerCase()}`, compile('param', wrapped, `${p.in} parameter ${p.name}`));
     }
-    if (operation.requestBody) this.body = compile('body', operation.requestBody.schema, 'the request body');
-    for (const r of operation.responses) if (r.schema) this.responses.set(r.status, compile('body', r.schema, `response ${r.status}`));
+    try {
+      if (operation.requestBody) this.body = compile('body', operation.requestBody.schema, 'the request body');
+      for (const r of operation.responses) if (r.schema) this.responses.set(r.status, compile('body', r.schema, `response ${r.status}`));
+    } finally {
+      quirkSink = undefined;
+    }
   }
 
   /** Validates a planned request against the document, credentials aside. */
@@ -71,7 +108,13 @@ export class OperationValidators {
         continue;
       }
       const validate = this.parameters.get(`${p.in}:${p.name.toLowerCase()}`)!;
-      if (!validate({ value })) issues.push(...issuesOf(p.in, p.name, validate.errors).map((i) => ({ ...i, at: i.at.replace(/^([^/]*)\/value/, '$1') })));
+      // An array travels as its items joined by the parameter's style: validated as the array it stands for.
+      const isArray = p.schema.type === 'array' || (Array.isArray(p.schema.type) && p.schema.type.includes('array'));
+      const typed: unknown = isArray && typeof value === 'string' ? (value === '' ? [] : value.split(arrayDelimiter(p))) : value;
+      if (!validate({ value: typed })) issues.push(...issuesOf(p.in, p.name, validate.errors).map((i) => ({ ...i, at: i.at.replace(/^([^/]*)\/value/, '$1') })));
+      // OpenAPI: a query parameter is not sent empty unless it says `allowEmptyValue` (when its schema
+      // already refuses the empty text, that is the issue).
+      else if (p.in === 'query' && value === '' && p.allowEmptyValue !== true) issues.push({ where: p.in, at: p.name, keyword: 'required', params: {}, schemaPath: '', message: `query parameter ${p.name} is sent empty (no allowEmptyValue)` });
     }
     const spec = this.operation.requestBody;
     if (request.body === undefined) {

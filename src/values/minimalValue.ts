@@ -32,13 +32,19 @@ function minimalString(node: SchemaNode, channel: TextChannel): string | undefin
   return textOfLength(length, node, channel) ?? textOfLength(min, node, channel);
 }
 
+/** How deep a minimal value nests: deeper required members are a schema no planner can satisfy. */
+const MAX_NESTING = 32;
+
 /**
  * A small valid value of a schema node: its const, default or first enum value, else a value built from
  * its type and limits (objects with their required members only, plus one member of an at-least-one
  * group). `undefined` when the planner cannot build one; the re-validation of every case is the judge.
  */
-export function minimalValue(node: SchemaNode, channel: TextChannel = 'text'): unknown {
+export function minimalValue(node: SchemaNode, channel: TextChannel = 'text', ancestors: ReadonlySet<SchemaNode> = new Set()): unknown {
   if (node.const !== undefined) return node.const;
+  // A required member that leads back to its own schema has no finite value.
+  if (ancestors.has(node) || ancestors.size > MAX_NESTING) return undefined;
+  const inside = new Set(ancestors).add(node);
   if (node.default !== undefined) return node.default;
   if (node.enum && node.enum.length > 0) return node.enum[0];
   const types = schemaTypes(node);
@@ -58,7 +64,7 @@ export function minimalValue(node: SchemaNode, channel: TextChannel = 'text'): u
       return null;
     case 'array': {
       const count = typeof node.minItems === 'number' ? node.minItems : 0;
-      return Array.from({ length: count }, () => (node.items ? minimalValue(node.items, channel) : null));
+      return Array.from({ length: count }, () => (node.items ? minimalValue(node.items, channel, inside) : null));
     }
     case 'object': {
       const out: Record<string, unknown> = {};
@@ -67,7 +73,7 @@ export function minimalValue(node: SchemaNode, channel: TextChannel = 'text'): u
       if (members && !members.some((m) => required.includes(m)) && members[0] !== undefined) required.push(members[0]);
       for (const name of required) {
         const child = node.properties?.[name];
-        out[name] = child ? minimalValue(child, channel) : null;
+        out[name] = child ? minimalValue(child, channel, inside) : null;
       }
       return out;
     }

@@ -27,6 +27,10 @@ describe('negative-rejection', () => {
     ['DC id of 35 answered 200', 'dc', { intent: shortId, request: { pathParams: { project_id: 'p', hosted_connect_id: DC_ID.slice(1) } } }, ['fail:DC.path.hosted_connect_id.minLength']],
     ['DC name of 65 still 429', 'dc', { intent: longName, request: name65, status: 429, json: dcError }, ['skip']],
     ['DC valid answered 200 (not this check)', 'dc', {}, []],
+    // A media-type answer does not show that the value's rule was judged; for the media type rule it does.
+    ['DC name of 65 answered 415', 'dc', { intent: longName, request: name65, status: 415, json: dcError }, ['skip']],
+    ['DC name of 65 answered 406', 'dc', { intent: longName, request: name65, status: 406, json: dcError }, ['skip']],
+    ['DC malformed JSON answered 415', 'dc', { intent: malformed, request: { body: { raw: '{"hosted_connect": {' } }, status: 415, json: dcError }, ['pass']],
   ];
   it.each(table)('%s', (_label, which, spec, expected) => {
     expect(outcomes(verdictsOf(negativeRejection, which === 'hcx' ? hcx : dc, spec))).toEqual(expected);

@@ -28,7 +28,7 @@ export function checkHarCommand(program: Command, io: MainIo, setExit: (code: nu
     .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
     .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
     .option('--max-response-bytes <n>', `a bigger response body is judged too large (default ${DEFAULT_CONFIG.maxResponseBytes})`, parseInteger(1024))
-    .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
+    .option('--spec <path>', 'OpenAPI 3.1 or 3.0 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .action(async (file: string, flags: CheckHarFlags) => {
       const config = resolveConfig({}, {
         ...(flags.report ? { reports: flags.report } : {}),

@@ -12,7 +12,7 @@ export function constraintsCommand(program: Command, write: (text: string) => vo
   program
     .command('constraints')
     .description('print every documented constraint of every operation, with its source and provenance')
-    .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
+    .option('--spec <path>', 'OpenAPI 3.1 or 3.0 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .option('--json', 'print JSON instead of a table (with the values each rule is tried with)')
     .option('--values', 'also list, per request constraint, the values a run sends at its edges and to break it')
     .action(async (options: { spec: string[]; json?: boolean; values?: boolean }) => {
@@ -26,5 +26,8 @@ export function constraintsCommand(program: Command, write: (text: string) => vo
       }
       write(`${formatCatalogue(catalogue)}\n`);
       if (options.values) write(`${formatValuesTried(catalogue, tried)}\n`);
+      // What was read leniently or left out: a document's quirks are told, never a refusal.
+      const warnings = specs.flatMap((spec) => [...spec.warnings, ...spec.operations.flatMap((o) => [...validatorsFor(o).quirks])]);
+      if (warnings.length > 0) write(`Warnings (${warnings.length}):\n${warnings.map((w) => `  ${w}`).join('\n')}\n`);
     });
 }

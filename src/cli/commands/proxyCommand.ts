@@ -50,7 +50,7 @@ export function proxyCommand(program: Command, io: MainIo, setExit: (code: numbe
     .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
     .option('--quiet', 'no log line per exchange')
     .option('--max-response-bytes <n>', `bytes of each body kept for judging; a bigger body is forwarded whole and judged too large (default ${DEFAULT_CONFIG.maxResponseBytes})`, parseInteger(1024))
-    .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
+    .option('--spec <path>', 'OpenAPI 3.1 or 3.0 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .action(async (flags: ProxyFlags) => {
       // The same validation as `run` for what they share (the URL, report paths, the body cap).
       const config = resolveConfig({}, {

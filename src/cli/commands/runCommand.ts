@@ -98,7 +98,7 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
 export function addTargetOptions(command: Command): Command {
   return command
     .option('--config <file>', 'JSON or YAML config file (see src/config/config.schema.json)')
-    .option('--spec <path>', 'OpenAPI 3.1 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
+    .option('--spec <path>', 'OpenAPI 3.1 or 3.0 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .option('--target <url|name=url>', 'base URL for every operation, or for one operationId/document (repeatable); default: the embedded mock', (v, p: TargetFlags | undefined) => parseTarget(v, p))
     .option('--fixture <name=value>', 'id of an existing resource by path-parameter name (repeatable)', (v, p: Record<string, string> | undefined) => parseFixture(v, p))
     .option('--header <"Name: value">', 'header sent to the operations whose security schemes name it (a header none names: to every request); treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))

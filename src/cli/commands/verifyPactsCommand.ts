@@ -52,7 +52,7 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
     .option('--header <"Name: value">', 'header sent to the interactions of the operations whose security schemes name it (a header none names: to every request); treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
     .option('--token <token>', 'credential that replaces the pacts\' placeholder', parseToken)
     .option('--pact <file>', 'pact file to verify (repeatable)', collect, [])
-    .option('--spec <path>', 'OpenAPI 3.1 document naming the operations and credential headers (repeatable)', (v, p: string[]) => parseSpec(v, p), [])
+    .option('--spec <path>', 'OpenAPI 3.1 or 3.0 document naming the operations and credential headers (repeatable)', (v, p: string[]) => parseSpec(v, p), [])
     .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
     .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
     .option('--allow-mutations', 'allow state-changing requests to a non-loopback target')

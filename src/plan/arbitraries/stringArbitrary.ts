@@ -3,6 +3,7 @@ import type { SchemaNode } from '../../openapi/SchemaNode.ts';
 import { codePointLength } from '../../values/codePointLength.ts';
 import { textOfLength, type TextChannel } from '../../values/textOfLength.ts';
 import { TYPED_WORDS } from '../../values/typedWords.ts';
+import { patternRegExp } from '../../values/patternRegExp.ts';
 
 function formatArbitrary(format: string): fc.Arbitrary<string> | undefined {
   const dates = fc.date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true });
@@ -29,6 +30,18 @@ function formatArbitrary(format: string): fc.Arbitrary<string> | undefined {
 }
 
 /**
+ * Strings matching a pattern: `fc.stringMatching`, or, for a construct it cannot generate from (a
+ * lookahead), plain strings that the caller filters by the pattern and completes with texts at the limits.
+ */
+function matchingArbitrary(pattern: string, channel: TextChannel): fc.Arbitrary<string> {
+  try {
+    return fc.stringMatching(patternRegExp(pattern));
+  } catch {
+    return fc.string({ unit: channel === 'ascii' ? 'grapheme-ascii' : 'grapheme' });
+  }
+}
+
+/**
  * Strings of a schema node, their length counted in code points as ajv counts it: single-code-point
  * printable units (ASCII for headers), `minLength`/`maxLength` as given. A `pattern` or `format` is
  * honoured with `fc.stringMatching` or the matching fast-check arbitrary, kept to the length limits; when
@@ -42,7 +55,7 @@ export function stringArbitrary(node: SchemaNode, channel: TextChannel): fc.Arbi
     const n = codePointLength(s);
     return n >= minLength && (maxLength === undefined || n <= maxLength) && (channel === 'text' || /^[\x20-\x7e]*$/.test(s));
   };
-  const shaped = node.format !== undefined ? formatArbitrary(node.format) : node.pattern !== undefined ? fc.stringMatching(new RegExp(node.pattern, 'u')) : undefined;
+  const shaped = node.format !== undefined ? formatArbitrary(node.format) : node.pattern !== undefined ? matchingArbitrary(node.pattern, channel) : undefined;
   if (!shaped) {
     const strings = fc.string({ unit: channel === 'ascii' ? 'grapheme-ascii' : 'grapheme-composite', minLength, ...(maxLength !== undefined ? { maxLength } : {}) });
     // Text as people type it too: words with spaces, quotes, punctuation, accents and emoji.
@@ -52,7 +65,7 @@ export function stringArbitrary(node: SchemaNode, channel: TextChannel): fc.Arbi
     // say which one a server uses, and a valid case must be valid for all of them.
     return maxLength === undefined ? mixed : mixed.filter((s) => Buffer.byteLength(s) <= maxLength);
   }
-  const pattern = node.pattern !== undefined ? new RegExp(node.pattern, 'u') : undefined;
+  const pattern = node.pattern !== undefined ? patternRegExp(node.pattern) : undefined;
   const ok = (s: string): boolean => fits(s) && (pattern === undefined || pattern.test(s));
   // Probe once: a filter that almost never passes would make fast-check spin.
   const probe = fc.sample(shaped, { seed: 1, numRuns: 100 }).filter(ok).length;
