@@ -18,7 +18,8 @@ function swapCase(text: string): string {
 
 /**
  * The values careless comparison lets through: each allowed text in other letter case (`LEGACY`,
- * `inservice`), surrounded by spaces, one letter off, the empty string, a plain foreign word; for other
+ * `inservice`), surrounded by spaces, with more after it or its last letter cut, one letter off, the
+ * empty string, a plain foreign word; for other
  * enums, a value next to the allowed ones.
  */
 function outsideEnum(allowed: readonly unknown[], site: ValueSite): Sample[] {
@@ -41,6 +42,10 @@ function outsideEnum(allowed: readonly unknown[], site: ValueSite): Sample[] {
   });
   const first = texts[0]!;
   add('padded', ` ${first} `);
+  // An allowed value with more after it, and its prefix: what a comparison of the first characters only,
+  // or a prefix match, lets through.
+  add('extended', `${first}x`);
+  if ([...first].length > 1) add('truncated', [...first].slice(0, -1).join(''));
   add('near-miss', nearMiss(first));
   add('empty', '');
   add('word', WORD);

@@ -70,15 +70,20 @@ function wideAtMax(limit: number, site: ValueSite): Sample[] {
 
 /**
  * Over the maximum in the forms a normalising server shortens before it counts: surrounding spaces
- * (trimmed: the value sent still has `limit + 1` characters, the page's), decomposed characters
+ * (trimmed: the value sent still has `limit + 1` characters, the page's), runs of inner spaces
+ * (collapsed), decomposed characters
  * (composed, or counted as graphemes: a reading of "characters").
  */
 function normalisedOverMax(limit: number, site: ValueSite): Sample[] {
   if (site.channel !== 'text' || limit < 1) return [];
   const inner = textOfLength(limit - 1, site.node, 'ascii');
   const padded = inner === undefined ? undefined : ` ${inner} `;
+  // Runs of inner spaces, which a server that collapses whitespace before it counts makes shorter.
+  const words = textOfLength(Math.ceil((limit + 1) / 3), site.node, 'ascii');
+  const spaced = words === undefined ? undefined : [...words].join('  ').slice(0, limit + 1).padEnd(limit + 1, 'a');
   return [
     ...maybe(`length-${limit + 1}-padded`, `length ${limit + 1} with surrounding spaces`, padded !== undefined && (site.node.pattern === undefined || new RegExp(site.node.pattern, 'u').test(padded)) ? padded : undefined, 'maxLength', limit),
+    ...maybe(`length-${limit + 1}-spaced`, `length ${limit + 1} with runs of inner spaces`, spaced !== undefined && limit >= 3 && (site.node.pattern === undefined || new RegExp(site.node.pattern, 'u').test(spaced)) ? spaced : undefined, 'maxLength', limit),
     ...maybe(`length-${limit + 1}-decomposed`, `length ${limit + 1} in decomposed characters`, decomposedOf(site, limit + 1), 'maxLength', limit),
   ];
 }

@@ -96,9 +96,8 @@ describe('README section 2, literally, against the reference mock run as a separ
     const report = await readReport(join(dir, 'report.json'));
     // The accepted 65-character name also comes back in the 200: the response breaks the same limit
     // (also, as a reading, for 65 decomposed characters, which are fewer as graphemes).
-    // Of 65 characters plain and with surrounding spaces: two families of the one rule.
-    expect(report.findings.filter((f) => f.severity === 'failure').map((f) => `${f.check} ${f.constraintId}`)).toEqual([
-      'negative-rejection DC.body.hosted_connect.name.maxLength',
+    // Of 65 characters plain, with surrounding and with inner spaces: families of the one rule.
+    expect([...new Set(report.findings.filter((f) => f.severity === 'failure').map((f) => `${f.check} ${f.constraintId}`))]).toEqual([
       'negative-rejection DC.body.hosted_connect.name.maxLength',
       'response-schema DC.response.200.hosted_connect.name.maxLength',
     ]);

@@ -122,6 +122,7 @@ describe('violation families', () => {
       // What a normalising server shortens: trimmed (still 65 characters sent: the page's), composed or
       // counted as graphemes (33 characters under that reading of the page's word).
       ['length-65-padded', 65, undefined],
+      ['length-65-spaced', 65, undefined],
       ['length-65-decomposed', 65, 'reading'],
       ['length-640', 640, undefined],
     ]);
@@ -130,10 +131,10 @@ describe('violation families', () => {
     expect((samples[0]!.value as string).startsWith('client-dc')).toBe(true);
   });
 
-  it('enums: other letter case, padding, one letter off, empty, a foreign word; never an allowed value', () => {
+  it('enums: other letter case, padding, extended, truncated, one letter off, empty, a foreign word; never an allowed value', () => {
     const node: SchemaNode = { type: 'string', enum: ['legacy', 'inService'] };
     const values = keywordFor('enum')!.violations(rule('enum', node.enum), site(node)).map((s) => s.value);
-    expect(values).toEqual(['LEGACY', 'INSERVICE', 'inservice', 'INsERVICE', ' legacy ', 'legacz', '', 'invalid-value']);
+    expect(values).toEqual(['LEGACY', 'INSERVICE', 'inservice', 'INsERVICE', ' legacy ', 'legacyx', 'legac', 'legacz', '', 'invalid-value']);
     expectAllBreak(node, 'enum', values);
     expect(keywordFor('const')!.violations(rule('const', 'hosted'), site({ const: 'hosted' })).map((s) => s.value)).toContain('HOSTED');
   });

@@ -139,10 +139,10 @@ describe('Huawei DC values', () => {
     expect(boundaryFor(cases, 'DC.body.hosted_connect.name.minLength').map((c) => hostedConnect(c).name)).toEqual(['']);
     const over = invalidFor(cases, 'DC.body.hosted_connect.name.maxLength');
     // One over the limit, and far over it.
-    expect(over.map((c) => codePoints(hostedConnect(c).name))).toEqual([65, 65, 65, 640]);
-    expect(over.map((c) => c.id.replace(/^.*:/, ''))).toEqual(['length-65@42', 'length-65-padded@42', 'length-65-decomposed@42', 'length-640@42']);
-    expect(invalidFor(cases, 'DC.body.hosted_connect.description.maxLength').map((c) => codePoints(hostedConnect(c).description))).toEqual([129, 129, 129, 1280]);
-    expect(invalidFor(cases, 'DC.body.hosted_connect.peer_location.maxLength').map((c) => codePoints(hostedConnect(c).peer_location))).toEqual([256, 256, 256, 2550]);
+    expect(over.map((c) => codePoints(hostedConnect(c).name))).toEqual([65, 65, 65, 65, 640]);
+    expect(over.map((c) => c.id.replace(/^.*:/, ''))).toEqual(['length-65@42', 'length-65-padded@42', 'length-65-spaced@42', 'length-65-decomposed@42', 'length-640@42']);
+    expect(invalidFor(cases, 'DC.body.hosted_connect.description.maxLength').map((c) => codePoints(hostedConnect(c).description))).toEqual([129, 129, 129, 129, 1280]);
+    expect(invalidFor(cases, 'DC.body.hosted_connect.peer_location.maxLength').map((c) => codePoints(hostedConnect(c).peer_location))).toEqual([256, 256, 256, 256, 2550]);
   });
 
   it('puts bandwidth at 2 and 400000, and breaks it with the values careless code lets through', () => {
@@ -256,9 +256,9 @@ describe('HCX values', () => {
     expect(cases[0]!.request.query).toEqual({});
     expect(cases.find((c) => c.intent.kind === 'valid' && c.intent.label === 'body absent')!.request.body).toBeUndefined();
     expect(boundaryFor(cases, 'HCX.query.method.enum').map((c) => c.request.query)).toEqual([{ method: 'legacy' }, { method: 'inService' }]);
-    // Other letter case, padding, one letter off, empty, a plain word: what a lenient comparison lets in.
-    expect(invalidFor(cases, 'HCX.query.force.enum').map((c) => c.request.query.force)).toEqual(['TRUE', 'FALSE', ' true ', 'truf', '', 'invalid-value']);
-    expect(invalidFor(cases, 'HCX.query.method.enum').map((c) => c.request.query.method)).toEqual(['LEGACY', 'INSERVICE', 'inservice', 'INsERVICE', ' legacy ', 'legacz', '', 'invalid-value']);
+    // Other letter case, padding, extended, truncated, one letter off, empty, a plain word: what a lenient comparison lets in.
+    expect(invalidFor(cases, 'HCX.query.force.enum').map((c) => c.request.query.force)).toEqual(['TRUE', 'FALSE', ' true ', 'truex', 'tru', 'truf', '', 'invalid-value']);
+    expect(invalidFor(cases, 'HCX.query.method.enum').map((c) => c.request.query.method)).toEqual(['LEGACY', 'INSERVICE', 'inservice', 'INsERVICE', ' legacy ', 'legacyx', 'legac', 'legacz', '', 'invalid-value']);
     // An empty path segment would address another route: no case breaks a path parameter's presence.
     expect(invalidFor(cases, 'HCX.path.applianceId.required')).toEqual([]);
   });
