@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The tests mostly wait on loopback servers and child processes: two workers on two cores
+    // (vitest's default leaves one core idle).
+    maxWorkers: 2,
     projects: [
       {
         test: {

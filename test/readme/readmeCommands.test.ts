@@ -80,7 +80,10 @@ const NOT_RUN: Readonly<Record<string, string>> = {
   'npx vitest run --project conformance': 'the vitest conformance suites: that project runs them (minutes)',
   'npx vitest run --project conformance --shard=1/2': 'half of the vitest conformance suites: vitest\'s own --shard',
   'CONFORMANCE_TARGET=https://dc.example CONFORMANCE_CONFIG=conformance.yaml npx vitest run --project conformance': 'the vitest conformance suites against a server: test/suites covers CONFORMANCE_TARGET',
-  'npm run mock -- --port 8080 [--token T] [--fault NAME] [--latency MS] [--rate-limit N] [--chaos MODE]': "a synopsis of the mock's flags on the fixed port 8080: test/mock/cli.test.ts runs each",
+  'npm run mock -- --port 8080 [--token T] [--fault NAME | --mutant ID] [--latency MS] [--rate-limit N] [--chaos MODE]': "a synopsis of the mock's flags on the fixed port 8080: test/mock/cli.test.ts runs each",
+  'npm run bench:mutation': 'the whole mutation bench takes minutes: test/bench/mutationSample.test.ts runs a seeded sample against the committed threshold',
+  'npm run bench:mutation -- --family credential --family resource --document huawei-dc': 'part of the mutation bench (a minute): test/bench/mutationSample.test.ts runs a seeded sample',
+  'npm run bench:mutation -- --sample 50 --seed 7 --jobs 2': 'a sample of the mutation bench (a minute): test/bench/mutationSample.test.ts runs a seeded sample',
   'node bin/mock.js --port 8080 --token T & MOCK=$!': 'binds the fixed port 8080, which a shared machine may have taken: test/mock/cli.test.ts starts the mock this way on port 0',
   'kill $MOCK': 'stops the mock of the line above',
 };
@@ -93,7 +96,7 @@ const PARSE_ONLY: Readonly<Record<string, string>> = {
   'npx conformance merge shard-*/report.json --report-dir tonight --baseline last-night/report.json --fail-on new': 'joins the shard reports of the line above; the CI recipes below merge real shards',
   'npx conformance proxy --upstream https://dc.example.com [--listen 127.0.0.1:8080] [--report json=audit/report.json]... [--quiet] [--max-response-bytes N] [--spec FILE]...': 'a synopsis of a server that runs until stopped: test/proxy runs it',
   'npx conformance check-har traffic.har [--report json=audit/report.json]... [--max-response-bytes N] [--spec FILE]...': 'a synopsis: test/cli and test/proxy check HAR files',
-  'npx conformance verify-pacts [--target URL] [--fixture NAME=VALUE]... [--header ...] [--pact FILE]...': 'a synopsis: test/cli/verifyPacts.test.ts runs the verifier',
+  'npx conformance verify-pacts [--target URL] [--fixture NAME=VALUE]... [--header ...] [--pact FILE]... [--max-requests N] [--rate-limit RPS]': 'a synopsis: test/cli/verifyPacts.test.ts runs the verifier',
 };
 
 /** Values of the variables a command names, for the commands that are only parsed. */
