@@ -1,5 +1,8 @@
 import type { Provenance } from './Provenance.ts';
 
+/** How a wrong credential is made from the right one (see `PlannedRequest.wrongAs`). */
+export type WrongCredential = 'other' | 'last-changed' | 'truncated' | 'extended' | 'other-case' | 'empty';
+
 /** What a case is meant to show. */
 export type CaseIntent =
   | { readonly kind: 'valid'; readonly label: string; readonly provenance?: Provenance }
@@ -10,7 +13,8 @@ export type CaseIntent =
   | { readonly kind: 'boundary'; readonly constraintId: string; readonly label: string; readonly provenance?: Provenance }
   | { readonly kind: 'invalid'; readonly constraintId: string; readonly label: string; readonly provenance?: Provenance }
   | { readonly kind: 'no-auth'; readonly constraintId: string; readonly label: string }
-  | { readonly kind: 'wrong-auth'; readonly constraintId: string; readonly label: string }
+  /** `wrongAs`: how the wrong credential was made from the right one (a corpus or report case is rebuilt with it). */
+  | { readonly kind: 'wrong-auth'; readonly constraintId: string; readonly label: string; readonly wrongAs?: WrongCredential }
   | { readonly kind: 'unknown-resource'; readonly label: string }
   /** The existing resource asked for under another owner (another tenant's project): it must not be reached. */
   | { readonly kind: 'other-owner'; readonly label: string }
@@ -41,6 +45,12 @@ export interface PlannedRequest {
   readonly omitHeaders?: readonly string[];
   /** Which credential the runner attaches: the configured one, none, or a wrong one. */
   readonly auth: 'configured' | 'none' | 'wrong';
+  /**
+   * With `auth: 'wrong'`, how the wrong credential is made: a wholly different one (the default), or the
+   * right one changed the ways comparison code fails: its last character changed, cut short by one,
+   * one character longer, in other letter case, or empty.
+   */
+  readonly wrongAs?: WrongCredential;
 }
 
 /**

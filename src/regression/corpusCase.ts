@@ -59,6 +59,7 @@ export function corpusCase(entry: CorpusEntry, operation: Operation): Case | und
     }
   }
   const auth: PlannedRequest['auth'] = entry.intent.kind === 'no-auth' ? 'none' : entry.intent.kind === 'wrong-auth' ? 'wrong' : 'configured';
+  const wrongAs = entry.intent.kind === 'wrong-auth' ? entry.intent.wrongAs : undefined;
   return {
     id: entry.caseId,
     operationId: entry.operationId,
@@ -71,6 +72,7 @@ export function corpusCase(entry: CorpusEntry, operation: Operation): Case | und
       headers,
       ...(body !== undefined ? { body } : {}),
       auth,
+      ...(wrongAs ? { wrongAs } : {}),
     },
     seed: entry.seed,
     needsFixture: false,

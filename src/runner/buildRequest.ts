@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Case } from '../model/Case.ts';
+import type { Case, WrongCredential } from '../model/Case.ts';
 import type { CredentialScheme } from '../openapi/Operation.ts';
 import { credentialHeaderNames } from './credentialHeaderNames.ts';
 import { REPRESENTATION_HEADERS } from './representationHeaders.ts';
@@ -23,8 +23,29 @@ export interface BuiltRequest {
 /** Headers that carry a credential by convention (`Authorization`, `Cookie`, ...): never on a case without one. */
 const CONVENTIONAL_CREDENTIALS: ReadonlySet<string> = credentialHeaderNames();
 
-function wrongCredential(): string {
-  return `invalid-${randomBytes(6).toString('hex')}`;
+/**
+ * A wrong credential made from the right one as `how` says; undefined when that way gives the right one
+ * back (a credential without letters has no other case). Never surrounded by spaces: HTTP trims those,
+ * so the server would see the right credential.
+ */
+function wrongCredential(right: string | undefined, how: WrongCredential = 'other'): string | undefined {
+  const points = [...(right ?? '')];
+  if (how === 'other' || points.length === 0) return how === 'empty' ? '' : `invalid-${randomBytes(6).toString('hex')}`;
+  const last = points[points.length - 1]!;
+  switch (how) {
+    case 'last-changed':
+      return `${points.slice(0, -1).join('')}${last === 'x' ? 'y' : 'x'}`;
+    case 'truncated':
+      return points.length > 1 ? points.slice(0, -1).join('') : undefined;
+    case 'extended':
+      return `${right}x`;
+    case 'other-case': {
+      const swapped = points.map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+      return swapped === right ? undefined : swapped;
+    }
+    case 'empty':
+      return '';
+  }
 }
 
 /**
@@ -91,16 +112,23 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   }
   if (planned.auth === 'wrong') {
     let present = false;
+    const wrong = (scheme: CredentialScheme, current: string | undefined): string => {
+      const right = current !== undefined && current.toLowerCase().startsWith(scheme.prefix.toLowerCase()) ? current.slice(scheme.prefix.length) : current;
+      const value = wrongCredential(right, planned.wrongAs) ?? wrongCredential(undefined);
+      // Made from the right one, it holds most of it: scrubbed from every text like the right one.
+      if (value && value.length >= 4) secrets.push(value);
+      return `${scheme.prefix}${value ?? ''}`;
+    };
     for (const scheme of credentialSchemes) {
       const name = scheme.header.toLowerCase();
       if (plannedNames.has(name)) {
         present = true;
       } else if (headers[name] !== undefined) {
         present = true;
-        headers[name] = `${scheme.prefix}${wrongCredential()}`;
+        headers[name] = wrong(scheme, headers[name]);
       }
     }
-    if (!present && first) headers[first.header.toLowerCase()] = `${first.prefix}${wrongCredential()}`;
+    if (!present && first) headers[first.header.toLowerCase()] = wrong(first, undefined);
   }
 
   let bodyText: string | undefined;

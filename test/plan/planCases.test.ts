@@ -93,7 +93,15 @@ describe.each(['hcx', 'dc', 'widgets'] as const)('planCases on %s', (name) => {
     const { cases } = plan(s);
     const auth = s.constraints.find((c) => c.kind === 'auth')!;
     expect(cases.filter((c) => c.intent.kind === 'no-auth').map((c) => [c.request.auth, 'constraintId' in c.intent && c.intent.constraintId])).toEqual([['none', auth.id]]);
-    expect(cases.filter((c) => c.intent.kind === 'wrong-auth').map((c) => c.request.auth)).toEqual(['wrong']);
+    // A wholly different credential, then the near misses careless comparison lets through.
+    expect(cases.filter((c) => c.intent.kind === 'wrong-auth').map((c) => [c.request.auth, c.request.wrongAs])).toEqual([
+      ['wrong', undefined],
+      ['wrong', 'last-changed'],
+      ['wrong', 'truncated'],
+      ['wrong', 'extended'],
+      ['wrong', 'other-case'],
+      ['wrong', 'empty'],
+    ]);
     const unknown = cases.filter((c) => c.intent.kind === 'unknown-resource');
     expect(unknown).toHaveLength(1);
     const resource = s.operation.hints.resourceParameter!;
@@ -178,7 +186,8 @@ describe('Huawei DC values', () => {
     const { cases } = plan(subjects.dc);
     // An over-long token is just a wrong token, and a front proxy may refuse the header first.
     expect(invalidFor(cases, 'DC.header.X-Auth-Token.maxLength')).toEqual([]);
-    expect(cases.filter((c) => c.intent.kind === 'wrong-auth')).toHaveLength(1);
+    expect(cases.filter((c) => c.intent.kind === 'wrong-auth' && c.request.wrongAs === undefined)).toHaveLength(1);
+    expect(cases.filter((c) => c.intent.kind === 'wrong-auth').every((c) => Object.keys(c.request.headers).length === 0)).toBe(true);
     const raw = invalidFor(cases, 'DC.body.json')[0]!.request.body as { raw: string };
     expect(() => JSON.parse(raw.raw)).toThrow();
     expect(raw.raw.startsWith('{"hosted_connect":')).toBe(true);
