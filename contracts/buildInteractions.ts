@@ -170,11 +170,16 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
     `${operation.operationId}: the reference page's example request`,
   );
 
+  const promised = new Set<string>();
   for (const c of cases) {
     // Traffic the suite only observed carries no documented promise to write down.
     if (c.intent.kind === 'observed') continue;
     // A step of a state sequence is judged by what the steps before it stored: a pact interaction stands alone.
     if (c.sequence !== undefined) continue;
+    // The same promise in another context of the other inputs (the same intent): the contract holds it once.
+    const promise = JSON.stringify(c.intent);
+    if (c.context !== undefined && promised.has(promise)) continue;
+    promised.add(promise);
     // Bytes that are not JSON cannot travel through Pact's JSON bodies (its mock server and the verifier's proxy
     // parse them), and Pact's content sniffing takes a bare JSON scalar for text: both stay with the conformance run.
     if (c.request.body && ('raw' in c.request.body || c.request.body.json === null || typeof c.request.body.json !== 'object')) continue;

@@ -525,7 +525,7 @@ function dryRun(
       // `--case` may name random cases: they count as random too.
       if (testCase.id.startsWith(randomCaseId(operationId, testCase.seed, ''))) randomCount += 1;
       // The label names the value tried: `--dry-run` shows, per constraint, every value a run sends.
-      out(`# ${testCase.id} (${testCase.intent.kind}: ${testCase.intent.label})\n${toCurl(planToSent(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
+      out(`# ${testCase.id} (${testCase.intent.kind}: ${testCase.intent.label}${testCase.context ? `; with ${testCase.context}` : ''})\n${toCurl(planToSent(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
     }
   }
   // The count is of every request listed: the fixture probes a run sends first are planned requests too.

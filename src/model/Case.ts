@@ -99,6 +99,8 @@ export interface Case {
    * request rebuilt from a report or the corpus; the checks then validate it themselves.
    */
   readonly breaks?: readonly string[];
+  /** The valid context of the other inputs the case was planned in (`force=true, local=false`), when not the base request. */
+  readonly context?: string;
   /** A step of a state sequence: sent in order after the other cases of its operation. */
   readonly sequence?: SequenceStep;
   /**

@@ -8,6 +8,8 @@ export interface PlanDraft {
   readonly request: PlannedRequest;
   readonly needsFixture: boolean;
   readonly sequence?: SequenceStep;
+  /** The valid context of the other inputs the case is planned in (`force=true, local=false`), when not the base request. */
+  readonly context?: string;
   /** The same case in the base request, planned instead when this one does not show its intent there. */
   readonly fallback?: PlanDraft;
 }

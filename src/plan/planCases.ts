@@ -53,7 +53,7 @@ function inContexts(contexts: readonly PlanContext[], build: (base: BaseRequest)
     const k = i % contexts.length;
     const there = versions[k]?.[i];
     if (k === 0 || !there || there.variant !== draft.variant || there.intent.label !== draft.intent.label) return draft;
-    return { ...there, intent: { ...there.intent, label: `${there.intent.label} (with ${contexts[k]!.label})` }, fallback: draft };
+    return { ...there, context: contexts[k]!.label, fallback: draft };
   });
 }
 
@@ -97,7 +97,8 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     ...inContexts(contexts, (b) => authDrafts(operation, constraints, b)),
     ...contexts.flatMap(({ base: b, label }) => {
       const unknown = unknownResourceDraft(operation, b, options);
-      return unknown ? [label ? { ...unknown, intent: { ...unknown.intent, label: `${unknown.intent.label} (with ${label})` } } : unknown] : [];
+      // Numbered apart by their context: one id each.
+      return unknown ? [label ? { ...unknown, variant: `context-${contexts.findIndex((c) => c.label === label)}`, context: label } : unknown] : [];
     }),
     ...(otherOwner ? [otherOwner] : []),
     ...stateSequenceDrafts(operation, base, options.seed),
@@ -117,6 +118,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
       seed: options.seed,
       needsFixture: draft.needsFixture,
       ...(draft.sequence ? { sequence: draft.sequence } : {}),
+      ...(draft.context ? { context: draft.context } : {}),
     };
     // JSON has no `undefined`: such a body would be sent without the member, not as planned.
     const hole = draft.request.body && 'json' in draft.request.body ? undefinedAt(draft.request.body.json) : undefined;

@@ -93,8 +93,10 @@ describe('state-changing requests at a non-loopback name (HCX that accepts one u
       // Under the limit the refusals go first: they were all judged before the one accepted upgrade.
       const cell = (check: string): number => report.checks.find((c) => c.check === check)!.passed;
       expect(cell('negative-rejection')).toBeGreaterThan(5);
-      expect(cell('auth-required')).toBe(2);
-      expect(cell('not-found')).toBe(1);
+      // No credential, a wholly wrong one and five near misses of the right one.
+      expect(cell('auth-required')).toBe(7);
+      // An unknown appliance in the base request and in each context the restriction allows.
+      expect(cell('not-found')).toBeGreaterThan(1);
       expect(hcx.seen.findIndex((s) => s.status === 202)).toBe(hcx.seen.length - 1);
     } finally {
       await hcx.close();
