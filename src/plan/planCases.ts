@@ -48,10 +48,15 @@ function contextsOf(base: BaseRequest, pairwise: readonly PlanDraft[]): PlanCont
  * context changed what it is falls back to its base version.
  */
 function inContexts(contexts: readonly PlanContext[], build: (base: BaseRequest) => PlanDraft[]): PlanDraft[] {
-  const versions = contexts.map((c) => build(c.base));
-  return versions[0]!.map((draft, i) => {
+  const own = build(contexts[0]!.base);
+  // Only the drafts each context is dealt are kept (a document's huge limits make every draft large).
+  const dealt = new Map<number, PlanDraft>();
+  contexts.forEach((context, k) => {
+    if (k > 0) build(context.base).forEach((draft, i) => i % contexts.length === k && dealt.set(i, draft));
+  });
+  return own.map((draft, i) => {
     const k = i % contexts.length;
-    const there = versions[k]?.[i];
+    const there = dealt.get(i);
     if (k === 0 || !there || there.variant !== draft.variant || there.intent.label !== draft.intent.label) return draft;
     return { ...there, context: contexts[k]!.label, fallback: draft };
   });
