@@ -1,4 +1,3 @@
-import type { PlannedRequest } from '../model/Case.ts';
 import type { ParameterLocation } from '../openapi/Operation.ts';
 
 /**

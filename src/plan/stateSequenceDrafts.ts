@@ -86,7 +86,9 @@ export function stateSequenceDrafts(operation: Operation, base: BaseRequest, see
   const step = (index: number, role: SequenceStep['role'], sets: readonly string[], sent: Record<string, unknown>, label: string, plantedHere?: Record<string, unknown>): PlanDraft => {
     const sequence: SequenceStep = { id, step: index, role, reflects: { sent: rule.reflects.pointer, shown: rule.pointer, status: rule.status }, sets, provenance: rule.provenance, ...(plantedHere ? { planted: plantedHere } : {}) };
     return {
-      intent: { kind: 'valid', label },
+      // The document allows undocumented members, but a server that refuses them follows a reasonable
+      // reading of the page: refusing the mass-assignment step is a warning, never a failure.
+      intent: { kind: 'valid', label, ...(plantedHere ? { provenance: 'reading' as const } : {}) },
       variant: `sequence-${index + 1}-${role}`,
       request: withBodyValue(base.request, bodySchema, rule.reflects.pointer, sent),
       needsFixture: true,

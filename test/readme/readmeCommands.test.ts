@@ -10,7 +10,7 @@
  * runs or is listed.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -317,7 +317,7 @@ describe.concurrent('README.md', async () => {
     const words = shellWords(text);
     expect(words.slice(0, 2), where(command)).toEqual(['npx', 'conformance']);
     await expect(parseWithCli(words.slice(2)), where(command)).resolves.toBeUndefined();
-    for (const arg of words.filter((w, i) => words[i - 1] === '--config')) {
+    for (const arg of words.filter((_, i) => words[i - 1] === '--config')) {
       const block = yamlBlocks.find((b) => configOf(b).file === arg);
       if (!block) continue;
       const dir = await workdir();
