@@ -1,3 +1,4 @@
+import type fc from 'fast-check';
 import type { Constraint, ConstraintKind } from '../model/Constraint.ts';
 import type { Provenance } from '../model/Provenance.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
@@ -50,10 +51,28 @@ export interface IssueLocation {
   readonly target: string;
 }
 
+/** The JSON types a value is drawn as: one branch of random valid values per type a node admits. */
+export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'array' | 'object';
+
+/** What a keyword's valid side is given besides its node: the branch being drawn and the node's children. */
+export interface ValidDraw {
+  /** The JSON type of this branch; `undefined` when the node admits any type. */
+  readonly type: JsonType | undefined;
+  /** Header values and path ids stay ASCII; body and query text may carry any printable code point. */
+  readonly channel: TextChannel;
+  /** The node's place in the document, for an error that names it. */
+  readonly pointer: string;
+  /** Random valid values of one member of the node (`properties[name]`), composed the same way. */
+  member(name: string): fc.Arbitrary<unknown>;
+  /** Random valid values of the node's array items, composed the same way. */
+  items(): fc.Arbitrary<unknown>;
+}
+
 /**
  * Everything the suite knows about one JSON Schema keyword family, in one module: the catalogue rules it
- * yields, valid values at its edges, the family of values that break it, how to recognise its ajv errors
- * (from ajv's `keyword` and `params`, never the message) and how to describe a failing value.
+ * yields, valid values at its edges, the family of values that break it, how random valid values keep it,
+ * how to recognise its ajv errors (from ajv's `keyword` and `params`, never the message) and how to
+ * describe a failing value.
  */
 export interface Keyword {
   /** Catalogue kinds this module owns. */
@@ -64,6 +83,14 @@ export interface Keyword {
   boundaries(rule: Constraint, site: ValueSite): readonly Sample[];
   /** Values that each break the rule; every one is re-validated before it is sent. */
   violations(rule: Constraint, site: ValueSite): readonly Sample[];
+  /**
+   * The valid side: the node's random valid values of one type branch, as drawn by the keywords before
+   * this one in registry order, turned into values that also keep this keyword's rules (mapped, drawn
+   * anew, or, for a rule nearly every draw keeps, filtered). `undefined`: no value of this branch's type
+   * keeps the rule. A keyword whose rules every value drawn before it keeps returns `values` as they are,
+   * and says why. The cost must not grow with a limit (a `maxLength` of 350000 draws as fast as one of 8).
+   */
+  valid(node: SchemaNode, values: fc.Arbitrary<unknown>, draw: ValidDraw): fc.Arbitrary<unknown> | undefined;
   /** The rule an ajv issue reports, when it is one of this module's. */
   locate(issue: ValidationIssue): IssueLocation | undefined;
   /** What is wrong with `actual`, after the value's name: `has 65 characters, more than maxLength 64`. */

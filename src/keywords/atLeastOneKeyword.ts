@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { atLeastOneMembers } from '../openapi/atLeastOneMembers.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { minimalValue } from '../values/minimalValue.ts';
 import { asObject } from '../values/asObject.ts';
-import type { Keyword } from './Keyword.ts';
+import type { Keyword, ValidDraw } from './Keyword.ts';
 import { strangerName } from './strangerName.ts';
 
 /** The object with none of the group's members: only its other required members, kept or built. */
@@ -15,6 +16,22 @@ function withoutGroup(current: unknown, node: SchemaNode, members: readonly stri
     out[name] = name in source ? source[name] : child ? minimalValue(child) : null;
   }
   return out;
+}
+
+/**
+ * Drawn objects with a non-empty subset of the group present: the subset is drawn first (filtering
+ * would throw away the all-absent draws), and each chosen member the object lacks gets a drawn value.
+ */
+function withGroup(node: SchemaNode, values: fc.Arbitrary<unknown>, draw: ValidDraw): fc.Arbitrary<unknown> {
+  const group = atLeastOneMembers(node)?.filter((name) => node.properties?.[name] !== undefined);
+  if (!group || group.length === 0 || group.some((name) => (node.required ?? []).includes(name))) return values;
+  return fc.tuple(values, fc.subarray(group, { minLength: 1 }), fc.tuple(...group.map((name) => draw.member(name)))).map(([object, chosen, drawn]) => {
+    const out = { ...asObject(object) };
+    chosen.forEach((name) => {
+      if (!(name in out)) out[name] = drawn[group.indexOf(name)];
+    });
+    return out;
+  });
 }
 
 /**
@@ -48,6 +65,7 @@ export const atLeastOneKeyword: Keyword = {
     }
     return out;
   },
+  valid: (node, values, draw) => (draw.type === 'object' ? withGroup(node, values, draw) : values),
   // ajv reports the group as `anyOf`, and each branch's missing member as a `required` under it.
   locate: (issue) => (issue.keyword === 'anyOf' || (issue.keyword === 'required' && /\/anyOf\/\d+\/required$/.test(issue.schemaPath)) ? { kind: 'atLeastOne', target: issue.at } : undefined),
   describe: (rule) => `has none of ${(rule.value as readonly string[]).join(', ')}`,

@@ -1,5 +1,6 @@
 import type { Constraint } from '../model/Constraint.ts';
-import type { Keyword, Sample, ValueSite } from './Keyword.ts';
+import { enumArbitrary } from './arbitraries/enumArbitrary.ts';
+import type { JsonType, Keyword, Sample, ValueSite } from './Keyword.ts';
 import { show } from './show.ts';
 
 const WORD = 'invalid-value';
@@ -52,6 +53,15 @@ function outsideEnum(allowed: readonly unknown[], site: ValueSite): Sample[] {
   return out;
 }
 
+/** Whether a listed value is one of a branch's type (any type when the node states none). */
+function isOfType(value: unknown, type: JsonType | undefined): boolean {
+  if (type === undefined) return true;
+  if (value === null) return type === 'null';
+  if (Array.isArray(value)) return type === 'array';
+  if (typeof value === 'number') return type === 'number' || (type === 'integer' && Number.isInteger(value));
+  return typeof value === type;
+}
+
 /** `enum` and `const`: the value is one of a list (or exactly one value). */
 export const enumKeyword: Keyword = {
   kinds: ['enum', 'const'],
@@ -64,6 +74,13 @@ export const enumKeyword: Keyword = {
     return values.map((value, i) => ({ variant: `value-${i}`, label: `= ${show(value)}`, value }));
   },
   violations: (rule, site) => outsideEnum(rule.kind === 'const' ? [rule.value] : (rule.value as readonly unknown[]), site),
+  // A listed node's values are its list (those of the branch's type): they replace every draw before.
+  valid: (node, values, draw) => {
+    const listed = node.const !== undefined ? [node.const] : node.enum;
+    if (listed === undefined) return values;
+    const ofType = listed.filter((value) => isOfType(value, draw.type));
+    return ofType.length > 0 ? enumArbitrary(ofType) : undefined;
+  },
   locate: (issue) => (issue.keyword === 'enum' || issue.keyword === 'const' ? { kind: issue.keyword, target: issue.at } : undefined),
   describe: (rule, _actual) => (rule.kind === 'const' ? `is not ${show(rule.value)}` : `is not one of ${(rule.value as readonly unknown[]).map((v) => (typeof v === 'string' ? v : show(v))).join(', ')}`),
 };

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import type { ConstraintKind } from '../model/Constraint.ts';
 import { distinctValues } from '../values/distinctValues.ts';
 import { minimalValue } from '../values/minimalValue.ts';
+import { sameJson } from '../values/sameJson.ts';
 import type { Keyword, Sample } from './Keyword.ts';
 
 type ItemsKind = 'minItems' | 'maxItems' | 'uniqueItems';
@@ -32,6 +34,19 @@ export const itemsKeyword: Keyword = {
     if (rule.kind === 'maxItems') return sized(`${(rule.value as number) + 1}-items`, site.node, (rule.value as number) + 1);
     const one = minimalValue(site.node.items ?? {});
     return [{ variant: 'duplicate-items', label: 'with the same item twice', value: [one, structuredClone(one)] }];
+  },
+  // Arrays drawn anew within the item counts, of different items (as JSON Schema compares them) when
+  // unique. fast-check draws a few items however large `maxItems` is.
+  valid: (node, values, draw) => {
+    if (draw.type !== 'array' || (typeof node.minItems !== 'number' && typeof node.maxItems !== 'number' && node.uniqueItems !== true)) return values;
+    const minLength = typeof node.minItems === 'number' ? node.minItems : 0;
+    const maxLength = typeof node.maxItems === 'number' ? node.maxItems : minLength + 3;
+    if (maxLength < minLength) throw new RangeError(`maxItems ${maxLength} is below minItems ${minLength}`);
+    if (node.uniqueItems !== true) return fc.array(draw.items(), { minLength, maxLength });
+    // A list of items offers only so many different ones: never ask fast-check for more.
+    const listed = node.items?.enum ?? (node.items?.const !== undefined ? [node.items.const] : undefined);
+    if (listed !== undefined && listed.length < minLength) throw new RangeError(`minItems ${minLength} unique items of ${listed.length} listed values`);
+    return fc.uniqueArray(draw.items(), { minLength, maxLength: listed === undefined ? maxLength : Math.min(maxLength, listed.length), comparator: sameJson });
   },
   locate: (issue) => ((KINDS as readonly string[]).includes(issue.keyword) ? { kind: issue.keyword as ConstraintKind, target: issue.at } : undefined),
   describe: (rule, actual) => {

@@ -130,6 +130,8 @@ export const lengthKeyword: Keyword = {
       { variant: `length-${far}`, label: `length ${far}`, value: textAt(site, far) },
     ];
   },
+  // The type's text draw keeps the lengths (every counting: code points, UTF-16 units, UTF-8 bytes).
+  valid: (_node, values) => values,
   locate: (issue) => (issue.keyword === 'minLength' || issue.keyword === 'maxLength' ? { kind: issue.keyword, target: issue.at } : undefined),
   contested: (rule, actual) => contestedLength(rule.kind, rule.value as number, actual),
   describe: (rule, actual) => {

@@ -21,6 +21,8 @@ export const mediaTypeKeyword: Keyword = {
     if (site.bodyRequired) out.push({ variant: 'empty', label: 'an empty body', value: new RawBody('') });
     return out;
   },
+  // Every drawn body is a JSON value, encoded in the media type when sent.
+  valid: (_node, values) => values,
   locate: (issue) => (issue.keyword === 'json' ? { kind: 'mediaType', target: '' } : undefined),
   describe: () => 'is not valid JSON',
 };

@@ -25,6 +25,8 @@ export const multipleOfKeyword: Keyword = {
     if ((max !== undefined && off > max) || (integerOnly && !Number.isInteger(off))) return [];
     return [{ variant: 'not-a-multiple', label: `= ${show(off)}`, value: off }];
   },
+  // The type's number draw takes multiples of the step within the range, as a division check accepts them.
+  valid: (_node, values) => values,
   locate: (issue) => (issue.keyword === 'multipleOf' ? { kind: 'multipleOf', target: issue.at } : undefined),
   describe: (rule) => `is not a multiple of ${String(rule.value)}`,
 };

@@ -39,6 +39,8 @@ export const patternKeyword: Keyword = {
     const value = resizeText(word, Math.min(max, Math.max(min, codePointLength(word))), site.channel);
     return [{ variant: 'malformed', label: `= ${show(value)}`, value }];
   },
+  // The type's text draw matches the pattern and the format within the lengths.
+  valid: (_node, values) => values,
   locate: (issue) => (issue.keyword === 'pattern' || issue.keyword === 'format' ? { kind: issue.keyword, target: issue.at } : undefined),
   describe: (rule) => (rule.kind === 'pattern' ? `does not match pattern ${String(rule.value)}` : `is not a valid ${String(rule.value)}`),
 };

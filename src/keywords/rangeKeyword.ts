@@ -60,6 +60,8 @@ export const rangeKeyword: Keyword = {
     return [{ variant: 'at-edge', label: `= ${show(value)}`, value }];
   },
   violations: (rule, site) => outside(rule.kind as RangeKind, rule.value as number, site.node),
+  // The type's number draw keeps the range (and the range a numeric format implies, int32's).
+  valid: (_node, values) => values,
   locate: (issue) => ((KINDS as readonly string[]).includes(issue.keyword) ? { kind: issue.keyword as ConstraintKind, target: issue.at } : undefined),
   describe: (rule) => {
     switch (rule.kind) {

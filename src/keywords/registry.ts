@@ -1,5 +1,6 @@
 import { additionalPropertiesKeyword } from './additionalPropertiesKeyword.ts';
 import { atLeastOneKeyword } from './atLeastOneKeyword.ts';
+import { dependentRequiredKeyword } from './dependentRequiredKeyword.ts';
 import { enumKeyword } from './enumKeyword.ts';
 import { itemsKeyword } from './itemsKeyword.ts';
 import type { Keyword } from './Keyword.ts';
@@ -13,9 +14,10 @@ import { requiredKeyword } from './requiredKeyword.ts';
 import { typeKeyword } from './typeKeyword.ts';
 
 /**
- * Every keyword family, in catalogue order. Order matters once: the at-least-one group comes before
- * `required`, because it claims the `required` issues of its own branches. A new keyword is one module
- * and one line here.
+ * Every keyword family, in catalogue order, which is also the order their valid sides narrow random
+ * values. Order matters twice: the at-least-one group comes before `required`, because it claims the
+ * `required` issues of its own branches; the member counts come after every keyword that adds members,
+ * so that a drawn object is trimmed to `maxProperties` last. A new keyword is one module and one line here.
  */
 export const keywordRegistry: readonly Keyword[] = [
   typeKeyword,
@@ -25,9 +27,10 @@ export const keywordRegistry: readonly Keyword[] = [
   enumKeyword,
   patternKeyword,
   itemsKeyword,
-  propertyCountKeyword,
   additionalPropertiesKeyword,
   atLeastOneKeyword,
   requiredKeyword,
+  dependentRequiredKeyword,
+  propertyCountKeyword,
   mediaTypeKeyword,
 ];

@@ -15,6 +15,8 @@ export const requiredKeyword: Keyword = {
     if (rule.where === 'path') return [];
     return [{ variant: 'omitted', label: rule.where === 'body' && rule.target === '' ? 'absent' : 'omitted', value: REMOVE }];
   },
+  // The type's object draw always has the required members.
+  valid: (_node, values) => values,
   locate: (issue) => {
     if (issue.keyword !== 'required') return undefined;
     const member = issue.params['missingProperty'];

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { numericRange } from '../values/minimalValue.ts';
 import { schemaTypes } from '../values/schemaTypes.ts';
-import type { Keyword, Sample } from './Keyword.ts';
+import { numberArbitrary } from './arbitraries/numberArbitrary.ts';
+import { objectArbitrary } from './arbitraries/objectArbitrary.ts';
+import { stringArbitrary } from './arbitraries/stringArbitrary.ts';
+import type { Keyword, Sample, ValidDraw } from './Keyword.ts';
 import { show } from './show.ts';
 
 function admits(types: readonly string[], value: unknown): boolean {
@@ -59,12 +63,40 @@ function wrongTypes(node: SchemaNode, asText: boolean): Sample[] {
     .map(([variant, value]) => ({ variant, label: `= ${show(value)}`, value }));
 }
 
+/**
+ * A value of the branch's type. A text is drawn within its lengths, pattern and format, a number within
+ * its range, step and numeric format: those keywords bound one value together, so each type's draw keeps
+ * them all at once (src/keywords/arbitraries/), and their modules leave these draws as they are. An
+ * object has its required members and each other documented member or not; an array a few items.
+ */
+function ofType(node: SchemaNode, draw: ValidDraw): fc.Arbitrary<unknown> {
+  switch (draw.type) {
+    case 'string':
+      return stringArbitrary(node, draw.channel);
+    case 'integer':
+    case 'number':
+      return numberArbitrary(node, draw.type === 'integer');
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    case 'array':
+      return fc.array(draw.items(), { minLength: 0, maxLength: 3 });
+    case 'object':
+      return objectArbitrary(node, draw.member);
+    default:
+      throw new RangeError(`unknown type "${String(draw.type)}"`);
+  }
+}
+
 /** `type`: the JSON type of a value. */
 export const typeKeyword: Keyword = {
   kinds: ['type'],
   rules: (node) => (node.type !== undefined ? [{ kind: 'type', value: node.type, keywordPointer: '' }] : []),
   boundaries: () => [],
   violations: (_rule, site) => wrongTypes(site.node, site.asText),
+  // The first valid side: any JSON value becomes one of the branch's type (a node of no type stays any).
+  valid: (node, values, draw) => (draw.type === undefined ? values : ofType(node, draw)),
   locate: (issue) => (issue.keyword === 'type' ? { kind: 'type', target: issue.at } : undefined),
   describe: (rule, actual) => `is ${typeName(actual)}, not ${[rule.value].flat().join(' or ')}`,
 };

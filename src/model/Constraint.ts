@@ -25,6 +25,7 @@ export const CONSTRAINT_KINDS = [
   'maxProperties',
   'additionalProperties',
   'atLeastOne',
+  'dependentRequired',
   'mediaType',
   'auth',
 ] as const;

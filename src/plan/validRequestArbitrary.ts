@@ -3,6 +3,7 @@ import type { PlannedRequest } from '../model/Case.ts';
 import type { Operation, ParameterSpec } from '../openapi/Operation.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { validatorsFor } from '../validation/validatorsFor.ts';
+import { retriedUntil } from './arbitraries/retriedUntil.ts';
 import { schemaArbitrary } from './arbitraries/schemaArbitrary.ts';
 import { parameterText } from './baseRequest.ts';
 import { buildPath } from './buildPath.ts';
@@ -29,8 +30,10 @@ function parametersArbitrary(parameters: readonly ParameterSpec[], restrictions:
  * come from the fixtures; query and non-credential header parameters are drawn from their schemas,
  * optional ones present or absent; the body is drawn from its schema (or is a documented example that
  * validates), and an optional body may be absent. No credential: the runner adds it. `validators` are
- * the operation's compiled ones (the engine passes its own; otherwise the process-wide ones). A
- * restricted input (`options.restrictions`) only ever takes its allowed values.
+ * the operation's compiled ones (the engine passes its own; otherwise the process-wide ones). Values
+ * come from the valid side of every keyword module (`schemaArbitrary`), so a drawn request keeps every
+ * rule of the document; one that still breaks a rule is drawn again (`retriedUntil`). A restricted
+ * input (`options.restrictions`) only ever takes its allowed values.
  */
 export function validRequestArbitrary(operation: Operation, options: PlanOptions, validators: OperationValidators = validatorsFor(operation)): fc.Arbitrary<PlannedRequest> {
   const { pathParams } = fixturePathParams(operation, options.fixtures);
@@ -52,7 +55,7 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
     const present = json.map((value): PlannedRequest['body'] => ({ json: value }));
     body = spec.required ? present : fc.option(present, { nil: undefined });
   }
-  return fc.record({ query, headers, body, picks }).map((drawn): PlannedRequest => {
+  const requests = fc.record({ query, headers, body, picks }).map((drawn): PlannedRequest => {
     const request: PlannedRequest = withMediaType({
       method: operation.method,
       path,
@@ -64,4 +67,7 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
     }, operation);
     return bodyRestrictions.length === 0 ? request : conformRequest(operation, request, bodyRestrictions, (_r, index) => drawn.picks[index]);
   });
+  // Every keyword's valid side keeps its rules; a request two of them pull apart is drawn again. Path
+  // values are the fixtures, not drawn: drawing again would not change them.
+  return retriedUntil(requests, (request) => validators.validateRequest(request).issues.every((issue) => issue.where === 'path'));
 }

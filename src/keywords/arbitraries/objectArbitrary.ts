@@ -1,0 +1,15 @@
+import fc from 'fast-check';
+import type { SchemaNode } from '../../openapi/SchemaNode.ts';
+
+/**
+ * Objects of a node's documented members: the required ones always, each optional one present or absent.
+ * The keywords about which members an object has (an at-least-one group, `dependentRequired`, a count)
+ * narrow these draws in their own valid side.
+ */
+export function objectArbitrary(node: SchemaNode, member: (name: string) => fc.Arbitrary<unknown>): fc.Arbitrary<Record<string, unknown>> {
+  const names = Object.keys(node.properties ?? {});
+  const model: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const name of names) model[name] = member(name);
+  const required = (node.required ?? []).filter((name) => name in model);
+  return fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
+}
