@@ -66,6 +66,12 @@ export interface ValidDraw {
   member(name: string): fc.Arbitrary<unknown>;
   /** Random valid values of the node's array items, composed the same way. */
   items(): fc.Arbitrary<unknown>;
+  /**
+   * The kinds of the node's own rules a value breaks (its members' values aside): for a keyword that
+   * changes a drawn value, to keep the rules of the keywords before it (a member trimmed for
+   * `maxProperties` that the at-least-one group or `dependentRequired` needs stays).
+   */
+  breaks(value: unknown): ReadonlySet<ConstraintKind>;
 }
 
 /**

@@ -27,10 +27,14 @@ function sized(variant: string, site: ValueSite, count: number): Sample[] {
   return value ? [{ variant, label: `with ${count} member${count === 1 ? '' : 's'}`, value }] : [];
 }
 
+const COUNTS: ReadonlySet<ConstraintKind> = new Set(['minProperties', 'maxProperties']);
+
 /**
  * Drawn objects brought within the member counts: short of the minimum, the documented members it lacks
  * are added in document order (with drawn values), then, where the schema leaves the object open, members
- * of other names; over the maximum, optional members go, undocumented ones first, then the last documented.
+ * of other names; over the maximum, optional members go, undocumented ones first, then the last
+ * documented. A change that would break another rule of the object (a member the at-least-one group or
+ * `dependentRequired` needs, one that needs others) is not made.
  */
 function counted(node: SchemaNode, values: fc.Arbitrary<unknown>, draw: ValidDraw): fc.Arbitrary<unknown> {
   const min = typeof node.minProperties === 'number' ? node.minProperties : 0;
@@ -39,18 +43,27 @@ function counted(node: SchemaNode, values: fc.Arbitrary<unknown>, draw: ValidDra
   const required = new Set(node.required ?? []);
   const open = node.additionalProperties === undefined || node.additionalProperties === true;
   if (max < min || required.size > max || (!open && names.length < min)) throw new RangeError(`no object has between ${min} and ${max} members here`);
+  const size = (object: object): number => Object.keys(object).length;
   const fit = (object: Record<string, unknown>, extra: readonly unknown[]): Record<string, unknown> => {
-    const out = { ...object };
+    if (size(object) >= min && size(object) <= max) return object;
+    const othersKept = (candidate: Record<string, unknown>): boolean => [...draw.breaks(candidate)].every((kind) => COUNTS.has(kind));
+    // Only weighed when the drawn object keeps the other rules to begin with.
+    const weighed = othersKept(object);
+    let out = { ...object };
+    const tryWith = (candidate: Record<string, unknown>): void => {
+      if (!weighed || othersKept(candidate)) out = candidate;
+    };
     names.forEach((name, i) => {
-      if (Object.keys(out).length < min && !(name in out)) out[name] = extra[i];
+      if (size(out) < min && !(name in out)) tryWith({ ...out, [name]: extra[i] });
     });
-    while (Object.keys(out).length < min) out[strangerName(node, Object.keys(out))] = 'x';
-    // Members of other names first, then documented ones from the last: a member another one needs is
-    // usually documented before it.
-    const documentedLast = [...Object.keys(out).filter((name) => !names.includes(name)), ...[...names].reverse()];
-    for (const name of documentedLast) {
-      if (Object.keys(out).length <= max) break;
-      if (!required.has(name) && name in out) delete out[name];
+    for (let tries = 0; open && size(out) < min && tries < min; tries += 1) tryWith({ ...out, [strangerName(node, Object.keys(out))]: 'x' });
+    const trimOrder = [...Object.keys(out).filter((name) => !names.includes(name)), ...[...names].reverse()];
+    for (const name of trimOrder) {
+      if (size(out) <= max) break;
+      if (required.has(name) || !(name in out)) continue;
+      const candidate = { ...out };
+      delete candidate[name];
+      tryWith(candidate);
     }
     return out;
   };

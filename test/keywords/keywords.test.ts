@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keywordFor } from '../../src/keywords/keywordFor.ts';
 import type { ValueSite } from '../../src/keywords/Keyword.ts';
@@ -7,6 +8,7 @@ import { RawBody } from '../../src/keywords/RawBody.ts';
 import { keywordRegistry } from '../../src/keywords/registry.ts';
 import { CONSTRAINT_KINDS, type Constraint, type ConstraintKind } from '../../src/model/Constraint.ts';
 import type { SchemaNode } from '../../src/openapi/SchemaNode.ts';
+import { schemaArbitrary } from '../../src/plan/arbitraries/schemaArbitrary.ts';
 import { createAjv } from '../../src/validation/createAjv.ts';
 import type { ValidationIssue } from '../../src/validation/ValidationIssue.ts';
 
@@ -157,5 +159,86 @@ describe('violation families', () => {
     expect(optional.map((s) => s.variant)).toEqual(['truncated', 'trailing-text']);
     for (const s of optional) expect(() => JSON.parse((s.value as RawBody).text)).toThrow();
     expect(k.violations(rule('mediaType', 'application/json'), site({}, { a: 1 }, { bodyRequired: true })).map((s) => s.variant)).toContain('empty');
+  });
+});
+
+describe('dependentRequired', () => {
+  const node: SchemaNode = {
+    type: 'object',
+    properties: { start: { type: 'string', minLength: 1 }, end: { type: 'string', minLength: 1 }, zone: { type: 'string', enum: ['utc', 'local'] }, note: { type: 'string' } },
+    dependentRequired: { end: ['start', 'zone'] },
+  };
+  const k = keywordFor('dependentRequired')!;
+  const stated = rule('dependentRequired', { end: ['start', 'zone'] });
+
+  it('is catalogued once per object, with the map of what each member needs', () => {
+    expect(k.rules(node)).toEqual([{ kind: 'dependentRequired', value: { end: ['start', 'zone'] }, keywordPointer: '/dependentRequired' }]);
+    expect(k.rules({ type: 'object', dependentRequired: { end: [] } })).toEqual([]);
+    expect(k.rules({ type: 'object' })).toEqual([]);
+  });
+
+  it('boundaries keep it; each violation leaves out one needed member, and ajv reports it as this rule', () => {
+    const validate = createAjv([]).compile(node as object);
+    const boundaries = k.boundaries(stated, site(node, { note: 'n' }));
+    expect(boundaries.map((s) => Object.keys(s.value as object))).toEqual([['note', 'end', 'start', 'zone']]);
+    for (const s of boundaries) expect(validate(s.value)).toBe(true);
+    const violations = k.violations(stated, site(node, { note: 'n' }));
+    expect(violations.map((s) => s.variant)).toEqual(['end-without-start', 'end-without-zone']);
+    expectAllBreak(node, 'dependentRequired', violations.map((s) => s.value));
+    expect(locateIssue({ where: 'body', at: '/x', keyword: 'dependentRequired', params: { property: 'end', missingProperty: 'zone', deps: 'start, zone', depsCount: 2 }, schemaPath: '#/dependentRequired', message: '' })).toEqual({ kind: 'dependentRequired', target: '/x' });
+    expect(k.describe(stated, { end: 'b', start: 'a' })).toBe('has end without zone (dependentRequired)');
+  });
+
+  it('valid side: a drawn object with the member gets every member it needs', () => {
+    const validate = createAjv([]).compile(node as object);
+    const drawn = fc.sample(schemaArbitrary(node), { seed: 2, numRuns: 500 }) as Array<Record<string, unknown>>;
+    expect(drawn.filter((v) => !validate(v))).toEqual([]);
+    expect(drawn.some((v) => 'end' in v)).toBe(true);
+    expect(drawn.some((v) => 'start' in v && !('end' in v))).toBe(true);
+  });
+});
+
+describe('valid sides: random values keep every keyword', () => {
+  const drawnValid = (node: SchemaNode, runs = 400): unknown[] => {
+    const validate = createAjv([]).compile(node as object);
+    const drawn = fc.sample(schemaArbitrary(node), { seed: 5, numRuns: runs });
+    expect(drawn.filter((v) => !validate(v))).toEqual([]);
+    return drawn;
+  };
+
+  it('every module says how random values keep it', () => {
+    for (const keyword of keywordRegistry) expect(typeof keyword.valid, keyword.kinds.join(',')).toBe('function');
+  });
+
+  it('uniqueItems: different items, as JSON Schema compares them (members in any order)', () => {
+    const drawn = drawnValid({ type: 'array', items: { type: 'object', properties: { a: { type: 'boolean' }, b: { type: 'boolean' } } }, minItems: 2, maxItems: 4, uniqueItems: true }) as unknown[][];
+    expect(new Set(drawn.map((v) => v.length))).toEqual(new Set([2, 3, 4]));
+    drawnValid({ type: 'array', items: { enum: ['a', 'b', 'c'] }, minItems: 1, uniqueItems: true });
+  });
+
+  it('minProperties and maxProperties: members added and trimmed, undocumented ones only where the object is open', () => {
+    const drawn = drawnValid({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' }, c: { type: 'boolean' }, d: { type: 'null' } }, minProperties: 2, maxProperties: 3 }) as object[];
+    expect(new Set(drawn.map((v) => Object.keys(v).length))).toEqual(new Set([2, 3]));
+    drawnValid({ type: 'object', properties: { a: { type: 'string' } }, minProperties: 3 });
+    expect(() => schemaArbitrary({ type: 'object', additionalProperties: false, properties: { a: { type: 'string' } }, minProperties: 2 }, 'text', '/x')).toThrow(/\/x: no value satisfies the schema/);
+  });
+
+  it('an at-least-one group together with maxProperties: the group member stays, the count is kept', () => {
+    drawnValid({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' }, d: { type: 'string' } }, anyOf: [{ required: ['c'] }, { required: ['d'] }], maxProperties: 2 });
+  });
+
+  it('enum and const: the listed values of each type branch', () => {
+    const drawn = drawnValid({ type: ['string', 'null'], enum: ['x', 'y', null] });
+    expect(new Set(drawn)).toEqual(new Set(['x', 'y', null]));
+    expect(new Set(drawnValid({ type: ['string', 'integer'], enum: ['x'] }))).toEqual(new Set(['x']));
+    expect(new Set(drawnValid({ const: 3 }))).toEqual(new Set([3]));
+    expect(() => schemaArbitrary({ type: 'integer', enum: ['x'] }, 'text', '/n')).toThrow(/\/n: no value satisfies the schema/);
+  });
+
+  it('multipleOf and numeric formats: multiples inside the range; int32 without a stated range', () => {
+    const drawn = drawnValid({ type: 'integer', exclusiveMinimum: 0, maximum: 50, multipleOf: 5 }) as number[];
+    expect(drawn.every((n) => n % 5 === 0 && n > 0 && n <= 50)).toBe(true);
+    const int32 = drawnValid({ type: 'integer', format: 'int32' }) as number[];
+    expect(int32.every((n) => n >= -(2 ** 31) && n < 2 ** 31)).toBe(true);
   });
 });

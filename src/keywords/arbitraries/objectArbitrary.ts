@@ -11,5 +11,6 @@ export function objectArbitrary(node: SchemaNode, member: (name: string) => fc.A
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const name of names) model[name] = member(name);
   const required = (node.required ?? []).filter((name) => name in model);
-  return fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
+  // Plain objects, as a parsed JSON body is: a validator's deep equality (`uniqueItems`) needs their prototype.
+  return fc.record(model, { requiredKeys: required, noNullPrototype: true }) as fc.Arbitrary<Record<string, unknown>>;
 }

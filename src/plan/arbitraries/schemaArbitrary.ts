@@ -6,6 +6,7 @@ import { pointerOf } from '../../openapi/pointer.ts';
 import type { SchemaNode } from '../../openapi/SchemaNode.ts';
 import { minimalValue } from '../../values/minimalValue.ts';
 import { schemaTypes } from '../../values/schemaTypes.ts';
+import { ownRulesBroken } from './ownRulesBroken.ts';
 import type { TextChannel } from '../../values/textOfLength.ts';
 
 /** How deep random values nest. */
@@ -42,6 +43,7 @@ export function schemaArbitrary(node: SchemaNode, channel: TextChannel = 'text',
           return child(`m:${name}`, () => schemaArbitrary(schema, channel, `${pointer}${pointerOf('properties', name)}`, inside));
         },
         items: () => child('items', () => (node.items ? schemaArbitrary(node.items, channel, `${pointer}/items`, inside) : fc.jsonValue({ maxDepth: 1 }))),
+        breaks: (value) => ownRulesBroken(node, value),
       };
       let values: fc.Arbitrary<unknown> | undefined = fc.jsonValue({ maxDepth: 2 });
       for (const keyword of keywordRegistry) {
