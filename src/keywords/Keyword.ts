@@ -69,7 +69,7 @@ export interface ValidDraw {
   /**
    * The kinds of the node's own rules a value breaks (its members' values aside): for a keyword that
    * changes a drawn value, to keep the rules of the keywords before it (a member trimmed for
-   * `maxProperties` that the at-least-one group or `dependentRequired` needs stays).
+   * `maxProperties` that the at-least-one group or another member needs stays).
    */
   breaks(value: unknown): ReadonlySet<ConstraintKind>;
 }

@@ -34,7 +34,7 @@ const COUNTS: ReadonlySet<ConstraintKind> = new Set(['minProperties', 'maxProper
  * are added in document order (with drawn values), then, where the schema leaves the object open, members
  * of other names; over the maximum, optional members go, undocumented ones first, then the last
  * documented. A change that would break another rule of the object (a member the at-least-one group or
- * `dependentRequired` needs, one that needs others) is not made.
+ * another member needs, one that needs others) is not made.
  */
 function counted(node: SchemaNode, values: fc.Arbitrary<unknown>, draw: ValidDraw): fc.Arbitrary<unknown> {
   const min = typeof node.minProperties === 'number' ? node.minProperties : 0;

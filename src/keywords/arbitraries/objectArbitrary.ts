@@ -3,7 +3,7 @@ import type { SchemaNode } from '../../openapi/SchemaNode.ts';
 
 /**
  * Objects of a node's documented members: the required ones always, each optional one present or absent.
- * The keywords about which members an object has (an at-least-one group, `dependentRequired`, a count)
+ * The keywords about which members an object has (an at-least-one group, members needing others, a count)
  * narrow these draws in their own valid side.
  */
 export function objectArbitrary(node: SchemaNode, member: (name: string) => fc.Arbitrary<unknown>): fc.Arbitrary<Record<string, unknown>> {
