@@ -61,8 +61,9 @@ function inContexts(contexts: readonly PlanContext[], build: (base: BaseRequest)
   const own = build(contexts[0]!.base);
   const rules = new Map<string, number[]>();
   own.forEach((draft, i) => rules.set(ruleOf(draft), [...(rules.get(ruleOf(draft)) ?? []), i]));
-  // A draft is the same case in another context when it tries the same rule with the same value.
-  const keyOf = (draft: PlanDraft): string => `${ruleOf(draft)}|${draft.variant ?? ''}|${draft.intent.label}`;
+  // A draft is the same case in another context when it tries the same rule with the same member of the
+  // rule's family (its variant: `prefixed`, the value in that context may differ), or, unnamed, the same label.
+  const keyOf = (draft: PlanDraft): string => `${ruleOf(draft)}|${draft.variant ?? `label:${draft.intent.label}`}`;
   const firsts = new Set([...rules.values()].map((indices) => keyOf(own[indices[0]!]!)));
   const dealtTo = new Map(own.map((draft, i) => [keyOf(draft), i % contexts.length]));
   // Only the drafts each context is dealt, and each rule's first, are kept (a document's huge limits make every draft large).
