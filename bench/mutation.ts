@@ -3,7 +3,9 @@
  * (test/keywords/fixtures/, served by the document-driven mock), runs a default
  * `conformance run` against each (an embedded mock serving the mutant, `--jobs` at a time in this
  * process), and prints per document and operator family the mutants generated, killed (exit 1),
- * equivalent (bench/mutation-equivalents.json), inconclusive (exit 3) and surviving (exit 0), every
+ * reported (a mutant of a rule the page does not state, answered with a warning the correct server's run
+ * does not give: all such a rule may get), equivalent (bench/mutation-equivalents.json), inconclusive
+ * (exit 3) and surviving (exit 0), every
  * survivor with its replay command, and the time taken. Exit 2 when the equivalents file lists a mutant
  * that is not generated or that a run killed.
  *
@@ -75,15 +77,15 @@ for (const r of results) {
   tally(row('(all)\t(all)'), r, equivalent);
 }
 const order = (key: string): string => key.replaceAll('(all)', '\uffff');
-const header = ['document', 'family', 'generated', 'killed', 'equivalent', 'inconclusive', 'surviving', '(warned)', 'kill rate'];
+const header = ['document', 'family', 'generated', 'killed', 'reported', 'equivalent', 'inconclusive', 'surviving', '(warned)', 'kill rate'];
 const lines = [...rows.entries()]
   .sort(([a], [b]) => order(a).localeCompare(order(b)))
-  .map(([key, t]) => [...key.split('\t'), String(t.generated), String(t.killed), String(t.equivalent), String(t.inconclusive), String(t.survived + t.errors), String(t.warned), `${(killRate(t) * 100).toFixed(1)}%`]);
+  .map(([key, t]) => [...key.split('\t'), String(t.generated), String(t.killed), String(t.reported), String(t.equivalent), String(t.inconclusive), String(t.survived + t.errors), String(t.warned), `${(killRate(t) * 100).toFixed(1)}%`]);
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
 const format = (cells: readonly string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 process.stdout.write(`${format(header)}\n${lines.map(format).join('\n')}\n`);
 
-const notKilled = (r: MutantResult): boolean => r.outcome !== 'killed' && !equivalentIds.has(r.mutant.id);
+const notKilled = (r: MutantResult): boolean => r.outcome !== 'killed' && r.outcome !== 'reported' && !equivalentIds.has(r.mutant.id);
 const survivors = results.filter(notKilled);
 process.stdout.write(`\nsurviving mutants (${survivors.length}):\n`);
 for (const r of survivors) {

@@ -12,8 +12,12 @@ import { shellQuote } from '../src/engine/shellQuote.ts';
 import { loadSpecs } from '../src/openapi/loadSpecs.ts';
 import { seededRandom } from '../src/plan/seededRandom.ts';
 
-/** What a default run said about one mutant: killed (exit 1), inconclusive (exit 3), survived (exit 0), or an error (exit 2). */
-export type Outcome = 'killed' | 'inconclusive' | 'survived' | 'error';
+/**
+ * What a default run said about one mutant: killed (exit 1); reported (exit 0 with a warning the correct
+ * server's run does not give, for a mutant of a rule the page does not state: a warning is all such a
+ * rule may get); inconclusive (exit 3); survived (exit 0); or an error (exit 2).
+ */
+export type Outcome = 'killed' | 'reported' | 'inconclusive' | 'survived' | 'error';
 
 export interface MutantResult {
   readonly mutant: Mutant;
@@ -21,7 +25,7 @@ export interface MutantResult {
   /** The document the mutant's operation comes from (`huawei-dc`). */
   readonly document: string;
   readonly outcome: Outcome;
-  /** Findings of severity warning: a survivor the run reported, without failing it. */
+  /** Findings of severity warning the correct server's run does not give. */
   readonly warnings: number;
   /** The checks with a failing finding. */
   readonly failedChecks: readonly string[];
@@ -84,15 +88,32 @@ export function sampleOf<T>(items: readonly T[], n: number, seed: number): T[] {
 
 const silent = { out: () => undefined, err: () => undefined };
 
+/** The keys of the warnings a default run gives against the correct server, per set of documents. */
+const correctWarnings = new Map<string, Promise<ReadonlySet<string>>>();
+
+function warningsOfCorrectServer(specs: readonly string[]): Promise<ReadonlySet<string>> {
+  const key = specs.join('\n');
+  let found = correctWarnings.get(key);
+  if (!found) {
+    found = runConformance({ ...DEFAULT_CONFIG, specs }, { reporters: [], embeddedTarget: startMockServer }).then((r) => new Set(r.findings.filter((f) => f.severity === 'warning').map((f) => f.key)));
+    correctWarnings.set(key, found);
+  }
+  return found;
+}
+
 /** One default `conformance run` against an embedded mock serving the mutant, in this process. */
 export async function runMutant({ mutant, document, specs }: BenchMutant): Promise<MutantResult> {
   const config: ConformanceConfig = { ...DEFAULT_CONFIG, specs, mock: { mutant: mutant.id } };
   try {
+    const correct = await warningsOfCorrectServer(specs);
     const report = await runConformance(config, { reporters: [], embeddedTarget: startMockServer });
     const code = exitCodeOf(report, silent);
-    const outcome: Outcome = code === EXIT_VIOLATIONS ? 'killed' : code === EXIT_INCONCLUSIVE ? 'inconclusive' : code === EXIT_OK ? 'survived' : 'error';
     const failures = report.findings.filter((f) => f.severity === 'failure');
-    return { mutant, specs, document, outcome, warnings: report.findings.length - failures.length, failedChecks: [...new Set(failures.map((f) => f.check))] };
+    const warnings = report.findings.filter((f) => f.severity === 'warning' && !correct.has(f.key)).length;
+    const unstated = mutant.provenance === 'reading' || mutant.provenance === 'convention';
+    const outcome: Outcome =
+      code === EXIT_VIOLATIONS ? 'killed' : code === EXIT_INCONCLUSIVE ? 'inconclusive' : code !== EXIT_OK ? 'error' : unstated && warnings > 0 ? 'reported' : 'survived';
+    return { mutant, specs, document, outcome, warnings, failedChecks: [...new Set(failures.map((f) => f.check))] };
   } catch (error) {
     return { mutant, specs, document, outcome: 'error', warnings: 0, failedChecks: [], error: (error as Error).message };
   }
@@ -142,6 +163,8 @@ export function equivalentProblems(equivalents: readonly Equivalent[], all: read
 export interface Tally {
   generated: number;
   killed: number;
+  /** Mutants of rules the page does not state that the run warned about. */
+  reported: number;
   equivalent: number;
   inconclusive: number;
   survived: number;
@@ -149,12 +172,13 @@ export interface Tally {
   errors: number;
 }
 
-export const emptyTally = (): Tally => ({ generated: 0, killed: 0, equivalent: 0, inconclusive: 0, survived: 0, warned: 0, errors: 0 });
+export const emptyTally = (): Tally => ({ generated: 0, killed: 0, reported: 0, equivalent: 0, inconclusive: 0, survived: 0, warned: 0, errors: 0 });
 
 /** Adds one result; an equivalent mutant that was not killed counts as equivalent, not as a survivor. */
 export function tally(into: Tally, result: MutantResult, equivalent: boolean): void {
   into.generated += 1;
   if (result.outcome === 'killed') into.killed += 1;
+  else if (result.outcome === 'reported') into.reported += 1;
   else if (equivalent) into.equivalent += 1;
   else if (result.outcome === 'inconclusive') into.inconclusive += 1;
   else if (result.outcome === 'error') into.errors += 1;
@@ -164,7 +188,7 @@ export function tally(into: Tally, result: MutantResult, equivalent: boolean): v
   }
 }
 
-/** Killed among the mutants that are not equivalent: the mutation score. */
-export const killRate = (t: Tally): number => (t.generated - t.equivalent === 0 ? 1 : t.killed / (t.generated - t.equivalent));
+/** Caught (killed, or reported where a warning is all the rule may get) among the mutants that are not equivalent: the mutation score. */
+export const killRate = (t: Tally): number => (t.generated - t.equivalent === 0 ? 1 : (t.killed + t.reported) / (t.generated - t.equivalent));
 
 export type { MutantFamily };

@@ -1,4 +1,5 @@
 import type { Constraint } from '../../src/model/Constraint.ts';
+import type { Provenance } from '../../src/model/Provenance.ts';
 import type { Operation } from '../../src/openapi/Operation.ts';
 import type { FaultHooks } from '../FaultHooks.ts';
 
@@ -19,6 +20,11 @@ export interface Mutant {
   readonly target: string;
   readonly params: Readonly<Record<string, string | number | boolean>>;
   readonly description: string;
+  /**
+   * Where the rule the mutant breaks comes from (absent: `page`). A rule the page does not state can
+   * only be warned about: for such a mutant a warning is the whole catch.
+   */
+  readonly provenance?: Provenance;
   /** Builds the hooks for one server (fresh state each time: servers of one process never share it). */
   readonly hooks: () => FaultHooks;
 }

@@ -60,8 +60,10 @@ export const echo = whenResponse({
       return whole && byConstraint.size === 0;
     };
     const accepted = response.status >= 200 && response.status <= 299;
-    if (intent.kind !== 'valid' && intent.kind !== 'boundary' && !(intent.kind === 'observed' && accepted && observedValid())) return undefined;
-    const rules = operation.hints.echoes.filter((r) => matchesStatusKey(r.status, response.status));
+    // The update is only known to be the one sent for a valid request; the resource an answer names must
+    // be the one the path named whatever was sent (an unknown id answered as another resource included).
+    const update = intent.kind === 'valid' || intent.kind === 'boundary' || (intent.kind === 'observed' && accepted && observedValid());
+    const rules = operation.hints.echoes.filter((r) => matchesStatusKey(r.status, response.status) && (update || (accepted && r.equals !== undefined)));
     if (rules.length === 0) return undefined;
     const body = responseJson(response);
     if (body === undefined) return { check: 'echo', outcome: 'skip', message: `${response.status} body is not JSON: not compared` };

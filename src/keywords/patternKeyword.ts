@@ -20,6 +20,13 @@ function notMatching(node: SchemaNode, pattern: string, channel: TextChannel, cu
   if (typeof current === 'string' && re.test(current) && codePointLength(current) < max && !re.test(`!${current}`)) {
     out.push({ variant: 'prefixed', label: `= ${show(`!${current}`)}`, value: `!${current}` });
   }
+  // The same with a character more behind: a pattern applied to the first characters only.
+  if (typeof current === 'string' && re.test(current) && codePointLength(current) < max && !re.test(`${current}!`)) {
+    out.push({ variant: 'suffixed', label: `= ${show(`${current}!`)}`, value: `${current}!` });
+  }
+  // The valid value in other letter case: a pattern matched without regard to case.
+  const otherCase = typeof current === 'string' && re.test(current) ? [current.toUpperCase(), current.toLowerCase()].find((t) => t !== current && !re.test(t)) : undefined;
+  if (otherCase !== undefined) out.push({ variant: 'other-case', label: `= ${show(otherCase)}`, value: otherCase });
   return out;
 }
 

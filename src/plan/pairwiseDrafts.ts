@@ -1,7 +1,7 @@
 import type { PlannedRequest } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Operation } from '../openapi/Operation.ts';
-import { pointerOf } from '../openapi/pointer.ts';
+import { pointerOf, valueAt } from '../openapi/pointer.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
 import { minimalValue } from '../values/minimalValue.ts';
@@ -20,6 +20,8 @@ interface Input {
   readonly kind: 'parameter' | 'body';
   readonly values: readonly unknown[];
   apply(request: PlannedRequest, value: unknown): PlannedRequest;
+  /** The input's value in a request (`undefined`: absent). */
+  read(request: PlannedRequest): unknown;
 }
 
 /** The values worth pairing for one schema node: every enum value, both booleans, or a value people type. */
@@ -43,20 +45,27 @@ function inputsOf(operation: Operation, base: BaseRequest): Input[] {
       kind: 'parameter',
       values: [REMOVE, ...valuesOf(p.schema, inputs.length).map((value) => parameterText(value, p))],
       apply: (request, value) => withParameter(request, operation.pathTemplate, p.in, p.name, value === REMOVE ? undefined : (value as string)),
+      read: (request) => (p.in === 'query' ? request.query : p.in === 'header' ? request.headers : {})[p.name],
     });
   }
   const body = operation.requestBody;
   if (!body) return inputs;
   if (!body.required && base.request.body !== undefined) {
     const sent = base.request.body;
-    inputs.push({ name: 'body', kind: 'body', values: [REMOVE, sent], apply: (request, value) => (value === REMOVE ? (({ body: _b, ...rest }) => rest)(request) : { ...request, body: sent }) });
+    inputs.push({ name: 'body', kind: 'body', values: [REMOVE, sent], apply: (request, value) => (value === REMOVE ? (({ body: _b, ...rest }) => rest)(request) : { ...request, body: sent }), read: (request) => request.body });
   }
   // Optional members of the body and of its objects one level down (Huawei: hosted_connect's fields).
   const visit = (node: SchemaNode, pointer: string, depth: number): void => {
     for (const [name, child] of Object.entries(node.properties ?? {})) {
       const here = `${pointer}${pointerOf(name)}`;
       if (!(node.required ?? []).includes(name)) {
-        inputs.push({ name: here.slice(1).replaceAll('/', '.'), kind: 'body', values: [REMOVE, ...valuesOf(child, inputs.length)], apply: (request, value) => withBodyValue(request, body.schema, here, value) });
+        inputs.push({
+          name: here.slice(1).replaceAll('/', '.'),
+          kind: 'body',
+          values: [REMOVE, ...valuesOf(child, inputs.length)],
+          apply: (request, value) => withBodyValue(request, body.schema, here, value),
+          read: (request) => (request.body && 'json' in request.body ? valueAt(request.body.json, here) : undefined),
+        });
       } else if (depth < 1 && child.properties) visit(child, here, depth + 1);
     }
   };
@@ -106,4 +115,19 @@ export function pairwiseDrafts(operation: Operation, constraints: readonly Const
     drafts.push({ intent: { kind: 'valid', label: `pairwise: ${shown}` }, variant: `pairwise-${drafts.length + 1}`, request, needsFixture: base.needsFixture });
   }
   return drafts;
+}
+
+/**
+ * What a request's optional inputs are, as facts a careless server may branch on: each input absent or
+ * present, and present with which of its listed values (`force=true`, `hosted_connect.name:present`).
+ */
+export function inputFacts(operation: Operation, base: BaseRequest): (request: PlannedRequest) => string[] {
+  const inputs = inputsOf(operation, base);
+  return (request) =>
+    inputs.flatMap((input) => {
+      const value = input.read(request);
+      if (value === undefined) return [`${input.name}:absent`];
+      const listed = input.values.length > 2 && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number');
+      return listed ? [`${input.name}:present`, `${input.name}=${String(value)}`] : [`${input.name}:present`];
+    });
 }

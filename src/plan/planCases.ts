@@ -1,4 +1,4 @@
-import type { Case } from '../model/Case.ts';
+import type { Case, PlannedRequest } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Operation } from '../openapi/Operation.ts';
 import { pointerOf } from '../openapi/pointer.ts';
@@ -12,7 +12,7 @@ import { invalidDrafts } from './invalidDrafts.ts';
 import type { PlanDraft } from './PlanDraft.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { otherOwnerDraft } from './otherOwnerDraft.ts';
-import { pairwiseDrafts } from './pairwiseDrafts.ts';
+import { inputFacts, pairwiseDrafts } from './pairwiseDrafts.ts';
 import { stateSequenceDrafts } from './stateSequenceDrafts.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
@@ -35,31 +35,74 @@ interface PlanContext {
   readonly base: BaseRequest;
   /** What the context sets beside the base request (`force=true, local=false`); empty for the base. */
   readonly label: string;
+  /** Its optional inputs as facts a server may branch on (`force=true`, `name:absent`): see `inputFacts`. */
+  readonly facts: ReadonlySet<string>;
 }
 
-function contextsOf(base: BaseRequest, pairwise: readonly PlanDraft[]): PlanContext[] {
-  return [{ base, label: '' }, ...pairwise.map((d) => ({ base: { ...base, request: d.request }, label: d.intent.label.replace(/^pairwise: /, '') }))];
+function contextsOf(base: BaseRequest, pairwise: readonly PlanDraft[], factsOf: (request: PlannedRequest) => string[]): PlanContext[] {
+  const context = (b: BaseRequest, label: string): PlanContext => ({ base: b, label, facts: new Set(factsOf(b.request)) });
+  return [context(base, ''), ...pairwise.map((d) => context({ ...base, request: d.request }, d.intent.label.replace(/^pairwise: /, '')))];
 }
+
+/** The rule a draft tries: its intent kind and constraint (a family of values or of wrong credentials). */
+const ruleOf = (draft: PlanDraft): string => `${draft.intent.kind}:${'constraintId' in draft.intent ? draft.intent.constraintId : draft.intent.label}`;
 
 /**
  * The drafts `build` gives, each in one of the contexts in turn (the first in the base request, the next
  * in the first context, ...), so a rule's family of values, or the family of wrong credentials, meets the
- * other inputs in many combinations at no more cases. Ids stay those of the base drafts; a draft whose
- * context changed what it is falls back to its base version.
+ * other inputs in many combinations. Then each rule's first draft is tried once more in further contexts
+ * until every fact of every context (each optional input absent, present, with each listed value) has met
+ * the rule at least once (greedy set cover, only copies that still show their intent: `shows`), so a
+ * server that enforces the rule only when some input is given, absent or has one value is caught
+ * whichever input it is. Ids stay those of the base drafts (a copy's id names its context); a dealt draft
+ * whose context changed what it is falls back to its base version.
  */
-function inContexts(contexts: readonly PlanContext[], build: (base: BaseRequest) => PlanDraft[]): PlanDraft[] {
+function inContexts(contexts: readonly PlanContext[], build: (base: BaseRequest) => PlanDraft[], shows: (draft: PlanDraft) => boolean, factsOf: (request: PlannedRequest) => string[]): PlanDraft[] {
   const own = build(contexts[0]!.base);
-  // Only the drafts each context is dealt are kept (a document's huge limits make every draft large).
-  const dealt = new Map<number, PlanDraft>();
-  contexts.forEach((context, k) => {
-    if (k > 0) build(context.base).forEach((draft, i) => i % contexts.length === k && dealt.set(i, draft));
+  const rules = new Map<string, number[]>();
+  own.forEach((draft, i) => rules.set(ruleOf(draft), [...(rules.get(ruleOf(draft)) ?? []), i]));
+  // A draft is the same case in another context when it tries the same rule with the same member of the
+  // rule's family (its variant: `prefixed`, the value in that context may differ), or, unnamed, the same label.
+  const keyOf = (draft: PlanDraft): string => `${ruleOf(draft)}|${draft.variant ?? `label:${draft.intent.label}`}`;
+  const firsts = new Set([...rules.values()].map((indices) => keyOf(own[indices[0]!]!)));
+  const dealtTo = new Map(own.map((draft, i) => [keyOf(draft), i % contexts.length]));
+  // Only the drafts each context is dealt, and each rule's first, are kept (a document's huge limits make every draft large).
+  const kept = contexts.map((context, k) => {
+    const mine = new Map<string, PlanDraft>();
+    for (const draft of k === 0 ? own : build(context.base)) {
+      const key = keyOf(draft);
+      if (dealtTo.get(key) === k || firsts.has(key)) mine.set(key, draft);
+    }
+    return mine;
   });
-  return own.map((draft, i) => {
+  const spread = own.map((draft, i) => {
     const k = i % contexts.length;
-    const there = dealt.get(i);
-    if (k === 0 || !there || there.variant !== draft.variant || there.intent.label !== draft.intent.label) return draft;
+    const there = kept[k]!.get(keyOf(draft));
+    if (k === 0 || there === undefined) return draft;
     return { ...there, context: contexts[k]!.label, fallback: draft };
   });
+  const copies: PlanDraft[] = [];
+  for (const indices of rules.values()) {
+    const first = own[indices[0]!]!;
+    const missing = new Set(contexts.flatMap((c) => [...c.facts]));
+    const meet = (draft: PlanDraft): void => factsOf(draft.request).forEach((fact) => missing.delete(fact));
+    for (const i of indices) meet(spread[i]!);
+    const candidates = new Map<number, PlanDraft>();
+    kept.forEach((drafts, k) => {
+      const there = drafts.get(keyOf(first));
+      if (there) candidates.set(k, k === 0 ? { ...there, variant: `${first.variant ?? 'case'}-base` } : { ...there, variant: `${first.variant ?? 'case'}-context-${k}`, context: contexts[k]!.label });
+    });
+    const gain = (draft: PlanDraft): number => factsOf(draft.request).filter((f) => missing.has(f)).length;
+    while (missing.size > 0 && candidates.size > 0) {
+      const [k, best] = [...candidates].sort(([, x], [, y]) => gain(y) - gain(x))[0]!;
+      if (gain(best) === 0) break;
+      candidates.delete(k);
+      if (!shows(best)) continue;
+      copies.push(best);
+      meet(best);
+    }
+  }
+  return [...spread, ...copies];
 }
 
 /** Why a draft does not show what its intent says, or `undefined` when it does. */
@@ -93,13 +136,18 @@ export function planCases(operation: Operation, constraints: readonly Constraint
   // Valid contexts for the other intents: the pairwise requests over the optional inputs, so a rule, the
   // credential or the resource lookup that a server skips only when another input has one value is
   // broken in that context too.
-  const contexts = contextsOf(base, pairwise);
+  const factsOf = inputFacts(operation, base);
+  const contexts = contextsOf(base, pairwise, factsOf);
+  const shows = (draft: PlanDraft): boolean => {
+    const verdict = classifyRequest(constraints, validators, draft.request);
+    return disagreement(draft, verdict.valid ? [] : verdict.constraintIds) === undefined && excludedBy(draft.request, options.restrictions ?? []) === undefined;
+  };
   const drafts: PlanDraft[] = [
     ...validDrafts(operation, base),
     ...pairwise,
     ...boundaryDrafts(operation, constraints, base),
-    ...inContexts(contexts, (b) => invalidDrafts(operation, constraints, b)),
-    ...inContexts(contexts, (b) => authDrafts(operation, constraints, b)),
+    ...inContexts(contexts, (b) => invalidDrafts(operation, constraints, b), shows, factsOf),
+    ...inContexts(contexts, (b) => authDrafts(operation, constraints, b), shows, factsOf),
     ...contexts.flatMap(({ base: b, label }) => {
       const unknown = unknownResourceDraft(operation, b, options);
       // Numbered apart by their context: one id each.

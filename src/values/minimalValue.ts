@@ -1,3 +1,4 @@
+import { alignToMultiple } from './alignToMultiple.ts';
 import type { SchemaNode } from '../openapi/SchemaNode.ts';
 import { atLeastOneMembers } from '../openapi/atLeastOneMembers.ts';
 import { codePointLength } from './codePointLength.ts';
@@ -55,8 +56,12 @@ export function minimalValue(node: SchemaNode, channel: TextChannel = 'text', an
     case 'integer':
     case 'number': {
       const { min, max } = numericRange(node, type === 'integer');
-      if (min !== undefined) return min;
-      return max !== undefined ? Math.min(1, max) : 1;
+      const plain = min !== undefined ? min : max !== undefined ? Math.min(1, max) : 1;
+      // The first multiple at or above it (a step the range leaves no multiple for keeps the plain value).
+      const step = typeof node.multipleOf === 'number' && node.multipleOf > 0 ? node.multipleOf : undefined;
+      if (step === undefined) return plain;
+      const aligned = alignToMultiple(plain, step, 1);
+      return max === undefined || aligned <= max ? aligned : plain;
     }
     case 'boolean':
       return true;

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/model/Case.ts';
 import type { DroppedCase } from '../../src/plan/DroppedCase.ts';
 import { classifyRequest } from '../../src/plan/classifyRequest.ts';
+import { baseRequest } from '../../src/plan/baseRequest.ts';
+import { inputFacts } from '../../src/plan/pairwiseDrafts.ts';
 import { planCases } from '../../src/plan/planCases.ts';
 import { requestFingerprint } from '../../src/plan/requestFingerprint.ts';
 import { FIXTURES, loadPlanSubjects, type PlanSubject } from './subjects.ts';
@@ -92,9 +94,11 @@ describe.each(['hcx', 'dc', 'widgets'] as const)('planCases on %s', (name) => {
     const s = subjects[name];
     const { cases } = plan(s);
     const auth = s.constraints.find((c) => c.kind === 'auth')!;
-    expect(cases.filter((c) => c.intent.kind === 'no-auth').map((c) => [c.request.auth, 'constraintId' in c.intent && c.intent.constraintId])).toEqual([['none', auth.id]]);
+    // The rule's cases, the copies that meet further contexts aside.
+    const own = cases.filter((c) => !/-(context-\d+|base)@/.test(c.id));
+    expect(own.filter((c) => c.intent.kind === 'no-auth').map((c) => [c.request.auth, 'constraintId' in c.intent && c.intent.constraintId])).toEqual([['none', auth.id]]);
     // A wholly different credential, then the near misses careless comparison lets through.
-    expect(cases.filter((c) => c.intent.kind === 'wrong-auth').map((c) => [c.request.auth, c.request.wrongAs])).toEqual([
+    expect(own.filter((c) => c.intent.kind === 'wrong-auth').map((c) => [c.request.auth, c.request.wrongAs])).toEqual([
       ['wrong', undefined],
       ['wrong', 'last-changed'],
       ['wrong', 'truncated'],
@@ -300,5 +304,38 @@ describe('fixtures and dropped cases', () => {
     // A 6-char or 10-char sku cannot match the pattern; a numeric unit also leaves the enum.
     expect([...new Set(dropped.map((d) => 'constraintId' in d.case.intent && d.case.intent.constraintId))].sort()).toEqual(['W.body.part.dims.unit.type', 'W.body.part.sku.maxLength', 'W.body.part.sku.minLength']);
     for (const d of dropped) expect(d.reason).toMatch(/breaks .*pattern|breaks .*enum/);
+  });
+});
+
+describe('rules in contexts', () => {
+  /** The facts about optional inputs (absent, present, which listed value) the cases of one rule meet. */
+  const metBy = (name: 'hcx' | 'dc', constraintId: string): { met: Set<string>; all: Set<string> } => {
+    const s = subjects[name];
+    const { cases } = plan(s);
+    const facts = inputFacts(s.operation, baseRequest(s.operation, s.validators, { fixtures: FIXTURES }));
+    const all = new Set(cases.filter((c) => c.intent.kind === 'valid').flatMap((c) => facts(c.request)));
+    return { met: new Set(invalidFor(cases, constraintId).flatMap((c) => facts(c.request))), all };
+  };
+
+  it('breaks a rule with every other input absent, present and at each listed value', () => {
+    const { met, all } = metBy('hcx', 'HCX.body.json');
+    expect(all).toContain('force=true');
+    // The body it breaks is always there; every other input meets it absent, present and at each value.
+    expect([...all].filter((f) => !met.has(f))).toEqual(['body:absent']);
+  });
+
+  it('breaks a body member rule with each other member absent and present', () => {
+    const { met, all } = metBy('dc', 'DC.body.hosted_connect.name.maxLength');
+    const others = [...all].filter((f) => !f.startsWith('hosted_connect.name'));
+    expect(others).toContain('hosted_connect.bandwidth:absent');
+    expect(others).toContain('hosted_connect.bandwidth:present');
+    expect(others.filter((f) => !met.has(f))).toEqual([]);
+  });
+
+  it('names each extra context in its case id and keeps the ids unique', () => {
+    const { cases } = plan(subjects.hcx);
+    const copies = invalidFor(cases, 'HCX.body.json').filter((c) => /-(context-\d+|base)@/.test(c.id));
+    expect(copies.length).toBeGreaterThan(0);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
   });
 });

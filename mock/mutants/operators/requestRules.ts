@@ -1,4 +1,5 @@
 import type { Constraint } from '../../../src/model/Constraint.ts';
+import type { Provenance } from '../../../src/model/Provenance.ts';
 import type { SchemaNode } from '../../../src/openapi/SchemaNode.ts';
 import type { ValidationIssue } from '../../../src/validation/ValidationIssue.ts';
 import { codePointLength } from '../../../src/values/codePointLength.ts';
@@ -39,7 +40,7 @@ function breakable(c: Constraint, node: SchemaNode | undefined, resourceParamete
 function ruleMutants(input: OperatorInput, c: Constraint, others: readonly RequestInput[]): Mutant[] {
   const { constraints, operation } = input;
   const out: Mutant[] = [];
-  const add = (operator: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}): void => {
+  const add = (operator: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}, provenance: Provenance = c.provenance): void => {
     out.push({
       id: `request-rule/${operator}/${c.id}${variant ? `/${variant}` : ''}`,
       family: 'request-rule',
@@ -48,6 +49,7 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
       target: c.id,
       params,
       description,
+      provenance,
       hooks: hooksBuilder(hooks),
     });
   };
@@ -105,20 +107,24 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
   }
 
   if (STRING_RULES.includes(c.kind)) {
-    const normalised = (name: string, description: string, normalise: (text: string) => string, ignoreCase = false): void => {
+    const normalised = (name: string, description: string, normalise: (text: string) => string, ignoreCase = false, provenance: Provenance = c.provenance): void => {
       add(
         'after-normalising',
         `${c.id} checked after ${description}`,
         acceptWhen((ctx) => some(ctx, (v) => typeof v === 'string' && satisfies(c, normalise(v), { ignoreCase }) === true)),
         name,
+        {},
+        provenance,
       );
     };
     // Removing whitespace never makes a value longer, so a value too short stays too short; only NFC
     // can lengthen one (U+0344 becomes two code points), and not the empty string, all a minimum of 1 refuses.
     const lower = c.kind === 'minLength';
+    // Whether a decomposed character counts as one or as several the page does not settle.
+    const lengthRule = c.kind === 'minLength' || c.kind === 'maxLength';
     if (!lower) normalised('trim', 'trimming surrounding whitespace', (t) => t.trim());
     if (!lower) normalised('inner-whitespace', 'removing inner whitespace', (t) => t.replace(/\s+/gu, ''));
-    if (!lower || (typeof c.value === 'number' && c.value >= 2)) normalised('nfc', 'Unicode normalisation (NFC)', (t) => t.normalize('NFC'));
+    if (!lower || (typeof c.value === 'number' && c.value >= 2)) normalised('nfc', 'Unicode normalisation (NFC)', (t) => t.normalize('NFC'), false, lengthRule ? 'reading' : c.provenance);
     if (c.kind === 'enum' || c.kind === 'pattern') normalised('case', 'ignoring letter case', (t) => t, true);
   }
 

@@ -1,3 +1,4 @@
+import type { Provenance } from '../../../src/model/Provenance.ts';
 import type { ResourceLookup } from '../../FaultHooks.ts';
 import { inputConditions } from '../conditions.ts';
 import { MutantCrash, hooksBuilder, type HooksOf, type Mutant, type OperatorFamily } from '../Mutant.ts';
@@ -20,8 +21,10 @@ export const resourceMutants: OperatorFamily = ({ operation }) => {
   if (parameter === undefined) return [];
   const target = `${operation.hints.constraintPrefix}.path.${parameter}`;
   const out: Mutant[] = [];
-  const add = (operator: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}): void => {
-    out.push({ id: `resource/${operator}/${target}${variant ? `/${variant}` : ''}`, family: 'resource', operator, operationId: operation.operationId, target, params, description, hooks: hooksBuilder(hooks) });
+  // An unknown id answered as if it existed breaks the not-found rule, as firmly as the document states it.
+  const lookup = operation.hints.checkProvenance['not-found'] ?? 'page';
+  const add = (operator: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}, provenance: Provenance = 'page'): void => {
+    out.push({ id: `resource/${operator}/${target}${variant ? `/${variant}` : ''}`, family: 'resource', operator, operationId: operation.operationId, target, params, description, provenance, hooks: hooksBuilder(hooks) });
   };
   const owner = operation.hints.ownerParameter;
   if (owner !== undefined) {
@@ -35,7 +38,7 @@ export const resourceMutants: OperatorFamily = ({ operation }) => {
     },
   });
   add('unknown-as-other-resource', `an unknown ${parameter} answered as another existing resource`, { lookupResource: (id, lookup) => lookup.get(id) ?? firstOther(id, lookup) });
-  add('unknown-made-up', `an unknown ${parameter} answered as if it existed`, { lookupResource: (id, lookup) => lookup.get(id) ?? lookup.synthesize(id) });
+  add('unknown-made-up', `an unknown ${parameter} answered as if it existed`, { lookupResource: (id, found) => found.get(id) ?? found.synthesize(id) }, undefined, {}, lookup);
   add('odd-id-5xx', `a ${parameter} with a character outside letters, digits and "-" answered 500`, {
     lookupResource: (id, lookup) => {
       if (ODD_ID.test(id)) throw new MutantCrash(`odd ${parameter}`);
@@ -44,8 +47,8 @@ export const resourceMutants: OperatorFamily = ({ operation }) => {
   });
   for (const condition of inputConditions(operation)) {
     add('lookup-skipped-when', `the ${parameter} not looked up when ${condition.label}: any id answered`, {
-      lookupResource: (id, lookup, ctx) => lookup.get(id) ?? (condition.holds(ctx) ? lookup.synthesize(id) : undefined),
-    }, condition.label, { when: condition.label });
+      lookupResource: (id, found, ctx) => found.get(id) ?? (condition.holds(ctx) ? found.synthesize(id) : undefined),
+    }, condition.label, { when: condition.label }, lookup);
   }
   return out;
 };

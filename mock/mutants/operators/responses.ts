@@ -1,4 +1,5 @@
 import type { Constraint } from '../../../src/model/Constraint.ts';
+import type { Provenance } from '../../../src/model/Provenance.ts';
 import { pointerSegments, valueAt } from '../../../src/openapi/pointer.ts';
 import { responseFor } from '../../../src/validation/OperationValidators.ts';
 import type { FaultHooks } from '../../FaultHooks.ts';
@@ -96,8 +97,10 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
   const { operation, constraints, answered } = input;
   const prefix = operation.hints.constraintPrefix;
   const out: Mutant[] = [];
+  // Where the broken rule comes from: the member's own provenance, else the documented response's.
+  let provenance: Provenance = 'page';
   const add = (operator: string, target: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}): void => {
-    out.push({ id: `response/${operator}/${target}${variant ? `/${variant}` : ''}`, family: 'response', operator, operationId: operation.operationId, target, params, description, hooks: hooksBuilder(hooks) });
+    out.push({ id: `response/${operator}/${target}${variant ? `/${variant}` : ''}`, family: 'response', operator, operationId: operation.operationId, target, params, description, provenance, hooks: hooksBuilder(hooks) });
   };
   /** Changes the answers of one status. */
   const onStatus = (status: number, change: (response: MockResponse) => MockResponse): FaultHooks => ({
@@ -111,6 +114,7 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
     if (!documented) continue;
     const members = constraints.filter((c) => c.where === 'response' && c.status === documented.status && !pointerSegments(c.target).includes('*'));
     for (const c of members) {
+      provenance = c.provenance;
       const place = `${status} ${c.name || '(body)'}`;
       if (c.kind === 'required') add('left-out', memberOf(c).replace(`.${documented.status}.`, `.${status}.`), `${place} left out`, withMember(status, c.target, () => REMOVE, true));
       if (c.kind === 'type') {
@@ -123,6 +127,7 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
       const broken = breaking(c);
       if (broken) add(broken.operator, c.id.replace(`.${documented.status}.`, `.${status}.`), `${place} ${JSON.stringify(broken.value).slice(0, 40)} (breaks ${c.kind})`, withMember(status, c.target, () => broken.value));
     }
+    provenance = documented.provenance;
     const json = documented.contentTypes.some((t) => /json/i.test(t));
     if (json) {
       add('content-type-missing', `${prefix}.response.${status}`, `${status} answered without a content type`, onStatus(status, (r) => ({ ...r, contentType: '' })));
@@ -137,6 +142,7 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
   for (const echo of operation.hints.echoes) {
     const status = Number(echo.status);
     const target = `${prefix}.response.${echo.status}${echo.pointer.replaceAll('/', '.')}`;
+    provenance = echo.provenance;
     if (echo.equals) add('identity-changed', target, `${echo.status} ${echo.pointer} differs from the ${echo.equals.name} sent`, withMember(status, echo.pointer, changedId));
     if (echo.reflects && input.stores) {
       const container = echo.reflects.pointer;
