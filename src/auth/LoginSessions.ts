@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors/ConformanceError.ts';
+import { ConfigError, LoginError } from '../errors/ConformanceError.ts';
 import { documentKeys } from '../openapi/documentKeys.ts';
 import type { CredentialScheme, Operation } from '../openapi/Operation.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
@@ -91,7 +91,12 @@ export class LoginSessions implements SessionCredentials {
     // A token that never worked was refused, not expired: logging in again would get the same answer.
     if (!session.worked) return Promise.resolve(false);
     const renewing: Promise<boolean> = this.#logIn(session)
-      .then(() => true)
+      .then(
+        () => true,
+        (error: unknown) => {
+          throw error instanceof LoginError ? new LoginError(`${error.message} (renewing its token after a 401 in the middle of the run)`) : error;
+        },
+      )
       .finally(() => {
         if (session.renewing === renewing) delete session.renewing;
       });

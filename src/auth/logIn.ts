@@ -35,13 +35,13 @@ export async function logIn(login: ResolvedLogin, url: string, options: RunnerOp
       });
     } catch (error) {
       const cause = error as Error;
-      throw new LoginError(`${where}: no answer (${redactText(errorCode(cause) ?? cause.message, login.secrets)}); the run sent nothing else`);
+      throw new LoginError(`${where}: no answer (${redactText(errorCode(cause) ?? cause.message, login.secrets)})`);
     }
     const status = answer.statusCode;
     const text = await readCapped(answer.body);
     if (status < 200 || status > 299) {
       const refused = status === 401 || status === 403 ? ': the user name or password was refused' : '';
-      throw new LoginError(`${where} answered ${status}${refused}; the run sent nothing else`);
+      throw new LoginError(`${where} answered ${status}${refused}`);
     }
     const token = tokenOf(login, answer.headers, text);
     const problem = token === undefined ? 'carries no token' : credentialTextProblem(token) === undefined ? undefined : `carries a token that cannot be sent in a header (it ${credentialTextProblem(token)!})`;

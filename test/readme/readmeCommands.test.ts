@@ -195,6 +195,19 @@ async function documentWithIds(spec: string, from: Readonly<Record<string, strin
   return file;
 }
 
+/**
+ * The users of the README's `auth:` sections (a preset's username, domain and password variable): the
+ * stand-ins accept their logins, with a password of the test's in each variable.
+ */
+const LOGIN_USERS = yamlBlocks.flatMap((b) =>
+  Object.values(asRecord(asRecord(parseYaml(b.text)).auth)).flatMap((setting) => {
+    const preset = asRecord(asRecord(setting).hcx ?? asRecord(setting).iam);
+    const variable = /^\$\{(\w+)\}$/.exec(String(preset.password ?? ''))?.[1];
+    return typeof preset.username === 'string' && variable !== undefined ? [{ username: preset.username, variable, password: `readme-password-of-${variable}`, ...(typeof preset.domain === 'string' ? { domain: preset.domain } : {}) }] : [];
+  }),
+);
+const logins = { users: LOGIN_USERS.map(({ username, password, ...rest }) => ({ username, password, ...('domain' in rest ? { domain: rest.domain } : {}) })) };
+
 const standInFor = (host: string): TlsStandIn => ownStandIns.get(host) ?? standIns.get(apiOf(host))!;
 
 let outwardServer: MockServer | undefined;
@@ -202,7 +215,7 @@ const savedEnv = { DC_URL: process.env.DC_URL, DC_TOKEN: process.env.DC_TOKEN };
 
 beforeAll(async () => {
   for (const [api, spec] of Object.entries(DOCUMENTS) as Array<[keyof typeof DOCUMENTS, string]>) {
-    const server = await startMockServer({ token: TOKEN, specFiles: [spec] });
+    const server = await startMockServer({ token: TOKEN, specFiles: [spec], ...(LOGIN_USERS.length > 0 ? { logins } : {}) });
     mocks.push(server);
     standIns.set(api, await startTlsStandIn(Number(new URL(server.url).port)));
   }
@@ -228,8 +241,8 @@ async function workdir(): Promise<string> {
   return dir;
 }
 
-/** The stand-in's credential in every variable a README command or config file reads it from. */
-const credentialEnv = (): Record<string, string> => ({ HUAWEI_TOKEN: TOKEN, HCX_SESSION: TOKEN, DC_TOKEN: TOKEN, EU_TOKEN: TOKEN, AP_TOKEN: TOKEN, TOKEN, NODE_EXTRA_CA_CERTS: TEST_CERT });
+/** The stand-in's credential in every variable a README command or config file reads it from, and the logins' passwords. */
+const credentialEnv = (): Record<string, string> => ({ HUAWEI_TOKEN: TOKEN, HCX_SESSION: TOKEN, DC_TOKEN: TOKEN, EU_TOKEN: TOKEN, AP_TOKEN: TOKEN, TOKEN, NODE_EXTRA_CA_CERTS: TEST_CERT, ...Object.fromEntries(LOGIN_USERS.map((u) => [u.variable, u.password])) });
 
 /** What a test may append to a `run`: the stand-in for every remote host, a fast rate, few random cases. */
 function appended(command: string): string {
