@@ -81,6 +81,14 @@ describe('run --config with auth:', () => {
     expect(logins().every((e) => e.status === 200 || e.status === 201)).toBe(true);
   });
 
+  test('without a target, the embedded mock accepts the presets\' users, IAM at the path the config names', async () => {
+    const yaml = ['auth:', `  hcx-interconnect: { hcx: { username: nightly, password: "\${${VARIABLE}}" } }`, `  huawei-dc: { iam: { url: /v3/auth/tokens, username: nightly, password: "\${${VARIABLE}}", domain: acme, project: { id: 6fbe9263116a4b68818cf1edce16bc4f } } }`, ''].join('\n');
+    const { dir, path } = await configFile(yaml);
+    const { code, err, out } = await runCli(['run', '--config', path, '--runs', '3', '--report', `json=${join(dir, 'report.json')}`]);
+    expect(code, `${err}\n${out.slice(-2000)}`).toBe(0);
+    expect((await readReport(join(dir, 'report.json'))).summary.verdict).toBe('conforming');
+  });
+
   test('a login that fails stops the run: exit 2, one line naming the login and the status, nothing else sent', async () => {
     const server = await start();
     process.env[VARIABLE] = 'not-the-Passw0rd';
