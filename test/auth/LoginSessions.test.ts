@@ -118,6 +118,21 @@ describe('a login token in a run', () => {
     expect(api.api()[2]).not.toContain(' t1');
   });
 
+  test('a renewal that is refused stops the run with a LoginError saying so', async () => {
+    let logins = 0;
+    const api = await httpServer((req, res) => {
+      if (req.url === '/login') {
+        logins += 1;
+        return void (logins === 1 ? res.writeHead(200, { 'x-session': 'only-once' }).end() : res.writeHead(403).end());
+      }
+      res.writeHead(req.headers['x-token'] === 'only-once' && api.received.length <= 2 ? 200 : 401).end();
+    });
+    const { runner } = await runnerFor(api.url);
+    const schemes = operation(api.url).operation.credentialSchemes;
+    expect((await runner.send(post(), api.url, schemes)).response?.status).toBe(200);
+    await expect(runner.send(post(), api.url, schemes)).rejects.toThrow(/auth.custom \(login\): POST http:\/\/127.0.0.1:\d+\/login answered 403: the user name or password was refused \(renewing its token after a 401 in the middle of the run\)/);
+  });
+
   test('any other answer is never sent again', async () => {
     const api = await server(5);
     const { runner } = await runnerFor(api.url, { retry: { maxRetries: 0, maxDelayMs: 0 } });
