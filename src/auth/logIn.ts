@@ -19,7 +19,7 @@ const MAX_LOGIN_BODY_BYTES = 4 * 1024 * 1024;
  * the URL and the status, never the password, the body sent or the answer's body.
  */
 export async function logIn(login: ResolvedLogin, url: string, options: RunnerOptions): Promise<string> {
-  const where = `${login.label}: ${login.method} ${redactUrl(url)}`;
+  const where = `${login.label}: ${login.method} ${redactText(redactUrl(url), login.secrets)}`;
   const { nonIdempotent, close } = createDispatcher({ ...options, concurrency: 1 }, { claimRetry: () => 0 });
   try {
     let answer;

@@ -83,7 +83,7 @@ function resolveLogin(key: string, setting: AuthSetting, env: NodeJS.ProcessEnv)
     kind: 'login',
     label: `auth.${key} (login)`,
     method: login.method ?? 'POST',
-    url: read(login.url, 'login.url'),
+    url: read(login.url, 'login.url', true),
     headers,
     ...(body !== undefined ? { body } : {}),
     token: 'header' in login.token ? { header: login.token.header.toLowerCase() } : { pointer: login.token.pointer },

@@ -10,7 +10,7 @@
  * runs or is listed.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { parse as parseYaml } from 'yaml';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { loadConfigFile } from '../../src/config/resolveConfig.ts';
+import { filesUnder } from '../helpers/cli.ts';
 import { parseWithCli } from '../helpers/parseWithCli.ts';
 import { shellWords } from '../helpers/shellWords.ts';
 import { startTlsStandIn, TEST_CERT, type TlsStandIn } from '../helpers/tlsStandIn.ts';
@@ -317,6 +318,9 @@ describe.concurrent('README.md', async () => {
         // exit 1; everything else passes.
         const expected = /--mock-(fault|mutant) /.test(command.key) ? 1 : 0;
         expect(code, `${where(command)} exited ${code}:\n${stderr}\n${stdout.slice(-1500)}`).toBe(expected);
+        // The logins' passwords are in the environment only: in no output and no file the command wrote.
+        const written = await Promise.all((await filesUnder(dir)).map((f) => readFile(f, 'utf8')));
+        for (const { variable, password } of LOGIN_USERS) expect([stdout, stderr, ...written].some((text) => text.includes(password)), `${where(command)}: the password of ${variable} is in its output`).toBe(false);
       }
     },
     SPAWNED_MS,
