@@ -6,6 +6,7 @@ import { errorCode } from '../runner/classifyError.ts';
 import { createDispatcher } from '../runner/createDispatcher.ts';
 import { redactText } from '../runner/redact.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
+import { RunInterruptedError } from '../runner/RunInterruptedError.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import type { ResolvedLogin } from './ResolvedLogin.ts';
 
@@ -34,6 +35,8 @@ export async function logIn(login: ResolvedLogin, url: string, options: RunnerOp
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } catch (error) {
+      // Ctrl-C during a login is an interruption, not a refused login.
+      if (options.signal?.aborted) throw new RunInterruptedError();
       const cause = error as Error;
       throw new LoginError(`${where}: no answer (${redactText(errorCode(cause) ?? cause.message, login.secrets)})`);
     }
