@@ -9,22 +9,24 @@ export const HCX_SESSIONS_PATH = '/hybridity/api/sessions';
 /**
  * Every login of `auth:` with `${NAME}` read from the environment. An unset variable is one error naming
  * the key and the variable (never a value), raised before anything is sent. `known` are the document
- * names and operationIds of the run: a key that names none of them would log in for nothing.
+ * names and operationIds of the run: a key that names none of them would log in for nothing. With
+ * `keepUnset` (a dry run, which sends nothing) an unset variable stays as written.
  */
-export function resolveLogins(auth: Readonly<Record<string, AuthSetting>>, known: ReadonlySet<string>, env: NodeJS.ProcessEnv): ResolvedLogin[] {
+export function resolveLogins(auth: Readonly<Record<string, AuthSetting>>, known: ReadonlySet<string>, env: NodeJS.ProcessEnv, options: { readonly keepUnset?: boolean } = {}): ResolvedLogin[] {
   return Object.entries(auth).map(([key, setting]) => {
     if (!known.has(key)) throw new ConfigError(`auth.${key}: no document or operation is named "${key}" (known: ${[...known].sort().join(', ')})`);
-    return resolveLogin(key, setting, env);
+    return resolveLogin(key, setting, env, options.keepUnset ?? false);
   });
 }
 
-function resolveLogin(key: string, setting: AuthSetting, env: NodeJS.ProcessEnv): ResolvedLogin {
+function resolveLogin(key: string, setting: AuthSetting, env: NodeJS.ProcessEnv, keepUnset: boolean): ResolvedLogin {
   const secrets: string[] = [];
   const read = (text: string, where: string, secret = false): string =>
     expandVariables(
       text,
       env,
-      (name) => {
+      (name, written) => {
+        if (keepUnset) return written;
         throw new ConfigError(`auth.${key}.${where}: environment variable ${name} is not set`);
       },
       secret ? (value) => secrets.push(value) : undefined,

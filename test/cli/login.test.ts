@@ -124,11 +124,14 @@ describe('run --config with auth:', () => {
     expect(server.requestCount()).toBe(0);
   });
 
-  test('a dry run logs in nowhere and needs none of the variables', async () => {
+  test('a dry run logs in nowhere and needs none of the variables; its requests show the login\'s header, redacted', async () => {
     const server = await start();
     const { path } = await configFile(nightly(server, 'CONFORMANCE_LOGIN_TEST_UNSET'));
-    const { code, err } = await runCli(['run', '--config', path, '--dry-run', '--runs', '1']);
+    const { code, err, out } = await runCli(['run', '--config', path, '--dry-run', '--runs', '1']);
     expect(code, err).toBe(0);
     expect(server.requestCount()).toBe(0);
+    expect(out).toContain("-H 'x-hm-authorization: [REDACTED]'");
+    expect(out).toContain("-H 'x-auth-token: [REDACTED]'");
+    expect(out).not.toContain('token-of-the-login');
   });
 });
