@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { credentialTextProblem } from '../config/credentialTextProblem.ts';
 import { LoginError } from '../errors/ConformanceError.ts';
 import { valueAt } from '../openapi/pointer.ts';
@@ -26,7 +26,7 @@ export async function logIn(login: ResolvedLogin, url: string, options: RunnerOp
     let answer;
     try {
       answer = await request(url, {
-        method: login.method as 'POST',
+        method: login.method as Dispatcher.HttpMethod,
         headers: { ...login.headers },
         ...(login.body !== undefined ? { body: login.body } : {}),
         dispatcher: nonIdempotent,
@@ -47,10 +47,10 @@ export async function logIn(login: ResolvedLogin, url: string, options: RunnerOp
       throw new LoginError(`${where} answered ${status}${refused}`);
     }
     const token = tokenOf(login, answer.headers, text);
-    const problem = token === undefined ? 'carries no token' : credentialTextProblem(token) === undefined ? undefined : `carries a token that cannot be sent in a header (it ${credentialTextProblem(token)!})`;
-    if (problem !== undefined || token === undefined) {
+    const unusable = token === undefined ? undefined : credentialTextProblem(token);
+    if (token === undefined || unusable !== undefined) {
       const at = 'header' in login.token ? `the ${login.token.header} header` : `the body at ${login.token.pointer}`;
-      throw new LoginError(`${where} answered ${status}, but ${at} ${problem ?? 'carries no token'}`);
+      throw new LoginError(`${where} answered ${status}, but ${at} ${token === undefined ? 'carries no token' : `carries a token that cannot be sent in a header (it ${unusable})`}`);
     }
     return token;
   } finally {
