@@ -76,7 +76,7 @@ export class LoginSessions implements SessionCredentials {
     }
   }
 
-    current(operationId: string): SessionCredential | undefined {
+  current(operationId: string): SessionCredential | undefined {
     const session = this.#byOperation.get(operationId);
     return session?.token === undefined ? undefined : { token: session.token, scheme: session.scheme, generation: session.generation };
   }
