@@ -1,3 +1,5 @@
+import type { MockLoginOptions } from './MockLogins.ts';
+
 /** Misbehaviour modes for the runner's robustness (not faults: they break transport, not the contract). */
 export type ChaosMode = 'hang' | 'reset' | 'garbage' | 'redirect' | 'huge' | 'slow-body';
 
@@ -43,6 +45,8 @@ export interface MockOptions {
   readonly hugeBytes?: number;
   /** OpenAPI documents to serve (default: the shipped ones). */
   readonly specFiles?: readonly string[];
+  /** Serves HCX's session API and IAM's token API for these users; the tokens they issue are accepted beside `token`. */
+  readonly logins?: MockLoginOptions;
 }
 
 /** Ids of seeded resources, keyed by path-parameter name. */

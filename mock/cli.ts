@@ -4,6 +4,7 @@ import { listFaults } from './listFaults.ts';
 import { listMutants } from './mutants/listMutants.ts';
 import { CHAOS_MODES, type ChaosMode, type MockLogEntry, type MockOptions } from './MockOptions.ts';
 import { startMockServer } from './startMockServer.ts';
+import { HCX_SESSIONS_PATH, IAM_TOKENS_PATH, type MockLoginOptions } from './MockLogins.ts';
 
 export interface MockCliIo {
   readonly out: (text: string) => void;
@@ -54,6 +55,11 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     .option('--latency <ms>', 'delay before every answer', integer(0, 600_000))
     .option('--rate-limit <n>', 'requests per second before 429', integer(1, 1_000_000))
     .addOption(new Option('--chaos <mode>', 'transport misbehaviour').choices(CHAOS_MODES))
+    .option('--user <name>', 'serve the HCX session and IAM token APIs for this user (with --password-env)')
+    .option('--password-env <variable>', "the environment variable that holds --user's password")
+    .option('--domain <name>', "--user's IAM account (domain) name (default: any)")
+    .option('--iam-path <path>', 'path of the IAM token API (default /v3/auth/tokens)')
+    .option('--token-uses <n>', 'requests a token from a login is accepted for, then it has expired (401)', integer(1, 1_000_000_000))
     .option('--log', 'print one line per request')
     .option('--list-faults', 'list the fault profiles and exit')
     .option('--list-mutants', 'list the generated mutants and exit')
@@ -66,7 +72,7 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  const flags = program.opts<{ port: number; host: string; token?: string; fault?: string; mutant?: string; latency?: number; rateLimit?: number; chaos?: ChaosMode; log?: boolean; listFaults?: boolean; listMutants?: boolean }>();
+  const flags = program.opts<{ port: number; host: string; token?: string; fault?: string; mutant?: string; latency?: number; rateLimit?: number; chaos?: ChaosMode; log?: boolean; listFaults?: boolean; listMutants?: boolean; user?: string; passwordEnv?: string; domain?: string; iamPath?: string; tokenUses?: number }>();
   if (flags.listFaults) {
     for (const f of listFaults()) io.out(`${f.name.padEnd(32)} ${f.description}\n`);
     return 0;
@@ -75,7 +81,13 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     for (const m of await listMutants()) io.out(`${m.id}  ${m.description}\n`);
     return 0;
   }
+  const logins = loginsOf(flags, process.env);
+  if (typeof logins === 'string') {
+    io.err(`mock: ${logins} [CONF_ERR_USAGE]\n`);
+    return 2;
+  }
   const options: MockOptions = {
+    ...(logins ? { logins } : {}),
     port: flags.port,
     host: flags.host,
     ...(flags.token !== undefined ? { token: flags.token } : {}),
@@ -101,6 +113,7 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     [
       `mock listening on ${server.url}${flags.fault ? ` (fault: ${flags.fault})` : ''}${flags.mutant ? ` (mutant: ${flags.mutant})` : ''}${flags.chaos ? ` (chaos: ${flags.chaos})` : ''}`,
       `token: ${server.token}`,
+      ...(logins ? [`logins: ${flags.user} (password from $${flags.passwordEnv}) at POST ${HCX_SESSIONS_PATH} and POST ${logins.iamPath ?? IAM_TOKENS_PATH}`] : []),
       ...Object.entries(server.fixtures).map(([name, id]) => `${name}: ${id}`),
       '',
     ].join('\n'),
@@ -109,4 +122,20 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
   await server.close();
   io.out(`mock stopped (${signal}) after ${server.requestCount()} requests\n`);
   return 0;
+}
+
+/** The login flags as the mock's `logins` option; a text says what is wrong (never a password). */
+function loginsOf(flags: { user?: string; passwordEnv?: string; domain?: string; iamPath?: string; tokenUses?: number }, env: NodeJS.ProcessEnv): MockLoginOptions | string | undefined {
+  if (flags.user === undefined) {
+    const stray = [flags.passwordEnv && '--password-env', flags.domain && '--domain', flags.iamPath && '--iam-path', flags.tokenUses !== undefined && '--token-uses'].find(Boolean);
+    return stray ? `${stray} needs --user` : undefined;
+  }
+  if (flags.passwordEnv === undefined) return '--user needs --password-env VARIABLE (the password is never given on the command line)';
+  const password = env[flags.passwordEnv];
+  if (password === undefined || password === '') return `--password-env ${flags.passwordEnv}: environment variable ${flags.passwordEnv} is not set`;
+  return {
+    users: [{ username: flags.user, password, ...(flags.domain !== undefined ? { domain: flags.domain } : {}) }],
+    ...(flags.iamPath !== undefined ? { iamPath: flags.iamPath } : {}),
+    ...(flags.tokenUses !== undefined ? { tokenUses: flags.tokenUses } : {}),
+  };
 }

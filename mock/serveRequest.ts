@@ -21,6 +21,8 @@ export interface IncomingCall {
 export interface ServeEnv {
   readonly token: string;
   readonly state: MockState;
+  /** Tokens the login APIs issued (`MockLogins`): accepted beside `token`, each counting one use. */
+  readonly issued?: (schemes: Route['credentialSchemes'], headers: IncomingHttpHeaders) => boolean;
 }
 
 function authenticated(route: Route, headers: IncomingHttpHeaders, token: string, accept: FaultHooks['acceptCredential']): boolean {
@@ -107,7 +109,7 @@ export function serveRequest(route: Route, call: IncomingCall, env: ServeEnv): M
     lenient: false,
   };
 
-  if (!authenticated(route, call.headers, env.token, hooks.acceptCredential) && !hooks.acceptUnauthenticated?.(ctx)) {
+  if (!authenticated(route, call.headers, env.token, hooks.acceptCredential) && !(route.credentialSchemes.length > 0 && env.issued?.(route.credentialSchemes, call.headers)) && !hooks.acceptUnauthenticated?.(ctx)) {
     return finish(handler.errors.unauthorized(ctx.requestId), hooks, ctx);
   }
 

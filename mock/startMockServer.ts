@@ -13,6 +13,7 @@ import { buildRoutes } from './buildRoutes.ts';
 import { flatIncomingHeaders } from './flatIncomingHeaders.ts';
 import { CHAOS_MODES, type ChaosOptions, type MockFixtures, type MockLogEntry, type MockOptions, type MockServer } from './MockOptions.ts';
 import type { MockResponse } from './MockResponse.ts';
+import { MockLogins } from './MockLogins.ts';
 import { MockState } from './MockState.ts';
 import { handlersFor } from './operations/handlers.ts';
 import { RateLimiter } from './RateLimiter.ts';
@@ -109,7 +110,8 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   };
 
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const env = { token, state };
+  const logins = options.logins ? new MockLogins(options.logins) : undefined;
+  const env = { token, state, ...(logins ? { issued: logins.accepts.bind(logins) } : {}) };
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit.requestsPerSecond) : undefined;
   const latencyMs = options.latencyMs ?? 0;
   const hugeBytes = options.hugeBytes ?? DEFAULT_HUGE_BYTES;
@@ -160,6 +162,17 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     const method = req.method ?? 'GET';
+    if (logins?.handles(path)) {
+      if (log) res.once('close', () => logRequest(req, res, started, undefined));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      });
+      req.on('end', () => respond(res, size > MAX_BODY_BYTES ? { status: 413 } : logins.answer(method, path, Buffer.concat(chunks).toString('utf8'))));
+      return;
+    }
     const match = router.match(method, path);
     if (log) res.once('close', () => logRequest(req, res, started, match.kind === 'found' ? match.route.operationId : undefined));
     if (match.kind !== 'found') {

@@ -1,5 +1,6 @@
 import type { OperationExpectations } from '../checks/Check.ts';
 import type { ReportShard } from '../model/RunReport.ts';
+import type { AuthSetting } from './AuthSetting.ts';
 
 /** Every report format, the one list the CLI, the config schema and the reporters follow. */
 export const REPORT_FORMATS = ['console', 'json', 'junit', 'md', 'html', 'har'] as const;
@@ -34,6 +35,8 @@ export interface ConformanceConfig {
   readonly fixtures: Readonly<Record<string, string>>;
   readonly headers: Readonly<Record<string, string>>;
   readonly token?: string;
+  /** Logins by document name (or operationId): their tokens are fetched before the first request and renewed on a 401. */
+  readonly auth?: Readonly<Record<string, AuthSetting>>;
   readonly seed: number;
   readonly runs: number;
   readonly concurrency: number;

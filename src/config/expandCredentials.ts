@@ -1,6 +1,5 @@
 import { ConfigError } from '../errors/ConformanceError.ts';
-
-const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+import { expandVariables } from './expandVariables.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -17,9 +16,7 @@ export function expandCredentials(data: unknown, origin: string, env: NodeJS.Pro
   const expand = (value: unknown, key: string): unknown =>
     typeof value !== 'string'
       ? value
-      : value.replace(VARIABLE, (written: string, name: string) => {
-          const found = env[name];
-          if (found !== undefined) return found;
+      : expandVariables(value, env, (name, written) => {
           if (options.keepUnset) return written;
           throw new ConfigError(`${origin}: ${key}: environment variable ${name} is not set`);
         });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, UsageError } from '../errors/ConformanceError.ts';
+import { authFormProblem } from './authFormProblem.ts';
 import { credentialTextProblem } from './credentialTextProblem.ts';
 import { expandCredentials } from './expandCredentials.ts';
 import { selectTargets } from './selectTargets.ts';
@@ -148,6 +149,8 @@ export async function loadConfigFile(path: string, options: ConfigFileOptions = 
 export function validateConfigObject(raw: unknown, origin: string, options: ConfigFileOptions = {}): FileConfig {
   const schemeless = schemelessTarget(raw);
   if (schemeless !== undefined) throw new ConfigError(`${origin}: ${schemeless}`);
+  const authForm = authFormProblem(raw);
+  if (authForm !== undefined) throw new ConfigError(`${origin}: ${authForm}`);
   if (!validateFile(raw)) {
     throw new ConfigError(describeConfigErrors(validateFile.errors!, origin));
   }

@@ -1,8 +1,8 @@
-import { basename } from 'node:path';
 import { catalogueOperation } from '../catalogue/buildCatalogue.ts';
 import { checkRegistry } from '../checks/registry.ts';
 import type { ConformanceConfig, NamedTarget, TargetSetting } from '../config/ConformanceConfig.ts';
 import { ConfigError, SpecError } from '../errors/ConformanceError.ts';
+import { documentKeys } from '../openapi/documentKeys.ts';
 import type { Spec } from '../openapi/Spec.ts';
 import { targetNameOf } from '../config/targetNameOf.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
@@ -50,8 +50,7 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
   const operationIds = new Set<string>();
   const pathParameters = new Set<string>();
   const prepared = specs.flatMap((spec) => {
-    // A document is named by its file name, with or without `.openapi` (`huawei-dc`, `huawei-dc.openapi`).
-    const docKeys = [...new Set([basename(spec.file).replace(/\.(ya?ml|json)$/i, ''), basename(spec.file).replace(/(\.openapi)?\.(ya?ml|json)$/i, '')])];
+    const docKeys = documentKeys(spec.file);
     for (const key of docKeys) known.add(key);
     return spec.operations.flatMap((operation): PreparedOperation[] => {
       known.add(operation.operationId);

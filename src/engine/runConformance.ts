@@ -41,6 +41,8 @@ import { runPool } from './runPool.ts';
 import { runSequences } from './runSequences.ts';
 import { settleAll } from './settleAll.ts';
 import { startTargets } from './startTargets.ts';
+import { LoginSessions } from '../auth/LoginSessions.ts';
+import { loginsOf } from '../auth/loginsOf.ts';
 
 export interface RunHooks {
   readonly reporters: readonly RunListener[];
@@ -211,7 +213,9 @@ export async function runConformance(config: ConformanceConfig, hooks: RunHooks)
 /** The run once its beginning is announced to the listeners. */
 async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHooks): Promise<RunReport> {
   const specs = await loadSpecs(config.specs);
-  const targets = await startTargets(config, specs, hooks.embeddedTarget);
+  // Logins read their environment first: an unset variable stops the run before anything starts or is sent.
+  const logins = loginsOf(config, specs);
+  const targets = await startTargets(config, specs, hooks.embeddedTarget, logins);
   try {
     const operations = prepareOperations(specs, config, targets.defaultTarget);
     for (const p of operations) {
@@ -241,8 +245,10 @@ async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHoo
       const base = runnerOptionsFor(config, leg.operations, targets.token);
       const own = new Set(Object.keys(leg.headers).map((name) => name.toLowerCase()));
       const headerRoutes = new Map([...routes].filter(([name]) => !own.has(name)));
-      const options: RunnerOptions = { ...base, headers: { ...base.headers, ...leg.headers }, headerRoutes, ...(signal ? { signal } : {}) };
-      return { leg, options, runner: new HttpRunner(options) };
+      const transport: RunnerOptions = { ...base, headers: { ...base.headers, ...leg.headers }, headerRoutes, ...(signal ? { signal } : {}) };
+      const sessions = LoginSessions.for(logins, leg.operations, transport);
+      const options: RunnerOptions = sessions ? { ...transport, sessions } : transport;
+      return { leg, options, runner: new HttpRunner(options), sessions };
     });
     try {
       // Nothing is planned or reported for a target that cannot be reached at all; of several targets of
@@ -266,6 +272,8 @@ async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHoo
         const down = serversOf(untested.operation.operationId);
         throw down.length === 1 ? refusedBy.get(down[0]!)! : new TargetUnreachableError(down.map((l) => unreachable.get(l)).join('; '));
       }
+      // Every login before the first request (probes included); one that fails stops the run here.
+      for (const { leg, sessions } of runners) if (!unreachable.has(leg)) await (config.dryRun ? sessions?.assumeLoggedIn() : sessions?.start());
       const setups = await Promise.all(
         runners.map(({ leg, options, runner }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner))),
       );

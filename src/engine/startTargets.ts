@@ -6,6 +6,8 @@ import type { Spec } from '../openapi/Spec.ts';
 import { UsageError } from '../errors/ConformanceError.ts';
 import type { EmbeddedTargetFactory } from '../model/EmbeddedTarget.ts';
 import { fixturesOf } from '../model/fixturesOf.ts';
+import type { ResolvedLogin } from '../auth/ResolvedLogin.ts';
+import { embeddedLoginsOf } from '../auth/embeddedLoginsOf.ts';
 
 export interface Targets {
   /** Server of operations without a target of their own (the embedded mock when none was given). */
@@ -37,13 +39,16 @@ function mockToken(config: ConformanceConfig, specs: readonly Spec[]): string | 
  * loopback port for every operation. When the user names targets, nothing is started: the verdict about
  * their server is never mixed with the mock's, and operations without a target are not run.
  */
-export async function startTargets(config: ConformanceConfig, specs: readonly Spec[], embeddedTarget: EmbeddedTargetFactory | undefined): Promise<Targets> {
+export async function startTargets(config: ConformanceConfig, specs: readonly Spec[], embeddedTarget: EmbeddedTargetFactory | undefined, logins: readonly ResolvedLogin[] = []): Promise<Targets> {
   if (hasUserTargets(config)) {
     return { ...(config.target ? { defaultTarget: { url: config.target } } : {}), fixtures: {}, ...(config.token ? { token: config.token } : {}), embedded: false, close: async () => undefined };
   }
   if (!embeddedTarget) throw new UsageError('no target: give --target URL (this run has no embedded server to start)');
   const token = mockToken(config, specs);
+  // The run's logins log in to the mock as they would to the user's servers.
+  const embeddedLogins = embeddedLoginsOf(logins);
   const mock = await embeddedTarget({
+    ...(embeddedLogins ? { logins: embeddedLogins } : {}),
     port: 0,
     ...(token !== undefined ? { token } : {}),
     ...(config.mock.fault ? { fault: config.mock.fault } : {}),

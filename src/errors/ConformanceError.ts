@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'CONF_ERR_BUDGET'
   | 'CONF_ERR_REPORT_WRITE'
   | 'CONF_ERR_PACT'
+  | 'CONF_ERR_LOGIN'
   | 'CONF_ERR_INTERRUPTED'
   | 'CONF_ERR_INTERNAL';
 
@@ -65,5 +66,12 @@ export class ReportWriteError extends ConformanceError {
 export class PactError extends ConformanceError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('CONF_ERR_PACT', message, options);
+  }
+}
+
+/** A login of the config file's `auth:` failed: the run stops before anything else is sent. Never carries a password or token. */
+export class LoginError extends ConformanceError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CONF_ERR_LOGIN', message, options);
   }
 }

@@ -12,6 +12,15 @@ export interface EmbeddedTargetOptions {
   readonly rateLimit?: { readonly requestsPerSecond: number };
   /** The documents to serve (default: the shipped ones). */
   readonly specFiles?: readonly string[];
+  /** The users the run's logins (`auth:`) log in as: the target answers their logins with tokens it accepts. */
+  readonly logins?: EmbeddedLogins;
+}
+
+/** Who may log in to an embedded target, and where its IAM token API is. */
+export interface EmbeddedLogins {
+  readonly users: ReadonlyArray<{ readonly username: string; readonly password: string; readonly domain?: string }>;
+  /** The path of the IAM token API (default `/v3/auth/tokens`). */
+  readonly iamPath?: string;
 }
 
 /** A server started for one run, on loopback. */

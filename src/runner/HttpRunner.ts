@@ -96,7 +96,7 @@ export class HttpRunner {
     const settle = policy.resource !== undefined && this.#accepted ? await this.#accepted.reserve(policy.resource) : undefined;
     let status: number | undefined;
     try {
-      const exchange = await this.#limiter.run(() => this.#send(testCase, baseUrl, credentialSchemes, policy));
+      const exchange = await this.#limiter.run(() => this.#sendRenewing(testCase, baseUrl, credentialSchemes, policy));
       status = exchange.response?.status;
       return exchange;
     } finally {
@@ -118,7 +118,28 @@ export class HttpRunner {
     return this.#pacer?.reserve() ?? 0;
   }
 
-  async #send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[], policy: SendPolicy): Promise<Exchange> {
+  /**
+   * Sends once; a 401 to a request that carried a login's token (`sessions`) that worked before renews
+   * the token and sends the request once more with the fresh one, whatever its method: a 401 says the
+   * server refused it before acting on it, so the state-changing request still takes effect at most once.
+   * Any other answer, or none (a timeout), is never sent again here.
+   */
+  async #sendRenewing(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[], policy: SendPolicy): Promise<Exchange> {
+    const sessions = this.#options.sessions;
+    const first = await this.#send(testCase, baseUrl, credentialSchemes, policy);
+    if (sessions === undefined || first.generation === undefined || first.exchange.response === undefined) return first.exchange;
+    const { operationId } = testCase;
+    if (first.exchange.response.status !== 401) {
+      sessions.accepted(operationId, first.generation);
+      return first.exchange;
+    }
+    if (!(await sessions.renew(operationId, first.generation))) return first.exchange;
+    const again = await this.#send(testCase, baseUrl, credentialSchemes, policy);
+    if (again.generation !== undefined && again.exchange.response !== undefined && again.exchange.response.status !== 401) sessions.accepted(operationId, again.generation);
+    return again.exchange;
+  }
+
+  async #send(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[], policy: SendPolicy): Promise<{ exchange: Exchange; generation?: number }> {
     const signal = this.#signal;
     if (signal?.aborted) throw new RunInterruptedError();
     const built = omitPlannedHeaders(buildRequest(testCase, baseUrl, credentialSchemes, this.#options), testCase);
@@ -155,10 +176,11 @@ export class HttpRunner {
     if (collected.error instanceof RunInterruptedError) throw collected.error;
     const durationMs = performance.now() - started;
     // Named by what carries credentials (not by what happened to contain a short token, like content-type).
-    const credentialNames = credentialHeaderNames([], [...credentialSchemes.map((s) => s.header), ...Object.keys(this.#options.headers).filter((name) => !REPRESENTATION_HEADERS.has(name.toLowerCase()))]);
+    const session = this.#options.sessions?.current(testCase.operationId)?.scheme.header;
+    const credentialNames = credentialHeaderNames([], [...credentialSchemes.map((s) => s.header), ...(session !== undefined ? [session] : []), ...Object.keys(this.#options.headers).filter((name) => !REPRESENTATION_HEADERS.has(name.toLowerCase()))]);
     const exchange = this.#toExchange(testCase, sent, collected, durationMs, built.secrets, credentialNames, policy);
     if (debug.enabled) debug('%s %s -> %s %dms', sent.method, sent.url, exchange.failure ? exchange.failure.kind : String(exchange.response?.status), Math.round(durationMs));
-    return exchange;
+    return { exchange, ...(built.sessionGeneration !== undefined ? { generation: built.sessionGeneration } : {}) };
   }
 
   /**

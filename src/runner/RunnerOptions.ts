@@ -1,4 +1,5 @@
 import type { HostOverrides } from './hostOverrides.ts';
+import type { SessionCredentials } from './SessionCredentials.ts';
 
 /** Everything the HTTP runner needs; built once per run from the resolved configuration. */
 export interface RunnerOptions {
@@ -14,6 +15,8 @@ export interface RunnerOptions {
   readonly headerRoutes?: ReadonlyMap<string, ReadonlySet<string>>;
   /** `--token`: sent in each operation's first credential scheme, with the scheme's prefix. */
   readonly token?: string;
+  /** Tokens from logins (`auth:`): an operation a login serves gets its token instead of `token`. */
+  readonly sessions?: SessionCredentials;
   readonly timeouts: { readonly connectMs: number; readonly headersMs: number; readonly bodyMs: number };
   /** Requests in flight at most (also the size of each origin's connection pool). */
   readonly concurrency: number;

@@ -18,6 +18,8 @@ export interface BuiltRequest {
   readonly secretHeaderNames: ReadonlySet<string>;
   /** Credential values (token, `--header` values, each in every form it carries: `secretsOf`) to scrub from any text. */
   readonly secrets: readonly string[];
+  /** The generation of the login's token the request carries (`SessionCredentials`), when it carries one. */
+  readonly sessionGeneration?: number;
 }
 
 /** Headers that carry a credential by convention (`Authorization`, `Cookie`, ...): never on a case without one. */
@@ -80,8 +82,12 @@ function joinUrl(baseUrl: string, path: string, query: Readonly<Record<string, s
  * - `wrong`: as configured, with every credential-scheme header the runner adds given a wrong value
  *   (the scheme's prefix kept); the first scheme is added when none would be present.
  */
-export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes: readonly CredentialScheme[], options: RunnerOptions): BuiltRequest {
+export function buildRequest(testCase: Case, baseUrl: string, documentSchemes: readonly CredentialScheme[], options: RunnerOptions): BuiltRequest {
   const planned = testCase.request;
+  // A login's token takes the place of `--token`, in the scheme the login names, first.
+  const session = options.sessions?.current(testCase.operationId);
+  const token = session?.token ?? options.token;
+  const credentialSchemes = session ? [session.scheme, ...documentSchemes.filter((s) => s.header !== session.scheme.header)] : documentSchemes;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(planned.headers)) headers[name.toLowerCase()] = value;
   const plannedNames = new Set(Object.keys(headers));
@@ -89,6 +95,7 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   const secretHeaderNames = new Set(schemeHeaders);
   const secrets: string[] = [];
   if (options.token) secrets.push(...secretsOf(options.token));
+  if (options.sessions) secrets.push(...options.sessions.secrets());
   if (baseUrl.includes('@')) secrets.push(...userinfoSecrets(baseUrl));
 
   const add = (name: string, value: string): void => {
@@ -107,9 +114,11 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
   }
   const first = credentialSchemes[0];
   // The user's own header of the same name wins over the token: it is what they typed for this server.
-  if (planned.auth !== 'none' && first && options.token !== undefined && headers[first.header.toLowerCase()] === undefined) {
-    add(first.header.toLowerCase(), `${first.prefix}${options.token}`);
+  if (planned.auth !== 'none' && first && token !== undefined && headers[first.header.toLowerCase()] === undefined) {
+    add(first.header.toLowerCase(), `${first.prefix}${token}`);
   }
+  // Which token of the login the request carries, so a 401 to it can renew exactly that one.
+  const carried = session !== undefined && planned.auth === 'configured' && headers[session.scheme.header] === `${session.scheme.prefix}${session.token}`;
   if (planned.auth === 'wrong') {
     let present = false;
     const wrong = (scheme: CredentialScheme, current: string | undefined): string => {
@@ -139,8 +148,8 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
     if (headers['content-type'] === undefined) headers['content-type'] = encoded.contentType;
   }
   // Any header value carrying the token is a credential, whatever its name.
-  if (options.token) {
-    for (const [name, value] of Object.entries(headers)) if (value.includes(options.token)) secretHeaderNames.add(name);
+  if (token) {
+    for (const [name, value] of Object.entries(headers)) if (value.includes(token)) secretHeaderNames.add(name);
   }
   return {
     method: planned.method.toUpperCase(),
@@ -149,5 +158,6 @@ export function buildRequest(testCase: Case, baseUrl: string, credentialSchemes:
     ...(bodyText !== undefined ? { bodyText } : {}),
     secretHeaderNames,
     secrets,
+    ...(carried ? { sessionGeneration: session.generation } : {}),
   };
 }

@@ -34,6 +34,9 @@ describe('config file errors name the key', () => {
     ["a fixture of a target that no operation has", 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", fixtures: { projectid: x } }\n', 'fixtures.projectid of target "http://127.0.0.1:1": no operation has a path parameter'],
     ['a line break in a target header', 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", headers: { X-Auth-Token: "a\\nb" } }\n', 'targets.huawei-dc.0.headers.X-Auth-Token: the value'],
     ['an unset environment variable in a credential', 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", headers: { X-Auth-Token: "${CONFORMANCE_TEST_UNSET_TOKEN}" } }\n', 'targets.huawei-dc.0.headers.X-Auth-Token: environment variable CONFORMANCE_TEST_UNSET_TOKEN is not set'],
+    ['an auth entry of no login form', 'auth:\n  huawei-dc:\n    oauth: {}\n', 'auth.huawei-dc must be one of { hcx: ... }, { iam: ... }, { login: ... }'],
+    ['an IAM login without its domain', 'auth:\n  huawei-dc:\n    iam: { url: "https://iam.example.com/v3/auth/tokens", username: u, password: "${P}" }\n', "auth.huawei-dc.iam must have required property 'domain'"],
+    ['a login for no document or operation of the run', 'auth:\n  hcx-interconect: { hcx: { username: u, password: "${CONFORMANCE_TEST_UNSET_PASSWORD}" } }\n', 'auth.hcx-interconect: no document or operation is named "hcx-interconect"'],
   ])('%s', async (_label, yaml, expected) => {
     const { code, err } = await runCli(['run', '--config', await withConfig(yaml)]);
     expect(code).toBe(2);

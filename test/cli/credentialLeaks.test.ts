@@ -110,6 +110,41 @@ describe('a server that echoes the credential leaves it in no output', () => {
     expectNoCredential(await everything(dir, { stdout: out, stderr: err, 'the mock log': JSON.stringify(server.log) }));
   });
 
+  test('run with auth: logins to both vendors: no token they issued and no password in any output, also echoed back', async () => {
+    const variable = 'CONFORMANCE_LEAK_TEST_PASSWORD';
+    // The password has the characters every text form changes around a core of its own.
+    const passwordCore = 'PassC0reNeverShown';
+    process.env[variable] = `${passwordCore}/"p" a+b=c`;
+    try {
+      const server = await startHostileServer(TOKEN, { logins: { users: [{ username: 'nightly', password: process.env[variable]!, domain: 'acme' }], tokenUses: 15 } });
+      servers.push(server);
+      const dir = await tempDir();
+      const config = join(dir, 'nightly.yaml');
+      await writeFile(config, [
+        `targets: { hcx-interconnect: "${server.url}", huawei-dc: "${server.url}" }`,
+        'auth:',
+        `  hcx-interconnect: { hcx: { username: nightly, password: "\${${variable}}" } }`,
+        `  huawei-dc: { iam: { url: "${server.url}/v3/auth/tokens", username: nightly, password: "\${${variable}}", domain: acme, project: { name: ap-southeast-1 } } }`,
+        '',
+      ].join('\n'));
+      const { out, err } = await runCli(['run', '--config', config, ...fixtureFlags(server), '--runs', '3', ...reportFlags(dir), '--corpus', join(dir, 'corpus')]);
+      // Tokens expired and were renewed: several were issued, and the server echoed them all.
+      expect(err).toBe("");
+      const issued = server.received().filter((c) => c !== TOKEN && !c.startsWith('invalid-'));
+      expect(issued.length).toBeGreaterThan(2);
+      const har = await harHeaders(join(dir, 'report.har'));
+      expect(har.headers).toContain('x-debug-token: [REDACTED]');
+      expect(har.headers).toContain('x-debug-user: nightly:[REDACTED]');
+      expect(har.bodies.some((b) => b.includes('(request token: [REDACTED], user password: [REDACTED])'))).toBe(true);
+      const outputs = await everything(dir, { stdout: out, stderr: err, 'the mock log': JSON.stringify(server.log) });
+      for (const secret of [passwordCore, ...issued.map((t) => t.slice(4, -4))]) {
+        for (const [where, text] of outputs) expect(text.includes(secret), `a secret is in ${where}`).toBe(false);
+      }
+    } finally {
+      delete process.env[variable];
+    }
+  });
+
   test('proxy: its reports (HAR included) and its log lines', async () => {
     const server = await hostile();
     const dir = await tempDir();

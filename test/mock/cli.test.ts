@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/mock.js', import.meta.url));
 
-function run(args: string[]): { done: Promise<{ code: number | null; stdout: string; stderr: string }>; kill: (signal: NodeJS.Signals) => void; line: (re: RegExp) => Promise<RegExpMatchArray> } {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function run(args: string[], env: NodeJS.ProcessEnv = {}): { done: Promise<{ code: number | null; stdout: string; stderr: string }>; kill: (signal: NodeJS.Signals) => void; line: (re: RegExp) => Promise<RegExpMatchArray> } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ re: RegExp; resolve: (m: RegExpMatchArray) => void }> = [];
@@ -51,6 +51,39 @@ describe('bin/mock.js', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`stopped (${signal})`);
     await expect(request(`${url}/`)).rejects.toThrow();
+  });
+
+  it('serves the login APIs for --user with the password from --password-env; --token keeps working; --token-uses expires the tokens', async () => {
+    const child = run(['--token', 'cli-token', '--user', 'nightly', '--password-env', 'MOCK_CLI_TEST_PASSWORD', '--domain', 'acme', '--token-uses', '1'], { MOCK_CLI_TEST_PASSWORD: 'cli-Passw0rd' });
+    const [, url] = (await child.line(/listening on (http:\/\/\S+)/)) as RegExpMatchArray;
+    const [, applianceId] = (await child.line(/applianceId: (\S+)/)) as RegExpMatchArray;
+    const all = await child.line(/logins: .*\n/);
+    expect(all.input).not.toContain('cli-Passw0rd');
+    const upgrade = async (token: string): Promise<number> => {
+      const res = await request(`${url}/hybridity/api/interconnect/appliances/${applianceId}/upgrade`, { method: 'POST', headers: { 'x-hm-authorization': token } });
+      await res.body.dump();
+      return res.statusCode;
+    };
+    const login = await request(`${url}/hybridity/api/sessions`, { method: 'POST', body: JSON.stringify({ username: 'nightly', password: 'cli-Passw0rd' }) });
+    await login.body.dump();
+    const token = String(login.headers['x-hm-authorization']);
+    expect([login.statusCode, await upgrade(token), await upgrade(token), await upgrade('cli-token')]).toEqual([200, 202, 401, 202]);
+    const iam = await request(`${url}/v3/auth/tokens`, { method: 'POST', body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'nightly', password: 'cli-Passw0rd', domain: { name: 'other' } } } } } }) });
+    expect(iam.statusCode).toBe(401);
+    expect(await iam.body.json()).toEqual({ error: { code: 401, title: 'Unauthorized', message: 'The username or password is wrong.' } });
+    child.kill('SIGTERM');
+    expect((await child.done).code).toBe(0);
+  });
+
+  it.each([
+    [['--user', 'nightly'], '--user needs --password-env'],
+    [['--user', 'nightly', '--password-env', 'MOCK_CLI_TEST_UNSET'], 'environment variable MOCK_CLI_TEST_UNSET is not set'],
+    [['--token-uses', '3'], '--token-uses needs --user'],
+  ])('refuses %j with one line', async (args, message) => {
+    const { code, stderr } = await run(args).done;
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(message);
   });
 
   it('applies --fault', async () => {

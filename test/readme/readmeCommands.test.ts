@@ -10,7 +10,7 @@
  * runs or is listed.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { parse as parseYaml } from 'yaml';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { loadConfigFile } from '../../src/config/resolveConfig.ts';
+import { filesUnder } from '../helpers/cli.ts';
 import { parseWithCli } from '../helpers/parseWithCli.ts';
 import { shellWords } from '../helpers/shellWords.ts';
 import { startTlsStandIn, TEST_CERT, type TlsStandIn } from '../helpers/tlsStandIn.ts';
@@ -195,6 +196,19 @@ async function documentWithIds(spec: string, from: Readonly<Record<string, strin
   return file;
 }
 
+/**
+ * The users of the README's `auth:` sections (a preset's username, domain and password variable): the
+ * stand-ins accept their logins, with a password of the test's in each variable.
+ */
+const LOGIN_USERS = yamlBlocks.flatMap((b) =>
+  Object.values(asRecord(asRecord(parseYaml(b.text)).auth)).flatMap((setting) => {
+    const preset = asRecord(asRecord(setting).hcx ?? asRecord(setting).iam);
+    const variable = /^\$\{(\w+)\}$/.exec(String(preset.password ?? ''))?.[1];
+    return typeof preset.username === 'string' && variable !== undefined ? [{ username: preset.username, variable, password: `readme-password-of-${variable}`, ...(typeof preset.domain === 'string' ? { domain: preset.domain } : {}) }] : [];
+  }),
+);
+const logins = { users: LOGIN_USERS.map(({ username, password, ...rest }) => ({ username, password, ...('domain' in rest ? { domain: rest.domain } : {}) })) };
+
 const standInFor = (host: string): TlsStandIn => ownStandIns.get(host) ?? standIns.get(apiOf(host))!;
 
 let outwardServer: MockServer | undefined;
@@ -202,7 +216,7 @@ const savedEnv = { DC_URL: process.env.DC_URL, DC_TOKEN: process.env.DC_TOKEN };
 
 beforeAll(async () => {
   for (const [api, spec] of Object.entries(DOCUMENTS) as Array<[keyof typeof DOCUMENTS, string]>) {
-    const server = await startMockServer({ token: TOKEN, specFiles: [spec] });
+    const server = await startMockServer({ token: TOKEN, specFiles: [spec], ...(LOGIN_USERS.length > 0 ? { logins } : {}) });
     mocks.push(server);
     standIns.set(api, await startTlsStandIn(Number(new URL(server.url).port)));
   }
@@ -228,8 +242,8 @@ async function workdir(): Promise<string> {
   return dir;
 }
 
-/** The stand-in's credential in every variable a README command or config file reads it from. */
-const credentialEnv = (): Record<string, string> => ({ HUAWEI_TOKEN: TOKEN, HCX_SESSION: TOKEN, DC_TOKEN: TOKEN, EU_TOKEN: TOKEN, AP_TOKEN: TOKEN, TOKEN, NODE_EXTRA_CA_CERTS: TEST_CERT });
+/** The stand-in's credential in every variable a README command or config file reads it from, and the logins' passwords. */
+const credentialEnv = (): Record<string, string> => ({ HUAWEI_TOKEN: TOKEN, HCX_SESSION: TOKEN, DC_TOKEN: TOKEN, EU_TOKEN: TOKEN, AP_TOKEN: TOKEN, TOKEN, NODE_EXTRA_CA_CERTS: TEST_CERT, ...Object.fromEntries(LOGIN_USERS.map((u) => [u.variable, u.password])) });
 
 /** What a test may append to a `run`: the stand-in for every remote host, a fast rate, few random cases. */
 function appended(command: string): string {
@@ -304,6 +318,9 @@ describe.concurrent('README.md', async () => {
         // exit 1; everything else passes.
         const expected = /--mock-(fault|mutant) /.test(command.key) ? 1 : 0;
         expect(code, `${where(command)} exited ${code}:\n${stderr}\n${stdout.slice(-1500)}`).toBe(expected);
+        // The logins' passwords are in the environment only: in no output and no file the command wrote.
+        const written = await Promise.all((await filesUnder(dir)).map((f) => readFile(f, 'utf8')));
+        for (const { variable, password } of LOGIN_USERS) expect([stdout, stderr, ...written].some((text) => text.includes(password)), `${where(command)}: the password of ${variable} is in its output`).toBe(false);
       }
     },
     SPAWNED_MS,
