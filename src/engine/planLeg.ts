@@ -59,7 +59,7 @@ export function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSe
   const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
   const planned = everyPlan.filter(({ prepared, cases, dropped }) => !narrowed || cases.length + dropped.length + priorOf(prepared.operation.operationId) > 0);
   const operations = planned.map(({ prepared }) => prepared);
-  const collector = new ResultCollector(operations, { replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation), command, strict: config.strict, nameTargetsInCauses: execution.several, startedAt: execution.startedAt, relaxations: relaxationsOf(config, operations), judgeAvailability: !narrowed });
+  const collector = new ResultCollector(operations, { replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation), command, strict: config.strict, startedAt: execution.startedAt, relaxations: relaxationsOf(config, operations), judgeAvailability: !narrowed });
   for (const { operationId, ...probe } of setup.probes) collector.noteProbe(operationId, probe);
   if (setup.unreachable !== undefined) collector.noteUnreachable(setup.unreachable);
   const counts = Object.fromEntries(planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + priorOf(prepared.operation.operationId)]));
