@@ -1,4 +1,6 @@
 import type { Case } from '../model/Case.ts';
+import type { CheckJudgement } from '../checks/Check.ts';
+import { checkRegistry } from '../checks/registry.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { RunListener, RunStart } from '../model/RunListener.ts';
@@ -31,11 +33,10 @@ export interface CollectorOptions {
   /** `--strict`: every broken rule is a failure. */
   readonly strict?: boolean;
   /**
-   * Checks whose verdict judges a case's intent as a whole, so it fills the coverage of the case's
-   * constraint (boundary accepted, violation rejected). Default: the run's acceptance, rejection and
-   * auth checks; `verify-pacts` passes its `pact-verification`.
+   * What the verdicts of checks outside the registry judge (`verify-pacts`' `pact-verification` judges
+   * an interaction's intent); the registry's checks say it themselves (`Check.judges`).
    */
-  readonly intentChecks?: readonly string[];
+  readonly judges?: Readonly<Record<string, CheckJudgement>>;
   /** When the run began, if before the collector was made (verify-pacts learns its target late). */
   readonly startedAt?: Date;
   /** What the configuration relaxed (src/engine/relaxationsOf.ts): listed in the report of these operations. */
@@ -46,8 +47,6 @@ export interface CollectorOptions {
    */
   readonly judgeAvailability?: boolean;
 }
-
-const RUN_INTENT_CHECKS = ['positive-acceptance', 'negative-rejection', 'auth-required'];
 
 const worse = strongerOutcome;
 
@@ -76,7 +75,9 @@ export class ResultCollector implements RunListener {
   private readonly replayCommand: CollectorOptions['replayCommand'];
   private readonly command: RunReport['command'];
   private readonly strict: boolean;
+  /** Checks whose verdict judges a case's intent as a whole, and those that judge an answer against its documented response. */
   private readonly intentChecks: ReadonlySet<string>;
+  private readonly responseChecks: ReadonlySet<string>;
   private readonly relaxations: readonly Relaxation[];
   private readonly judgeAvailability: boolean;
   /** Why nothing could be sent to this collector's target (one of several), when nothing could. */
@@ -91,7 +92,10 @@ export class ResultCollector implements RunListener {
     this.replayCommand = options.replayCommand;
     this.command = options.command ?? 'run';
     this.strict = options.strict ?? false;
-    this.intentChecks = new Set(options.intentChecks ?? RUN_INTENT_CHECKS);
+    const judges = new Map<string, CheckJudgement | undefined>([...[...checkRegistry.values()].map((c) => [c.name, c.judges] as const), ...Object.entries(options.judges ?? {})]);
+    const judging = (what: CheckJudgement): Set<string> => new Set([...judges].filter(([, j]) => j === what).map(([name]) => name));
+    this.intentChecks = judging('intent');
+    this.responseChecks = judging('response');
     this.started = options.startedAt ?? new Date();
     this.relaxations = options.relaxations ?? [];
     this.judgeAvailability = options.judgeAvailability ?? true;
@@ -201,7 +205,7 @@ export class ResultCollector implements RunListener {
         const key = `${operationId}|${ruleId}`;
         column.set(key, worse(column.get(key) ?? 'n/a', outcome));
       }
-      if (verdict.check === 'response-schema') {
+      if (this.responseChecks.has(verdict.check)) {
         // The status counts as exercised; a failure is pinned on the constraint it names.
         const statusKey = `${operationId}|status:${result.exchange.response?.status ?? ''}`;
         this.responseRules.set(statusKey, worse(this.responseRules.get(statusKey) ?? 'n/a', 'pass'));
@@ -330,7 +334,7 @@ export class ResultCollector implements RunListener {
         return { operationId: id, target: targetName, check, outcome, passed, failed, warned };
       }),
     );
-    // A response status counts as exercised when the response-schema check validated a body of it.
+    // A response status counts as exercised when a response check (response-schema) validated a body of it.
     const statusesSeen = new Map<string, Set<string>>();
     for (const [key, outcome] of this.responseRules) {
       if (outcome === 'n/a') continue;

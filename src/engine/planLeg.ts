@@ -2,6 +2,7 @@ import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
 import type { Case } from '../model/Case.ts';
 import type { RunInvocation } from '../model/RunReport.ts';
 import type { DroppedCase } from '../plan/DroppedCase.ts';
+import type { RunSession } from '../report/RunSession.ts';
 import { expandSequences } from './expandSequences.ts';
 import { randomCase, randomCaseId, randomRequestAt } from './exploreRandom.ts';
 import { inShard, shardUnitOf } from './inShard.ts';
@@ -22,6 +23,8 @@ export interface ExecutionSetup {
   /** Some operation has several targets: causes name the target. */
   readonly several: boolean;
   readonly startedAt: Date;
+  /** The run as the reporters see it. */
+  readonly session: RunSession;
 }
 
 /** A leg's plan: its cases per operation (this shard's, `--case`'s), the corpus cases, and its collector. */

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
 import type { RunReport } from '../model/RunReport.ts';
 import { mergeReports } from '../regression/mergeReports.ts';
+import { RunSession } from '../report/RunSession.ts';
 import { assertSafeTarget } from '../runner/assertSafeTarget.ts';
 import { credentialRoutes } from '../runner/credentialRoutes.ts';
 import { HttpRunner } from '../runner/HttpRunner.ts';
@@ -30,16 +31,17 @@ export { runnerOptionsFor } from './runnerOptionsFor.ts';
 export async function runConformance(config: ConformanceConfig, hooks: RunHooks): Promise<RunReport> {
   // The run begins here: its elapsed time counts reaching the targets and the credential and fixture probes.
   const startedAt = new Date();
-  for (const l of hooks.reporters) l.onRunBegin?.({ startedAt });
+  const session = new RunSession(hooks.reporters);
+  session.onRunBegin({ startedAt });
   try {
-    return await runFrom(startedAt, config, hooks);
+    return await runFrom(startedAt, config, hooks, session);
   } finally {
-    for (const l of hooks.reporters) l.onRunClose?.();
+    session.onRunClose();
   }
 }
 
 /** The run once its beginning is announced to the listeners. */
-async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHooks): Promise<RunReport> {
+async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHooks, session: RunSession): Promise<RunReport> {
   const specs = await loadSpecs(config.specs);
   const targets = await startTargets(config, specs, hooks.embeddedTarget);
   try {
@@ -80,7 +82,7 @@ async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHoo
       const setups = await Promise.all(
         runners.map(({ leg, options, runner }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner))),
       );
-      return await execute(config, { ...hooks, ...(signal ? { signal } : {}) }, { legs: setups, command, embedded: targets.embedded, planner, several, startedAt });
+      return await execute(config, { ...hooks, ...(signal ? { signal } : {}) }, { legs: setups, command, embedded: targets.embedded, planner, several, startedAt, session });
     } finally {
       await Promise.all(runners.map(({ runner }) => runner.close()));
     }
@@ -98,7 +100,7 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, execution: Ex
   // The reporters see one run: the plan of every target, summed per operation.
   const total: Record<string, number> = {};
   for (const { counts } of plans) for (const [id, n] of Object.entries(counts)) total[id] = (total[id] ?? 0) + n;
-  for (const l of hooks.reporters) l.onRunStart?.({ ...start, planned: total });
+  execution.session.onRunStart({ ...start, planned: total });
   const outcomes = await Promise.all(plans.map((plan) => sendLeg(config, hooks, plan, execution, invocation)));
   if (config.dryRun && execution.several) {
     hooks.dryRunOut?.(`# ${outcomes.reduce((n, o) => n + (o.dryRunCount ?? 0), 0)} requests planned in all, at ${outcomes.length} targets; nothing sent`);
@@ -108,11 +110,6 @@ async function execute(config: ConformanceConfig, hooks: RunHooks, execution: Ex
   const collected = legReports.length === 1 ? legReports[0]! : mergeReports(legReports.map((report, i) => ({ path: `target ${plans[i]!.setup.leg.name}`, report })));
   const sharded = config.shard ? { ...collected, shard: config.shard } : collected;
   const report = hooks.finalize ? hooks.finalize(sharded) : sharded;
-  // Every reporter gets the report even when another one fails to write; the first error is raised after.
-  const ended = await Promise.allSettled(hooks.reporters.map(async (l) => l.onRunEnd?.(report)));
-  const writeError = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  // Results gathered before a tool error are written above; the error still decides the exit code.
-  const failure = outcomes.find((o) => o.failure !== undefined)?.failure ?? writeError?.reason;
-  if (failure !== undefined) throw failure;
-  return report;
+  // Results gathered before a tool error are written; the error still decides the exit code.
+  return execution.session.finish(report, outcomes.find((o) => o.failure !== undefined)?.failure);
 }

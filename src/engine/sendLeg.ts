@@ -1,5 +1,5 @@
 import { TOOL_VERSION } from '../toolVersion.ts';
-import { checkRegistry } from '../checks/registry.ts';
+import { reportedChecks } from '../checks/reportedChecks.ts';
 import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
 import type { Case } from '../model/Case.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
@@ -24,7 +24,7 @@ export async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: 
   const { command } = execution;
   // Results carry their target's name when there are several, so a listener can tell the servers apart.
   const tag = execution.several ? { target: setup.leg.name } : {};
-  const listeners: RunListener[] = [collector, ...hooks.reporters];
+  const listeners: RunListener[] = [collector, execution.session];
   const emit = (result: CaseResult): void => {
     const tagged = { ...result, ...tag };
     for (const l of listeners) l.onCaseResult?.(tagged);
@@ -118,7 +118,7 @@ export async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: 
     // The breaker's stop is a verdict about the server (inconclusive), not an interruption of the run.
     interrupted: (hooks.signal?.aborted ?? false) || (controller.signal.aborted && stopReason !== circuit),
     ...(stopReason ? { stopReason } : {}),
-    checkNames: [...checkRegistry.keys()],
+    checkNames: reportedChecks(config.checks),
     toolVersion: TOOL_VERSION,
     invocation,
   });
