@@ -10,7 +10,8 @@ import type { CheckCell, ConstraintCoverage, Relaxation, RunInvocation, RunRepor
 import type { Verdict } from '../model/Verdict.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
 import { checkTally, cellOutcome, worseKind, type CheckTally, type TallyKind } from '../report/checkTally.ts';
-import { strongerOutcome, type CoverageOutcome } from '../report/coverageOutcome.ts';
+import type { CoverageOutcome } from '../report/coverageOutcome.ts';
+import { coverageFold, type CoverageFold } from '../report/coverageFold.ts';
 import { finishReport } from '../report/finishReport.ts';
 import { findingEntries, findingSet, type FindingSet } from '../report/findingSet.ts';
 import { isNotFound, operationEvidence, type OperationEvidence } from '../report/operationEvidence.ts';
@@ -22,9 +23,6 @@ import { inconclusiveCauses, unavailableCause, type TargetHeaders } from './inco
 import { outageOf } from './outageOf.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { toFinding } from './toFinding.ts';
-
-type Tri = CoverageOutcome;
-
 
 export interface CollectorOptions {
   /** The command that replays a case (its own id and seed: a corpus case keeps the seed it was found with). */
@@ -48,7 +46,6 @@ export interface CollectorOptions {
   readonly judgeAvailability?: boolean;
 }
 
-const worse = strongerOutcome;
 
 /**
  * Listens to case results and folds them into the run report as they arrive: memory stays flat as the
@@ -60,13 +57,9 @@ export class ResultCollector implements RunListener {
   private readonly ran = new Map<string, number>();
   private readonly notRunCount = new Map<string, number>();
   private readonly cells = new Map<string, CheckTally>();
-  private readonly boundary = new Map<string, Tri>();
-  private readonly violation = new Map<string, Tri>();
-  private readonly responseRules = new Map<string, Tri>();
+  private readonly coverage: CoverageFold = coverageFold.empty();
   /** Kept apart by what a cause may explain: `refused` (a refusal of the credential), the outage it showed. */
   private findings: FindingSet = findingSet.empty();
-  /** Per boundary (operation|constraint): the documented state-conflict statuses its cases were answered. */
-  private readonly boundaryConflicts = new Map<string, Set<number>>();
   private readonly notRun: Array<RunReport['notRun'][number]> = [];
   /** Per operation: answers received, and how many of them were 404/405 (no such route). */
   private readonly routeAnswers = new Map<string, { answered: number; missing: number }>();
@@ -165,8 +158,7 @@ export class ResultCollector implements RunListener {
       this.notRun.push({ caseId: result.case.id, operationId, target: this.targetOf(operationId), intent: intent.kind, reason: result.reason });
       if (constraintId) {
         const key = `${operationId}|${constraintId}`;
-        if (intent.kind === 'boundary') this.boundary.set(key, worse(this.boundary.get(key) ?? 'n/a', 'not-run'));
-        else this.violation.set(key, worse(this.violation.get(key) ?? 'n/a', 'not-run'));
+        coverageFold.add(this.coverage, { column: intent.kind === 'boundary' ? 'boundary' : 'violation', key, outcome: 'not-run' });
       }
       return;
     }
@@ -181,7 +173,7 @@ export class ResultCollector implements RunListener {
     // A boundary only ever answered a documented state conflict was tried and not judged.
     if (status !== undefined && intent.kind === 'boundary' && !(status === 401 || status === 403) && !(status >= 200 && status <= 299) && !isNotFound(status, prepared?.operation.hints) && prepared?.operation.hints.stateConflictStatuses.includes(String(status))) {
       const key = `${operationId}|${intent.constraintId}`;
-      this.boundaryConflicts.set(key, new Set([...(this.boundaryConflicts.get(key) ?? []), status]));
+      coverageFold.add(this.coverage, { column: 'conflict', key, status });
     }
     // A valid request answered "not found" (an id given with --fixture that does not exist) judged nothing either.
     const notFound = (intent.kind === 'valid' || intent.kind === 'boundary') && status !== undefined && isNotFound(status, prepared?.operation.hints);
@@ -196,23 +188,18 @@ export class ResultCollector implements RunListener {
       const kind: TallyKind = verdict.outcome === 'pass' ? 'passed' : refusal ? 'refused' : severity === 'warning' ? 'warned' : 'failed';
       worst.set(verdict.check, worseKind(worst.get(verdict.check), kind));
 
-      const outcome: Tri = verdict.outcome;
+      const outcome: CoverageOutcome = verdict.outcome;
       // Observed traffic has no planned constraint: its verdicts name the rules its request breaks.
       const ruleId = intent.kind === 'observed' ? verdict.constraintId : constraintId;
       if (ruleId && this.intentChecks.has(verdict.check)) {
         // A boundary case shows its value accepted; every other case with a constraint shows it enforced.
-        const column = intent.kind === 'boundary' ? this.boundary : this.violation;
-        const key = `${operationId}|${ruleId}`;
-        column.set(key, worse(column.get(key) ?? 'n/a', outcome));
+        coverageFold.add(this.coverage, { column: intent.kind === 'boundary' ? 'boundary' : 'violation', key: `${operationId}|${ruleId}`, outcome });
       }
       if (this.responseChecks.has(verdict.check)) {
         // The status counts as exercised; a failure is pinned on the constraint it names.
         const statusKey = `${operationId}|status:${result.exchange.response?.status ?? ''}`;
-        this.responseRules.set(statusKey, worse(this.responseRules.get(statusKey) ?? 'n/a', 'pass'));
-        if (verdict.constraintId) {
-          const key = `${operationId}|${verdict.constraintId}`;
-          this.responseRules.set(key, worse(this.responseRules.get(key) ?? 'n/a', outcome));
-        }
+        coverageFold.add(this.coverage, { column: 'response', key: statusKey, outcome: 'pass' });
+        if (verdict.constraintId) coverageFold.add(this.coverage, { column: 'response', key: `${operationId}|${verdict.constraintId}`, outcome });
       }
       if (verdict.outcome === 'fail' && prepared && severity) {
         const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case, prepared), severity, prepared.targetName);
@@ -229,17 +216,17 @@ export class ResultCollector implements RunListener {
     const key = `${c.operationId}|${c.id}`;
     const base = { constraintId: c.id, operationId: c.operationId, target: this.targetOf(c.operationId), where: c.status ? `${c.where} ${c.status}` : c.where, kind: c.kind, source: c.source };
     if (c.where === 'response') {
-      const explicit = this.responseRules.get(key);
+      const explicit = this.coverage.response.get(key);
       const seen = responseStatusesSeen.get(c.operationId)?.has(c.status ?? '') ?? false;
       const honoured = explicit === 'fail' ? 'fail' : seen ? 'pass' : 'n/a';
       return { ...base, boundaryAccepted: 'n/a', violationRejected: 'n/a', responseHonoured: honoured };
     }
     // A boundary only ever answered with a documented state conflict was tried and not judged.
-    const boundary = this.boundary.get(key) ?? 'n/a';
+    const boundary = this.coverage.boundary.get(key) ?? 'n/a';
     return {
       ...base,
-      boundaryAccepted: boundary === 'n/a' && this.boundaryConflicts.has(key) ? 'not-run' : boundary,
-      violationRejected: this.violation.get(key) ?? 'n/a',
+      boundaryAccepted: boundary === 'n/a' && this.coverage.conflicts.has(key) ? 'not-run' : boundary,
+      violationRejected: this.coverage.violation.get(key) ?? 'n/a',
       responseHonoured: 'n/a',
     };
   }
@@ -250,10 +237,11 @@ export class ResultCollector implements RunListener {
    */
   private boundariesOf(operationId: string): { unverified: string[]; verified: number; statuses: number[] } {
     const prefix = `${operationId}|`;
-    const judged = (outcome: Tri | undefined): boolean => outcome === 'pass' || outcome === 'fail';
-    const unverified = [...this.boundaryConflicts.keys()].filter((key) => key.startsWith(prefix) && !judged(this.boundary.get(key))).sort();
-    const verified = [...this.boundary.entries()].filter(([key, outcome]) => key.startsWith(prefix) && judged(outcome)).length;
-    const statuses = [...new Set(unverified.flatMap((key) => [...this.boundaryConflicts.get(key)!]))].sort((a, b) => a - b);
+    const judged = (outcome: CoverageOutcome | undefined): boolean => outcome === 'pass' || outcome === 'fail';
+    const { boundary, conflicts } = this.coverage;
+    const unverified = [...conflicts.keys()].filter((key) => key.startsWith(prefix) && !judged(boundary.get(key))).sort();
+    const verified = [...boundary.entries()].filter(([key, outcome]) => key.startsWith(prefix) && judged(outcome)).length;
+    const statuses = [...new Set(unverified.flatMap((key) => [...conflicts.get(key)!]))].sort((a, b) => a - b);
     return { unverified: unverified.map((key) => key.slice(prefix.length)), verified, statuses };
   }
 
@@ -336,7 +324,7 @@ export class ResultCollector implements RunListener {
     );
     // A response status counts as exercised when a response check (response-schema) validated a body of it.
     const statusesSeen = new Map<string, Set<string>>();
-    for (const [key, outcome] of this.responseRules) {
+    for (const [key, outcome] of this.coverage.response) {
       if (outcome === 'n/a') continue;
       const [operationId, rest] = key.split('|') as [string, string];
       if (!rest.startsWith('status:')) continue;
@@ -357,7 +345,7 @@ export class ResultCollector implements RunListener {
       const id = operation.operationId;
       if (untested(id)) return [];
       const { unverified } = boundaries.get(id)!;
-      return unverified.map((constraintId) => ({ operationId: id, target: targetName, constraintId, statuses: [...(this.boundaryConflicts.get(`${id}|${constraintId}`) ?? [])].sort((a, b) => a - b) }));
+      return unverified.map((constraintId) => ({ operationId: id, target: targetName, constraintId, statuses: [...(this.coverage.conflicts.get(`${id}|${constraintId}`) ?? [])].sort((a, b) => a - b) }));
     });
     const ids = new Set(this.operations.map((p) => p.operation.operationId));
     return finishReport({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/model/CaseResult.ts';
 import type { Accumulator } from '../../src/report/Accumulator.ts';
 import { cellOutcome, checkTally, combineCells, type TalliedCase } from '../../src/report/checkTally.ts';
+import { coverageFold, type CoverageMark } from '../../src/report/coverageFold.ts';
 import { combineCoverage, strongerOutcome } from '../../src/report/coverageOutcome.ts';
 import { findingEntries, findingSet, type FindingEntry } from '../../src/report/findingSet.ts';
 import { operationEvidence, type EvidenceItem, type OperationEvidence } from '../../src/report/operationEvidence.ts';
@@ -38,6 +39,22 @@ const tallied: TalliedCase[] = [
   { kind: 'failed', unanswered: false },
 ];
 obeysLaws('the check tally', checkTally, tallied, (t) => t);
+
+const marks: CoverageMark[] = [
+  { column: 'boundary', key: 'op|C', outcome: 'not-run' },
+  { column: 'boundary', key: 'op|C', outcome: 'pass' },
+  { column: 'violation', key: 'op|C', outcome: 'fail' },
+  { column: 'conflict', key: 'op|D', status: 422 },
+  { column: 'response', key: 'op|status:200', outcome: 'pass' },
+  { column: 'conflict', key: 'op|D', status: 409 },
+];
+const plainFold = (f: ReturnType<typeof coverageFold.empty>): unknown => ({
+  boundary: Object.fromEntries(f.boundary),
+  violation: Object.fromEntries(f.violation),
+  response: Object.fromEntries(f.response),
+  conflicts: Object.fromEntries([...f.conflicts].map(([k, v]) => [k, [...v].sort()])),
+});
+obeysLaws('the coverage fold', coverageFold, marks, plainFold);
 
 const big = (n: number): FindingEntry['finding'] => makeFinding({ operationId: HCX, check: 'negative-rejection', constraintId: 'C', caseId: `case-${n}`, request: { method: 'POST', url: `http://x/${'a'.repeat(n)}`, headers: {} } });
 const entries: FindingEntry[] = [
