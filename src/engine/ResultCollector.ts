@@ -46,10 +46,12 @@ export interface CollectorOptions {
   readonly judgeAvailability?: boolean;
 }
 
-
 /**
- * Listens to case results and folds them into the run report as they arrive: memory stays flat as the
- * number of cases grows (only counters and one finding per distinct violation are kept).
+ * Listens to case results and folds them into the run report as they arrive, with the report kernel's
+ * accumulators (src/report): memory stays flat as the number of cases grows (only counters and one
+ * finding per distinct violation are kept). What it adds is the engine's judgement of what a case
+ * showed: which rule a verdict covers, a refusal of the credential, an unserved route, a server that
+ * was down, the circuit breaker's stop.
  */
 export class ResultCollector implements RunListener {
   private readonly started: Date;
