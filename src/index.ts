@@ -21,6 +21,7 @@ export type { Finding } from './model/Finding.ts';
 export type { Provenance, Severity } from './model/Provenance.ts';
 export type { RunListener, RunStart } from './model/RunListener.ts';
 export type { CheckCell, OperationSummary, Relaxation, RunReport, RunVerdict, UnverifiedBoundary } from './model/RunReport.ts';
+export type { CauseKind, ReportCause } from './model/ReportCause.ts';
 export type { MockOptions, MockServer } from '../mock/MockOptions.ts';
 
 /** Settings of a run: any field of the configuration (the rest defaults as on the CLI), and a config file to read first. */

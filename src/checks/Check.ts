@@ -22,7 +22,15 @@ export interface OperationExpectations {
    * carrying another is not sent. Checked against the document before the run.
    */
   readonly values?: Readonly<Record<string, readonly unknown[]>>;
+  /** The settings of checks that have their own (`checks.<name>` in the config file, validated by its schema), by check name. */
+  readonly checkSettings?: Readonly<Record<string, CheckSettings>>;
 }
+
+/** One check's own settings, as the config file's schema fragment for it (`checks.<name>`) states them. */
+export type CheckSettings = Readonly<Record<string, unknown>>;
+
+/** What a check's verdict judges (`Check.judges`). */
+export type CheckJudgement = 'intent' | 'response';
 
 export interface CheckContext {
   readonly operation: Operation;
@@ -30,6 +38,8 @@ export interface CheckContext {
   readonly expectations: OperationExpectations;
   /** The operation's constraint catalogue, so a verdict can name the rule it is about (set by runChecks). */
   readonly catalogue?: readonly Constraint[];
+  /** This check's own settings (`checks.<name>`), when the config file gives them (set by runChecks). */
+  readonly settings?: CheckSettings;
 }
 
 /**
@@ -50,5 +60,18 @@ export interface Check {
    * the cases of that intent are not sent.
    */
   readonly plans?: readonly IntentKind[];
+  /**
+   * What the check's verdict judges, for the report. `intent`: the rule its case was planned for, as a
+   * whole (of the intents it `plans`: a boundary accepted, a violation rejected, the credential required),
+   * so it fills the coverage of the case's constraint, and an answer refusing the credential or naming no
+   * resource makes it judge nothing. `response`: the answer against its status's documented response, so
+   * that status counts as exercised and a failure is pinned on the response rule it names.
+   */
+  readonly judges?: CheckJudgement;
+  /**
+   * The check judges nothing until its settings are given (a limit no page states, such as a response
+   * time): it neither runs nor has a row in the report before the config file sets `checks.<name>`.
+   */
+  readonly needsSettings?: boolean;
   run(exchange: Exchange, context: CheckContext): Verdict | readonly Verdict[] | undefined;
 }

@@ -8,6 +8,7 @@ export const authRequired = whenResponse({
   title: 'A request without a valid credential is refused',
   provenance: 'page',
   plans: ['no-auth', 'wrong-auth'],
+  judges: 'intent',
   run({ case: testCase, response }, { operation }) {
     const { intent } = testCase;
     if (intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth') return undefined;

@@ -35,6 +35,7 @@ export const negativeRejection = whenResponse({
   title: 'An invalid request is rejected',
   provenance: 'page',
   plans: ['invalid'],
+  judges: 'intent',
   run(exchange, context) {
     const { case: testCase, response } = exchange;
     const { intent } = testCase;

@@ -7,6 +7,7 @@ export const positiveAcceptance = whenResponse({
   title: 'A valid request is accepted',
   provenance: 'page',
   plans: ['valid', 'boundary'],
+  judges: 'intent',
   run({ case: testCase, response }, { validators, operation }) {
     const { intent } = testCase;
     if (intent.kind !== 'valid' && intent.kind !== 'boundary') return undefined;

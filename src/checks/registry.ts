@@ -3,6 +3,7 @@ import type { Check } from './Check.ts';
 import { contentType } from './contentType.ts';
 import { echo } from './echo.ts';
 import { massAssignment } from './massAssignment.ts';
+import { maxResponseTime } from './maxResponseTime.ts';
 import { negativeRejection } from './negativeRejection.ts';
 import { notFound } from './notFound.ts';
 import { notServerError } from './notServerError.ts';
@@ -16,5 +17,5 @@ import { transport } from './transport.ts';
 
 /** Every check by name, in the order they run and are reported. */
 export const checkRegistry: ReadonlyMap<string, Check> = new Map(
-  [transport, notServerError, statusDocumented, contentType, responseSchema, positiveAcceptance, negativeRejection, authRequired, notFound, tenantIsolation, echo, persistence, massAssignment, requestValid].map((c) => [c.name, c]),
+  [transport, notServerError, statusDocumented, contentType, responseSchema, positiveAcceptance, negativeRejection, authRequired, notFound, tenantIsolation, echo, persistence, massAssignment, requestValid, maxResponseTime].map((c) => [c.name, c]),
 );

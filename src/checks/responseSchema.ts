@@ -27,6 +27,7 @@ export const responseSchema = whenResponse({
   title: 'The response body matches its documented schema',
   provenance: 'page',
   plans: ['valid', 'boundary'],
+  judges: 'response',
   run({ response }, { operation, validators, catalogue }) {
     const documented = responseFor(operation.responses, response.status);
     if (!documented?.schema) return undefined;

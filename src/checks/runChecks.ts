@@ -17,7 +17,8 @@ function provenanceOf(verdict: Verdict, check: Check, context: CheckContext, cat
 }
 
 /**
- * Runs every registered check the operation does not skip, in registry order, and collects their
+ * Runs every registered check the operation does not skip (and, of those that need settings, the ones
+ * given theirs), in registry order, with its own settings, and collects their
  * verdicts; every failing verdict carries the provenance of the rule it breaks.
  */
 export function runChecks(exchange: Exchange, context: CheckContext, catalogue: readonly Constraint[]): Verdict[] {
@@ -26,7 +27,9 @@ export function runChecks(exchange: Exchange, context: CheckContext, catalogue: 
   const verdicts: Verdict[] = [];
   for (const [name, check] of checkRegistry) {
     if (skipped.has(name)) continue;
-    const result = check.run(exchange, withCatalogue);
+    const settings = context.expectations.checkSettings?.[name];
+    if (check.needsSettings && settings === undefined) continue;
+    const result = check.run(exchange, settings !== undefined ? { ...withCatalogue, settings } : withCatalogue);
     if (result === undefined) continue;
     for (const verdict of Array.isArray(result) ? (result as readonly Verdict[]) : [result as Verdict]) {
       verdicts.push(verdict.outcome === 'fail' ? { ...verdict, provenance: provenanceOf(verdict, check, withCatalogue, catalogue) } : verdict);

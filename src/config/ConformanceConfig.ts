@@ -1,4 +1,4 @@
-import type { OperationExpectations } from '../checks/Check.ts';
+import type { CheckSettings, OperationExpectations } from '../checks/Check.ts';
 import type { ReportShard } from '../model/RunReport.ts';
 import type { AuthSetting } from './AuthSetting.ts';
 
@@ -80,6 +80,8 @@ export interface ConformanceConfig {
   /** The `--config` file the run read, if any (recorded for `replay`). */
   readonly configFile?: string;
   readonly operations: Readonly<Record<string, OperationExpectations>>;
+  /** The settings of checks that have their own, by check name (`checks.max-response-time.limitMs`). */
+  readonly checks?: Readonly<Record<string, CheckSettings>>;
   readonly mock: { readonly fault?: string; readonly mutant?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
 }
 

@@ -1,41 +1,28 @@
 import type { Case } from '../model/Case.ts';
+import type { CheckJudgement } from '../checks/Check.ts';
+import { checkRegistry } from '../checks/registry.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { Constraint } from '../model/Constraint.ts';
-import { causeLine } from '../model/causeLine.ts';
-import type { Finding } from '../model/Finding.ts';
 import type { RunListener, RunStart } from '../model/RunListener.ts';
-import { severityOf, type Severity } from '../model/Provenance.ts';
-import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type Relaxation, type RunInvocation, type RunReport, type RunVerdict, type UnverifiedBoundary } from '../model/RunReport.ts';
+import type { Severity } from '../model/Provenance.ts';
+import type { ReportCause } from '../model/ReportCause.ts';
+import type { CheckCell, ConstraintCoverage, Relaxation, RunInvocation, RunReport, UnverifiedBoundary } from '../model/RunReport.ts';
 import type { Verdict } from '../model/Verdict.ts';
-import { REDACTED } from '../runner/redact.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
+import { checkTally, cellOutcome, worseKind, type CheckTally, type TallyKind } from '../report/checkTally.ts';
+import type { CoverageOutcome } from '../report/coverageOutcome.ts';
+import { coverageFold, type CoverageFold } from '../report/coverageFold.ts';
+import { finishReport } from '../report/finishReport.ts';
+import { findingEntries, findingSet, type FindingSet } from '../report/findingSet.ts';
+import { isNotFound, operationEvidence, type OperationEvidence } from '../report/operationEvidence.ts';
+import { operationSummary } from '../report/operationSummary.ts';
+import { severityPolicy } from '../report/severityPolicy.ts';
 import { responseFor } from '../validation/OperationValidators.ts';
 import type { FixtureProbe } from './discoverFixtures.ts';
-import { inconclusiveCauses, unavailableCause, type OperationEvidence, type TargetHeaders } from './inconclusiveCauses.ts';
-import { outageOf, type Outage } from './outageOf.ts';
+import { inconclusiveCauses, unavailableCause, type TargetHeaders } from './inconclusiveCauses.ts';
+import { outageOf } from './outageOf.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { toFinding } from './toFinding.ts';
-
-type Tri = 'pass' | 'fail' | 'not-run' | 'n/a';
-
-/** A status the document gives for a resource that does not exist (`x-conformance.notFoundStatuses`, or 404). */
-function isNotFound(status: number, prepared: PreparedOperation | undefined): boolean {
-  return status === 404 || (prepared?.operation.hints.notFoundStatuses.includes(String(status)) ?? false);
-}
-
-/** From best to worst: a case counts in its check's cell by its worst verdict. */
-const TALLY_ORDER: ReadonlyArray<keyof Tally> = ['passed', 'warned', 'refused', 'failed'];
-
-interface Tally {
-  passed: number;
-  failed: number;
-  warned: number;
-  /** Failures of valid requests answered 401/403: dropped when the credential turns out to be refused. */
-  refused: number;
-  /** Of `failed`, cases that got no answer at all: dropped when the circuit breaker explains them. */
-  unanswered: number;
-}
-
 
 export interface CollectorOptions {
   /** The command that replays a case (its own id and seed: a corpus case keeps the seed it was found with). */
@@ -44,15 +31,12 @@ export interface CollectorOptions {
   /** `--strict`: every broken rule is a failure. */
   readonly strict?: boolean;
   /**
-   * Checks whose verdict judges a case's intent as a whole, so it fills the coverage of the case's
-   * constraint (boundary accepted, violation rejected). Default: the run's acceptance, rejection and
-   * auth checks; `verify-pacts` passes its `pact-verification`.
+   * What the verdicts of checks outside the registry judge (`verify-pacts`' `pact-verification` judges
+   * an interaction's intent); the registry's checks say it themselves (`Check.judges`).
    */
-  readonly intentChecks?: readonly string[];
+  readonly judges?: Readonly<Record<string, CheckJudgement>>;
   /** When the run began, if before the collector was made (verify-pacts learns its target late). */
   readonly startedAt?: Date;
-  /** The run has several targets: each cause names its operation's target too. */
-  readonly nameTargetsInCauses?: boolean;
   /** What the configuration relaxed (src/engine/relaxationsOf.ts): listed in the report of these operations. */
   readonly relaxations?: readonly Relaxation[];
   /**
@@ -62,43 +46,22 @@ export interface CollectorOptions {
   readonly judgeAvailability?: boolean;
 }
 
-const RUN_INTENT_CHECKS = ['positive-acceptance', 'negative-rejection', 'auth-required'];
-
-/** Keeps the worse of two coverage results: fail > pass > not-run > n/a. */
-function worse(a: Tri, b: Tri): Tri {
-  const rank: Record<Tri, number> = { fail: 3, pass: 2, 'not-run': 1, 'n/a': 0 };
-  return rank[b] > rank[a] ? b : a;
-}
-
 /**
- * The group a finding is counted in: its identity (`Finding.key`) and severity, so a warning never hides a
- * failure of the same rule and one report entry is exactly one key a baseline can track.
- */
-function groupKey(f: Pick<Finding, 'key' | 'severity'>): string {
-  return `${f.key}|${f.severity}`;
-}
-
-/** Size of a reproducer: the smallest request is the most useful one to show. */
-function weight(f: Finding): number {
-  return f.request.url.length + (f.request.bodyText?.length ?? 0);
-}
-
-/**
- * Listens to case results and folds them into the run report as they arrive: memory stays flat as the
- * number of cases grows (only counters and one finding per distinct violation are kept).
+ * Listens to case results and folds them into the run report as they arrive, with the report kernel's
+ * accumulators (src/report): memory stays flat as the number of cases grows (only counters and one
+ * finding per distinct violation are kept). What it adds is the engine's judgement of what a case
+ * showed: which rule a verdict covers, a refusal of the credential, an unserved route, a server that
+ * was down, the circuit breaker's stop.
  */
 export class ResultCollector implements RunListener {
   private readonly started: Date;
   private readonly planned = new Map<string, number>();
   private readonly ran = new Map<string, number>();
   private readonly notRunCount = new Map<string, number>();
-  private readonly cells = new Map<string, Tally>();
-  private readonly boundary = new Map<string, Tri>();
-  private readonly violation = new Map<string, Tri>();
-  private readonly responseRules = new Map<string, Tri>();
-  private readonly findings = new Map<string, { finding: Finding; count: number; refusal: boolean; outage: Outage | undefined }>();
-  /** Per boundary (operation|constraint): the documented state-conflict statuses its cases were answered. */
-  private readonly boundaryConflicts = new Map<string, Set<number>>();
+  private readonly cells = new Map<string, CheckTally>();
+  private readonly coverage: CoverageFold = coverageFold.empty();
+  /** Kept apart by what a cause may explain: `refused` (a refusal of the credential), the outage it showed. */
+  private findings: FindingSet = findingSet.empty();
   private readonly notRun: Array<RunReport['notRun'][number]> = [];
   /** Per operation: answers received, and how many of them were 404/405 (no such route). */
   private readonly routeAnswers = new Map<string, { answered: number; missing: number }>();
@@ -107,8 +70,9 @@ export class ResultCollector implements RunListener {
   private readonly replayCommand: CollectorOptions['replayCommand'];
   private readonly command: RunReport['command'];
   private readonly strict: boolean;
+  /** Checks whose verdict judges a case's intent as a whole, and those that judge an answer against its documented response. */
   private readonly intentChecks: ReadonlySet<string>;
-  private readonly nameTargetsInCauses: boolean;
+  private readonly responseChecks: ReadonlySet<string>;
   private readonly relaxations: readonly Relaxation[];
   private readonly judgeAvailability: boolean;
   /** Why nothing could be sent to this collector's target (one of several), when nothing could. */
@@ -123,9 +87,11 @@ export class ResultCollector implements RunListener {
     this.replayCommand = options.replayCommand;
     this.command = options.command ?? 'run';
     this.strict = options.strict ?? false;
-    this.intentChecks = new Set(options.intentChecks ?? RUN_INTENT_CHECKS);
+    const judges = new Map<string, CheckJudgement | undefined>([...[...checkRegistry.values()].map((c) => [c.name, c.judges] as const), ...Object.entries(options.judges ?? {})]);
+    const judging = (what: CheckJudgement): Set<string> => new Set([...judges].filter(([, j]) => j === what).map(([name]) => name));
+    this.intentChecks = judging('intent');
+    this.responseChecks = judging('response');
     this.started = options.startedAt ?? new Date();
-    this.nameTargetsInCauses = options.nameTargetsInCauses ?? false;
     this.relaxations = options.relaxations ?? [];
     this.judgeAvailability = options.judgeAvailability ?? true;
   }
@@ -145,7 +111,7 @@ export class ResultCollector implements RunListener {
   private evidenceOf(operationId: string): OperationEvidence {
     let held = this.evidence.get(operationId);
     if (!held) {
-      held = { validAnswered: 0, observedAnswered: 0, observedRan: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, validNotFound: 0, notFoundStatuses: new Set(), otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), serverErrors: 0, serverErrorStatuses: new Set(), redirects: 0, unanswered: new Map(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] };
+      held = operationEvidence.empty();
       this.evidence.set(operationId, held);
     }
     return held;
@@ -153,9 +119,7 @@ export class ResultCollector implements RunListener {
 
   /** A probe sent before planning (the fixture probe) and its answer, for the inconclusive causes. */
   noteProbe(operationId: string, probe: Omit<FixtureProbe, 'operationId'>): void {
-    const evidence = this.evidenceOf(operationId);
-    evidence.probes.push(probe);
-    for (const name of probe.credentialHeaders) evidence.credentialHeaders.add(name);
+    operationEvidence.add(this.evidenceOf(operationId), { probe });
   }
 
   /** The target could not be reached: every operation at it is inconclusive for this reason. */
@@ -171,13 +135,8 @@ export class ResultCollector implements RunListener {
     this.circuit = reason;
   }
 
-  /** The severity of a failing verdict: `--strict`, else the user's per-operation override, else its provenance. */
   private severityOf(verdict: Verdict, prepared: PreparedOperation): Severity {
-    // `--strict` makes every broken rule a failure, whatever the config file demotes.
-    if (this.strict) return 'failure';
-    const overrides = prepared.expectations.severity ?? {};
-    const override = (verdict.constraintId !== undefined ? overrides[verdict.constraintId] : undefined) ?? overrides[verdict.check];
-    return override ?? severityOf(verdict.provenance ?? 'page', this.strict);
+    return severityPolicy(verdict, prepared.expectations.severity ?? {}, this.strict);
   }
 
   onRunStart(start: RunStart): void {
@@ -193,141 +152,83 @@ export class ResultCollector implements RunListener {
   onCaseResult(result: CaseResult): void {
     const { operationId, intent } = result.case;
     const constraintId = 'constraintId' in intent ? intent.constraintId : undefined;
+    const prepared = this.operations.find((p) => p.operation.operationId === operationId);
+    const outage = result.status === 'ran' ? outageOf(result.exchange) : undefined;
+    operationEvidence.add(this.evidenceOf(operationId), { result, noAnswer: outage === 'no-answer', hints: prepared?.operation.hints });
     if (result.status === 'not-run') {
       this.notRunCount.set(operationId, (this.notRunCount.get(operationId) ?? 0) + 1);
       this.notRun.push({ caseId: result.case.id, operationId, target: this.targetOf(operationId), intent: intent.kind, reason: result.reason });
-      const reasons = this.evidenceOf(operationId).notRunReasons;
-      reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
       if (constraintId) {
         const key = `${operationId}|${constraintId}`;
-        if (intent.kind === 'boundary') this.boundary.set(key, worse(this.boundary.get(key) ?? 'n/a', 'not-run'));
-        else this.violation.set(key, worse(this.violation.get(key) ?? 'n/a', 'not-run'));
+        coverageFold.add(this.coverage, { column: intent.kind === 'boundary' ? 'boundary' : 'violation', key, outcome: 'not-run' });
       }
       return;
     }
     this.ran.set(operationId, (this.ran.get(operationId) ?? 0) + 1);
     const status = result.exchange.response?.status;
-    const outage = outageOf(result.exchange);
-    if (intent.kind === 'observed') this.evidenceOf(operationId).observedRan += 1;
-    if (outage === 'no-answer') {
-      const kinds = this.evidenceOf(operationId).unanswered;
-      const kind = result.exchange.failure?.kind ?? 'other';
-      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-    }
     if (status !== undefined) {
       const route = this.routeAnswers.get(operationId) ?? { answered: 0, missing: 0 };
       route.answered += 1;
       if (status === 404 || status === 405) route.missing += 1;
       this.routeAnswers.set(operationId, route);
-      this.evidenceOf(operationId).url ??= result.exchange.sent.url;
     }
-    const prepared = this.operations.find((p) => p.operation.operationId === operationId);
-    if (status !== undefined && intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth') this.noteAnswer(result, status, prepared);
+    // A boundary only ever answered a documented state conflict was tried and not judged.
+    if (status !== undefined && intent.kind === 'boundary' && !(status === 401 || status === 403) && !(status >= 200 && status <= 299) && !isNotFound(status, prepared?.operation.hints) && prepared?.operation.hints.stateConflictStatuses.includes(String(status))) {
+      const key = `${operationId}|${intent.constraintId}`;
+      coverageFold.add(this.coverage, { column: 'conflict', key, status });
+    }
     // A valid request answered "not found" (an id given with --fixture that does not exist) judged nothing either.
-    const notFound = (intent.kind === 'valid' || intent.kind === 'boundary') && status !== undefined && isNotFound(status, prepared);
+    const notFound = (intent.kind === 'valid' || intent.kind === 'boundary') && status !== undefined && isNotFound(status, prepared?.operation.hints);
     // The check table counts cases: a case counts once per check, by its worst verdict (a case that
     // breaks two constraints is one failing case).
-    const worst = new Map<string, keyof Tally>();
+    const worst = new Map<string, TallyKind>();
     for (const verdict of result.verdicts) {
       if (verdict.outcome === 'skip') continue;
       const severity = verdict.outcome === 'fail' && prepared ? this.severityOf(verdict, prepared) : undefined;
       // A request that carried the credential and was refused for it judged nothing about its own rule.
       const refusal = this.intentChecks.has(verdict.check) && intent.kind !== 'no-auth' && intent.kind !== 'wrong-auth' && (status === 401 || status === 403 || notFound);
-      const kind: keyof Tally = verdict.outcome === 'pass' ? 'passed' : refusal ? 'refused' : severity === 'warning' ? 'warned' : 'failed';
-      const held = worst.get(verdict.check);
-      if (held === undefined || TALLY_ORDER.indexOf(kind) > TALLY_ORDER.indexOf(held)) worst.set(verdict.check, kind);
+      const kind: TallyKind = verdict.outcome === 'pass' ? 'passed' : refusal ? 'refused' : severity === 'warning' ? 'warned' : 'failed';
+      worst.set(verdict.check, worseKind(worst.get(verdict.check), kind));
 
-      const outcome: Tri = verdict.outcome;
+      const outcome: CoverageOutcome = verdict.outcome;
       // Observed traffic has no planned constraint: its verdicts name the rules its request breaks.
       const ruleId = intent.kind === 'observed' ? verdict.constraintId : constraintId;
       if (ruleId && this.intentChecks.has(verdict.check)) {
         // A boundary case shows its value accepted; every other case with a constraint shows it enforced.
-        const column = intent.kind === 'boundary' ? this.boundary : this.violation;
-        const key = `${operationId}|${ruleId}`;
-        column.set(key, worse(column.get(key) ?? 'n/a', outcome));
+        coverageFold.add(this.coverage, { column: intent.kind === 'boundary' ? 'boundary' : 'violation', key: `${operationId}|${ruleId}`, outcome });
       }
-      if (verdict.check === 'response-schema') {
+      if (this.responseChecks.has(verdict.check)) {
         // The status counts as exercised; a failure is pinned on the constraint it names.
         const statusKey = `${operationId}|status:${result.exchange.response?.status ?? ''}`;
-        this.responseRules.set(statusKey, worse(this.responseRules.get(statusKey) ?? 'n/a', 'pass'));
-        if (verdict.constraintId) {
-          const key = `${operationId}|${verdict.constraintId}`;
-          this.responseRules.set(key, worse(this.responseRules.get(key) ?? 'n/a', outcome));
-        }
+        coverageFold.add(this.coverage, { column: 'response', key: statusKey, outcome: 'pass' });
+        if (verdict.constraintId) coverageFold.add(this.coverage, { column: 'response', key: `${operationId}|${verdict.constraintId}`, outcome });
       }
       if (verdict.outcome === 'fail' && prepared && severity) {
         const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case, prepared), severity, prepared.targetName);
-        const key = `${groupKey(finding)}${refusal ? '|refused' : ''}${outage ? `|${outage}` : ''}`;
-        const held = this.findings.get(key);
-        if (!held) this.findings.set(key, { finding, count: 1, refusal, outage });
-        else {
-          held.count += 1;
-          if (weight(finding) < weight(held.finding) || (weight(finding) === weight(held.finding) && finding.caseId < held.finding.caseId)) held.finding = finding;
-        }
+        this.findings = findingSet.add(this.findings, { finding, count: 1, tags: [...(refusal ? ['refused'] : []), ...(outage ? [outage] : [])] });
       }
     }
     for (const [check, kind] of worst) {
       const cellKey = `${operationId}|${check}`;
-      const tally = this.cells.get(cellKey) ?? { passed: 0, failed: 0, warned: 0, refused: 0, unanswered: 0 };
-      tally[kind] += 1;
-      if (kind === 'failed' && outage === 'no-answer') tally.unanswered += 1;
-      this.cells.set(cellKey, tally);
+      this.cells.set(cellKey, checkTally.add(this.cells.get(cellKey) ?? checkTally.empty(), { kind, unanswered: outage === 'no-answer' }));
     }
-  }
-
-  /**
-   * What the answers to requests that carried the credential say about the run: valid ones accepted,
-   * refused for the credential, or in a documented state conflict; others refused for the credential.
-   */
-  private noteAnswer(result: CaseResult & { status: 'ran' }, status: number, prepared: PreparedOperation | undefined): void {
-    const held = this.evidenceOf(result.case.operationId);
-    // Observed traffic (a proxy's) counts as valid requests: what the server accepted or refused of it.
-    const valid = result.case.intent.kind === 'valid' || result.case.intent.kind === 'boundary' || result.case.intent.kind === 'observed';
-    const refused = status === 401 || status === 403;
-    if (valid) held.validAnswered += 1;
-    else held.otherAnswered += 1;
-    if (status >= 500) {
-      held.serverErrors += 1;
-      held.serverErrorStatuses.add(status);
-    } else if (status >= 300 && status < 400 && status !== 304) held.redirects += 1;
-    if (result.case.intent.kind === 'observed') held.observedAnswered += 1;
-    if (refused) {
-      if (valid) held.validRefused += 1;
-      else held.otherRefused += 1;
-      // Redacted headers are the credentials that were sent: their names tell the user what to fix.
-      for (const [name, value] of Object.entries(result.exchange.sent.headers)) if (value === REDACTED) held.credentialHeaders.add(name);
-    } else if (valid && status >= 200 && status <= 299) held.validAccepted += 1;
-    else if (valid && result.case.intent.kind !== 'observed' && isNotFound(status, prepared)) {
-      held.validNotFound += 1;
-      held.notFoundStatuses.add(status);
-    }
-    else if (valid && prepared?.operation.hints.stateConflictStatuses.includes(String(status))) {
-      held.validInConflict += 1;
-      held.conflictStatuses.add(status);
-      const { intent } = result.case;
-      if (intent.kind === 'boundary') {
-        const key = `${result.case.operationId}|${intent.constraintId}`;
-        this.boundaryConflicts.set(key, new Set([...(this.boundaryConflicts.get(key) ?? []), status]));
-      }
-    }
-    held.url ??= result.exchange.sent.url;
   }
 
   private coverageOf(c: Constraint, responseStatusesSeen: Map<string, Set<string>>): ConstraintCoverage {
     const key = `${c.operationId}|${c.id}`;
     const base = { constraintId: c.id, operationId: c.operationId, target: this.targetOf(c.operationId), where: c.status ? `${c.where} ${c.status}` : c.where, kind: c.kind, source: c.source };
     if (c.where === 'response') {
-      const explicit = this.responseRules.get(key);
+      const explicit = this.coverage.response.get(key);
       const seen = responseStatusesSeen.get(c.operationId)?.has(c.status ?? '') ?? false;
       const honoured = explicit === 'fail' ? 'fail' : seen ? 'pass' : 'n/a';
       return { ...base, boundaryAccepted: 'n/a', violationRejected: 'n/a', responseHonoured: honoured };
     }
     // A boundary only ever answered with a documented state conflict was tried and not judged.
-    const boundary = this.boundary.get(key) ?? 'n/a';
+    const boundary = this.coverage.boundary.get(key) ?? 'n/a';
     return {
       ...base,
-      boundaryAccepted: boundary === 'n/a' && this.boundaryConflicts.has(key) ? 'not-run' : boundary,
-      violationRejected: this.violation.get(key) ?? 'n/a',
+      boundaryAccepted: boundary === 'n/a' && this.coverage.conflicts.has(key) ? 'not-run' : boundary,
+      violationRejected: this.coverage.violation.get(key) ?? 'n/a',
       responseHonoured: 'n/a',
     };
   }
@@ -338,10 +239,11 @@ export class ResultCollector implements RunListener {
    */
   private boundariesOf(operationId: string): { unverified: string[]; verified: number; statuses: number[] } {
     const prefix = `${operationId}|`;
-    const judged = (outcome: Tri | undefined): boolean => outcome === 'pass' || outcome === 'fail';
-    const unverified = [...this.boundaryConflicts.keys()].filter((key) => key.startsWith(prefix) && !judged(this.boundary.get(key))).sort();
-    const verified = [...this.boundary.entries()].filter(([key, outcome]) => key.startsWith(prefix) && judged(outcome)).length;
-    const statuses = [...new Set(unverified.flatMap((key) => [...this.boundaryConflicts.get(key)!]))].sort((a, b) => a - b);
+    const judged = (outcome: CoverageOutcome | undefined): boolean => outcome === 'pass' || outcome === 'fail';
+    const { boundary, conflicts } = this.coverage;
+    const unverified = [...conflicts.keys()].filter((key) => key.startsWith(prefix) && !judged(boundary.get(key))).sort();
+    const verified = [...boundary.entries()].filter(([key, outcome]) => key.startsWith(prefix) && judged(outcome)).length;
+    const statuses = [...new Set(unverified.flatMap((key) => [...conflicts.get(key)!]))].sort((a, b) => a - b);
     return { unverified: unverified.map((key) => key.slice(prefix.length)), verified, statuses };
   }
 
@@ -368,13 +270,14 @@ export class ResultCollector implements RunListener {
     const circuit = this.circuit;
     const stoppedByCircuit = (id: string): boolean => circuit !== undefined && [...this.evidenceOf(id).notRunReasons.keys()].some((reason) => reason.includes(circuit));
     const boundaries = new Map(this.operations.map((p) => [p.operation.operationId, this.boundariesOf(p.operation.operationId)] as const));
+    const tallyOf = (id: string, check: string): CheckTally => this.cells.get(`${id}|${check}`) ?? checkTally.empty();
     const causesByOperation = new Map(
-      this.operations.map(({ operation }) => {
+      this.operations.map(({ operation, targetName }) => {
         const id = operation.operationId;
         const evidence = this.evidenceOf(id);
         const judged = options.checkNames.reduce((sum, check) => {
-          const tally = this.cells.get(`${id}|${check}`);
-          return sum + (tally ? tally.passed + tally.failed + tally.warned + tally.refused : 0);
+          const tally = tallyOf(id, check);
+          return sum + tally.passed + tally.failed + tally.warned + tally.refused;
         }, 0);
         const cases = { planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0, judged };
         const run = {
@@ -385,20 +288,19 @@ export class ResultCollector implements RunListener {
           ...(stoppedByCircuit(id) ? { circuit: circuit! } : {}),
           ...(boundaries.get(id)!.unverified.length > 0 ? { boundaries: boundaries.get(id)! } : {}),
         };
-        const causes = this.unreachable !== undefined ? [{ kind: 'unreachable' as const, text: this.unreachable }] : inconclusiveCauses(operation, evidence, cases, run);
-        return [id, causes] as const;
+        const found = this.unreachable !== undefined ? [{ kind: 'unreachable' as const, text: this.unreachable }] : inconclusiveCauses(operation, evidence, cases, run);
+        return [id, found.map((c): ReportCause => ({ operationId: id, target: targetName, kind: c.kind, text: c.text }))] as const;
       }),
     );
-    // A refused credential makes every "valid request not accepted" meaningless: those are dropped.
-    // A refused credential, or ids that name nothing, make every "valid request not accepted" meaningless.
+    // A refused credential, or ids that name nothing, make every "valid request not accepted" meaningless: those are dropped.
     const credentialRefused = (operationId: string): boolean => (causesByOperation.get(operationId) ?? []).some((c) => c.kind === 'credential' || c.kind === 'fixture');
     // Answers that never reached the rule under test (no route, a refused credential) pass and fail nothing.
     const untested = (operationId: string): boolean => unserved.has(operationId) || down.has(operationId) || credentialRefused(operationId);
-    const findings = [...this.findings.entries()]
-      .filter(([, f]) => !unserved.has(f.finding.operationId) && !down.has(f.finding.operationId) && !(f.refusal && credentialRefused(f.finding.operationId)))
-      .filter(([, f]) => !(f.outage === 'no-answer' && stoppedByCircuit(f.finding.operationId)))
-      .map(([key, f]) => ({ ...f, key }))
-      .sort((a, b) => a.key.localeCompare(b.key));
+    const findings = findingEntries(this.findings, ({ finding, tags }) => {
+      const id = finding.operationId;
+      if (unserved.has(id) || down.has(id) || (tags.includes('refused') && credentialRefused(id))) return false;
+      return !(tags.includes('no-answer') && stoppedByCircuit(id));
+    });
     const notRun = [
       ...this.notRun,
       ...[...unserved].map((operationId) => ({
@@ -411,21 +313,20 @@ export class ResultCollector implements RunListener {
     ];
     const checks: CheckCell[] = this.operations.flatMap(({ operation, expectations, targetName }) =>
       options.checkNames.map((check) => {
-        const tally = this.cells.get(`${operation.operationId}|${check}`) ?? { passed: 0, failed: 0, warned: 0, refused: 0, unanswered: 0 };
         const id = operation.operationId;
+        const tally = tallyOf(id, check);
         const silent = unserved.has(id) || down.has(id);
         const failed = silent ? 0 : tally.failed - (stoppedByCircuit(id) ? tally.unanswered : 0) + (credentialRefused(id) ? 0 : tally.refused);
         const warned = silent ? 0 : tally.warned;
         // Where the credential was refused, a "pass" only met the refusal; what broke anyway still shows.
         const passed = untested(id) ? 0 : tally.passed;
-        const skipped = expectations.skipChecks.includes(check);
-        const outcome = skipped || passed + failed + warned === 0 ? 'n/a' : failed > 0 ? 'fail' : warned > 0 ? 'warn' : 'pass';
+        const outcome = expectations.skipChecks.includes(check) ? 'n/a' : cellOutcome({ passed, failed, warned });
         return { operationId: id, target: targetName, check, outcome, passed, failed, warned };
       }),
     );
-    // A response status counts as exercised when the response-schema check validated a body of it.
+    // A response status counts as exercised when a response check (response-schema) validated a body of it.
     const statusesSeen = new Map<string, Set<string>>();
-    for (const [key, outcome] of this.responseRules) {
+    for (const [key, outcome] of this.coverage.response) {
       if (outcome === 'n/a') continue;
       const [operationId, rest] = key.split('|') as [string, string];
       if (!rest.startsWith('status:')) continue;
@@ -435,66 +336,29 @@ export class ResultCollector implements RunListener {
       if (documented) statusesSeen.set(operationId, new Set([...(statusesSeen.get(operationId) ?? []), documented.status]));
     }
     const catalogue = this.operations.flatMap((p) => p.constraints);
-    const count = (operationId: string | undefined, severity: Severity): number =>
-      findings.filter((f) => f.finding.severity === severity && (operationId === undefined || f.finding.operationId === operationId)).length;
-    const operationVerdict = (operationId: string): RunVerdict =>
-      count(operationId, 'failure') > 0 ? 'not-conforming' : (causesByOperation.get(operationId) ?? []).length > 0 ? 'inconclusive' : options.interrupted ? 'interrupted' : 'conforming';
+    const found = findings.map((e) => e.finding);
+    const operations = this.operations.map(({ operation, baseUrl, targetName }) => {
+      const id = operation.operationId;
+      const causes = causesByOperation.get(id) ?? [];
+      const basis = { operationId: id, method: operation.method, path: operation.pathTemplate, target: redactUrl(baseUrl), targetName, planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0 };
+      return operationSummary(basis, found, { inconclusive: causes.length > 0, interrupted: options.interrupted, cause: causes[0]?.text });
+    });
     const unverifiedBoundaries: UnverifiedBoundary[] = this.operations.flatMap(({ operation, targetName }) => {
       const id = operation.operationId;
       if (untested(id)) return [];
       const { unverified } = boundaries.get(id)!;
-      return unverified.map((constraintId) => ({ operationId: id, target: targetName, constraintId, statuses: [...(this.boundaryConflicts.get(`${id}|${constraintId}`) ?? [])].sort((a, b) => a - b) }));
+      return unverified.map((constraintId) => ({ operationId: id, target: targetName, constraintId, statuses: [...(this.coverage.conflicts.get(`${id}|${constraintId}`) ?? [])].sort((a, b) => a - b) }));
     });
     const ids = new Set(this.operations.map((p) => p.operation.operationId));
-    const relaxations = this.relaxations.filter((r) => ids.has(r.operationId));
-    const cases = [...this.planned.values()].reduce((a, b) => a + b, 0);
-    const ran = [...this.ran.values()].reduce((a, b) => a + b, 0);
-    // The causes of operations that stay inconclusive (one with failures has its verdict), as `merge` keeps them.
-    const causes = [...causesByOperation.entries()].filter(([operationId]) => operationVerdict(operationId) === 'inconclusive').flatMap(([operationId, list]) => list.map((c) => causeLine(operationId, this.nameTargetsInCauses ? this.targetOf(operationId) : undefined, c.text)));
-    if (ran === 0 && causes.length === 0 && !options.interrupted) causes.push('no case ran: nothing was tested');
-    const violations = count(undefined, 'failure');
-    const verdict: RunVerdict = violations > 0 ? 'not-conforming' : options.interrupted ? 'interrupted' : causes.length > 0 ? 'inconclusive' : 'conforming';
-    return {
-      version: REPORT_VERSION,
+    return finishReport({
       tool: { name: 'interconnect-conformance', version: options.toolVersion },
       command: this.command,
       startedAt: this.started.toISOString(),
       finishedAt: finished.toISOString(),
-      durationMs: finished.getTime() - this.started.getTime(),
       seed: this.seed,
       interrupted: options.interrupted,
       ...(options.stopReason ? { stopReason: options.stopReason } : {}),
-      summary: {
-        operations: this.operations.length,
-        cases,
-        ran,
-        // Cases, so that cases = ran + notRun: the list also names an unserved operation as a whole.
-        notRun: [...this.notRunCount.values()].reduce((a, b) => a + b, 0),
-        violations,
-        warnings: count(undefined, 'warning'),
-        conforming: verdict === 'conforming',
-        verdict,
-        causes,
-      },
-      operations: this.operations.map(({ operation, baseUrl, targetName }) => {
-        const id = operation.operationId;
-        const opVerdict = operationVerdict(id);
-        const cause = opVerdict === 'inconclusive' ? causesByOperation.get(id)?.[0]?.text : undefined;
-        return {
-          operationId: id,
-          method: operation.method,
-          path: operation.pathTemplate,
-          target: redactUrl(baseUrl),
-          targetName,
-          planned: this.planned.get(id) ?? 0,
-          ran: this.ran.get(id) ?? 0,
-          notRun: this.notRunCount.get(id) ?? 0,
-          violations: count(id, 'failure'),
-          warnings: count(id, 'warning'),
-          verdict: opVerdict,
-          ...(cause !== undefined ? { cause } : {}),
-        };
-      }),
+      operations,
       ...(options.invocation ? { invocation: options.invocation } : {}),
       checks,
       coverage: catalogue.map((c) => {
@@ -503,12 +367,13 @@ export class ResultCollector implements RunListener {
         const untried = (v: ConstraintCoverage['boundaryAccepted']) => (v === 'n/a' ? v : 'not-run');
         return { ...coverage, boundaryAccepted: untried(coverage.boundaryAccepted), violationRejected: untried(coverage.violationRejected), responseHonoured: 'n/a' as const };
       }),
-      findings: findings.map((f) => f.finding),
-      occurrences: findings.map((f) => f.count),
+      findings,
       notRun,
-      ...(unverifiedBoundaries.length > 0 ? { unverifiedBoundaries } : {}),
-      ...(relaxations.length > 0 ? { relaxations } : {}),
+      unverifiedBoundaries,
+      relaxations: this.relaxations.filter((r) => ids.has(r.operationId)),
       catalogue,
-    };
+      // The causes of operations that stay inconclusive (one with failures has its verdict), as `merge` keeps them.
+      causes: operations.filter((o) => o.verdict === 'inconclusive').flatMap((o) => causesByOperation.get(o.operationId) ?? []),
+    });
   }
 }

@@ -1,41 +1,11 @@
+import type { CauseKind } from '../model/ReportCause.ts';
 import type { Operation } from '../openapi/Operation.ts';
+import type { OperationEvidence } from '../report/operationEvidence.ts';
 
-/** What one operation's answers showed, gathered by the collector while the run goes. */
-export interface OperationEvidence {
-  /** Valid and boundary requests that got an answer, and how many were accepted (2xx), refused (401/403) or in conflict. */
-  validAnswered: number;
-  /** Of those, exchanges of observed traffic (a proxy's, a HAR's): the client's credential, not the suite's. */
-  observedAnswered: number;
-  /** Exchanges of observed traffic, answered or not. */
-  observedRan: number;
-  validAccepted: number;
-  validRefused: number;
-  validInConflict: number;
-  /** Valid requests answered with the document's not-found status (ids that name nothing), and the statuses. */
-  validNotFound: number;
-  readonly notFoundStatuses: Set<number>;
-  /** Other requests that carried the credential (invalid, unknown resource), and how many were refused 401/403. */
-  otherAnswered: number;
-  otherRefused: number;
-  readonly conflictStatuses: Set<number>;
-  /** Of the requests that carried the credential, answers 5xx (and their statuses) and redirects (3xx). */
-  serverErrors: number;
-  readonly serverErrorStatuses: Set<number>;
-  redirects: number;
-  /** Requests of any kind that got no answer at all, by kind (timeout, connection-reset, connection-refused). */
-  readonly unanswered: Map<string, number>;
-  /** Names of the credential headers the refused requests carried. */
-  readonly credentialHeaders: Set<string>;
-  /** Why cases could not run, with how many each. */
-  readonly notRunReasons: Map<string, number>;
-  /** Requests sent before planning (the fixture probe). */
-  readonly probes: Array<{ readonly what: string; readonly url: string; readonly status?: number; readonly failure?: string }>;
-  /** One URL the operation was sent to (redacted), to show the path that was tried. */
-  url?: string;
-}
+export type { OperationEvidence } from '../report/operationEvidence.ts';
 
 export interface InconclusiveCause {
-  readonly kind: 'unreachable' | 'circuit' | 'unavailable' | 'route' | 'credential' | 'fixture' | 'acceptance' | 'boundaries' | 'not-run' | 'unjudged';
+  readonly kind: Exclude<CauseKind, 'nothing-ran'>;
   /** One line: the likely cause and the fix. */
   readonly text: string;
 }

@@ -68,7 +68,8 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
       const targets = key !== undefined ? resolveTargets(config.targets[key]!, `targets.${key}`) : fallback ? [{ url: fallback.url.replace(/\/+$/, ''), name: targetNameOf(fallback), fixtures: {}, headers: {} }] : [];
       const constraints = catalogueOperation(operation);
       const validators = validatorsFor(operation);
-      const expectations = config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] };
+      const own = config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] };
+      const expectations = config.checks && Object.keys(config.checks).length > 0 ? { ...own, checkSettings: config.checks } : own;
       const restrictions = targets.length > 0 ? valueRestrictionsOf(operation, constraints, validators, config) : [];
       return targets.map((target) => ({
         operation,

@@ -1,7 +1,9 @@
 import type { Constraint } from './Constraint.ts';
 import type { Finding } from './Finding.ts';
+import type { ReportCause } from './ReportCause.ts';
 
-export const REPORT_VERSION = 1;
+/** Raised with every change of the report's shape; src/report/migrateReport.ts reads the earlier ones. */
+export const REPORT_VERSION = 2;
 
 /**
  * The outcome of a run or of one operation:
@@ -183,6 +185,8 @@ export interface RunReport {
     readonly verdict: RunVerdict;
     /** For `inconclusive`: one line per cause, each naming the likely fix. */
     readonly causes: readonly string[];
+    /** The same causes as data (operation, target, kind, text), in the same order. */
+    readonly inconclusiveCauses: readonly ReportCause[];
   };
   readonly operations: readonly OperationSummary[];
   /** How the run was invoked (no secrets), for `replay`. Absent in reports of `verify-pacts`. */

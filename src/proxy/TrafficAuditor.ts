@@ -1,6 +1,7 @@
-import { checkRegistry } from '../checks/registry.ts';
+import { reportedChecks } from '../checks/reportedChecks.ts';
 import { runChecks } from '../checks/runChecks.ts';
 import { ResultCollector } from '../engine/ResultCollector.ts';
+import { RunSession } from '../report/RunSession.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { RunListener } from '../model/RunListener.ts';
 import type { RunReport } from '../model/RunReport.ts';
@@ -31,7 +32,7 @@ export interface TrafficAuditorOptions {
  */
 export class TrafficAuditor {
   private readonly collector: ResultCollector;
-  private readonly listeners: readonly RunListener[];
+  private readonly session: RunSession;
   private readonly match: ReturnType<typeof operationMatcher>;
   private readonly credentialNames: ReadonlySet<string>;
   /** Distinct credential values seen in traffic (a handful: one per client token). */
@@ -46,10 +47,9 @@ export class TrafficAuditor {
     this.credentialNames = credentialHeaderNames(operations.map((p) => p.operation));
     // Observed requests are never replayed by id: the finding's curl sends the same request again.
     this.collector = new ResultCollector(operations, { replayCommand: () => 'resend the request with the curl command above (fill in the credential)', command: options.command });
-    this.listeners = options.listeners;
+    this.session = new RunSession([this.collector, ...options.listeners]);
     this.toolVersion = options.toolVersion;
-    const start = { command: options.command, seed: 0, planned: {} } as const;
-    for (const listener of [this.collector, ...this.listeners]) listener.onRunStart?.(start);
+    this.session.onRunStart({ command: options.command, seed: 0, planned: {} });
   }
 
   /** Requests that matched no documented operation: counted, never judged. */
@@ -89,7 +89,7 @@ export class TrafficAuditor {
     const verdicts = runChecks(exchange, { operation: prepared.operation, validators: prepared.validators, expectations: prepared.expectations }, prepared.constraints);
     const result: CaseResult = { status: 'ran', case: exchange.case, exchange, verdicts };
     this.collector.addPlanned(prepared.operation.operationId, 1);
-    for (const listener of [this.collector, ...this.listeners]) listener.onCaseResult?.(result);
+    this.session.onCaseResult(result);
     return { result, url: exchange.sent.url };
   }
 
@@ -98,12 +98,9 @@ export class TrafficAuditor {
     const report = this.collector.report({
       interrupted: options.interrupted,
       ...(options.stopReason ? { stopReason: options.stopReason } : {}),
-      checkNames: [...checkRegistry.keys()],
+      checkNames: reportedChecks(undefined),
       toolVersion: this.toolVersion,
     });
-    const ended = await Promise.allSettled(this.listeners.map(async (l) => l.onRunEnd?.(report)));
-    const failed = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    return report;
+    return this.session.finish(report);
   }
 }

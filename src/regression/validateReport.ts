@@ -1,6 +1,4 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { findingKey, type FindingIdentity } from '../model/findingKey.ts';
-import { EMBEDDED_TARGET_NAME } from '../model/targetName.ts';
 import schema from '../model/report.schema.json' with { type: 'json' };
 import type { RunReport } from '../model/RunReport.ts';
 import { createAjv } from '../validation/createAjv.ts';
@@ -18,49 +16,12 @@ function describe(error: ErrorObject): string {
   return `${at} ${error.message ?? 'is invalid'}${extra}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
- * A report written before findings carried their `key` gets it derived, so last night's baseline still
- * compares; a finding too malformed to derive one is left for the schema to reject.
+ * Checks a value against `src/model/report.schema.json` as it is (a report of an earlier version fails:
+ * loaders migrate first, src/report/migrateReport.ts); returns the first problem, or the report.
  */
-function withKeys(value: unknown): unknown {
-  if (!isRecord(value) || !Array.isArray(value.findings)) return value;
-  const findings = value.findings.map((f: unknown) => {
-    if (!isRecord(f) || 'key' in f || typeof f.operationId !== 'string' || typeof f.caseId !== 'string' || !isRecord(f.intent)) return f;
-    return { key: findingKey(f as unknown as FindingIdentity), ...f };
-  });
-  return { ...value, findings };
-}
-
-/**
- * A report written before targets were named (one target per operation) gets each operation's target
- * name, as a run names it now, on its operations, cells, coverage, not-run cases and findings; a finding
- * so named gets its key again (the key holds the target).
- */
-function withTargets(value: unknown): unknown {
-  if (!isRecord(value) || !Array.isArray(value.operations)) return value;
-  const invocation = isRecord(value.invocation) ? value.invocation : undefined;
-  const nameOf = (o: Record<string, unknown>): unknown => (invocation?.embeddedMock === true ? EMBEDDED_TARGET_NAME : o.target);
-  const operations = value.operations.map((o: unknown) => (isRecord(o) && !('targetName' in o) ? { ...o, targetName: nameOf(o) } : o));
-  const names = new Map(operations.filter(isRecord).map((o) => [o.operationId, o.targetName]));
-  const named = (list: unknown, rekey = false): unknown =>
-    Array.isArray(list)
-      ? list.map((item: unknown) => {
-          if (!isRecord(item) || 'target' in item || !names.has(item.operationId)) return item;
-          const { key: _key, ...rest } = item;
-          return { ...(rekey ? rest : item), target: names.get(item.operationId) };
-        })
-      : list;
-  return { ...value, operations, checks: named(value.checks), coverage: named(value.coverage), notRun: named(value.notRun), findings: named(value.findings, true) };
-}
-
-/** Checks a value against `src/model/report.schema.json`; returns the first problem, or undefined when valid. */
 export function validateReport(value: unknown): { ok: true; report: RunReport } | { ok: false; problem: string } {
-  const report = withKeys(withTargets(value));
   const validate = validator();
-  if (validate(report)) return { ok: true, report };
+  if (validate(value)) return { ok: true, report: value };
   return { ok: false, problem: describe(validate.errors![0]!) };
 }

@@ -23,6 +23,7 @@ const ARCHITECTURE_NAMES = [
   'persistence',
   'mass-assignment',
   'request-valid',
+  'max-response-time',
 ];
 
 function run(subject: Subject, spec: ExchangeSpec = {}, skipChecks: string[] = []) {

@@ -31,7 +31,10 @@ export function tempDir(prefix = 'conformance-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
-/** Reads a JSON report and fails the test unless it validates against src/model/report.schema.json. */
+/**
+ * Reads a JSON report and fails the test unless it validates against src/model/report.schema.json as
+ * written, never migrated: a reporter that drops a field of this version fails here.
+ */
 export async function readReport(path: string): Promise<RunReport> {
   const checked = validateReport(JSON.parse(await readFile(path, 'utf8')));
   if (!checked.ok) throw new Error(`${path} is not a valid report: ${checked.problem}`);

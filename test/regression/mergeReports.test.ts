@@ -35,6 +35,26 @@ describe('mergeReports', () => {
     expect(clean.summary.violations).toBe(0);
   });
 
+  it('keeps a cause by its data while its operation stays inconclusive, and names the target where the operation has several', () => {
+    const inconclusive = (report: RunReport, text: string): RunReport => ({
+      ...report,
+      findings: [],
+      occurrences: [],
+      operations: report.operations.map((o) => (o.operationId === DC ? { ...o, violations: 0, warnings: 0, verdict: 'inconclusive' as const, cause: text } : { ...o, violations: 0, warnings: 0 })),
+      // The line is what a reporter shows: merge reads the data, never the words.
+      summary: { ...report.summary, verdict: 'inconclusive', causes: [`anything ${text}`], inconclusiveCauses: [{ operationId: DC, target: report.operations.find((o) => o.operationId === DC)!.targetName, kind: 'credential', text }] },
+    });
+    const a = shard(1, inconclusive(buildReport(), 'refused'));
+    const b = shard(2, inconclusive(buildReport(), 'refused'));
+    const merged = mergeReports([{ path: 'a.json', report: a }, { path: 'b.json', report: b }]);
+    expect(merged.summary.inconclusiveCauses).toEqual([a.summary.inconclusiveCauses[0]]);
+    expect(merged.summary.causes).toEqual([`${DC}: refused`]);
+    expect(merged.summary.verdict).toBe('inconclusive');
+    // A shard that judged the operation makes its causes no longer true of the run.
+    const judged = mergeReports([{ path: 'a.json', report: a }, { path: 'b.json', report: shard(2, { ...buildReport(), findings: [], occurrences: [] }) }]);
+    expect(judged.summary.inconclusiveCauses).toEqual([]);
+  });
+
   it('refuses two whole runs of one operation at one target (the same report twice, or two servers under one name)', () => {
     const report = buildReport();
     expect(() => mergeReports([{ path: 'a.json', report }, { path: 'b.json', report }])).toThrow(

@@ -12,7 +12,14 @@ import { loadCorpus } from '../../src/regression/loadCorpus.ts';
 import { saveCorpus } from '../../src/regression/saveCorpus.ts';
 import { shouldFail } from '../../src/regression/shouldFail.ts';
 import { withBaseline } from '../../src/regression/withBaseline.ts';
+import { REPORT_VERSION, type RunReport } from '../../src/model/RunReport.ts';
 import { buildReport, DC, FINDINGS, HCX, makeFinding, SECRET } from '../reporters/fixtures.ts';
+
+/** A report as version 1 wrote it: no causes as data. */
+function asVersion1(report: RunReport): Omit<RunReport, "version" | "summary"> & { version: 1; summary: object } {
+  const { inconclusiveCauses: _causes, ...summary } = report.summary;
+  return { ...report, version: 1, summary };
+}
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'conformance-regression-'));
 
@@ -49,7 +56,7 @@ describe('findingKey', () => {
     const dir = await tempDir();
     const path = join(dir, 'old.json');
     const report = buildReport();
-    await writeFile(path, JSON.stringify({ ...report, findings: report.findings.map(({ key: _key, ...rest }) => rest) }));
+    await writeFile(path, JSON.stringify({ ...asVersion1(report), findings: report.findings.map(({ key: _key, ...rest }) => rest) }));
     expect((await loadBaseline(path)).findings.map((f) => f.key)).toEqual(report.findings.map(findingKey));
   });
 
@@ -61,7 +68,7 @@ describe('findingKey', () => {
     const unnamed = <T extends object>(items: readonly T[]): Array<Omit<T, 'target'>> => items.map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => k !== 'target')) as Omit<T, 'target'>);
     // Written before targets were named: no target names anywhere, keys without a target.
     const old = {
-      ...report,
+      ...asVersion1(report),
       operations: report.operations.map(({ targetName: _name, ...rest }) => rest),
       checks: unnamed(report.checks),
       coverage: unnamed(report.coverage),
@@ -152,7 +159,7 @@ describe('loadBaseline', () => {
     void findings;
     await writeFile(path, JSON.stringify(rest));
     await expect(loadBaseline(path)).rejects.toThrow(/not a run report.*findings/);
-    await writeFile(path, JSON.stringify({ ...buildReport(), version: 2 }));
+    await writeFile(path, JSON.stringify({ ...buildReport(), version: REPORT_VERSION + 1 }));
     await expect(loadBaseline(path)).rejects.toThrow(ConfigError);
   });
 });

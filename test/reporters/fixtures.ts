@@ -210,7 +210,7 @@ export function buildReport(overrides: Partial<RunReport> = {}): RunReport {
     durationMs: 12_500,
     seed: 7,
     interrupted: false,
-    summary: { operations: 2, cases: 120, ran: 118, notRun: 2, violations, warnings: findings.length - violations, conforming: verdict === 'conforming', verdict, causes: [] },
+    summary: { operations: 2, cases: 120, ran: 118, notRun: 2, violations, warnings: findings.length - violations, conforming: verdict === 'conforming', verdict, causes: [], inconclusiveCauses: [] },
     operations: [
       operation({ operationId: HCX, method: 'POST', path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade', target: TARGET, targetName: TARGET, planned: 50, ran: 50, notRun: 0 }, findings),
       operation({ operationId: DC, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', target: TARGET, targetName: TARGET, planned: 70, ran: 68, notRun: 2 }, findings),
@@ -369,6 +369,7 @@ export function buildMultiTargetReport(): RunReport {
       conforming: false,
       verdict: 'not-conforming',
       causes: [`${DC} @ ${EU_WEST.name}: ${MULTI_CAUSE}`],
+      inconclusiveCauses: [{ operationId: DC, target: EU_WEST.name, kind: 'credential', text: MULTI_CAUSE }],
     },
     operations,
     checks,

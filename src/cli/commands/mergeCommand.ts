@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG, REPORT_FORMATS, type ReportSpec } from '../../config/Co
 import { UsageError } from '../../errors/ConformanceError.ts';
 import { loadBaseline } from '../../regression/loadBaseline.ts';
 import { mergeReports } from '../../regression/mergeReports.ts';
+import { RunSession } from '../../report/RunSession.ts';
 import type { FailOn } from '../../regression/shouldFail.ts';
 import { withBaseline } from '../../regression/withBaseline.ts';
 import { checkReportPaths } from '../checkReportPaths.ts';
@@ -41,7 +42,8 @@ export function mergeCommand(program: Command, io: MainIo, setExit: (code: numbe
       const stdout = { write: (text: string) => io.out(text), isTTY: process.stdout.isTTY === true };
       const stderr = { write: (text: string) => io.err(text), isTTY: process.stderr.isTTY === true };
       const reporters = createReporters(reports, { reportDir, console: { stdout, stderr } });
-      for (const reporter of reporters) await reporter.onRunEnd?.(merged);
+      // A merge is a run without cases: its report goes to every reporter as a run's does.
+      await new RunSession(reporters).finish(merged);
       // The same exit code, and the same last line, as one run would give.
       const code = exitCodeOf(merged, io, baseline ? { baseline, failOn: flags.failOn ?? DEFAULT_CONFIG.failOn } : undefined);
       setExit(code);
