@@ -171,7 +171,7 @@ export class ConsoleReporter implements RunListener {
       const { response, failure } = result.exchange;
       const answer = { ...(response ? { response: { status: response.status, bodyExcerpt: '' } } : {}), ...(failure ? { failure } : {}) };
       for (const v of result.verdicts) {
-        if (v.outcome === 'fail') this.failing.add(findingKey({ operationId, target: result.target ?? '', request: result.exchange.sent, check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}), intent: result.case.intent, caseId: result.case.id, ...answer }));
+        if (v.outcome === 'fail') this.failing.add(findingKey({ operationId, target: result.target ?? '', targetNamed: result.target !== undefined, check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}), intent: result.case.intent, ...answer }));
       }
     }
     if (!this.progress) return;

@@ -14,6 +14,7 @@ import type { FixtureProbe } from './discoverFixtures.ts';
 import { inconclusiveCauses, unavailableCause, type OperationEvidence, type TargetHeaders } from './inconclusiveCauses.ts';
 import { outageOf, type Outage } from './outageOf.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
+import { targetIdentityOf } from './targetIdentityOf.ts';
 import { toFinding } from './toFinding.ts';
 
 type Tri = 'pass' | 'fail' | 'not-run' | 'n/a';
@@ -256,7 +257,7 @@ export class ResultCollector implements RunListener {
         }
       }
       if (verdict.outcome === 'fail' && prepared && severity) {
-        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case, prepared), severity, prepared.targetName);
+        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case, prepared), severity, targetIdentityOf(prepared));
         const key = `${groupKey(finding)}${refusal ? '|refused' : ''}${outage ? `|${outage}` : ''}`;
         const held = this.findings.get(key);
         if (!held) this.findings.set(key, { finding, count: 1, refusal, outage });
@@ -476,7 +477,7 @@ export class ResultCollector implements RunListener {
         verdict,
         causes,
       },
-      operations: this.operations.map(({ operation, baseUrl, targetName }) => {
+      operations: this.operations.map(({ operation, baseUrl, targetName, targetNamed }) => {
         const id = operation.operationId;
         const opVerdict = operationVerdict(id);
         const cause = opVerdict === 'inconclusive' ? causesByOperation.get(id)?.[0]?.text : undefined;
@@ -486,6 +487,7 @@ export class ResultCollector implements RunListener {
           path: operation.pathTemplate,
           target: redactUrl(baseUrl),
           targetName,
+          targetNamed,
           planned: this.planned.get(id) ?? 0,
           ran: this.ran.get(id) ?? 0,
           notRun: this.notRunCount.get(id) ?? 0,

@@ -1,5 +1,6 @@
-import type { Case } from '../model/Case.ts';
+import type { Case, CaseIntent } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
+import { valueFamily } from '../model/valueFamily.ts';
 import type { Operation } from '../openapi/Operation.ts';
 import { pointerOf } from '../openapi/pointer.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
@@ -73,6 +74,13 @@ function disagreement(draft: PlanDraft, broken: readonly string[]): string | und
   return broken.length === 0 ? undefined : `meant to be valid but breaks ${broken.join(', ')}`;
 }
 
+/** An intent that tests one rule carries the family of the value it tried (src/model/valueFamily.ts). */
+function withFamily(intent: CaseIntent, variant: string): CaseIntent {
+  if (!('constraintId' in intent)) return intent;
+  const family = valueFamily(variant);
+  return family === '' ? intent : { ...intent, family };
+}
+
 /**
  * The deterministic cases of one operation, in this order: valid and boundary, invalid (one broken
  * constraint each), no-auth and wrong-auth, unknown resource, the resource under another owner. Pure: the same operation, catalogue,
@@ -115,10 +123,11 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     const key = `${draft.intent.kind}:${'constraintId' in draft.intent ? draft.intent.constraintId : draft.intent.label}`;
     const index = counters.get(key) ?? 0;
     counters.set(key, index + 1);
+    const variant = draft.variant ?? String(index);
     const planned: Case = {
-      id: caseId({ operationId: operation.operationId, intent: draft.intent, variant: draft.variant ?? String(index), seed: options.seed }),
+      id: caseId({ operationId: operation.operationId, intent: draft.intent, variant, seed: options.seed }),
       operationId: operation.operationId,
-      intent: draft.intent,
+      intent: withFamily(draft.intent, variant),
       request: withMediaType(draft.request, operation),
       seed: options.seed,
       needsFixture: draft.needsFixture,

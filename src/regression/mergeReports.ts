@@ -123,6 +123,7 @@ function mergeOperation(entries: ReadonlyArray<{ summary: OperationSummary; repo
     path: first.path,
     target: first.target,
     targetName: first.targetName,
+    targetNamed: first.targetNamed,
     planned: sum(entries.map(({ summary }) => summary.planned)),
     ran: sum(entries.map(({ summary }) => summary.ran)),
     notRun: sum(entries.map(({ summary }) => summary.notRun)),

@@ -1,4 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { CaseIntent } from '../model/Case.ts';
+import { familyFromCaseId } from '../model/familyFromCaseId.ts';
 import { findingKey, type FindingIdentity } from '../model/findingKey.ts';
 import { EMBEDDED_TARGET_NAME } from '../model/targetName.ts';
 import schema from '../model/report.schema.json' with { type: 'json' };
@@ -57,9 +59,30 @@ function withTargets(value: unknown): unknown {
   return { ...value, operations, checks: named(value.checks), coverage: named(value.coverage), notRun: named(value.notRun), findings: named(value.findings, true) };
 }
 
+/**
+ * A report written before identity was data gets it: each operation whether its target's name was given
+ * (a name other than its URL), each finding its target's URL and that flag (named when the request did
+ * not go under the name, as keys were made then) and its intent's value family (from its planned case
+ * id). Keys already written are kept.
+ */
+function withIdentity(value: unknown): unknown {
+  if (!isRecord(value) || !Array.isArray(value.operations)) return value;
+  const operations = value.operations.map((o: unknown) => (isRecord(o) && !('targetNamed' in o) && typeof o.target === 'string' ? { ...o, targetNamed: o.targetName !== o.target } : o));
+  const urlOf = new Map(operations.filter(isRecord).map((o) => [`${String(o.operationId)}|${String(o.targetName)}`, o.target]));
+  const findings = Array.isArray(value.findings)
+    ? value.findings.map((f: unknown) => {
+        if (!isRecord(f) || typeof f.operationId !== 'string' || typeof f.target !== 'string' || !isRecord(f.request) || typeof f.request.url !== 'string') return f;
+        const url = urlOf.get(`${f.operationId}|${f.target}`) ?? f.target;
+        const intent = typeof f.caseId === 'string' && isRecord(f.intent) ? familyFromCaseId(f.operationId, f.caseId, f.intent as unknown as CaseIntent) : f.intent;
+        return { ...f, intent, ...('targetUrl' in f ? {} : { targetUrl: url }), ...('targetNamed' in f ? {} : { targetNamed: !f.request.url.startsWith(f.target) }) };
+      })
+    : value.findings;
+  return { ...value, operations, findings };
+}
+
 /** Checks a value against `src/model/report.schema.json`; returns the first problem, or undefined when valid. */
 export function validateReport(value: unknown): { ok: true; report: RunReport } | { ok: false; problem: string } {
-  const report = withKeys(withTargets(value));
+  const report = withKeys(withIdentity(withTargets(value)));
   const validate = validator();
   if (validate(report)) return { ok: true, report };
   return { ok: false, problem: describe(validate.errors![0]!) };
