@@ -28,7 +28,7 @@ import { CircuitBreaker } from './CircuitBreaker.ts';
 import { discoverFixtures, type FixtureProbe } from './discoverFixtures.ts';
 import { fixtureProbe } from './fixtureProbe.ts';
 import { executeCase } from './executeCase.ts';
-import { exploreRandom, randomCase, randomCaseId, randomRequestAt, sampleRandomCases } from './exploreRandom.ts';
+import { exploreRandom, randomCaseId, replayedRandomCase, sampleRandomCases } from './exploreRandom.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { Planner, type OperationPlan } from './Planner.ts';
 import { prepareOperations } from './prepareOperations.ts';
@@ -341,9 +341,7 @@ function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSetup, ex
     for (const id of config.caseIds) {
       const prefix = randomCaseId(entry.prepared.operation.operationId, config.seed, '');
       if (!id.startsWith(prefix)) continue;
-      const path = id.slice(prefix.length);
-      const request = randomRequestAt(entry.prepared, fixtures, config.seed, path);
-      entry.cases.push(randomCase(entry.prepared.operation.operationId, config.seed, path, request));
+      entry.cases.push(replayedRandomCase(entry.prepared, fixtures, config.seed, id.slice(prefix.length)));
     }
   }
   const plannedIds = new Set(everyPlan.flatMap((e) => e.cases.map((c) => c.id)));

@@ -9,6 +9,7 @@ import { baseRequest, type BaseRequest } from './baseRequest.ts';
 import { boundaryDrafts } from './boundaryDrafts.ts';
 import { caseId } from './caseId.ts';
 import { classifyRequest } from './classifyRequest.ts';
+import { edgeOf } from './edgeOf.ts';
 import { invalidDrafts } from './invalidDrafts.ts';
 import type { PlanDraft } from './PlanDraft.ts';
 import type { PlanOptions } from './PlanOptions.ts';
@@ -155,5 +156,18 @@ export function planCases(operation: Operation, constraints: readonly Constraint
       cases.push({ ...planned, breaks: broken });
     }
   }
-  return cases;
+  return withEdges(operation, constraints, cases);
+}
+
+/**
+ * State sequence steps carry values drawn under the seed: like a random case, a step whose value stands
+ * at a rule's edge (the bandwidth maximum) is keyed as that rule's boundary case (src/plan/edgeOf.ts).
+ */
+function withEdges(operation: Operation, constraints: readonly Constraint[], cases: Case[]): Case[] {
+  if (!cases.some((c) => c.sequence)) return cases;
+  const edge = edgeOf(operation, constraints, cases.filter((c) => !c.sequence));
+  return cases.map((c) => {
+    const at = c.sequence && c.intent.kind === 'valid' ? edge(c.request) : undefined;
+    return at && c.intent.kind === 'valid' ? { ...c, intent: { ...c.intent, edge: at } } : c;
+  });
 }
