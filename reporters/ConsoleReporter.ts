@@ -298,7 +298,7 @@ export class ConsoleReporter implements RunListener {
     const nameWidth = Math.max(...targets.map((t) => t.targetName.length));
     for (const t of targets) {
       // A target the config does not name is named by its URL: no need to say it twice.
-      const where = t.targetName === t.target ? printable(t.target) : `${printable(t.targetName.padEnd(nameWidth))}  ${c.dim(printable(t.target))}`;
+      const where = !t.targetNamed ? printable(t.target) : `${printable(t.targetName.padEnd(nameWidth))}  ${c.dim(printable(t.target))}`;
       lines.push(...wrapText(`→ ${where}  ${this.counts(t)}`, WIDTH, '    ', '        '));
       lines.push(...this.inconclusiveLines(t, '      '));
     }

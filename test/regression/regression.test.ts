@@ -205,6 +205,23 @@ describe('failure corpus', () => {
     expect(await loadCorpus(dir)).toHaveLength(stored.length);
   });
 
+  it('gives an entry written before intents carried their value family the family its case id names', async () => {
+    const dir = await tempDir();
+    const entry = {
+      key: `${HCX}|negative-rejection|C.name.maxLength|invalid:length|2xx|`,
+      caseId: `${HCX}:invalid:C.name.maxLength:length-65@1`,
+      operationId: HCX,
+      check: 'negative-rejection',
+      constraintId: 'C.name.maxLength',
+      intent: { kind: 'invalid', constraintId: 'C.name.maxLength', label: 'name length 65' },
+      seed: 1,
+      request: { method: 'POST', url: 'http://127.0.0.1:4010/x', headers: {} },
+    };
+    await writeFile(join(dir, 'old.json'), JSON.stringify(entry));
+    const [loaded] = await loadCorpus(dir);
+    expect(loaded?.intent).toEqual({ ...entry.intent, family: 'length' });
+  });
+
   it('is empty before the first run and rejects a foreign file', async () => {
     const dir = await tempDir();
     expect(await loadCorpus(join(dir, 'missing'))).toEqual([]);
