@@ -11,6 +11,7 @@ import { requestFingerprint } from '../plan/requestFingerprint.ts';
 import { excludedBy } from '../plan/restrictedValue.ts';
 import { validRequestArbitrary } from '../plan/validRequestArbitrary.ts';
 import { executeCase } from './executeCase.ts';
+import type { FailedEdges } from './FailedEdges.ts';
 import { planOptions } from './Planner.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import type { RunContext } from './RunContext.ts';
@@ -40,10 +41,11 @@ interface RandomSetup {
   readonly edgeOf: (request: PlannedRequest) => RuleEdge | undefined;
 }
 
-function randomSetup(prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>, seed: number): RandomSetup {
+function randomSetup(prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>, seed: number, failed?: FailedEdges): RandomSetup {
   const options = planOptions(prepared, seed, fixtures);
   const planned = planCases(prepared.operation, prepared.constraints, prepared.validators, options);
-  return { options, planned, edgeOf: edgeOf(prepared.operation, prepared.constraints, planned) };
+  const { operationId } = prepared.operation;
+  return { options, planned, edgeOf: edgeOf(prepared.operation, prepared.constraints, planned, (edge) => failed?.has(operationId, edge) ?? false) };
 }
 
 /** A random case named by `--case`, rebuilt from its path. */
@@ -136,7 +138,7 @@ function sampleWith(prepared: PreparedOperation, setup: RandomSetup, seed: numbe
  */
 export async function exploreRandom(prepared: PreparedOperation, runs: number, context: RunContext, emit: (result: CaseResult) => void, keep?: (index: number) => boolean): Promise<void> {
   if (runs <= 0 || unplannedIntents(prepared.expectations.skipChecks).has('valid')) return;
-  const setup = randomSetup(prepared, context.fixtures, context.seed);
+  const setup = randomSetup(prepared, context.fixtures, context.seed, context.failedEdges);
   const cases = sampleWith(prepared, setup, context.seed, runs, keep ?? (() => true));
   if (cases.length === 0) return;
   context.collector.addPlanned(prepared.operation.operationId, cases.length);

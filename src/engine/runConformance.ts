@@ -29,6 +29,7 @@ import { discoverFixtures, type FixtureProbe } from './discoverFixtures.ts';
 import { fixtureProbe } from './fixtureProbe.ts';
 import { executeCase } from './executeCase.ts';
 import { exploreRandom, randomCaseId, replayedRandomCase, sampleRandomCases } from './exploreRandom.ts';
+import { FailedEdges } from './FailedEdges.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { Planner, type OperationPlan } from './Planner.ts';
 import { prepareOperations } from './prepareOperations.ts';
@@ -415,15 +416,17 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
   // A target that stops answering is left alone once the breaker opens: its verdict says so (inconclusive).
   const breaker = new CircuitBreaker();
   let circuit: string | undefined;
+  const failedEdges = new FailedEdges();
   const emitSent = (result: CaseResult): void => {
     emit(result);
+    failedEdges.note(result);
     const opened = breaker.record(result);
     if (opened === undefined || stopReason !== undefined) return;
     circuit = opened;
     collector.noteCircuitOpen(opened);
     stop(opened);
   };
-  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason };
+  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason, failedEdges };
   const planOrder = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
     ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),

@@ -42,11 +42,15 @@ function edgeHits(operation: Operation, constraints: readonly Constraint[], requ
 
 /**
  * Which rule's edge a random valid request stands for, so that a failure of it is keyed as that rule's
- * boundary case (one defect, one key, whichever case found it): the first edge, in catalogue order, that
- * no planned valid case stands at too. A value a planned valid case also carries (an enum value the
- * pairwise cases cover) is that case's context: a failure on it is keyed as a valid case's, as it is.
+ * boundary case (one defect, one key, whichever case found it): of the edges no planned valid case stands
+ * at too, the first that `prefer` picks (the run knows which boundary cases failed), else the first, in
+ * catalogue order. A value a planned valid case also carries (an enum value the pairwise cases cover) is
+ * that case's context: a failure on it is keyed as a valid case's, as it is.
  */
-export function edgeOf(operation: Operation, constraints: readonly Constraint[], planned: readonly Case[]): (request: PlannedRequest) => RuleEdge | undefined {
+export function edgeOf(operation: Operation, constraints: readonly Constraint[], planned: readonly Case[], prefer: (edge: RuleEdge) => boolean = () => false): (request: PlannedRequest) => RuleEdge | undefined {
   const covered = new Set(planned.filter((c) => c.intent.kind === 'valid').flatMap((c) => edgeHits(operation, constraints, c.request).map((h) => h.sample)));
-  return (request) => edgeHits(operation, constraints, request).find((h) => !covered.has(h.sample))?.edge;
+  return (request) => {
+    const edges = edgeHits(operation, constraints, request).filter((h) => !covered.has(h.sample)).map((h) => h.edge);
+    return edges.find(prefer) ?? edges[0];
+  };
 }

@@ -33,6 +33,16 @@ describe('edgeOf: the rule edge a valid request stands for', () => {
     expect(edge(withHostedConnect(base, { bandwidth: 399999, name: 'q'.repeat(63) }))).toBeUndefined();
   });
 
+  it('of several edges, takes the first the run prefers (its boundary case failed), else the first in catalogue order', () => {
+    const planned = planOf(subjects.dc);
+    const minimum = subjects.dc.constraints.find((c) => c.id === 'DC.body.hosted_connect.name.minLength')!.value as number;
+    const request = withHostedConnect(firstValid(planned), { name: 'n'.repeat(minimum), bandwidth: 400000 });
+    const first = edgeOf(subjects.dc.operation, subjects.dc.constraints, planned)(request);
+    expect(first).toEqual({ constraintId: 'DC.body.hosted_connect.name.minLength', family: 'length' });
+    const preferred = edgeOf(subjects.dc.operation, subjects.dc.constraints, planned, (e) => e.constraintId.endsWith('bandwidth.maximum'))(request);
+    expect(preferred).toEqual({ constraintId: 'DC.body.hosted_connect.bandwidth.maximum', family: 'at-edge' });
+  });
+
   it('leaves a value a planned valid case carries too to that case, and compares a parameter as the text it travels as', () => {
     const planned = planOf(subjects.hcx);
     const request = firstValid(planned);
