@@ -171,7 +171,7 @@ export class ConsoleReporter implements RunListener {
       const { response, failure } = result.exchange;
       const answer = { ...(response ? { response: { status: response.status, bodyExcerpt: '' } } : {}), ...(failure ? { failure } : {}) };
       for (const v of result.verdicts) {
-        if (v.outcome === 'fail') this.failing.add(findingKey({ operationId, target: result.target ?? '', request: result.exchange.sent, check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}), intent: result.case.intent, caseId: result.case.id, ...answer }));
+        if (v.outcome === 'fail') this.failing.add(findingKey({ operationId, target: result.target ?? '', targetNamed: result.target !== undefined, check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}), intent: result.case.intent, ...answer }));
       }
     }
     if (!this.progress) return;
@@ -298,7 +298,7 @@ export class ConsoleReporter implements RunListener {
     const nameWidth = Math.max(...targets.map((t) => t.targetName.length));
     for (const t of targets) {
       // A target the config does not name is named by its URL: no need to say it twice.
-      const where = t.targetName === t.target ? printable(t.target) : `${printable(t.targetName.padEnd(nameWidth))}  ${c.dim(printable(t.target))}`;
+      const where = !t.targetNamed ? printable(t.target) : `${printable(t.targetName.padEnd(nameWidth))}  ${c.dim(printable(t.target))}`;
       lines.push(...wrapText(`→ ${where}  ${this.counts(t)}`, WIDTH, '    ', '        '));
       lines.push(...this.inconclusiveLines(t, '      '));
     }

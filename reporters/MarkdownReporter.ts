@@ -103,7 +103,7 @@ export class MarkdownReporter implements RunListener {
     out.push(several ? '| operation | target | ran | failures | warnings | verdict |' : '| operation | ran | failures | warnings | verdict |', several ? '| --- | --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |');
     for (const op of report.operations) {
       const verdict = op.verdict === 'inconclusive' && op.cause ? `inconclusive: ${inline(op.cause)}` : op.verdict;
-      const target = several ? ` ${inline(op.targetName)}${op.targetName === op.target ? '' : ` (${inline(op.target)})`} |` : '';
+      const target = several ? ` ${inline(op.targetName)}${op.targetNamed ? ` (${inline(op.target)})` : ''} |` : '';
       out.push(`| ${inline(op.operationId)} |${target} ${op.ran}/${op.planned} | ${op.violations} | ${op.warnings} | ${verdict} |`);
     }
     const heads = columns.columns.map((o) => inline(columns.label(o.operationId, o.targetName)));

@@ -11,7 +11,9 @@ export const positiveAcceptance = whenResponse({
   run({ case: testCase, response }, { validators, operation }) {
     const { intent } = testCase;
     if (intent.kind !== 'valid' && intent.kind !== 'boundary') return undefined;
-    const constraint = intent.kind === 'boundary' ? { constraintId: intent.constraintId } : {};
+    // A random request at a rule's edge is judged, and named, as that rule's boundary case.
+    const rule = intent.kind === 'boundary' ? intent : intent.edge;
+    const constraint = rule ? { constraintId: rule.constraintId } : {};
     const { status } = response;
     if (status >= 200 && status <= 299) return { check: 'positive-acceptance', outcome: 'pass', ...constraint, message: `${intent.label}: accepted with ${status}` };
     if (isThrottled(status)) return { check: 'positive-acceptance', outcome: 'skip', ...constraint, message: `${intent.label}: still ${status} after retries, not judged` };
@@ -24,6 +26,8 @@ export const positiveAcceptance = whenResponse({
     if (broken.length > 0) {
       return { check: 'positive-acceptance', outcome: 'skip', ...constraint, message: `${intent.label}: the request breaks ${broken.join(', ')}, not judged` };
     }
-    return { check: 'positive-acceptance', outcome: 'fail', ...constraint, ...(intent.provenance ? { provenance: intent.provenance } : {}), message: `${intent.label}: a valid request was answered ${status}, expected 2xx` };
+    // The case's own provenance first (a step carrying undocumented members is a reading), then its edge's.
+    const provenance = intent.provenance ?? rule?.provenance;
+    return { check: 'positive-acceptance', outcome: 'fail', ...constraint, ...(provenance ? { provenance } : {}), message: `${intent.label}: a valid request was answered ${status}, expected 2xx` };
   },
 });

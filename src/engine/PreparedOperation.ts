@@ -17,6 +17,8 @@ export interface PreparedOperation {
   readonly baseUrl: string;
   /** The target's name in the report: the config's `name`, the embedded mock's, else the base URL (redacted). */
   readonly targetName: string;
+  /** The target's name was given (the config's `name`, the embedded mock's), not taken from its URL. */
+  readonly targetNamed: boolean;
   /** The `name` the config file gives this server, when it does (what `--only-target` selects). */
   readonly configName?: string;
   /** This target's own fixtures and headers, laid over the run's (empty unless the config file gives them). */

@@ -22,6 +22,7 @@ import type { FixtureProbe } from './discoverFixtures.ts';
 import { inconclusiveCauses, unavailableCause, type TargetHeaders } from './inconclusiveCauses.ts';
 import { outageOf } from './outageOf.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
+import { targetIdentityOf } from './targetIdentityOf.ts';
 import { toFinding } from './toFinding.ts';
 
 export interface CollectorOptions {
@@ -204,7 +205,7 @@ export class ResultCollector implements RunListener {
         if (verdict.constraintId) coverageFold.add(this.coverage, { column: 'response', key: `${operationId}|${verdict.constraintId}`, outcome });
       }
       if (verdict.outcome === 'fail' && prepared && severity) {
-        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case, prepared), severity, prepared.targetName);
+        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case, prepared), severity, targetIdentityOf(prepared));
         this.findings = findingSet.add(this.findings, { finding, count: 1, tags: [...(refusal ? ['refused'] : []), ...(outage ? [outage] : [])] });
       }
     }
@@ -337,10 +338,10 @@ export class ResultCollector implements RunListener {
     }
     const catalogue = this.operations.flatMap((p) => p.constraints);
     const found = findings.map((e) => e.finding);
-    const operations = this.operations.map(({ operation, baseUrl, targetName }) => {
+    const operations = this.operations.map(({ operation, baseUrl, targetName, targetNamed }) => {
       const id = operation.operationId;
       const causes = causesByOperation.get(id) ?? [];
-      const basis = { operationId: id, method: operation.method, path: operation.pathTemplate, target: redactUrl(baseUrl), targetName, planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0 };
+      const basis = { operationId: id, method: operation.method, path: operation.pathTemplate, target: redactUrl(baseUrl), targetName, targetNamed, planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0 };
       return operationSummary(basis, found, { inconclusive: causes.length > 0, interrupted: options.interrupted, cause: causes[0]?.text });
     });
     const unverifiedBoundaries: UnverifiedBoundary[] = this.operations.flatMap(({ operation, targetName }) => {

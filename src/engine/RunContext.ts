@@ -1,3 +1,4 @@
+import type { FailedEdges } from './FailedEdges.ts';
 import type { RunListener } from '../model/RunListener.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
@@ -16,6 +17,8 @@ export interface RunContext {
   readonly signal: AbortSignal;
   /** Stops the run early (nothing new is sent) and says why. */
   readonly stop: (reason: string) => void;
+  /** The boundary cases that failed on their own rule so far (random cases at several edges are keyed by them). */
+  readonly failedEdges?: FailedEdges;
   /** Why the run stopped early, once it has (cases left unsent are reported as not run with it). */
   readonly stopped?: () => string | undefined;
 }

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
-import type { Case, PlannedRequest } from '../model/Case.ts';
+import type { Case, PlannedRequest, RuleEdge } from '../model/Case.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import { unplannedIntents } from '../checks/unplannedIntents.ts';
 import { classifyRequest } from '../plan/classifyRequest.ts';
+import { edgeOf } from '../plan/edgeOf.ts';
 import { finiteRequestDomain } from '../plan/finiteRequestDomain.ts';
 import { planCases } from '../plan/planCases.ts';
+import type { PlanOptions } from '../plan/PlanOptions.ts';
 import { requestFingerprint } from '../plan/requestFingerprint.ts';
 import { excludedBy } from '../plan/restrictedValue.ts';
 import { validRequestArbitrary } from '../plan/validRequestArbitrary.ts';
 import { executeCase } from './executeCase.ts';
+import type { FailedEdges } from './FailedEdges.ts';
 import { planOptions } from './Planner.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import type { RunContext } from './RunContext.ts';
@@ -22,9 +25,33 @@ export function randomCaseId(operationId: string, seed: number, path: string): s
   return `${operationId}:random:${seed}:${path}`;
 }
 
-/** The random case at a fast-check path: its id replays exactly this request. */
-export function randomCase(operationId: string, seed: number, path: string, request: PlannedRequest): Case {
-  return { id: randomCaseId(operationId, seed, path), operationId, intent: { kind: 'valid', label: `random #${path}` }, request, seed, needsFixture: true };
+/**
+ * The random case at a fast-check path: its id replays exactly this request. `edgeOf` says which rule's
+ * edge the request stands for (src/plan/edgeOf.ts): a failure of it is keyed as that boundary case's.
+ */
+export function randomCase(operationId: string, seed: number, path: string, request: PlannedRequest, edgeOf?: (request: PlannedRequest) => RuleEdge | undefined): Case {
+  const edge = edgeOf?.(request);
+  return { id: randomCaseId(operationId, seed, path), operationId, intent: { kind: 'valid', label: `random #${path}`, ...(edge ? { edge } : {}) }, request, seed, needsFixture: true };
+}
+
+/** What every random case of an operation under a seed is made with: the plan options, the planned cases, the edge finder. */
+interface RandomSetup {
+  readonly options: PlanOptions;
+  readonly planned: readonly Case[];
+  readonly edgeOf: (request: PlannedRequest) => RuleEdge | undefined;
+}
+
+function randomSetup(prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>, seed: number, failed?: FailedEdges): RandomSetup {
+  const options = planOptions(prepared, seed, fixtures);
+  const planned = planCases(prepared.operation, prepared.constraints, prepared.validators, options);
+  const { operationId } = prepared.operation;
+  return { options, planned, edgeOf: edgeOf(prepared.operation, prepared.constraints, planned, (edge) => failed?.has(operationId, edge) ?? false) };
+}
+
+/** A random case named by `--case`, rebuilt from its path. */
+export function replayedRandomCase(prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>, seed: number, path: string): Case {
+  const request = randomRequestAt(prepared, fixtures, seed, path);
+  return randomCase(prepared.operation.operationId, seed, path, request, randomSetup(prepared, fixtures, seed).edgeOf);
 }
 
 /** A path that names one request of a listed finite domain (`c<index>`), not a fast-check path. */
@@ -72,10 +99,14 @@ export function sampleRandomCases(
 ): Array<{ readonly index: number; readonly testCase: Case; readonly listed: boolean }> {
   // Random requests are valid ones: none is sent when only skipped checks would judge them.
   if (runs <= 0 || unplannedIntents(prepared.expectations.skipChecks).has('valid')) return [];
+  return sampleWith(prepared, randomSetup(prepared, fixtures, seed), seed, runs, keep);
+}
+
+function sampleWith(prepared: PreparedOperation, setup: RandomSetup, seed: number, runs: number, keep: (index: number) => boolean): Array<{ readonly index: number; readonly testCase: Case; readonly listed: boolean }> {
   const { operationId } = prepared.operation;
-  const options = planOptions(prepared, seed, fixtures);
+  const { options, planned, edgeOf: edge } = setup;
   const restrictions = prepared.restrictions ?? [];
-  const seen = new Set(planCases(prepared.operation, prepared.constraints, prepared.validators, options).map((c) => requestFingerprint(c.request)));
+  const seen = new Set(planned.map((c) => requestFingerprint(c.request)));
   // Whether the request is sent for the first time in this run (it is then remembered). Decided over the
   // whole sequence before a shard keeps its indexes, so the shards together send the unsharded run's cases.
   const fresh = (request: PlannedRequest): boolean => {
@@ -86,7 +117,7 @@ export function sampleRandomCases(
   };
   const domain = finiteRequestDomain(prepared.operation, options, prepared.validators);
   if (domain && domain.length <= runs) {
-    return domain.flatMap((request, index) => (fresh(request) && keep(index) ? [{ index, testCase: randomCase(operationId, seed, `c${index}`, request), listed: true }] : []));
+    return domain.flatMap((request, index) => (fresh(request) && keep(index) ? [{ index, testCase: randomCase(operationId, seed, `c${index}`, request, edge), listed: true }] : []));
   }
   const arbitrary = validRequestArbitrary(prepared.operation, options, prepared.validators);
   const out: Array<{ index: number; testCase: Case; listed: boolean }> = [];
@@ -95,7 +126,7 @@ export function sampleRandomCases(
     if (taken >= runs) break;
     if (!fresh(request)) continue;
     taken += 1;
-    if (keep(index)) out.push({ index, testCase: randomCase(operationId, seed, String(index), request), listed: false });
+    if (keep(index)) out.push({ index, testCase: randomCase(operationId, seed, String(index), request, edge), listed: false });
   }
   return out;
 }
@@ -106,7 +137,9 @@ export function sampleRandomCases(
  * instead of the original.
  */
 export async function exploreRandom(prepared: PreparedOperation, runs: number, context: RunContext, emit: (result: CaseResult) => void, keep?: (index: number) => boolean): Promise<void> {
-  const cases = sampleRandomCases(prepared, context.fixtures, context.seed, runs, keep);
+  if (runs <= 0 || unplannedIntents(prepared.expectations.skipChecks).has('valid')) return;
+  const setup = randomSetup(prepared, context.fixtures, context.seed, context.failedEdges);
+  const cases = sampleWith(prepared, setup, context.seed, runs, keep ?? (() => true));
   if (cases.length === 0) return;
   context.collector.addPlanned(prepared.operation.operationId, cases.length);
   const firstFailures = new Map<string, { index: number; result: CaseResult }>();
@@ -133,13 +166,13 @@ export async function exploreRandom(prepared: PreparedOperation, runs: number, c
     // A transport failure (timeout, reset) is about the server's health, not the request: shrinking it
     // would only repeat slow failures.
     const shrinkable = !context.signal.aborted && !signature.split(',').includes('transport');
-    emit(shrinkable ? await shrink(prepared, context, signature, index, result, answered) : result);
+    emit(shrinkable ? await shrink(prepared, context, setup, signature, index, result, answered) : result);
   }
 }
 
-async function shrink(prepared: PreparedOperation, context: RunContext, signature: string, index: number, original: CaseResult, answered: Map<string, CaseResult>): Promise<CaseResult> {
+async function shrink(prepared: PreparedOperation, context: RunContext, setup: RandomSetup, signature: string, index: number, original: CaseResult, answered: Map<string, CaseResult>): Promise<CaseResult> {
   const { operationId } = prepared.operation;
-  const arbitrary = validRequestArbitrary(prepared.operation, planOptions(prepared, context.seed, context.fixtures), prepared.validators);
+  const arbitrary = validRequestArbitrary(prepared.operation, setup.options, prepared.validators);
   let sent = 0;
   let smallest: CaseResult = original;
   const details = await fc.check(
@@ -151,7 +184,7 @@ async function shrink(prepared: PreparedOperation, context: RunContext, signatur
       let result = answered.get(fingerprint);
       if (!result) {
         sent += 1;
-        result = await executeCase(randomCase(operationId, context.seed, 'shrinking', request), prepared, context);
+        result = await executeCase(randomCase(operationId, context.seed, 'shrinking', request, setup.edgeOf), prepared, context);
         answered.set(fingerprint, result);
       }
       if (failingChecks(result) !== signature) return true;
@@ -161,6 +194,6 @@ async function shrink(prepared: PreparedOperation, context: RunContext, signatur
     { seed: context.seed, path: String(index) },
   );
   if (!details.failed || !details.counterexamplePath || smallest === original) return original;
-  const shrunkCase = randomCase(operationId, context.seed, details.counterexamplePath, smallest.case.request);
+  const shrunkCase = randomCase(operationId, context.seed, details.counterexamplePath, smallest.case.request, setup.edgeOf);
   return { ...smallest, case: shrunkCase, ...(smallest.status === 'ran' ? { exchange: { ...smallest.exchange, case: shrunkCase } } : {}) } as CaseResult;
 }

@@ -4,7 +4,7 @@ import type { RunInvocation } from '../model/RunReport.ts';
 import type { DroppedCase } from '../plan/DroppedCase.ts';
 import type { RunSession } from '../report/RunSession.ts';
 import { expandSequences } from './expandSequences.ts';
-import { randomCase, randomCaseId, randomRequestAt } from './exploreRandom.ts';
+import { randomCaseId, replayedRandomCase } from './exploreRandom.ts';
 import { inShard, shardUnitOf } from './inShard.ts';
 import type { Planner } from './Planner.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
@@ -50,9 +50,7 @@ export function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSe
     for (const id of config.caseIds) {
       const prefix = randomCaseId(entry.prepared.operation.operationId, config.seed, '');
       if (!id.startsWith(prefix)) continue;
-      const path = id.slice(prefix.length);
-      const request = randomRequestAt(entry.prepared, fixtures, config.seed, path);
-      entry.cases.push(randomCase(entry.prepared.operation.operationId, config.seed, path, request));
+      entry.cases.push(replayedRandomCase(entry.prepared, fixtures, config.seed, id.slice(prefix.length)));
     }
   }
   const plannedIds = new Set(everyPlan.flatMap((e) => e.cases.map((c) => c.id)));

@@ -16,7 +16,7 @@ export interface DefaultTarget {
   readonly name?: string;
 }
 
-type Resolved = Required<Pick<NamedTarget, 'url' | 'name' | 'fixtures' | 'headers'>> & { readonly configName?: string };
+type Resolved = Required<Pick<NamedTarget, 'url' | 'name' | 'fixtures' | 'headers'>> & { readonly configName?: string; readonly named: boolean };
 
 /** Every server of one operation, named, with its own fixtures and headers; a name or URL listed twice is refused. */
 function resolveTargets(setting: TargetSetting, where: string): Resolved[] {
@@ -24,7 +24,7 @@ function resolveTargets(setting: TargetSetting, where: string): Resolved[] {
   const resolved = entries.map((entry): Resolved => {
     const target = typeof entry === 'string' ? { url: entry } : entry;
     const url = target.url.replace(/\/+$/, '');
-    return { url, name: targetNameOf(target), fixtures: target.fixtures ?? {}, headers: target.headers ?? {}, ...(target.name !== undefined ? { configName: target.name } : {}) };
+    return { url, name: targetNameOf(target), fixtures: target.fixtures ?? {}, headers: target.headers ?? {}, named: target.name !== undefined, ...(target.name !== undefined ? { configName: target.name } : {}) };
   });
   resolved.forEach((target, index) => {
     if (!/^https?:\/\//i.test(target.url)) throw new ConfigError(`${where}: ${redactUrl(target.url)} is not an http or https URL`);
@@ -65,7 +65,7 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
       }
       const key = keys[0];
       const fallback = config.target !== undefined ? { url: config.target } : defaultTarget;
-      const targets = key !== undefined ? resolveTargets(config.targets[key]!, `targets.${key}`) : fallback ? [{ url: fallback.url.replace(/\/+$/, ''), name: targetNameOf(fallback), fixtures: {}, headers: {} }] : [];
+      const targets = key !== undefined ? resolveTargets(config.targets[key]!, `targets.${key}`) : fallback ? [{ url: fallback.url.replace(/\/+$/, ''), name: targetNameOf(fallback), fixtures: {}, headers: {}, named: fallback.name !== undefined }] : [];
       const constraints = catalogueOperation(operation);
       const validators = validatorsFor(operation);
       const own = config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] };
@@ -80,6 +80,7 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
         ...(restrictions.length > 0 ? { restrictions } : {}),
         baseUrl: target.url,
         targetName: target.name,
+        targetNamed: target.named,
         targetFixtures: target.fixtures,
         targetHeaders: target.headers,
         ...(target.configName !== undefined ? { configName: target.configName } : {}),

@@ -8,6 +8,7 @@ import type { RunInvocation, RunReport } from '../model/RunReport.ts';
 import { CircuitBreaker } from './CircuitBreaker.ts';
 import { executeCase } from './executeCase.ts';
 import { exploreRandom } from './exploreRandom.ts';
+import { FailedEdges } from './FailedEdges.ts';
 import type { ExecutionSetup, LegPlan } from './planLeg.ts';
 import { printDryRun } from './printDryRun.ts';
 import { refusalsFirst } from './refusalsFirst.ts';
@@ -46,15 +47,17 @@ export async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: 
   // A target that stops answering is left alone once the breaker opens: its verdict says so (inconclusive).
   const breaker = new CircuitBreaker();
   let circuit: string | undefined;
+  const failedEdges = new FailedEdges();
   const emitSent = (result: CaseResult): void => {
     emit(result);
+    failedEdges.note(result);
     const opened = breaker.record(result);
     if (opened === undefined || stopReason !== undefined) return;
     circuit = opened;
     collector.noteCircuitOpen(opened);
     stop(opened);
   };
-  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason };
+  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason, failedEdges };
   const planOrder = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
     ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),

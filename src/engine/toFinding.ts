@@ -1,6 +1,7 @@
 import type { Exchange } from '../model/Exchange.ts';
 import type { Finding } from '../model/Finding.ts';
 import type { Severity } from '../model/Provenance.ts';
+import type { TargetIdentity } from '../model/targetName.ts';
 import type { Verdict } from '../model/Verdict.ts';
 import { findingKey } from '../model/findingKey.ts';
 import { toCurl } from '../runner/toCurl.ts';
@@ -11,11 +12,13 @@ const EXCERPT = 2_000;
  * Turns a failing verdict (its provenance set by runChecks) into a finding at the named target: the
  * redacted request, the response excerpt, curl and replay.
  */
-export function toFinding(exchange: Exchange, verdict: Verdict, replayCommand: string, severity: Severity, target: string): Finding {
+export function toFinding(exchange: Exchange, verdict: Verdict, replayCommand: string, severity: Severity, target: TargetIdentity): Finding {
   const { case: testCase, response, failure } = exchange;
   const finding: Omit<Finding, 'key'> = {
     operationId: testCase.operationId,
-    target,
+    target: target.name,
+    targetUrl: target.url,
+    targetNamed: target.named,
     check: verdict.check,
     ...(verdict.constraintId ? { constraintId: verdict.constraintId } : {}),
     provenance: verdict.provenance ?? 'page',

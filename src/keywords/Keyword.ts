@@ -87,6 +87,12 @@ export interface Keyword {
   rules(node: SchemaNode): readonly KeywordRule[];
   /** Valid values at the rule's edges (boundary cases). */
   boundaries(rule: Constraint, site: ValueSite): readonly Sample[];
+  /**
+   * Whether a valid value stands where a boundary sample stands, when that is more than being equal to
+   * it (a text of the limit's length, whatever its characters): a random request carrying it is keyed as
+   * that boundary case (src/plan/edgeOf.ts). Without it, a value is at a sample when it equals it.
+   */
+  atSample?(rule: Constraint, sample: Sample, actual: unknown): boolean;
   /** Values that each break the rule; every one is re-validated before it is sent. */
   violations(rule: Constraint, site: ValueSite): readonly Sample[];
   /**

@@ -29,6 +29,8 @@ export const itemsKeyword: Keyword = {
       return [{ kind: kind as ConstraintKind, value, keywordPointer: '' }];
     }),
   boundaries: (rule, site) => (rule.kind === 'uniqueItems' ? [] : sized(`${rule.value as number}-items`, site.node, rule.value as number)),
+  // As many items as the sample, whatever they are.
+  atSample: (_rule, sample, actual) => Array.isArray(actual) && Array.isArray(sample.value) && actual.length === sample.value.length,
   violations: (rule, site) => {
     if (rule.kind === 'minItems') return (rule.value as number) > 0 ? sized(`${(rule.value as number) - 1}-items`, site.node, (rule.value as number) - 1) : [];
     if (rule.kind === 'maxItems') return sized(`${(rule.value as number) + 1}-items`, site.node, (rule.value as number) + 1);

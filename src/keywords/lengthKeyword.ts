@@ -120,6 +120,12 @@ export const lengthKeyword: Keyword = {
     if (rule.kind === 'maxLength') out.push(...wideAtMax(limit, site));
     return out;
   },
+  // As long, and as contested by the other countings, as the sample: its characters do not matter.
+  atSample: (rule, sample, actual) =>
+    typeof actual === 'string' &&
+    typeof sample.value === 'string' &&
+    codePointLength(actual) === codePointLength(sample.value) &&
+    contestedLength(rule.kind, rule.value as number, actual) === contestedLength(rule.kind, rule.value as number, sample.value),
   violations: (rule, site) => {
     const limit = rule.value as number;
     if (rule.kind === 'minLength') return limit > 0 ? [{ variant: `length-${limit - 1}`, label: `length ${limit - 1}`, value: textAt(site, limit - 1) }] : [];

@@ -22,6 +22,10 @@ function withMembers(site: ValueSite, count: number): Record<string, unknown> | 
   return Object.keys(out).length === count ? out : undefined;
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function sized(variant: string, site: ValueSite, count: number): Sample[] {
   const value = count >= 0 ? withMembers(site, count) : undefined;
   return value ? [{ variant, label: `with ${count} member${count === 1 ? '' : 's'}`, value }] : [];
@@ -78,6 +82,8 @@ export const propertyCountKeyword: Keyword = {
   rules: (node) =>
     (['minProperties', 'maxProperties'] as const).flatMap((kind) => (typeof node[kind] === 'number' ? [{ kind: kind as ConstraintKind, value: node[kind], keywordPointer: '' }] : [])),
   boundaries: (rule, site) => sized(`${rule.value as number}-members`, site, rule.value as number),
+  // As many members as the sample, whichever they are.
+  atSample: (_rule, sample, actual) => isObject(actual) && isObject(sample.value) && Object.keys(actual).length === Object.keys(sample.value).length,
   violations: (rule, site) => {
     const limit = rule.value as number;
     return rule.kind === 'minProperties' ? sized(`${limit - 1}-members`, site, limit - 1) : sized(`${limit + 1}-members`, site, limit + 1);

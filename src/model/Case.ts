@@ -3,18 +3,34 @@ import type { Provenance } from './Provenance.ts';
 /** How a wrong credential is made from the right one (see `PlannedRequest.wrongAs`). */
 export type WrongCredential = 'other' | 'last-changed' | 'truncated' | 'extended' | 'other-case' | 'empty';
 
-/** What a case is meant to show. */
+/**
+ * The edge of a rule a valid value sits on (a random request whose bandwidth is the maximum): the
+ * boundary case of that rule and family stands for the same value, so a failure of the random case is
+ * keyed as that case's (src/model/findingKey.ts). `provenance` as on a boundary intent.
+ */
+export interface RuleEdge {
+  readonly constraintId: string;
+  readonly family: string;
+  readonly provenance?: Provenance;
+}
+
+/**
+ * What a case is meant to show. An intent that tests one rule names it (`constraintId`) and the family of
+ * the value it tried (`family`: the keyword sample's variant without its numbers, `length`, `at-edge`,
+ * `value`; absent for a numbered draft): with the kind, the case's identity in a finding's key.
+ */
 export type CaseIntent =
-  | { readonly kind: 'valid'; readonly label: string; readonly provenance?: Provenance }
+  /** `edge`: the rule's edge a random valid request sits on, when no planned valid case sits there too. */
+  | { readonly kind: 'valid'; readonly label: string; readonly provenance?: Provenance; readonly edge?: RuleEdge }
   /**
    * `provenance`, when set, is how firmly the page settles this value's verdict where it is less than the
    * rule's own (a character count the page does not settle: a refusal is a reading, a 5xx still a failure).
    */
-  | { readonly kind: 'boundary'; readonly constraintId: string; readonly label: string; readonly provenance?: Provenance }
-  | { readonly kind: 'invalid'; readonly constraintId: string; readonly label: string; readonly provenance?: Provenance }
-  | { readonly kind: 'no-auth'; readonly constraintId: string; readonly label: string }
+  | { readonly kind: 'boundary'; readonly constraintId: string; readonly label: string; readonly family?: string; readonly provenance?: Provenance }
+  | { readonly kind: 'invalid'; readonly constraintId: string; readonly label: string; readonly family?: string; readonly provenance?: Provenance }
+  | { readonly kind: 'no-auth'; readonly constraintId: string; readonly label: string; readonly family?: string }
   /** `wrongAs`: how the wrong credential was made from the right one (a corpus or report case is rebuilt with it). */
-  | { readonly kind: 'wrong-auth'; readonly constraintId: string; readonly label: string; readonly wrongAs?: WrongCredential }
+  | { readonly kind: 'wrong-auth'; readonly constraintId: string; readonly label: string; readonly family?: string; readonly wrongAs?: WrongCredential }
   | { readonly kind: 'unknown-resource'; readonly label: string }
   /** The existing resource asked for under another owner (another tenant's project): it must not be reached. */
   | { readonly kind: 'other-owner'; readonly label: string }

@@ -7,8 +7,12 @@ export interface Finding {
   /** Identity across runs (src/model/findingKey.ts): what baselines, the corpus and reporters compare. */
   readonly key: string;
   readonly operationId: string;
-  /** Name of the target that answered (src/model/targetName.ts); part of the key. */
+  /** Name of the target that answered (src/model/targetName.ts); part of the key when `targetNamed`. */
   readonly target: string;
+  /** Base URL of the target that answered (a password in it redacted). */
+  readonly targetUrl: string;
+  /** The target's name was given (the config file's `name`, the embedded mock), not only its URL. */
+  readonly targetNamed: boolean;
   readonly check: string;
   readonly constraintId?: string;
   /** Where the broken rule comes from. */

@@ -59,6 +59,8 @@ export interface OperationSummary {
   readonly target: string;
   /** The target's name: the config file's `name`, `embedded mock`, else the base URL (src/model/targetName.ts). */
   readonly targetName: string;
+  /** The name was given (the config file's `name`, the embedded mock), not taken from the URL: findings' keys hold it. */
+  readonly targetNamed: boolean;
   readonly planned: number;
   readonly ran: number;
   readonly notRun: number;

@@ -2,6 +2,7 @@ import type { Case, CaseIntent, PlannedRequest } from '../model/Case.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import type { Exchange, RecordedResponse, SentRequest } from '../model/Exchange.ts';
 import type { Verdict } from '../model/Verdict.ts';
+import { familyFromCaseId } from '../model/familyFromCaseId.ts';
 import type { PreparedOperation } from '../engine/PreparedOperation.ts';
 import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
 import { credentialRoutes } from '../runner/credentialRoutes.ts';
@@ -105,9 +106,10 @@ export function pactCaseResults(result: PactVerificationResult, infos: readonly 
       headers,
       ...(request?.bodyText !== undefined ? { bodyText: request.bodyText } : {}),
     };
-    const intent = intentOf(outcome);
-    const planned = plannedOf(request, headers, intent);
     const caseId = outcome.caseId ?? `${operationId}:pact:${index}`;
+    // A pact names the planned case an interaction came from, not its value family.
+    const intent = familyFromCaseId(operationId, caseId, intentOf(outcome));
+    const planned = plannedOf(request, headers, intent);
     const recorded = outcome.providerRequest === undefined ? undefined : result.providerRequests[outcome.providerRequest];
     if (outcome.providerRequest !== undefined) used.add(outcome.providerRequest);
     if (recorded?.kind === 'not-sent') return { status: 'not-run', case: { id: caseId, operationId, intent, request: planned, seed: 0, needsFixture: false }, reason: recorded.reason };

@@ -1,5 +1,6 @@
-import type { Case, PlannedRequest } from '../model/Case.ts';
+import type { Case, CaseIntent, PlannedRequest } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
+import { valueFamily } from '../model/valueFamily.ts';
 import type { Operation } from '../openapi/Operation.ts';
 import { pointerOf } from '../openapi/pointer.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
@@ -8,6 +9,7 @@ import { baseRequest, type BaseRequest } from './baseRequest.ts';
 import { boundaryDrafts } from './boundaryDrafts.ts';
 import { caseId } from './caseId.ts';
 import { classifyRequest } from './classifyRequest.ts';
+import { edgeOf } from './edgeOf.ts';
 import { invalidDrafts } from './invalidDrafts.ts';
 import type { PlanDraft } from './PlanDraft.ts';
 import type { PlanOptions } from './PlanOptions.ts';
@@ -116,6 +118,13 @@ function disagreement(draft: PlanDraft, broken: readonly string[]): string | und
   return broken.length === 0 ? undefined : `meant to be valid but breaks ${broken.join(', ')}`;
 }
 
+/** An intent that tests one rule carries the family of the value it tried (src/model/valueFamily.ts). */
+function withFamily(intent: CaseIntent, variant: string): CaseIntent {
+  if (!('constraintId' in intent)) return intent;
+  const family = valueFamily(variant);
+  return family === '' ? intent : { ...intent, family };
+}
+
 /**
  * The deterministic cases of one operation, in this order: valid and boundary, invalid (one broken
  * constraint each), no-auth and wrong-auth, unknown resource, the resource under another owner. Pure: the same operation, catalogue,
@@ -163,10 +172,11 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     const key = `${draft.intent.kind}:${'constraintId' in draft.intent ? draft.intent.constraintId : draft.intent.label}`;
     const index = counters.get(key) ?? 0;
     counters.set(key, index + 1);
+    const variant = draft.variant ?? String(index);
     const planned: Case = {
-      id: caseId({ operationId: operation.operationId, intent: draft.intent, variant: draft.variant ?? String(index), seed: options.seed }),
+      id: caseId({ operationId: operation.operationId, intent: draft.intent, variant, seed: options.seed }),
       operationId: operation.operationId,
-      intent: draft.intent,
+      intent: withFamily(draft.intent, variant),
       request: withMediaType(draft.request, operation),
       seed: options.seed,
       needsFixture: draft.needsFixture,
@@ -194,5 +204,18 @@ export function planCases(operation: Operation, constraints: readonly Constraint
       cases.push({ ...planned, breaks: broken });
     }
   }
-  return cases;
+  return withEdges(operation, constraints, cases);
+}
+
+/**
+ * State sequence steps carry values drawn under the seed: like a random case, a step whose value stands
+ * at a rule's edge (the bandwidth maximum) is keyed as that rule's boundary case (src/plan/edgeOf.ts).
+ */
+function withEdges(operation: Operation, constraints: readonly Constraint[], cases: Case[]): Case[] {
+  if (!cases.some((c) => c.sequence)) return cases;
+  const edge = edgeOf(operation, constraints, cases.filter((c) => !c.sequence));
+  return cases.map((c) => {
+    const at = c.sequence && c.intent.kind === 'valid' ? edge(c.request) : undefined;
+    return at && c.intent.kind === 'valid' ? { ...c, intent: { ...c.intent, edge: at } } : c;
+  });
 }

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/ConformanceError.ts';
+import { familyFromCaseId } from '../model/familyFromCaseId.ts';
 import { createAjv } from '../validation/createAjv.ts';
 import type { CorpusEntry } from './CorpusEntry.ts';
 
@@ -51,7 +52,8 @@ export async function loadCorpus(dir: string): Promise<CorpusEntry[]> {
       const error = validate.errors![0]!;
       throw new ConfigError(`corpus file ${path} is not a corpus entry: ${error.instancePath || '(root)'} ${error.message ?? 'is invalid'}`);
     }
-    entries.push(data);
+    // An entry written before intents carried their value family gets it from its case id.
+    entries.push({ ...data, intent: familyFromCaseId(data.operationId, data.caseId, data.intent) });
   }
   return entries.sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -82,7 +82,7 @@ function mergeOperation(entries: ReadonlyArray<{ summary: OperationSummary; repo
   const inconclusive = entries.every(({ summary }) => summary.verdict === 'inconclusive');
   const interrupted = entries.some(({ summary }) => summary.verdict === 'interrupted');
   const cause = entries.find(({ summary }) => summary.cause !== undefined)?.summary.cause;
-  const basis = { operationId: first.operationId, method: first.method, path: first.path, target: first.target, targetName: first.targetName, planned: sum((o) => o.planned), ran: sum((o) => o.ran), notRun: sum((o) => o.notRun) };
+  const basis = { operationId: first.operationId, method: first.method, path: first.path, target: first.target, targetName: first.targetName, targetNamed: first.targetNamed, planned: sum((o) => o.planned), ran: sum((o) => o.ran), notRun: sum((o) => o.notRun) };
   return operationSummary(basis, findings, { inconclusive, interrupted, cause });
 }
 

@@ -35,18 +35,20 @@ describe('findingKey', () => {
     expect(findingKey(echo)).toBe(`${HCX}|echo|||2xx|`);
   });
 
-  it('keeps the violation family and the answer class, never the seed, the index or the random path', () => {
-    const intent = { kind: 'invalid' as const, constraintId: 'C.name.maxLength', label: 'l' };
-    const at = (caseId: string, status = 202) => findingKey(makeFinding({ operationId: HCX, check: 'negative-rejection', constraintId: 'C.name.maxLength', intent, caseId, response: { status, bodyExcerpt: '' } }));
-    expect(at(`${HCX}:invalid:C.name.maxLength:length-65@1`)).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid:length|2xx|`);
-    expect(at(`${HCX}:invalid:C.name.maxLength:length-129@7`)).toBe(at(`${HCX}:invalid:C.name.maxLength:length-65@1`));
-    expect(at(`${HCX}:invalid:C.name.maxLength:empty@1`)).not.toBe(at(`${HCX}:invalid:C.name.maxLength:length-65@1`));
-    expect(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 500)).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid:length|5xx|`);
+  it('keeps the value family and the answer class, never the seed, the index or the random path', () => {
+    const intent = (family?: string): CaseIntent => ({ kind: 'invalid', constraintId: 'C.name.maxLength', label: 'l', ...(family !== undefined ? { family } : {}) });
+    const at = (caseId: string, family: string | undefined, status = 202) => findingKey(makeFinding({ operationId: HCX, check: 'negative-rejection', constraintId: 'C.name.maxLength', intent: intent(family), caseId, response: { status, bodyExcerpt: '' } }));
+    expect(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 'length')).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid:length|2xx|`);
+    expect(at(`${HCX}:invalid:C.name.maxLength:length-129@7`, 'length')).toBe(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 'length'));
+    expect(at(`${HCX}:invalid:C.name.maxLength:empty@1`, 'empty')).not.toBe(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 'length'));
+    // The key is made of fields: the case id is never read.
+    expect(at(`${HCX}:invalid:C.name.maxLength:empty@1`, undefined)).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid|2xx|`);
+    expect(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 'length', 500)).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid:length|5xx|`);
     // A rule the request was not built to break (a response rule, a 5xx) is one defect whatever the request.
-    const crash = (caseId: string, intentOf: CaseIntent = intent) => findingKey(makeFinding({ operationId: HCX, check: 'not-server-error', caseId, intent: intentOf, response: { status: 500, bodyExcerpt: '' } }));
+    const crash = (caseId: string, intentOf: CaseIntent = intent('length')) => findingKey(makeFinding({ operationId: HCX, check: 'not-server-error', caseId, intent: intentOf, response: { status: 500, bodyExcerpt: '' } }));
     expect(crash(`${HCX}:invalid:C.name.maxLength:length-65@1`)).toBe(`${HCX}|not-server-error|||5xx|`);
     expect(crash(`${HCX}:random:1:4:0:2`, { kind: 'valid', label: 'random #4:0:2' })).toBe(crash(`${HCX}:valid:pairwise-3@9`, { kind: 'valid', label: 'pairwise' }));
-    const vlan = (caseId: string) => findingKey(makeFinding({ operationId: HCX, check: 'response-schema', constraintId: 'R.vlan.maximum', intent, caseId, response: { status: 200, bodyExcerpt: '' } }));
+    const vlan = (caseId: string) => findingKey(makeFinding({ operationId: HCX, check: 'response-schema', constraintId: 'R.vlan.maximum', intent: intent('empty'), caseId, response: { status: 200, bodyExcerpt: '' } }));
     expect(vlan(`${HCX}:invalid:C.name.maxLength:empty@1`)).toBe(vlan(`${HCX}:random:3:1`));
     const timedOut = makeFinding({ operationId: HCX, check: 'transport', caseId: `${HCX}:random:1:4`, failure: { kind: 'timeout', message: 'slow' } });
     expect(findingKey(timedOut)).toBe(`${HCX}|transport|||transport:timeout|`);
@@ -60,8 +62,30 @@ describe('findingKey', () => {
     expect((await loadBaseline(path)).findings.map((f) => f.key)).toEqual(report.findings.map(findingKey));
   });
 
+  it('gives the findings of a report written before identity was data their value family, target URL and whether the target was named', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'old.json');
+    const invalid = makeFinding({
+      operationId: HCX,
+      check: 'negative-rejection',
+      constraintId: 'C.name.maxLength',
+      intent: { kind: 'invalid', constraintId: 'C.name.maxLength', label: 'l', family: 'length' },
+      caseId: `${HCX}:invalid:C.name.maxLength:length-65@1`,
+      response: { status: 202, bodyExcerpt: '' },
+    });
+    const report = buildReport({ findings: [invalid] });
+    const { key: _key, targetNamed: _named, targetUrl: _url, intent: { family: _family, ...intent }, ...old } = invalid as typeof invalid & { intent: { family?: string } };
+    await writeFile(path, JSON.stringify({ ...report, version: 1, operations: report.operations.map(({ targetNamed: _n, ...o }) => o), findings: [{ ...old, intent }] }));
+    const loaded = await loadBaseline(path);
+    expect(loaded.findings[0]).toMatchObject({ key: `${HCX}|negative-rejection|C.name.maxLength|invalid:length|2xx|`, targetNamed: false, targetUrl: report.operations[0]!.target, intent: { family: 'length' } });
+    expect(loaded.operations.map((o) => o.targetNamed)).toEqual([false, false]);
+    expect(compareWithBaseline(report, loaded)).toMatchObject({ new: [], fixed: [] });
+  });
+
   it('separates targets, and names the targets of a report written before targets were named', async () => {
-    expect(findingKey({ ...echo, target: 'eu-west' })).not.toBe(findingKey({ ...echo, target: 'ap-south' }));
+    expect(findingKey({ ...echo, target: 'eu-west', targetNamed: true })).not.toBe(findingKey({ ...echo, target: 'ap-south', targetNamed: true }));
+    // A target known only by its URL is not part of the key: a server on another port keeps its findings.
+    expect(findingKey({ ...echo, target: 'http://127.0.0.1:4011' })).toBe(findingKey(echo));
     const dir = await tempDir();
     const path = join(dir, 'old.json');
     const report = buildReport();
@@ -186,6 +210,23 @@ describe('failure corpus', () => {
     const stored = await loadCorpus(dir);
     await saveCorpus(dir, buildReport({ findings: [], interrupted: true }), stored);
     expect(await loadCorpus(dir)).toHaveLength(stored.length);
+  });
+
+  it('gives an entry written before intents carried their value family the family its case id names', async () => {
+    const dir = await tempDir();
+    const entry = {
+      key: `${HCX}|negative-rejection|C.name.maxLength|invalid:length|2xx|`,
+      caseId: `${HCX}:invalid:C.name.maxLength:length-65@1`,
+      operationId: HCX,
+      check: 'negative-rejection',
+      constraintId: 'C.name.maxLength',
+      intent: { kind: 'invalid', constraintId: 'C.name.maxLength', label: 'name length 65' },
+      seed: 1,
+      request: { method: 'POST', url: 'http://127.0.0.1:4010/x', headers: {} },
+    };
+    await writeFile(join(dir, 'old.json'), JSON.stringify(entry));
+    const [loaded] = await loadCorpus(dir);
+    expect(loaded?.intent).toEqual({ ...entry.intent, family: 'length' });
   });
 
   it('is empty before the first run and rejects a foreign file', async () => {

@@ -36,6 +36,8 @@ export function makeFinding(partial: Partial<Finding> & Pick<Finding, 'operation
   const intent: CaseIntent = partial.intent ?? { kind: 'valid', label: 'valid request' };
   const finding: Omit<Finding, 'key'> = {
     target: TARGET,
+    targetUrl: TARGET,
+    targetNamed: false,
     caseId: `${partial.operationId}-${partial.check}-${partial.constraintId ?? 'x'}`,
     intent,
     provenance: 'page',
@@ -212,8 +214,8 @@ export function buildReport(overrides: Partial<RunReport> = {}): RunReport {
     interrupted: false,
     summary: { operations: 2, cases: 120, ran: 118, notRun: 2, violations, warnings: findings.length - violations, conforming: verdict === 'conforming', verdict, causes: [], inconclusiveCauses: [] },
     operations: [
-      operation({ operationId: HCX, method: 'POST', path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade', target: TARGET, targetName: TARGET, planned: 50, ran: 50, notRun: 0 }, findings),
-      operation({ operationId: DC, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', target: TARGET, targetName: TARGET, planned: 70, ran: 68, notRun: 2 }, findings),
+      operation({ operationId: HCX, method: 'POST', path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade', target: TARGET, targetName: TARGET, targetNamed: false, planned: 50, ran: 50, notRun: 0 }, findings),
+      operation({ operationId: DC, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', target: TARGET, targetName: TARGET, targetNamed: false, planned: 70, ran: 68, notRun: 2 }, findings),
     ],
     invocation: {
       embeddedMock: false,
@@ -265,6 +267,8 @@ export const MULTI_FINDINGS: readonly Finding[] = [
   makeFinding({
     operationId: DC,
     target: AP_SOUTH.name,
+    targetUrl: AP_SOUTH.url,
+    targetNamed: true,
     check: 'negative-rejection',
     constraintId: 'DC.body.hosted_connect.bandwidth.maximum',
     caseId: 'dc-inv-bandwidth-max',
@@ -278,6 +282,8 @@ export const MULTI_FINDINGS: readonly Finding[] = [
   makeFinding({
     operationId: HCX,
     target: EU_WEST.name,
+    targetUrl: EU_WEST.url,
+    targetNamed: true,
     check: 'echo',
     provenance: 'reading',
     severity: 'warning',
@@ -327,6 +333,7 @@ export function buildMultiTargetReport(): RunReport {
       path,
       target: target.url,
       targetName: target.name,
+      targetNamed: true,
       planned,
       ran,
       notRun: planned - ran,

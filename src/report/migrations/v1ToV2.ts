@@ -1,4 +1,6 @@
+import type { CaseIntent } from '../../model/Case.ts';
 import { causePrefix } from '../../model/causePrefix.ts';
+import { familyFromCaseId } from '../../model/familyFromCaseId.ts';
 import { findingKey, type FindingIdentity } from '../../model/findingKey.ts';
 import { EMBEDDED_TARGET_NAME } from '../../model/targetName.ts';
 
@@ -28,6 +30,27 @@ function withTargets(value: Json): Json {
         })
       : list;
   return { ...value, operations, checks: named(value.checks), coverage: named(value.coverage), notRun: named(value.notRun), findings: named(value.findings, true) };
+}
+
+/**
+ * Version 1 was also written before identity was data: each operation gets whether its target's name was
+ * given (a name other than its URL), each finding its target's URL and that flag (named when the request
+ * did not go under the name, as keys were made then) and its intent's value family (from its planned
+ * case id). Keys already written are kept.
+ */
+function withIdentity(value: Json): Json {
+  if (!Array.isArray(value.operations)) return value;
+  const operations = value.operations.map((o: unknown) => (isRecord(o) && !('targetNamed' in o) && typeof o.target === 'string' ? { ...o, targetNamed: o.targetName !== o.target } : o));
+  const urlOf = new Map(operations.filter(isRecord).map((o) => [`${String(o.operationId)}|${String(o.targetName)}`, o.target]));
+  const findings = Array.isArray(value.findings)
+    ? value.findings.map((f: unknown) => {
+        if (!isRecord(f) || typeof f.operationId !== 'string' || typeof f.target !== 'string' || !isRecord(f.request) || typeof f.request.url !== 'string') return f;
+        const url = urlOf.get(`${f.operationId}|${f.target}`) ?? f.target;
+        const intent = typeof f.caseId === 'string' && isRecord(f.intent) ? familyFromCaseId(f.operationId, f.caseId, f.intent as unknown as CaseIntent) : f.intent;
+        return { ...f, intent, ...('targetUrl' in f ? {} : { targetUrl: url }), ...('targetNamed' in f ? {} : { targetNamed: !f.request.url.startsWith(f.target) }) };
+      })
+    : value.findings;
+  return { ...value, operations, findings };
 }
 
 /** Version 1 findings written before findings carried their `key` get it derived; one too malformed is left for the schema to reject. */
@@ -60,5 +83,5 @@ function withStructuredCauses(value: Json): Json {
 
 /** A version 1 report as version 2 states it. */
 export function v1ToV2(report: Json): Json {
-  return { ...withKeys(withStructuredCauses(withTargets(report))), version: 2 };
+  return { ...withKeys(withStructuredCauses(withIdentity(withTargets(report)))), version: 2 };
 }
