@@ -8,7 +8,7 @@ import { exitCodeOf } from '../src/cli/exitCodeOf.ts';
 import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../src/cli/exitCodes.ts';
 import { DEFAULT_CONFIG, type ConformanceConfig } from '../src/config/ConformanceConfig.ts';
 import { runConformance } from '../src/engine/runConformance.ts';
-import { shellQuote } from '../src/engine/shellQuote.ts';
+import { shellQuote } from '../src/runner/shellQuote.ts';
 import { loadSpecs } from '../src/openapi/loadSpecs.ts';
 import { seededRandom } from '../src/plan/seededRandom.ts';
 

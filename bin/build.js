@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run build` (also `prepare`): compiles the sources to dist/ and copies beside them the files the
-// compiled code reads relative to itself (the OpenAPI documents, the pacts, the HTML report's assets and
-// the version), so dist/ runs as the sources do. Plain JavaScript: it runs before anything is compiled.
+// compiled code reads relative to itself (the OpenAPI documents, the pacts, the HTML report's style, its
+// bundled script and the version), so dist/ runs as the sources do. Plain JavaScript: it runs before
+// anything is compiled.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(root, 'dist');
@@ -20,7 +21,9 @@ const copy = (from, to = from) => cpSync(join(root, from), join(dist, to), { rec
 copy('schemas');
 copy('contracts/pacts');
 copy('reporters/html/style.css');
-copy('reporters/html/client.js');
+// The HTML report's script: client.ts and the report modules it shares, bundled into one classic script.
+const { bundleClientScript } = await import(pathToFileURL(join(dist, 'reporters/html/clientScript.js')).href);
+writeFileSync(join(dist, 'reporters/html/client.js'), bundleClientScript(join(root, 'reporters/html/client.ts')));
 // src/toolVersion.ts reads `../package.json`: from dist/src that is this file, not the package's.
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'module', version }, null, 2)}\n`);

@@ -4,7 +4,7 @@ import { severityOf } from '../src/model/Provenance.ts';
 import type { ProvenanceScope } from '../src/openapi/Operation.ts';
 import type { SchemaNode } from '../src/openapi/SchemaNode.ts';
 import { PAGE_SCOPE, provenanceFor, scopeWithin } from '../src/openapi/scopeWithin.ts';
-import { exampleFromSchema } from './exampleFromSchema.ts';
+import { minimalValue } from '../src/values/minimalValue.ts';
 import { integerRangePattern } from './integerRangePattern.ts';
 
 /** A Pact integration-JSON matcher: what pact-js matchers produce, and what the FFI reads. */
@@ -89,7 +89,7 @@ export function matcherFromSchema(schema: SchemaNode, example: unknown, parentSc
     case 'array': {
       if (!Array.isArray(example)) return example;
       const itemSchema = schema.items ?? {};
-      const first = example.length > 0 ? example[0] : exampleFromSchema(itemSchema);
+      const first = example.length > 0 ? example[0] : minimalValue(itemSchema, 'ascii');
       return MatchersV3.atLeastLike(matcherFromSchema(itemSchema, first, scope), 0, 1);
     }
     case 'string':

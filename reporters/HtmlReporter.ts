@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RunReport } from '../src/model/RunReport.ts';
-import { brokenSeverity } from './brokenSeverity.ts';
 import type { FileReporterOptions } from './FileReporterOptions.ts';
+import { clientScript } from './html/clientScript.ts';
+import type { PageData } from './html/PageData.ts';
 import type { RunListener } from '../src/model/RunListener.ts';
 import { ReportColumns } from './ReportColumns.ts';
 import { ReportFiles } from './ReportFiles.ts';
@@ -10,7 +11,7 @@ import { verdictLine } from './verdictLine.ts';
 import { NOTE_HEADINGS, verdictNotes } from './verdictNotes.ts';
 
 const STYLE = readFileSync(new URL('./html/style.css', import.meta.url), 'utf8');
-const SCRIPT = readFileSync(new URL('./html/client.js', import.meta.url), 'utf8');
+const SCRIPT = clientScript();
 /** Only this exact script may run: an injected inline script or handler is blocked even if one slipped in. */
 const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
 
@@ -42,18 +43,15 @@ export class HtmlReporter implements RunListener {
   }
 
   static render(report: RunReport): string {
-    // Which broken rules only warned: the page colours their coverage cells as warnings, not failures.
-    const warnedRules = report.coverage.filter((r) => brokenSeverity(report, r) === 'warning').map((r) => `${r.operationId}|${r.target}|${r.constraintId}`);
-    // The page lays out these columns; `solo`: the operation's only target, which owns all its items.
+    // The page's script lays out the same columns (ReportColumns.ts) and judges broken rules as every format does.
     const layout = new ReportColumns(report);
-    const columns = layout.columns.map((o) => ({ operationId: o.operationId, target: o.targetName, url: o.target, solo: layout.of(o.operationId).length === 1 }));
     const notes = verdictNotes(report);
     // What the verdict holds only with, listed under it: unverified boundaries, relaxed rules.
     const held = [
       { heading: NOTE_HEADINGS.unverified, lines: notes.unverified },
       { heading: NOTE_HEADINGS.relaxed, lines: notes.relaxed },
     ].filter((n) => n.lines.length > 0);
-    const data = { report, verdict: verdictLine(report), notes: held, warnedRules, columns, severalTargets: layout.severalTargets };
+    const data: PageData = { report, verdict: verdictLine(report), notes: held };
     const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
     return `<!doctype html>
 <html lang="en">

@@ -1,4 +1,4 @@
-import { visibleLength } from './visibleLength.ts';
+import { terminalWidth } from './terminalWidth.ts';
 
 /**
  * Wraps text at spaces so that each line, indent included, fits `width` columns; the first line gets
@@ -9,7 +9,7 @@ export function wrapText(text: string, width: number, first: string, rest: strin
   let line = first;
   let empty = true;
   for (const word of text.split(' ')) {
-    if (!empty && visibleLength(line) + 1 + visibleLength(word) > width) {
+    if (!empty && terminalWidth(line) + 1 + terminalWidth(word) > width) {
       lines.push(line);
       line = rest + word;
     } else {

@@ -1,5 +1,6 @@
 import type { Operation } from '../../src/openapi/Operation.ts';
-import { pointerSegments, valueAt } from '../../src/openapi/pointer.ts';
+import { valueAt } from '../../src/openapi/pointer.ts';
+import { schemaAt } from '../../src/plan/schemaAt.ts';
 import { minimalValue } from '../../src/values/minimalValue.ts';
 import { documentErrors } from '../dialects/documentErrors.ts';
 import { parameterExample } from '../exampleOf.ts';
@@ -17,9 +18,8 @@ function documentedSuccess(operation: Operation): { readonly status: number; rea
 
 /** The update members of a `reflects` echo: the documented properties of the request at its pointer. */
 function updateMembers(operation: Operation, pointer: string): string[] {
-  let node = operation.requestBody?.schema;
-  for (const segment of pointerSegments(pointer)) node = node?.properties?.[segment];
-  return Object.keys(node?.properties ?? {});
+  const body = operation.requestBody?.schema;
+  return Object.keys((body ? schemaAt(body, pointer) : undefined)?.properties ?? {});
 }
 
 const keyOf = (operationId: string, id: string): string => `${operationId}\u0000${id}`;

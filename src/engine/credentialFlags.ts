@@ -1,4 +1,4 @@
-import { shellQuoteExpanding } from './shellQuote.ts';
+import { shellQuoteExpanding } from '../runner/shellQuote.ts';
 
 /**
  * The credential flags of a replay line, values as placeholders: `$TOKEN` when the run had one

@@ -4,7 +4,7 @@ import { REDACTED } from '../runner/redact.ts';
 import { isLoopback } from '../runner/isLoopback.ts';
 import { credentialFlags } from './credentialFlags.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
-import { shellQuote, shellQuoteExpanding } from './shellQuote.ts';
+import { shellQuote, shellQuoteExpanding } from '../runner/shellQuote.ts';
 
 /** The base URL with the secret of its userinfo (the password, or a lone user token) as a placeholder. */
 function withoutUserinfoSecret(baseUrl: string): string {

@@ -1,9 +1,5 @@
 import type { SentRequest } from '../model/Exchange.ts';
-
-/** POSIX shell single quoting: everything literal, a quote written as '\''. */
-function quote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { singleQuoted as quote } from './shellQuote.ts';
 
 /**
  * The request as a one-line curl command, every argument single-quoted so it pastes safely into a shell.

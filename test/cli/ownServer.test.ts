@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { readReport, spawnCli, tempDir } from '../helpers/cli.ts';
+import { readReport, runCli, tempDir } from '../helpers/cli.ts';
 import { startMockProcess } from '../helpers/mockProcess.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,6 +45,7 @@ function asUser(args: readonly string[], url: string, token: string): string[] {
   return args.map((a) => a.replace(/https:\/\/[a-z.]+\.example\.com/, url).replace(/\$[A-Z_]+/, token));
 }
 
+// The CLI runs in this process (`main`, as bin/conformance.js calls it); the mock is a separate process, as a user starts it.
 describe('README section 2, literally, against the reference mock run as a separate process', () => {
   let commands: string[][];
   const started: Array<{ child: ChildProcess }> = [];
@@ -72,7 +73,7 @@ describe('README section 2, literally, against the reference mock run as a separ
     const logger = await mockBehindLogger();
     for (const [index, args] of commands.entries()) {
       const dir = await tempDir();
-      const { stdout, stderr, code } = await spawnCli([...asUser(args, logger.url, TOKEN), '--report-dir', dir, '--runs', '5'], { CI: 'true' }).done;
+      const { out: stdout, err: stderr, code } = await runCli([...asUser(args, logger.url, TOKEN), '--report-dir', dir, '--runs', '5']);
       expect(stderr, `README command ${index + 1}`).toBe('');
       expect(code, stdout).toBe(0);
       const report = await readReport(join(dir, 'report.json'));
@@ -94,7 +95,7 @@ describe('README section 2, literally, against the reference mock run as a separ
   test('the same command against the mock with one fault profile exits 1 with that finding', async () => {
     const logger = await mockBehindLogger(['--fault', 'dc-accept-long-name']);
     const dir = await tempDir();
-    const { code } = await spawnCli([...asUser(commands[0]!, logger.url, TOKEN), '--report-dir', dir, '--runs', '5'], { CI: 'true' }).done;
+    const { code } = await runCli([...asUser(commands[0]!, logger.url, TOKEN), '--report-dir', dir, '--runs', '5']);
     expect(code).toBe(1);
     const report = await readReport(join(dir, 'report.json'));
     // The accepted 65-character name also comes back in the 200: the response breaks the same limit
@@ -109,7 +110,7 @@ describe('README section 2, literally, against the reference mock run as a separ
   test('a wrong token is INCONCLUSIVE (exit 3), naming the header that was refused', async () => {
     const logger = await mockBehindLogger();
     const dir = await tempDir();
-    const { code, stdout, stderr } = await spawnCli([...asUser(commands[0]!, logger.url, 'not-the-token'), '--report-dir', dir, '--runs', '5'], { CI: 'true' }).done;
+    const { code, out: stdout, err: stderr } = await runCli([...asUser(commands[0]!, logger.url, 'not-the-token'), '--report-dir', dir, '--runs', '5']);
     expect(code).toBe(3);
     expect(stdout).not.toMatch(/^CONFORMING/m);
     expect(stderr).toMatch(/INCONCLUSIVE: .*401\/403.*x-auth-token was refused/);
@@ -124,7 +125,7 @@ describe('README section 2, literally, against the reference mock run as a separ
     const logger = await mockBehindLogger();
     const dir = await tempDir();
     const args = asUser(commands[0]!, `${logger.url}/wrong-base`, TOKEN);
-    const { code, stderr } = await spawnCli([...args, '--report-dir', dir, '--runs', '5'], { CI: 'true' }).done;
+    const { code, err: stderr } = await runCli([...args, '--report-dir', dir, '--runs', '5']);
     expect(code).toBe(3);
     expect(stderr).toContain('404/405');
     expect(stderr).toContain(`${logger.url}/wrong-base/v3/`);
@@ -134,7 +135,7 @@ describe('README section 2, literally, against the reference mock run as a separ
   test('--token with a wrong value is INCONCLUSIVE, blaming the credential, not a missing --fixture', async () => {
     const logger = await mockBehindLogger();
     const dir = await tempDir();
-    const { code, stderr } = await spawnCli(['run', '--target', logger.url, '--token', 'WRONG-token', '--report-dir', dir, '--runs', '3'], { CI: 'true' }).done;
+    const { code, err: stderr } = await runCli(['run', '--target', logger.url, '--token', 'WRONG-token', '--report-dir', dir, '--runs', '3']);
     expect(code).toBe(3);
     expect(stderr).toMatch(/INCONCLUSIVE: .*was answered 401: the credential sent in x-hm-authorization was refused/);
   });

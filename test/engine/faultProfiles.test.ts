@@ -149,10 +149,15 @@ describe('the engine against the embedded mock', () => {
     expect(listFaults().map((f) => f.name).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
+  // A profile's hooks change only its own operation (mock/buildRoutes.ts): the others answer as the correct
+  // mock does, whose silence the first test shows, so each profile's run sends only its operation's cases.
+  const operationOf = new Map(listFaults().map((f) => [f.name, f.operationId]));
   test.each(Object.entries(EXPECTED).map(([fault, { severity, findings }]) => [fault, severity, findings] as const))(
     '%s: reported by its check, as a %s, and nothing else',
     async (fault, severity, findings) => {
-      const { code, report } = await runAgainstMock(['--mock-fault', fault]);
+      const only = ['--mock-fault', fault, '--operation', operationOf.get(fault)!];
+      const { code, report } = await runAgainstMock(only);
+      expect(report.operations.map((o) => o.operationId)).toEqual([operationOf.get(fault)]);
       expect(keys(report)).toEqual([...findings].sort());
       for (const finding of report.findings) {
         // Severity follows provenance: only a broken page or robustness rule fails a run.
@@ -170,7 +175,7 @@ describe('the engine against the embedded mock', () => {
       }
       expect(code).toBe(EXIT_OK);
       expect(report.summary).toMatchObject({ verdict: 'conforming', violations: 0, warnings: findings.length });
-      const strict = await runAgainstMock(['--mock-fault', fault, '--strict']);
+      const strict = await runAgainstMock([...only, '--strict']);
       expect(strict.code).toBe(EXIT_VIOLATIONS);
       expect(keys(strict.report)).toEqual([...findings].sort());
       expect(strict.report.findings.map((f) => f.severity)).toEqual(findings.map(() => 'failure'));

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { shellQuote, shellQuoteExpanding } from '../../src/engine/shellQuote.ts';
+import { shellQuote, shellQuoteExpanding } from '../../src/runner/shellQuote.ts';
 
 /** The words bash makes of a line, with TOKEN exported. */
 const bashWords = (line: string, token: string): string[] =>

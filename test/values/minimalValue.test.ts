@@ -2,7 +2,25 @@ import { describe, expect, it } from 'vitest';
 import type { SchemaNode } from '../../src/openapi/SchemaNode.ts';
 import { minimalValue } from '../../src/values/minimalValue.ts';
 
-describe('minimalValue', () => {
+describe('minimalValue: the one small valid value of a schema (planner, mock and contracts)', () => {
+  it('ends at a $ref loop of required members instead of overflowing the stack', () => {
+    const node: { type: string; required: string[]; properties: Record<string, unknown> } = { type: 'object', required: ['name', 'parent'], properties: { name: { type: 'string' } } };
+    node.properties['parent'] = node;
+    const value = minimalValue(node as SchemaNode, 'ascii') as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual(['name', 'parent']);
+    expect(value['name']).toBe('abcdef01');
+    expect(value['parent']).toBeUndefined();
+  });
+
+  it('takes the const, the default, the first enum value, else builds from the type and its limits', () => {
+    expect(minimalValue({ const: 'c', default: 'd' } as SchemaNode)).toBe('c');
+    expect(minimalValue({ type: 'string', default: 'd', enum: ['e'] } as SchemaNode)).toBe('d');
+    expect(minimalValue({ type: 'string', enum: ['e', 'f'] } as SchemaNode)).toBe('e');
+    expect(minimalValue({ type: 'integer', exclusiveMinimum: 2 } as SchemaNode)).toBe(3);
+    expect(minimalValue({ type: 'string', minLength: 10, maxLength: 12 } as SchemaNode, 'ascii')).toHaveLength(10);
+    expect(minimalValue({ type: 'array', minItems: 2, items: { type: 'boolean' } } as SchemaNode)).toEqual([true, true]);
+  });
+
   it.each<[string, SchemaNode, unknown]>([
     ['the lowest value of a range', { type: 'integer', minimum: 4, maximum: 9 }, 4],
     ['the first multiple past an exclusive minimum', { type: 'integer', exclusiveMinimum: 0, maximum: 50, multipleOf: 5 }, 5],

@@ -1,9 +1,11 @@
 import type { Constraint } from '../../../src/model/Constraint.ts';
 import type { Provenance } from '../../../src/model/Provenance.ts';
-import { pointerSegments, valueAt } from '../../../src/openapi/pointer.ts';
+import { pointerSegments, valueAt, type MakeParent } from '../../../src/openapi/pointer.ts';
+import { schemaAt } from '../../../src/plan/schemaAt.ts';
 import { responseFor } from '../../../src/validation/OperationValidators.ts';
 import type { FaultHooks } from '../../FaultHooks.ts';
-import { REMOVE, withValueAt } from '../../faults/withValueAt.ts';
+import { REMOVE } from '../../../src/keywords/REMOVE.ts';
+import { withValueAt } from '../../faults/withValueAt.ts';
 import type { MockResponse } from '../../MockResponse.ts';
 import type { RequestContext } from '../../RequestContext.ts';
 import { hooksBuilder, type HooksOf, type Mutant, type OperatorFamily, type OperatorInput } from '../Mutant.ts';
@@ -62,22 +64,10 @@ function breaking(c: Constraint): { readonly operator: string; readonly value: u
 }
 
 /**
- * A copy of a body with empty objects where a member's parents are missing, so a documented member the
- * correct answer leaves out (HCX 400 `data`) can still be written, wrongly.
+ * Makes a missing (or null) parent as an object, so a member the correct answer leaves out (HCX 400
+ * `data`) can still be written, wrongly; a parent that is some other value is left as it is.
  */
-function withParents(body: unknown, pointer: string): unknown {
-  const segments = pointerSegments(pointer).slice(0, -1);
-  if (body === null || typeof body !== 'object' || segments.length === 0) return body;
-  const copy = structuredClone(body) as Record<string, unknown>;
-  let node = copy;
-  for (const segment of segments) {
-    const child = node[segment];
-    if (child === undefined || child === null) node[segment] = {};
-    else if (typeof child !== 'object' || Array.isArray(child)) return body;
-    node = node[segment] as Record<string, unknown>;
-  }
-  return copy;
-}
+const missingParent: MakeParent = (_depth, existing) => (existing === undefined || existing === null ? {} : undefined);
 
 /** The constraint id without its keyword: the member it is about. */
 const memberOf = (c: Constraint): string => c.id.slice(0, c.id.length - c.kind.length - 1);
@@ -107,7 +97,7 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
     transformResponse: (response) => (response.status === status ? change(response) : response),
   });
   const withMember = (status: number, pointer: string, next: (old: unknown) => unknown, removing = false): FaultHooks =>
-    onStatus(status, (r) => (r.json === undefined ? r : { ...r, json: pointer === '' ? next(r.json) : withValueAt(removing ? r.json : withParents(r.json, pointer), pointer, next) }));
+    onStatus(status, (r) => (r.json === undefined ? r : { ...r, json: pointer === '' ? next(r.json) : withValueAt(r.json, pointer, next, removing ? undefined : missingParent) }));
 
   for (const status of [...answered.success, ...answered.errors]) {
     const documented = responseFor(operation.responses, status);
@@ -146,8 +136,8 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
     if (echo.equals) add('identity-changed', target, `${echo.status} ${echo.pointer} differs from the ${echo.equals.name} sent`, withMember(status, echo.pointer, changedId));
     if (echo.reflects && input.stores) {
       const container = echo.reflects.pointer;
-      let schema = operation.requestBody?.schema;
-      for (const segment of pointerSegments(container)) schema = schema?.properties?.[segment];
+      const body = operation.requestBody?.schema;
+      const schema = body ? schemaAt(body, container) : undefined;
       const fields = Object.keys(schema?.properties ?? {});
       type State = Record<string, unknown>;
       add('update-not-applied', target, 'the update answered but not applied', { applyUpdate: (before) => before });

@@ -7,7 +7,7 @@ import { EMBEDDED_TARGET_NAME } from '../../model/targetName.ts';
 import { prepareOperations } from '../../engine/prepareOperations.ts';
 import { ResultCollector } from '../../engine/ResultCollector.ts';
 import { RunSession } from '../../report/RunSession.ts';
-import { shellQuote } from '../../engine/shellQuote.ts';
+import { shellQuote } from '../../runner/shellQuote.ts';
 import { defaultPactFiles } from '../../pact/defaultPactFiles.ts';
 import { pactCaseResults } from '../../pact/pactCaseResults.ts';
 import { PACT_CHECK } from '../../pact/pactCheck.ts';

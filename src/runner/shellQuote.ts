@@ -1,6 +1,14 @@
-/** POSIX shell quoting, only where the shell would otherwise change the value (replay lines stay readable). */
+/**
+ * The one POSIX shell quoter, for every command line the tool prints (curl lines, replay lines, dry-run
+ * listings). `singleQuoted`: everything literal, a quote written as '\''.
+ */
+export function singleQuoted(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/** Quoting only where the shell would otherwise change the value (replay lines stay readable). */
 export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : singleQuoted(value);
 }
 
 /**
@@ -14,6 +22,6 @@ export function shellQuoteExpanding(value: string, variables: readonly string[])
   const parts = value.split(new RegExp(`(\\$(?:${names.join('|')})(?!\\w))`));
   if (parts.length === 1) return shellQuote(value);
   // `!` would be history expansion in an interactive bash even in double quotes: such text is single-quoted.
-  const literal = (text: string): string => (text.includes('!') ? `"'${text.replaceAll("'", `'\\''`)}'"` : text.replace(/["\\$`]/g, '\\$&'));
+  const literal = (text: string): string => (text.includes('!') ? `"${singleQuoted(text)}"` : text.replace(/["\\$`]/g, '\\$&'));
   return `"${parts.map((part, i) => (i % 2 === 1 ? part : literal(part))).join('')}"`;
 }
