@@ -13,6 +13,7 @@ import type { PlanDraft } from './PlanDraft.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { otherOwnerDraft } from './otherOwnerDraft.ts';
 import { pairwiseDrafts } from './pairwiseDrafts.ts';
+import { pathValueDrafts } from './pathValueDrafts.ts';
 import { stateSequenceDrafts } from './stateSequenceDrafts.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
@@ -64,6 +65,7 @@ function inContexts(contexts: readonly PlanContext[], build: (base: BaseRequest)
 
 /** Why a draft does not show what its intent says, or `undefined` when it does. */
 function disagreement(draft: PlanDraft, broken: readonly string[]): string | undefined {
+  if (draft.anyRefusal) return undefined;
   if (draft.intent.kind === 'invalid') {
     const own = draft.intent.constraintId;
     if (broken.length === 0) return `meant to break ${own} but the request validates`;
@@ -75,7 +77,8 @@ function disagreement(draft: PlanDraft, broken: readonly string[]): string | und
 
 /**
  * The deterministic cases of one operation, in this order: valid and boundary, invalid (one broken
- * constraint each), no-auth and wrong-auth, unknown resource, the resource under another owner. Pure: the same operation, catalogue,
+ * constraint each), no-auth and wrong-auth, unknown resource (and the resource parameter's edges and odd
+ * shapes), the resource under another owner (and the owner's edges and odd shapes). Pure: the same operation, catalogue,
  * fixtures and seed give the same cases with the same ids.
  *
  * Every case is re-validated against the document before it is returned: a valid or boundary case must
@@ -90,6 +93,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
   const base = baseRequest(operation, validators, options);
   const otherOwner = otherOwnerDraft(operation, base, options);
   const pairwise = pairwiseDrafts(operation, constraints, validators, base);
+  const pathValues = pathValueDrafts(operation, constraints, base, options);
   // Valid contexts for the other intents: the pairwise requests over the optional inputs, so a rule, the
   // credential or the resource lookup that a server skips only when another input has one value is
   // broken in that context too.
@@ -105,7 +109,9 @@ export function planCases(operation: Operation, constraints: readonly Constraint
       // Numbered apart by their context: one id each.
       return unknown ? [label ? { ...unknown, variant: `context-${contexts.findIndex((c) => c.label === label)}`, context: label } : unknown] : [];
     }),
+    ...pathValues.resource.map((v) => v.draft),
     ...(otherOwner ? [otherOwner] : []),
+    ...pathValues.ancestors.map((v) => v.draft),
     ...stateSequenceDrafts(operation, base, options.seed),
   ];
   const counters = new Map<string, number>();
