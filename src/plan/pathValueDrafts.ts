@@ -46,7 +46,7 @@ export function pathValueDrafts(operation: Operation, constraints: readonly Cons
   const lastSegment = operation.pathTemplate.match(/\{([^}]+)\}\/?$/)?.[1];
   const pathParameter = (name: string | undefined): ParameterSpec | undefined => operation.parameters.find((p) => p.in === 'path' && p.name === name);
   const sitesOf = (parameter: ParameterSpec): Constraint[] => constraints.filter((c) => c.where === 'path' && c.name === parameter.name && !c.credential);
-  const family = (parameter: ParameterSpec, intentOf: (label: string, odd: boolean) => CaseIntent, needsFixture: boolean): PathValueDraft[] => {
+  const family = (parameter: ParameterSpec, intentOf: (label: string, odd: boolean) => CaseIntent, needsFixture: boolean, edges = true): PathValueDraft[] => {
     const fixture = options.fixtures[parameter.name];
     const unknown = placeholderValue(parameter, options.seed, `odd:${parameter.name}`, { avoid: fixtures, ...(fixture !== undefined ? { like: fixture } : {}) });
     const seen = new Set<string>(fixtures);
@@ -58,7 +58,7 @@ export function pathValueDrafts(operation: Operation, constraints: readonly Cons
       const draft: PlanDraft = { intent: intentOf(`${parameter.name} ${label}`, odd), variant, request, needsFixture, ...(odd ? { anyRefusal: true } : {}) };
       out.push({ draft, parameter: parameter.name, label, ...(constraintId !== undefined ? { constraintId } : {}) });
     };
-    for (const c of sitesOf(parameter)) {
+    for (const c of edges ? sitesOf(parameter) : []) {
       const keyword = keywordFor(c.kind);
       const site = constraintSite(operation, c, base.request);
       if (!keyword || !site?.node) continue;
@@ -90,7 +90,8 @@ export function pathValueDrafts(operation: Operation, constraints: readonly Cons
         return family(parameter, (label, odd) => {
           const p = provenance(odd);
           return { kind: 'other-owner', label: `the resource under ${label}`, ...(p ? { provenance: p } : {}) };
-        }, true);
+          // Another valid value of an ancestor that is not the owner (an API version) may well serve the resource.
+        }, true, name === hierarchy.owner);
       });
   return { resource, ancestors };
 }
