@@ -5,6 +5,11 @@ export interface OddPathValue {
   /** What it is, after the parameter's name. */
   readonly label: string;
   readonly value: string;
+  /**
+   * True when the value carries the real id, which a server that decodes separators before it routes
+   * reaches: a 2xx then answers with another resource than the one the id names.
+   */
+  readonly reachesReal?: boolean;
 }
 
 /** Far past any id's length limit, and still within what an HTTP server reads as a request line. */
@@ -31,9 +36,9 @@ export function oddPathValues(unknown: string, fixture: string | undefined, opti
     { shape: 'unlike', label: 'of another shape (same length, letters only)', value: [...base].map((c) => (/[0-9A-Za-z]/.test(c) ? 'z' : '_')).join('') },
     ...(options.lastSegment ? [] : [{ shape: 'empty', label: 'empty (an empty segment)', value: '' }]),
     { shape: 'overlong', label: `of ${OVERLONG_PATH_VALUE} characters`, value: base.repeat(Math.ceil(OVERLONG_PATH_VALUE / base.length)).slice(0, OVERLONG_PATH_VALUE) },
-    { shape: 'encoded-slash', label: fixture !== undefined ? 'as unknown%2F..%2Freal (an encoded separator)' : 'as two ids joined by %2F', value: fixture !== undefined ? `${base}/../${fixture}` : `${base}/${base}` },
+    { shape: 'encoded-slash', label: fixture !== undefined ? 'as unknown%2F..%2Freal (an encoded separator)' : 'as two ids joined by %2F', value: fixture !== undefined ? `${base}/../${fixture}` : `${base}/${base}`, ...(fixture !== undefined ? { reachesReal: true } : {}) },
     { shape: 'dot-segment', label: 'as %2E%2E (a dot-segment)', value: '..' },
-    { shape: 'encoded-query', label: fixture !== undefined ? 'as the real id and %3F' : 'as an id and %3F', value: `${fixture ?? base}?` },
+    { shape: 'encoded-query', label: fixture !== undefined ? 'as the real id and %3F' : 'as an id and %3F', value: `${fixture ?? base}?`, ...(fixture !== undefined ? { reachesReal: true } : {}) },
     { shape: 'nul', label: 'with a NUL (%00)', value: lastReplaced(base, '\u0000') },
     { shape: 'non-ascii', label: 'with a non-ASCII letter', value: lastReplaced(base, 'é') },
     { shape: 'line-break', label: 'with a line break (%0A)', value: lastReplaced(base, '\n') },

@@ -13,6 +13,9 @@ import { placeholderValue } from './placeholderValue.ts';
 import { valueSite } from './valueSite.ts';
 import { withParameter } from './withParameter.ts';
 
+/** A rule's edge, an odd shape, or an odd shape carrying the real id (which a careless server reaches). */
+type ValueKind = 'edge' | 'odd' | 'reaches-real';
+
 /** One planned value of a path parameter, with what it is (for `conformance constraints --values`). */
 export interface PathValueDraft {
   readonly draft: PlanDraft;
@@ -34,9 +37,10 @@ export interface PathValueDrafts {
  * The families of the path parameters that say which resource a request is about (`pathHierarchy`): the
  * resource parameter (`x-conformance.resourceParameter`) and the parameters in front of it. Each gets its
  * keywords' edges (valid values other than the real ids: a resource the id does not name, or the
- * resource under an owner it does not belong to) and the odd shapes of `oddPathValues`, which are
- * `robustness` cases: any 4xx is right, a 5xx or a 2xx (an answer for a resource the id does not name)
- * is not. Odd shapes may break the parameter's own rules (that is no disagreement: any 4xx is right), so
+ * resource under an owner it does not belong to) and the odd shapes of `oddPathValues`: any 4xx is
+ * right, a 5xx is not (not-server-error), nor a 2xx: for the resource, the not-found rule as the document
+ * states it, and `robustness` where the value carries the real id (a careless server answered the real
+ * resource for an id that is not its id); for an owner, tenant isolation (`robustness`). Odd shapes may break the parameter's own rules (that is no disagreement: any 4xx is right), so
  * the planner does not ask them to validate (`PlanDraft.anyRefusal`). A hierarchy read from the path, not
  * named by the document, makes its findings readings.
  */
@@ -46,16 +50,16 @@ export function pathValueDrafts(operation: Operation, constraints: readonly Cons
   const lastSegment = operation.pathTemplate.match(/\{([^}]+)\}\/?$/)?.[1];
   const pathParameter = (name: string | undefined): ParameterSpec | undefined => operation.parameters.find((p) => p.in === 'path' && p.name === name);
   const sitesOf = (parameter: ParameterSpec): Constraint[] => constraints.filter((c) => c.where === 'path' && c.name === parameter.name && !c.credential);
-  const family = (parameter: ParameterSpec, intentOf: (label: string, odd: boolean) => CaseIntent, needsFixture: boolean, edges = true): PathValueDraft[] => {
+  const family = (parameter: ParameterSpec, intentOf: (label: string, kind: ValueKind) => CaseIntent, needsFixture: boolean, edges = true): PathValueDraft[] => {
     const fixture = options.fixtures[parameter.name];
     const unknown = placeholderValue(parameter, options.seed, `odd:${parameter.name}`, { avoid: fixtures, ...(fixture !== undefined ? { like: fixture } : {}) });
     const seen = new Set<string>(fixtures);
     const out: PathValueDraft[] = [];
-    const add = (value: string, variant: string, label: string, odd: boolean, constraintId?: string): void => {
+    const add = (value: string, variant: string, label: string, kind: ValueKind, constraintId?: string): void => {
       if (seen.has(value)) return;
       seen.add(value);
       const request = withParameter(base.request, operation.pathTemplate, 'path', parameter.name, value);
-      const draft: PlanDraft = { intent: intentOf(`${parameter.name} ${label}`, odd), variant, request, needsFixture, ...(odd ? { anyRefusal: true } : {}) };
+      const draft: PlanDraft = { intent: intentOf(`${parameter.name} ${label}`, kind), variant, request, needsFixture, ...(kind !== 'edge' ? { anyRefusal: true } : {}) };
       out.push({ draft, parameter: parameter.name, label, ...(constraintId !== undefined ? { constraintId } : {}) });
     };
     for (const c of edges ? sitesOf(parameter) : []) {
@@ -64,17 +68,17 @@ export function pathValueDrafts(operation: Operation, constraints: readonly Cons
       if (!keyword || !site?.node) continue;
       for (const sample of keyword.boundaries(c, valueSite(site))) {
         if (typeof sample.value === 'object' && sample.value !== null) continue;
-        add(parameterText(sample.value, parameter), `edge-${parameter.name}-${sample.variant}`, sample.label, false, c.id);
+        add(parameterText(sample.value, parameter), `edge-${parameter.name}-${sample.variant}`, sample.label, 'edge', c.id);
       }
     }
-    for (const odd of oddPathValues(unknown, fixture, { lastSegment: parameter.name === lastSegment })) add(odd.value, `odd-${parameter.name}-${odd.shape}`, odd.label, true);
+    for (const odd of oddPathValues(unknown, fixture, { lastSegment: parameter.name === lastSegment })) add(odd.value, `odd-${parameter.name}-${odd.shape}`, odd.label, odd.reachesReal ? 'reaches-real' : 'odd');
     return out;
   };
 
   const resourceParameter = hierarchy.resourceDeclared ? pathParameter(hierarchy.resource) : undefined;
   const others = operation.parameters.some((p) => p.in === 'path' && p !== resourceParameter && options.fixtures[p.name] === undefined);
   const resource = resourceParameter
-    ? family(resourceParameter, (label, odd) => ({ kind: 'unknown-resource', label: `${label}: names no resource`, ...(odd ? { provenance: 'robustness' as const } : {}) }), others)
+    ? family(resourceParameter, (label, kind) => ({ kind: 'unknown-resource', label: `${label}: names no resource`, ...(kind === 'reaches-real' ? { provenance: 'robustness' as const } : {}) }), others)
     : [];
   // A well-formed other owner is the tenant-isolation rule (a reading when the path alone says it is the
   // owner); an odd shape is robustness, unless the whole hierarchy is read from the path.
@@ -86,9 +90,8 @@ export function pathValueDrafts(operation: Operation, constraints: readonly Cons
     : hierarchy.ancestors.flatMap((name) => {
         const parameter = pathParameter(name);
         if (!parameter) return [];
-        const provenance = (odd: boolean): Provenance | undefined => (odd ? oddProvenance : edgeProvenance);
-        return family(parameter, (label, odd) => {
-          const p = provenance(odd);
+        return family(parameter, (label, kind) => {
+          const p = kind === 'edge' ? edgeProvenance : oddProvenance;
           return { kind: 'other-owner', label: `the resource under ${label}`, ...(p ? { provenance: p } : {}) };
           // Another valid value of an ancestor that is not the owner (an API version) may well serve the resource.
         }, true, name === hierarchy.owner);
