@@ -1,5 +1,5 @@
 import { keywordFor } from '../keywords/keywordFor.ts';
-import type { CaseIntent } from '../model/Case.ts';
+import type { Case, CaseIntent } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Provenance } from '../model/Provenance.ts';
 import type { Operation, ParameterSpec } from '../openapi/Operation.ts';
@@ -12,6 +12,14 @@ import type { PlanOptions } from './PlanOptions.ts';
 import { placeholderValue } from './placeholderValue.ts';
 import { valueSite } from './valueSite.ts';
 import { withParameter } from './withParameter.ts';
+
+/**
+ * Whether a planned case is one of a path id's edges or odd shapes (its variant is `edge-<parameter>-…` or
+ * `odd-<parameter>-…`): the unknown-resource or other-owner promise again, with another id.
+ */
+export function isPathValueCase(c: Pick<Case, 'id' | 'intent'>): boolean {
+  return (c.intent.kind === 'unknown-resource' || c.intent.kind === 'other-owner') && /:(?:edge|odd)-[^:@]+@[^:@]+$/.test(c.id);
+}
 
 /** A rule's edge, an odd shape, or an odd shape carrying the real id (which a careless server reaches). */
 type ValueKind = 'edge' | 'odd' | 'reaches-real';

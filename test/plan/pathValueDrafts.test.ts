@@ -7,6 +7,7 @@ import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 import { pathHierarchy } from '../../src/openapi/pathHierarchy.ts';
 import { buildPath, encodePathSegment } from '../../src/plan/buildPath.ts';
 import { OVERLONG_PATH_VALUE } from '../../src/plan/oddPathValues.ts';
+import { isPathValueCase } from '../../src/plan/pathValueDrafts.ts';
 import { planCases } from '../../src/plan/planCases.ts';
 import { valuesTried } from '../../src/plan/valuesTried.ts';
 import { OperationValidators } from '../../src/validation/OperationValidators.ts';
@@ -95,6 +96,8 @@ describe('odd shapes of path ids', () => {
     // The rule's edge is another id: the unknown resource judges it.
     expect(values.filter((c) => c.id.includes(':edge-')).map((c) => [variantOf(c), c.intent.kind])).toEqual([['edge-hosted_connect_id-length-36', 'unknown-resource']]);
     expect(cases.filter((c) => c.intent.kind === 'other-owner' && !values.includes(c)).map((c) => c.id)).toEqual(['updateHostedConnect:other-owner:the-resource-under-another-project_id:0@3']);
+    // The pacts hold the unknown-resource and other-owner promises once: these repeat them with other ids.
+    expect(cases.filter(isPathValueCase)).toEqual(values);
   });
 
   it('HCX: the appliance id, a segment with more path after it, is also sent empty', () => {

@@ -4,6 +4,7 @@ import type { DroppedCase } from '../../src/plan/DroppedCase.ts';
 import { classifyRequest } from '../../src/plan/classifyRequest.ts';
 import { planCases } from '../../src/plan/planCases.ts';
 import { requestFingerprint } from '../../src/plan/requestFingerprint.ts';
+import { isPathValueCase } from '../../src/plan/pathValueDrafts.ts';
 import { FIXTURES, loadPlanSubjects, type PlanSubject } from './subjects.ts';
 
 let subjects: Awaited<ReturnType<typeof loadPlanSubjects>>;
@@ -19,7 +20,7 @@ function plan(s: PlanSubject, seed = 42, fixtures: Record<string, string> = FIXT
 
 const codePoints = (text: unknown): number => [...(text as string)].length;
 /** A path parameter's edge or odd shape (src/plan/pathValueDrafts.ts), not the plain unknown-resource or other-owner case. */
-const isPathValue = (c: Case): boolean => /:(odd|edge)-/.test(c.id);
+const isPathValue = isPathValueCase;
 const invalidFor = (cases: Case[], id: string): Case[] => cases.filter((c) => c.intent.kind === 'invalid' && c.intent.constraintId === id);
 const boundaryFor = (cases: Case[], id: string): Case[] => cases.filter((c) => c.intent.kind === 'boundary' && c.intent.constraintId === id);
 const hostedConnect = (c: Case): Record<string, unknown> => ((c.request.body as { json: { hosted_connect: Record<string, unknown> } }).json.hosted_connect);
