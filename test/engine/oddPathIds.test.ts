@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startMockServer } from '../../mock/startMockServer.ts';
@@ -55,7 +56,18 @@ function run(url: string, token = TOKEN, applianceId = APPLIANCE): Promise<RunRe
 const oddFindings = (report: RunReport): string[] =>
   report.findings.filter((f) => f.caseId.includes(':odd-')).map((f) => `${f.check} ${f.severity} ${f.caseId.split(':').at(-1)!.split('@')[0]}`);
 
+const TENANTS_DOC = fileURLToPath(new URL('../plan/fixtures/tenants.openapi.yaml', import.meta.url));
+
 describe('odd shapes of a path id', () => {
+  test('a document without x-conformance: the owner the path implies is judged, and the document-driven mock keeps it', async () => {
+    const config: ConformanceConfig = { ...DEFAULT_CONFIG, specs: [TENANTS_DOC], runs: 0 };
+    const report = await runConformance(config, { reporters: [], embeddedTarget: startMockServer });
+    expect(report.findings).toEqual([]);
+    const cell = report.checks.find((c) => c.operationId === 'renameWidget' && c.check === 'tenant-isolation')!;
+    expect([cell.failed, cell.passed]).toEqual([0, expect.any(Number)]);
+    expect(cell.passed).toBeGreaterThan(5);
+  });
+
   test('a server that answers 500 for an id that is not a UUID fails not-server-error on them', async () => {
     const report = await run((await carelessHcx('parses-id')).url);
     // One defect, one finding (a 5xx names no rule): the first odd id that showed it.

@@ -125,7 +125,9 @@ describe('odd shapes of path ids', () => {
     const cases = plan(tenants, TENANT_FIXTURES);
     const ids = (kind: string, constraintId: string): string[] => cases.filter((c) => c.intent.kind === kind && 'constraintId' in c.intent && c.intent.constraintId === constraintId).map(variantOf);
     expect(ids('boundary', 'renameWidget.header.X-Mode.enum')).toEqual(['value-0', 'value-1']);
-    expect(ids('invalid', 'renameWidget.header.X-Mode.enum')).toEqual(expect.arrayContaining(['upper-0', 'padded', 'empty', 'word']));
+    expect(ids('invalid', 'renameWidget.header.X-Mode.enum')).toEqual(expect.arrayContaining(['upper-0', 'empty', 'word']));
+    // HTTP trims a header value's surrounding whitespace (RFC 9110 §5.5): " fast " would arrive as fast.
+    expect(ids('invalid', 'renameWidget.header.X-Mode.enum')).not.toContain('padded');
     expect(ids('boundary', 'renameWidget.header.X-Request-Id.maxLength')).toEqual(['length-36']);
     expect(ids('invalid', 'renameWidget.header.X-Request-Id.maxLength')).toEqual(expect.arrayContaining(['length-37']));
     expect(ids('invalid', 'renameWidget.path.widgetId.format')).toEqual(expect.arrayContaining(['malformed']));
