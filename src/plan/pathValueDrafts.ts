@@ -48,9 +48,10 @@ export interface PathValueDrafts {
  * resource under an owner it does not belong to) and the odd shapes of `oddPathValues`: any 4xx is
  * right, a 5xx is not (not-server-error), nor a 2xx: for the resource, the not-found rule as the document
  * states it, and `robustness` where the value carries the real id (a careless server answered the real
- * resource for an id that is not its id); for an owner, tenant isolation (`robustness`). Odd shapes may break the parameter's own rules (that is no disagreement: any 4xx is right), so
- * the planner does not ask them to validate (`PlanDraft.anyRefusal`). A hierarchy read from the path, not
- * named by the document, makes its findings readings.
+ * resource for an id that is not its id); for an owner, tenant isolation (`robustness`). Odd shapes may
+ * break the parameter's own rules (that is no disagreement: any 4xx is right), so the planner does not
+ * ask them to validate (`PlanDraft.anyRefusal`). A hierarchy read from the path, not named by the
+ * document, makes its findings readings.
  */
 export function pathValueDrafts(operation: Operation, constraints: readonly Constraint[], base: BaseRequest, options: PlanOptions): PathValueDrafts {
   const hierarchy = pathHierarchy(operation);
@@ -98,11 +99,12 @@ export function pathValueDrafts(operation: Operation, constraints: readonly Cons
     : hierarchy.ancestors.flatMap((name) => {
         const parameter = pathParameter(name);
         if (!parameter) return [];
-        return family(parameter, (label, kind) => {
+        const intentOf = (label: string, kind: ValueKind): CaseIntent => {
           const p = kind === 'edge' ? edgeProvenance : oddProvenance;
           return { kind: 'other-owner', label: `the resource under ${label}`, ...(p ? { provenance: p } : {}) };
-          // Another valid value of an ancestor that is not the owner (an API version) may well serve the resource.
-        }, true, name === hierarchy.owner);
+        };
+        // Another valid value of an ancestor that is not the owner (an API version) may well serve the resource: no edges.
+        return family(parameter, intentOf, true, name === hierarchy.owner);
       });
   return { resource, ancestors };
 }
