@@ -17,6 +17,12 @@ export interface ResourceLookup<R> {
  * correct server is the one with no hooks. Hooks return new values, they never mutate what they get.
  */
 export interface FaultHooks {
+  /**
+   * How the server reads the path's parameters from their percent-decoded values, before anything else
+   * looks at them (a server that decodes `%2F` before it routes splits them anew; one that parses an id
+   * first may fail on it).
+   */
+  readonly readPathParams?: (decoded: Readonly<Record<string, string>>) => Readonly<Record<string, string>>;
   /** True: answer as if a credential had been given. */
   readonly acceptUnauthenticated?: (ctx: RequestContext) => boolean;
   /**

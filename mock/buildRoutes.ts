@@ -64,7 +64,12 @@ export function buildRoutes(operations: readonly Operation[], handlers: readonly
   return routes;
 }
 
+/**
+ * A route's path pattern. An empty segment is an empty parameter value, judged like any other (the
+ * document's error answer: an owner or a resource that does not exist), as a server that routes on
+ * templates does, rather than a bare 404 the document does not describe.
+ */
 function matcherOf(template: string): Pick<Route, 'pattern' | 'parameterNames'> {
-  const { pattern, parameterNames } = compilePathTemplate(template);
-  return { pattern, parameterNames };
+  const { source, parameterNames } = compilePathTemplate(template);
+  return { pattern: new RegExp(`^${source.replaceAll('([^/]+)', '([^/]*)')}$`), parameterNames };
 }

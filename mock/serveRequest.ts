@@ -66,16 +66,17 @@ export function serveRequest(route: Route, call: IncomingCall, env: ServeEnv): M
   const { handler, hooks } = route;
   const issues: ValidationIssue[] = [];
 
-  const pathParams: Record<string, string> = {};
+  const decoded: Record<string, string> = {};
   route.parameterNames.forEach((name, i) => {
     const raw = call.rawParams[i]!;
     try {
-      pathParams[name] = decodeURIComponent(raw);
+      decoded[name] = decodeURIComponent(raw);
     } catch {
-      pathParams[name] = raw;
+      decoded[name] = raw;
       issues.push({ where: 'path', at: name, keyword: 'encoding', params: {}, schemaPath: '', message: 'is not valid percent-encoding' });
     }
   });
+  const pathParams = hooks.readPathParams ? { ...hooks.readPathParams(decoded) } : decoded;
 
   const query: Record<string, string> = {};
   if (call.search !== '') {

@@ -9,6 +9,7 @@ import { requestRuleMutants } from './operators/requestRules.ts';
 import { resourceMutants } from './operators/resources.ts';
 import { responseMutants } from './operators/responses.ts';
 import { robustnessMutants } from './operators/robustness.ts';
+import { pathValueMutants } from './operators/pathValues.ts';
 
 /** Every operator family, by name (docs/ARCHITECTURE.md, "Mutation operators"). */
 export const OPERATOR_FAMILIES: Readonly<Record<MutantFamily, OperatorFamily>> = {
@@ -17,6 +18,7 @@ export const OPERATOR_FAMILIES: Readonly<Record<MutantFamily, OperatorFamily>> =
   resource: resourceMutants,
   response: responseMutants,
   robustness: robustnessMutants,
+  path: pathValueMutants,
 };
 
 /** The statuses the correct server gives: the documented successes, and its handler's error answers. */

@@ -1,5 +1,6 @@
 import type { Operation } from '../../src/openapi/Operation.ts';
-import { valueAt } from '../../src/openapi/pointer.ts';
+import { pathHierarchy } from '../../src/openapi/pathHierarchy.ts';
+import { pointerSegments, valueAt } from '../../src/openapi/pointer.ts';
 import { schemaAt } from '../../src/plan/schemaAt.ts';
 import { minimalValue } from '../../src/values/minimalValue.ts';
 import { documentErrors } from '../dialects/documentErrors.ts';
@@ -24,21 +25,32 @@ function updateMembers(operation: Operation, pointer: string): string[] {
 
 const keyOf = (operationId: string, id: string): string => `${operationId}\u0000${id}`;
 
+function parameterExampleOrUndefined(operation: Operation, name: string): string | undefined {
+  const example = operation.parameters.find((p) => p.name === name)?.example;
+  return typeof example === 'string' ? example : undefined;
+}
+
 /**
  * The reference behaviour of an operation the mock has no handler for, read from its document: the
- * resource the `resourceParameter` example names (under the `ownerParameter` example) exists; a valid
+ * resource the `resourceParameter` example names (under the owner's example: `ownerParameter`, else the
+ * owner the path implies, the only owner served when there is no resource parameter) exists; a valid
  * request on it is answered the documented success, with every `equals` echo repeating the request's
  * value and every `reflects` echo the update, which is stored. Validation and not-found answers come
  * from the route, like every handler's.
  */
 export function documentHandler(operation: Operation): OperationHandler {
-  const { resourceParameter, ownerParameter } = operation.hints;
+  const { resourceParameter } = operation.hints;
+  // The owner the document names, else the one its path implies (`pathHierarchy`), as the planner reads it.
+  const ownerParameter = pathHierarchy(operation).owner;
+  // Without a resource parameter nothing is looked up: the owner's example id is then the only owner served.
+  const impliedOwner = resourceParameter === undefined && ownerParameter !== undefined ? parameterExampleOrUndefined(operation, ownerParameter) : undefined;
+  const errors = documentErrors(operation);
   const success = documentedSuccess(operation);
   const reflects = operation.hints.echoes.filter((e) => e.reflects !== undefined && Number(e.status) === success.status);
   const equals = operation.hints.echoes.filter((e) => e.equals !== undefined && Number(e.status) === success.status);
   return {
     operationId: operation.operationId,
-    errors: documentErrors(operation),
+    errors,
 
     seed(state) {
       if (resourceParameter === undefined) return {};
@@ -64,6 +76,7 @@ export function documentHandler(operation: Operation): OperationHandler {
     },
 
     handle(ctx, resource, state, hooks) {
+      if (impliedOwner !== undefined && ctx.pathParams[ownerParameter!] !== impliedOwner) return errors.notFound(ctx.requestId);
       const before = resource === undefined ? structuredClone(success.body) : resource;
       let updated = before;
       for (const echo of reflects) {

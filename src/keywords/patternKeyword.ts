@@ -30,6 +30,22 @@ function notMatching(node: SchemaNode, pattern: string, channel: TextChannel, cu
   return out;
 }
 
+/**
+ * Values one step from a format, which a parser that only looks at the length or the characters lets
+ * through: for a UUID, the current one (or a fixed one) without its dashes, and with a letter that is not
+ * a hex digit.
+ */
+function nearMisses(format: string, current: unknown): Sample[] {
+  if (format !== 'uuid') return [];
+  const uuid = typeof current === 'string' && /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(current) ? current : '7d444840-9dc0-11d1-b245-5ffdce74fad2';
+  const noDashes = uuid.replaceAll('-', '');
+  const nonHex = `${uuid.slice(0, -1)}g`;
+  return [
+    { variant: 'no-dashes', label: `= ${show(noDashes)}`, value: noDashes },
+    { variant: 'non-hex', label: `= ${show(nonHex)}`, value: nonHex },
+  ];
+}
+
 /** `pattern` and `format`: the shape of a text. */
 export const patternKeyword: Keyword = {
   kinds: ['pattern', 'format'],
@@ -44,7 +60,8 @@ export const patternKeyword: Keyword = {
     const max = site.node.maxLength ?? Number.POSITIVE_INFINITY;
     const word = `not-a-${String(rule.value)}`;
     const value = resizeText(word, Math.min(max, Math.max(min, codePointLength(word))), site.channel);
-    return [{ variant: 'malformed', label: `= ${show(value)}`, value }];
+    const fits = (text: string): boolean => codePointLength(text) >= min && codePointLength(text) <= max;
+    return [{ variant: 'malformed', label: `= ${show(value)}`, value }, ...nearMisses(String(rule.value), site.current).filter((sample) => fits(sample.value as string))];
   },
   // The type's text draw matches the pattern and the format within the lengths.
   valid: (_node, values) => values,

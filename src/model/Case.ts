@@ -31,9 +31,13 @@ export type CaseIntent =
   | { readonly kind: 'no-auth'; readonly constraintId: string; readonly label: string; readonly family?: string }
   /** `wrongAs`: how the wrong credential was made from the right one (a corpus or report case is rebuilt with it). */
   | { readonly kind: 'wrong-auth'; readonly constraintId: string; readonly label: string; readonly family?: string; readonly wrongAs?: WrongCredential }
-  | { readonly kind: 'unknown-resource'; readonly label: string }
-  /** The existing resource asked for under another owner (another tenant's project): it must not be reached. */
-  | { readonly kind: 'other-owner'; readonly label: string }
+  /** `provenance`, when set: where the rule comes from for this id (an oddly shaped id: robustness). */
+  | { readonly kind: 'unknown-resource'; readonly label: string; readonly provenance?: Provenance }
+  /**
+   * The existing resource asked for under another owner (another tenant's project): it must not be reached.
+   * `provenance`, when set: an owner inferred from the path (reading), an oddly shaped owner id (robustness).
+   */
+  | { readonly kind: 'other-owner'; readonly label: string; readonly provenance?: Provenance }
   /** Traffic the suite did not plan (a proxy or a HAR file): only the checks that need no intent judge it. */
   | { readonly kind: 'observed'; readonly label: string };
 

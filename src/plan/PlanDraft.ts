@@ -10,6 +10,13 @@ export interface PlanDraft {
   readonly sequence?: SequenceStep;
   /** The valid context of the other inputs the case is planned in (`force=true, local=false`), when not the base request. */
   readonly context?: string;
+  /**
+   * Any 4xx is the right answer, whatever rules the request breaks (an oddly shaped path id): the case is
+   * not asked to validate, nor to break exactly one rule.
+   */
+  readonly anyRefusal?: boolean;
   /** The same case in the base request, planned instead when this one does not show its intent there. */
   readonly fallback?: PlanDraft;
+  /** A copy of a rule's case in another context: the variant of the case it copies (its value family). */
+  readonly sampleOf?: string;
 }

@@ -23,6 +23,16 @@ export interface ConstraintSite {
   set(value: unknown): PlannedRequest;
   /** For the body itself: whether the document requires one. */
   readonly bodyRequired?: boolean;
+  /**
+   * False for a value HTTP does not deliver as sent: a header value with surrounding whitespace reaches
+   * the server trimmed (RFC 9110 §5.5), so it would be another value than planned.
+   */
+  sendable(value: unknown): boolean;
+}
+
+/** A header value arrives without its surrounding spaces and tabs. */
+function headerSendable(value: unknown): boolean {
+  return typeof value !== 'string' || value === value.replace(/^[ \t]+|[ \t]+$/g, '');
 }
 
 function findParameter(operation: Operation, c: Constraint): ParameterSpec | undefined {
@@ -42,6 +52,7 @@ export function constraintSite(operation: Operation, c: Constraint, request: Pla
       channel: 'text',
       current: valueAt(json, c.target),
       set: (value) => withBodyValue(request, body.schema, c.target, value),
+      sendable: () => true,
       ...(c.target === '' ? { bodyRequired: body.required } : {}),
     };
   }
@@ -57,5 +68,6 @@ export function constraintSite(operation: Operation, c: Constraint, request: Pla
     channel: parameter.in === 'query' ? 'text' : 'ascii',
     current: key !== undefined ? source[key] : undefined,
     set: (value) => withParameter(request, operation.pathTemplate, parameter.in, parameter.name, value === REMOVE ? undefined : parameterText(value, parameter)),
+    sendable: (value) => parameter.in !== 'header' || value === REMOVE || headerSendable(parameterText(value, parameter)),
   };
 }

@@ -15,6 +15,7 @@ import type { PlanDraft } from './PlanDraft.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { otherOwnerDraft } from './otherOwnerDraft.ts';
 import { inputFacts, pairwiseDrafts } from './pairwiseDrafts.ts';
+import { pathValueDrafts } from './pathValueDrafts.ts';
 import { stateSequenceDrafts } from './stateSequenceDrafts.ts';
 import { unknownResourceDraft } from './unknownResourceDraft.ts';
 import { validDrafts } from './validDrafts.ts';
@@ -92,7 +93,11 @@ function inContexts(contexts: readonly PlanContext[], build: (base: BaseRequest)
     const candidates = new Map<number, PlanDraft>();
     kept.forEach((drafts, k) => {
       const there = drafts.get(keyOf(first));
-      if (there) candidates.set(k, k === 0 ? { ...there, variant: `${first.variant ?? 'case'}-base` } : { ...there, variant: `${first.variant ?? 'case'}-context-${k}`, context: contexts[k]!.label });
+      if (there) {
+        // A copy tries the same member of the rule's family as the case it copies: the same value family.
+        const copy = { ...there, sampleOf: first.variant ?? '0' };
+        candidates.set(k, k === 0 ? { ...copy, variant: `${first.variant ?? 'case'}-base`, context: 'the base request' } : { ...copy, variant: `${first.variant ?? 'case'}-context-${k}`, context: contexts[k]!.label });
+      }
     });
     const gain = (draft: PlanDraft): number => factsOf(draft.request).filter((f) => missing.has(f)).length;
     while (missing.size > 0 && candidates.size > 0) {
@@ -109,6 +114,7 @@ function inContexts(contexts: readonly PlanContext[], build: (base: BaseRequest)
 
 /** Why a draft does not show what its intent says, or `undefined` when it does. */
 function disagreement(draft: PlanDraft, broken: readonly string[]): string | undefined {
+  if (draft.anyRefusal) return undefined;
   if (draft.intent.kind === 'invalid') {
     const own = draft.intent.constraintId;
     if (broken.length === 0) return `meant to break ${own} but the request validates`;
@@ -127,7 +133,8 @@ function withFamily(intent: CaseIntent, variant: string): CaseIntent {
 
 /**
  * The deterministic cases of one operation, in this order: valid and boundary, invalid (one broken
- * constraint each), no-auth and wrong-auth, unknown resource, the resource under another owner. Pure: the same operation, catalogue,
+ * constraint each), no-auth and wrong-auth, unknown resource (and the resource parameter's edges and odd
+ * shapes), the resource under another owner (and the owner's edges and odd shapes). Pure: the same operation, catalogue,
  * fixtures and seed give the same cases with the same ids.
  *
  * Every case is re-validated against the document before it is returned: a valid or boundary case must
@@ -142,6 +149,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
   const base = baseRequest(operation, validators, options);
   const otherOwner = otherOwnerDraft(operation, base, options);
   const pairwise = pairwiseDrafts(operation, constraints, validators, base);
+  const pathValues = pathValueDrafts(operation, constraints, base, options);
   // Valid contexts for the other intents: the pairwise requests over the optional inputs, so a rule, the
   // credential or the resource lookup that a server skips only when another input has one value is
   // broken in that context too.
@@ -162,7 +170,9 @@ export function planCases(operation: Operation, constraints: readonly Constraint
       // Numbered apart by their context: one id each.
       return unknown ? [label ? { ...unknown, variant: `context-${contexts.findIndex((c) => c.label === label)}`, context: label } : unknown] : [];
     }),
+    ...pathValues.resource.map((v) => v.draft),
     ...(otherOwner ? [otherOwner] : []),
+    ...pathValues.ancestors.map((v) => v.draft),
     ...stateSequenceDrafts(operation, base, options.seed),
   ];
   const counters = new Map<string, number>();
@@ -176,7 +186,7 @@ export function planCases(operation: Operation, constraints: readonly Constraint
     const planned: Case = {
       id: caseId({ operationId: operation.operationId, intent: draft.intent, variant, seed: options.seed }),
       operationId: operation.operationId,
-      intent: withFamily(draft.intent, variant),
+      intent: withFamily(draft.intent, draft.sampleOf ?? variant),
       request: withMediaType(draft.request, operation),
       seed: options.seed,
       needsFixture: draft.needsFixture,

@@ -3,6 +3,7 @@ import { compilePathTemplate } from '../openapi/compilePathTemplate.ts';
 import type { Operation } from '../openapi/Operation.ts';
 import { credentialHeaderNames } from '../runner/credentialHeaderNames.ts';
 import { REDACTED } from '../runner/redact.ts';
+import { requestTarget } from '../runner/requestTarget.ts';
 import type { CorpusEntry } from './CorpusEntry.ts';
 
 /** Headers the runner sets itself or that carried a credential (stored redacted, so useless to resend). */
@@ -11,7 +12,8 @@ const DROPPED_HEADERS = new Set(['content-length', 'host', 'connection', 'transf
 /** Matches a URL path against a path template at its end (the base URL may carry a prefix). */
 function matchPath(template: string, pathname: string): { path: string; params: Record<string, string> } | undefined {
   const { source, parameterNames } = compilePathTemplate(template);
-  const match = new RegExp(`(${source})$`).exec(pathname);
+  // An empty parameter is a case of its own (an empty segment sent on purpose).
+  const match = new RegExp(`(${source.replaceAll('([^/]+)', '([^/]*)')})$`).exec(pathname);
   if (!match) return undefined;
   const params: Record<string, string> = {};
   parameterNames.forEach((name, i) => {
@@ -38,7 +40,8 @@ export function corpusCase(entry: CorpusEntry, operation: Operation): Case | und
   } catch {
     return undefined;
   }
-  const matched = matchPath(operation.pathTemplate, url.pathname);
+  // The path as sent, not as a URL parser normalises it (an id of `%2E%2E` stays one).
+  const matched = matchPath(operation.pathTemplate, requestTarget(entry.request.url).replace(/\?.*$/, ''));
   if (!matched) return undefined;
   const credentialHeaders = credentialHeaderNames([operation]);
   const headers = Object.fromEntries(

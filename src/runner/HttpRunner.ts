@@ -15,6 +15,7 @@ import { Pacer } from './Pacer.ts';
 import { credentialHeaderNames } from './credentialHeaderNames.ts';
 import { redactResponseHeaders, redactText } from './redact.ts';
 import { redactSent } from './redactSent.ts';
+import { requestTarget } from './requestTarget.ts';
 import { REPRESENTATION_HEADERS } from './representationHeaders.ts';
 import { RequestBudgetError } from './RequestBudgetError.ts';
 import { RunInterruptedError } from './RunInterruptedError.ts';
@@ -163,7 +164,7 @@ export class HttpRunner {
         signal?.addEventListener('abort', onAbort, { once: true });
         try {
           (policy.idempotent ? this.#dispatcher : this.#nonIdempotent).dispatch(
-            { origin: url.origin, path: `${url.pathname}${url.search}`, method: built.method as Dispatcher.HttpMethod, headers: built.headers, body: built.bodyText ?? null },
+            { origin: url.origin, path: requestTarget(built.url), method: built.method as Dispatcher.HttpMethod, headers: built.headers, body: built.bodyText ?? null },
             handler,
           );
         } catch (error) {

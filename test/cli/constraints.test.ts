@@ -152,5 +152,9 @@ describe('the catalogue on a narrow terminal', () => {
     const { code, out } = await runMain(['constraints', '--values']);
     expect(code).toBe(0);
     expect(out).toContain('DC.body.hosted_connect.bandwidth.minimum\n  edges:  hosted_connect.bandwidth = 2\n  breaks: hosted_connect.bandwidth = 1; hosted_connect.bandwidth = 0;');
+    // Path ids: their rules' edges (ids naming nothing) and their odd shapes, under the parameter.
+    expect(out).toContain('DC.path.hosted_connect_id.minLength\n  edges:  hosted_connect_id length 36 (names no resource)\n  breaks: hosted_connect_id length 35');
+    expect(out).toMatch(/DC\.path\.project_id\.required\n {2}odd: {4}project_id of another shape[^\n]*project_id empty \(an empty segment\)[^\n]*project_id as unknown%2F\.\.%2Freal/);
+    expect(out).toMatch(/HCX\.path\.applianceId\.required\n {2}odd: {4}[^\n]*applianceId of 4096 characters/);
   });
 });

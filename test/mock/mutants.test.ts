@@ -177,6 +177,33 @@ describe('each family changes one behaviour, and the correct mock keeps it', () 
     expect((await Promise.all(Array.from({ length: 8 }, () => updateConnect(good)))).map((a) => a.status)).toEqual(Array(8).fill(200));
   });
 
+  it('path: an id of an unexpected shape answered 500; %2F and %3F decoded before routing reach the real resource', async () => {
+    const [shape, good] = [await mock('path/5xx-on-unexpected-shape/DC.path.project_id'), await mock()];
+    const project = good.fixtures.project_id!;
+    const id = good.fixtures.hosted_connect_id!;
+    expect((await updateConnect(shape, { projectId: `${project.slice(0, -1)}é` })).status).toBe(500);
+    expect((await updateConnect(shape)).status).toBe(200);
+    expect((await updateConnect(good, { projectId: `${project.slice(0, -1)}é` })).status).toBe(400);
+    const empty = await mock('path/5xx-on-empty/HCX.path.applianceId');
+    expect((await call(empty, '/hybridity/api/interconnect/appliances//upgrade', { method: 'POST', headers: { 'x-hm-authorization': empty.token } })).status).toBe(500);
+    expect(Math.floor((await call(good, '/hybridity/api/interconnect/appliances//upgrade', { method: 'POST', headers: { 'x-hm-authorization': good.token } })).status / 100)).toBe(4);
+    const overlong = await mock('path/5xx-on-overlong/DC.path.hosted_connect_id');
+    expect((await updateConnect(overlong, { hostedConnectId: 'a'.repeat(4096) })).status).toBe(500);
+    expect((await updateConnect(good, { hostedConnectId: 'a'.repeat(4096) })).status).toBe(400);
+    const separator = await mock('path/decoded-separator/DC');
+    const traversal = `00000000-0000-0000-0000-000000000000/../${id}`;
+    expect((await updateConnect(separator, { hostedConnectId: traversal })).status).toBe(200);
+    expect((await updateConnect(separator, { projectId: `0605767b6a00d5b12f8dc00e4d5c2cd1/../${project}` })).status).toBe(200);
+    expect((await updateConnect(good, { hostedConnectId: traversal })).status).toBe(400);
+    expect((await updateConnect(good, { projectId: `0605767b6a00d5b12f8dc00e4d5c2cd1/../${project}` })).status).toBe(400);
+    const query = await mock('path/decoded-query/DC');
+    expect((await updateConnect(query, { hostedConnectId: `${id}?` })).status).toBe(200);
+    expect((await updateConnect(good, { hostedConnectId: `${id}?` })).status).toBe(400);
+    // Only where the path ends in the parameter: HCX's path goes on after the appliance id.
+    expect(mutants.map((m) => m.id)).not.toContain('path/decoded-query/HCX');
+    expect(mutants.map((m) => m.id)).not.toContain('path/5xx-on-empty/DC.path.hosted_connect_id');
+  });
+
   it('every mutant starts a server that answers', async () => {
     // One request each: a mutant whose hooks cannot be built, or that breaks routing, shows here.
     for (const m of mutants.filter((_, i) => i % 17 === 0)) {

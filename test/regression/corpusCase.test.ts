@@ -50,6 +50,14 @@ describe('corpusCase', () => {
     expect(rebuilt.request.auth).toBe('configured');
   });
 
+  it('rebuilds an odd path id as it was sent: a dot-segment, an encoded separator, an empty segment', () => {
+    for (const path of ['/v3/%2E%2E/dcaas/hosted-connects/6ec9cfae-1d42-4f46-9f9e-7e2a4c1bc7a1', '/v3/a%2F..%2Fb/dcaas/hosted-connects/x%0A', '/v3//dcaas/hosted-connects/x']) {
+      const rebuilt = corpusCase(entry({ intent: { kind: 'other-owner', label: 'odd', provenance: 'robustness' }, request: { ...entry().request, url: `${BASE}${path}` } }), dc)!;
+      expect(rebuilt.request.path).toBe(path);
+      expect(planToSent(rebuilt, BASE, dc.credentialSchemes, OPTIONS).url).toBe(`${BASE}${path}`);
+    }
+  });
+
   it('sends the same request again, to the same or another target', () => {
     const rebuilt = corpusCase(entry(), dc)!;
     const sent = planToSent(rebuilt, BASE, dc.credentialSchemes, OPTIONS);

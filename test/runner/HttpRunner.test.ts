@@ -135,6 +135,16 @@ describe('requests and credentials', () => {
   });
 });
 
+describe('the path as planned', () => {
+  it('sends percent-encoded dot-segments, separators and an empty segment as they are, never normalised', async () => {
+    const server = await httpServer((_req, res) => json(res, 404, {}));
+    const path = '/v3/%2E%2E/things//a%2F..%2Fb%3F%00';
+    const exchange = await runner({}).send(testCase({ path, query: { q: '1' } }), `${server.url}/base`, DC);
+    expect(server.received[0]!.url).toBe(`/base${path}?q=1`);
+    expect(exchange.sent.url).toBe(`${server.url}/base${path}?q=1`);
+  });
+});
+
 describe('retry on 429/503', () => {
   it('waits Retry-After and retries: two attempts, the second succeeds', async () => {
     const times: number[] = [];

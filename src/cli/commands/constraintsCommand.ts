@@ -14,7 +14,7 @@ export function constraintsCommand(program: Command, write: (text: string) => vo
     .description('print every documented constraint of every operation, with its source and provenance')
     .option('--spec <path>', 'OpenAPI 3.1 or 3.0 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .option('--json', 'print JSON instead of a table (with the values each rule is tried with)')
-    .option('--values', 'also list, per request constraint, the values a run sends at its edges and to break it')
+    .option('--values', 'also list, per request constraint, the values a run sends at its edges and to break it, and the odd shapes of each path id')
     .action(async (options: { spec: string[]; json?: boolean; values?: boolean }) => {
       const specs = await loadSpecs(options.spec);
       const catalogue = specs.flatMap(buildCatalogue);
