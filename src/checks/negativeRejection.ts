@@ -59,6 +59,13 @@ export const negativeRejection = whenResponse({
     if ((status === 406 || status === 415) && !mediaTypeRule) {
       return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: answered ${status} (a media-type answer), the rule itself not judged` };
     }
+    // The run sends an operation's other cases only once a valid request was accepted with the credential:
+    // a 401 to one that carries it refuses the credential, not the input (a reading: the page does not say
+    // which status an invalid input gets, and a token may expire during a run).
+    if (status === 401 && testCase.request.auth === 'configured') {
+      // One defect whichever rule the request broke: no constraint in the verdict, so one finding.
+      return { check: 'negative-rejection', outcome: 'fail', provenance: 'reading', message: `${label}: answered 401 (the credential refused) though valid requests are accepted with the same credential: the input's rejection is not shown` };
+    }
     if (status >= 400 && status <= 499) return { check: 'negative-rejection', outcome: 'pass', constraintId, message: `${label}: rejected with ${status}` };
     return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: answered ${status}, neither accepted nor rejected` };
   },

@@ -30,10 +30,18 @@ describe('negative-rejection', () => {
     // A media-type answer does not show that the value's rule was judged; for the media type rule it does.
     ['DC name of 65 answered 415', 'dc', { intent: longName, request: name65, status: 415, json: dcError }, ['skip']],
     ['DC name of 65 answered 406', 'dc', { intent: longName, request: name65, status: 406, json: dcError }, ['skip']],
+    // A 401 to a request with the accepted credential refuses the credential, not the input: a reading.
+    ['HCX force=maybe answered 401 with the credential', 'hcx', { intent: badForce, request: forceMaybe, status: 401 }, ['fail']],
+    ['HCX force=maybe answered 403 with the credential', 'hcx', { intent: badForce, request: forceMaybe, status: 403 }, ['pass']],
     ['DC malformed JSON answered 415', 'dc', { intent: malformed, request: { body: { raw: '{"hosted_connect": {' } }, status: 415, json: dcError }, ['pass']],
   ];
   it.each(table)('%s', (_label, which, spec, expected) => {
     expect(outcomes(verdictsOf(negativeRejection, which === 'hcx' ? hcx : dc, spec))).toEqual(expected);
+  });
+
+  it('gives the credential-refused answer the reading provenance', () => {
+    const [verdict] = verdictsOf(negativeRejection, hcx, { intent: badForce, request: { query: { force: 'maybe' } }, status: 401 });
+    expect(verdict?.provenance).toBe('reading');
   });
 
   it('does not cry wolf when the "invalid" request is in fact valid', () => {

@@ -124,8 +124,13 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
       add('content-type-wrong', `${prefix}.response.${status}`, `${status} answered as text/plain`, onStatus(status, (r) => ({ ...r, contentType: 'text/plain; charset=utf-8' })));
     }
     for (const next of neighbours(status)) {
+      // Which of its documented statuses a situation gets the page does not say; an undocumented one is
+      // judged as the document says for its class.
+      const listed = operation.responses.some((r) => r.status === String(next));
+      provenance = listed ? 'reading' : (operation.hints.undocumentedStatusProvenance[`${Math.floor(next / 100)}XX`] ?? 'page');
       add('status-swapped', `${prefix}.response.${status}`, `${status} answered ${next} instead`, onStatus(status, (r) => ({ ...r, status: next })), String(next), { status: next });
     }
+    provenance = documented.provenance;
     if (status >= 400 && status < 500) add('4xx-as-5xx', `${prefix}.response.${status}`, `${status} answered 500 instead`, onStatus(status, (r) => ({ ...r, status: 500 })));
   }
 
