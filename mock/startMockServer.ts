@@ -14,6 +14,7 @@ import { flatIncomingHeaders } from './flatIncomingHeaders.ts';
 import { CHAOS_MODES, type ChaosOptions, type MockFixtures, type MockLogEntry, type MockOptions, type MockServer } from './MockOptions.ts';
 import type { MockResponse } from './MockResponse.ts';
 import { MockState } from './MockState.ts';
+import { DEFAULT_TASK_DURATION_MS } from './MockTasks.ts';
 import { handlersFor } from './operations/handlers.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import { resolveFault } from './resolveFault.ts';
@@ -37,6 +38,11 @@ function cachedSpecs(files: readonly string[]): Promise<Spec[]> {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_HUGE_BYTES = 32 * 1024 * 1024;
+
+/** How long a caller may wait for one of the mock's tasks: ample for its duration, short for one that never ends. */
+function taskDeadlineFor(durationMs: number): number {
+  return Math.max(1_000, 50 * durationMs);
+}
 
 function nonNegative(name: string, value: number | undefined): void {
   if (value !== undefined && !(Number.isFinite(value) && value >= 0)) throw new ConfigError(`mock option ${name} must be a number >= 0`);
@@ -77,6 +83,7 @@ function write(res: ServerResponse, response: MockResponse): void {
  */
 export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
   nonNegative('latencyMs', options.latencyMs);
+  nonNegative('taskDurationMs', options.taskDurationMs);
   nonNegative('hugeBytes', options.hugeBytes);
   if (options.rateLimit && !(Number.isInteger(options.rateLimit.requestsPerSecond) && options.rateLimit.requestsPerSecond > 0)) {
     throw new ConfigError('mock option rateLimit.requestsPerSecond must be a positive integer');
@@ -109,7 +116,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   };
 
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const env = { token, state };
+  const env = { token, state, taskDurationMs: options.taskDurationMs ?? DEFAULT_TASK_DURATION_MS };
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit.requestsPerSecond) : undefined;
   const latencyMs = options.latencyMs ?? 0;
   const hugeBytes = options.hugeBytes ?? DEFAULT_HUGE_BYTES;
@@ -210,6 +217,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     url: baseUrl,
     fixtures,
     token,
+    taskDeadlineMs: taskDeadlineFor(env.taskDurationMs),
     requestCount: () => count,
     close: () => {
       closing ??= new Promise<void>((resolve) => {

@@ -1,3 +1,4 @@
+import { taskLines } from './taskLines.ts';
 import { relative, isAbsolute } from 'node:path';
 import Table from 'cli-table3';
 import picocolors from 'picocolors';
@@ -230,6 +231,8 @@ export class ConsoleReporter implements RunListener {
     out.push('', c.bold('Checks'), ...this.checkTables(report, columns));
     out.push('', c.bold('Constraint coverage'), ...(columns.severalTargets ? this.coverageMatrices(report, columns) : this.coverageTables(report)));
     if (report.notRun.length > 0) out.push('', ...this.notRunLines(report, columns));
+    const tasks = taskLines(report);
+    if (tasks.length > 0) out.push('', c.bold('Tasks'), ...tasks.map((l) => `  ${l}`));
     out.push('', ...this.findingLines(report, columns));
     if (written.length > 0) {
       out.push('', c.bold('Reports'));

@@ -6,6 +6,7 @@ import { parameterExample } from '../exampleOf.ts';
 import { withValueAt } from '../faults/withValueAt.ts';
 import type { ResourceLookup } from '../FaultHooks.ts';
 import type { DocumentResource, MockState } from '../MockState.ts';
+import type { MockTask } from '../MockTasks.ts';
 import type { OperationHandler } from './OperationHandler.ts';
 
 /** The success answer the document gives: its lowest 2xx status, with its example or a minimal value of its schema. */
@@ -23,6 +24,11 @@ function updateMembers(operation: Operation, pointer: string): string[] {
 }
 
 const keyOf = (operationId: string, id: string): string => `${operationId}\u0000${id}`;
+
+/** A task an accepted request of another operation started, found under this operation's path (a link's target). */
+class TaskResource {
+  constructor(readonly task: MockTask) {}
+}
 
 /**
  * The reference behaviour of an operation the mock has no handler for, read from its document: the
@@ -55,7 +61,9 @@ export function documentHandler(operation: Operation): OperationHandler {
       return {
         get: (id) => {
           const found = stored(id);
-          return found && found.owner === owner ? found.body : undefined;
+          if (found && found.owner === owner) return found.body;
+          const task = state.linkTasks.get(operation.operationId, id);
+          return task ? new TaskResource(task) : undefined;
         },
         ids: () => [...state.documentResources.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)),
         anyOwner: (id) => stored(id)?.body,
@@ -64,6 +72,16 @@ export function documentHandler(operation: Operation): OperationHandler {
     },
 
     handle(ctx, resource, state, hooks) {
+      if (resource instanceof TaskResource) {
+        // The documented success with the task's state at its status member and every `equals` echo.
+        const view = state.linkTasks.observe(resource.task);
+        let body = withValueAt(structuredClone(success.body) ?? {}, resource.task.spec.status, () => view.state);
+        for (const echo of equals) {
+          const value = (echo.equals!.in === 'path' ? ctx.pathParams : ctx.query)[echo.equals!.name];
+          if (value !== undefined) body = withValueAt(body, echo.pointer, () => value);
+        }
+        return { status: success.status, json: body };
+      }
       const before = resource === undefined ? structuredClone(success.body) : resource;
       let updated = before;
       for (const echo of reflects) {

@@ -46,6 +46,8 @@ export interface ConformanceConfig {
    * resource's cases are not sent. Default: `REMOTE_DEFAULTS.maxAccepted` at a non-loopback target, else none.
    */
   readonly maxAccepted?: number;
+  /** `--task-deadline MS`: how long a followed task may run before it is reported as never ending (default: the document's). */
+  readonly taskDeadlineMs?: number;
   /**
    * `--only-value NAME=VALUE` (repeatable) and `onlyValues`: the only values sent for an input (a
    * parameter name or a body member's JSON pointer) of every operation that has it. Values from the
@@ -77,7 +79,7 @@ export interface ConformanceConfig {
   /** The `--config` file the run read, if any (recorded for `replay`). */
   readonly configFile?: string;
   readonly operations: Readonly<Record<string, OperationExpectations>>;
-  readonly mock: { readonly fault?: string; readonly mutant?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
+  readonly mock: { readonly fault?: string; readonly mutant?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string; readonly taskDurationMs?: number };
 }
 
 /** Remote targets get these unless the user says otherwise: an upgrade is real downtime. */

@@ -14,6 +14,7 @@ import type { FixtureProbe } from './discoverFixtures.ts';
 import { inconclusiveCauses, unavailableCause, type OperationEvidence, type TargetHeaders } from './inconclusiveCauses.ts';
 import { outageOf, type Outage } from './outageOf.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
+import { TaskLog } from './TaskLog.ts';
 import { toFinding } from './toFinding.ts';
 
 type Tri = 'pass' | 'fail' | 'not-run' | 'n/a';
@@ -103,6 +104,7 @@ export class ResultCollector implements RunListener {
   /** Per operation: answers received, and how many of them were 404/405 (no such route). */
   private readonly routeAnswers = new Map<string, { answered: number; missing: number }>();
   private readonly evidence = new Map<string, OperationEvidence>();
+  private readonly taskLog = new TaskLog();
   private seed = 0;
   private readonly replayCommand: CollectorOptions['replayCommand'];
   private readonly command: RunReport['command'];
@@ -206,6 +208,7 @@ export class ResultCollector implements RunListener {
       return;
     }
     this.ran.set(operationId, (this.ran.get(operationId) ?? 0) + 1);
+    if (result.tasks) this.taskLog.note(result.tasks, result.target);
     const status = result.exchange.response?.status;
     const outage = outageOf(result.exchange);
     if (intent.kind === 'observed') this.evidenceOf(operationId).observedRan += 1;
@@ -256,7 +259,8 @@ export class ResultCollector implements RunListener {
         }
       }
       if (verdict.outcome === 'fail' && prepared && severity) {
-        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case, prepared), severity, prepared.targetName);
+        // A verdict about an answer a link led to shows that exchange (`on`), under the case that got the link.
+        const finding = toFinding(verdict.on ?? result.exchange, verdict, this.replayCommand(result.case, prepared), severity, prepared.targetName);
         const key = `${groupKey(finding)}${refusal ? '|refused' : ''}${outage ? `|${outage}` : ''}`;
         const held = this.findings.get(key);
         if (!held) this.findings.set(key, { finding, count: 1, refusal, outage });
@@ -464,6 +468,7 @@ export class ResultCollector implements RunListener {
       seed: this.seed,
       interrupted: options.interrupted,
       ...(options.stopReason ? { stopReason: options.stopReason } : {}),
+      ...this.taskLog.field(),
       summary: {
         operations: this.operations.length,
         cases,

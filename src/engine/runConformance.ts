@@ -7,6 +7,7 @@ import type { Case } from '../model/Case.ts';
 import type { EmbeddedTargetFactory } from '../model/EmbeddedTarget.ts';
 import type { RunListener } from '../model/RunListener.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
+import type { Exchange } from '../model/Exchange.ts';
 import type { ReportShard, RunInvocation, RunReport } from '../model/RunReport.ts';
 import { TargetUnreachableError, UsageError } from '../errors/ConformanceError.ts';
 import type { DroppedCase } from '../plan/DroppedCase.ts';
@@ -28,6 +29,7 @@ import { CircuitBreaker } from './CircuitBreaker.ts';
 import { discoverFixtures, type FixtureProbe } from './discoverFixtures.ts';
 import { fixtureProbe } from './fixtureProbe.ts';
 import { executeCase } from './executeCase.ts';
+import { LinkFollower } from './LinkFollower.ts';
 import { exploreRandom, randomCase, randomCaseId, randomRequestAt, sampleRandomCases } from './exploreRandom.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { Planner, type OperationPlan } from './Planner.ts';
@@ -85,6 +87,12 @@ export function runnerOptionsFor(config: ConformanceConfig, operations: readonly
     ...(maxRequests !== undefined ? { maxRequests } : {}),
     ...(maxAccepted !== undefined ? { maxAccepted } : {}),
   };
+}
+
+/** `--task-deadline`, else the embedded target's own deadline for its tasks, else each task's documented one. */
+function taskDeadlineOf(config: ConformanceConfig, embedded: number | undefined): { taskDeadlineMs?: number } {
+  const ms = config.taskDeadlineMs ?? embedded;
+  return ms !== undefined ? { taskDeadlineMs: ms } : {};
 }
 
 /** Selects the planned cases named by `--case` (all when none is named); a step of a state sequence brings its whole sequence. */
@@ -242,7 +250,8 @@ async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHoo
       const own = new Set(Object.keys(leg.headers).map((name) => name.toLowerCase()));
       const headerRoutes = new Map([...routes].filter(([name]) => !own.has(name)));
       const options: RunnerOptions = { ...base, headers: { ...base.headers, ...leg.headers }, headerRoutes, ...(signal ? { signal } : {}) };
-      return { leg, options, runner: new HttpRunner(options) };
+      const runner = new HttpRunner(options);
+      return { leg, options, runner, links: new LinkFollower({ runner, ...(signal ? { signal } : {}), ...taskDeadlineOf(config, targets.taskDeadlineMs) }) };
     });
     try {
       // Nothing is planned or reported for a target that cannot be reached at all; of several targets of
@@ -267,7 +276,7 @@ async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHoo
         throw down.length === 1 ? refusedBy.get(down[0]!)! : new TargetUnreachableError(down.map((l) => unreachable.get(l)).join('; '));
       }
       const setups = await Promise.all(
-        runners.map(({ leg, options, runner }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner))),
+        runners.map(({ leg, options, runner, links }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner, links))),
       );
       return await execute(config, { ...hooks, ...(signal ? { signal } : {}) }, { legs: setups, command, embedded: targets.embedded, planner, several, startedAt });
     } finally {
@@ -291,21 +300,23 @@ interface LegSetup {
   readonly dryProbes: readonly Case[];
   /** Why nothing is sent to this target (it could not be reached). */
   readonly unreachable?: string;
+  readonly links?: LinkFollower;
 }
 
 /** The credential scheme first (the fixture probe must authenticate), then the fixtures. */
-async function setUpLeg(config: ConformanceConfig, command: 'run' | 'replay', leg: Leg, runner: HttpRunner, runnerOptions: RunnerOptions, planner: Planner): Promise<LegSetup> {
+async function setUpLeg(config: ConformanceConfig, command: 'run' | 'replay', leg: Leg, runner: HttpRunner, runnerOptions: RunnerOptions, planner: Planner, links: LinkFollower): Promise<LegSetup> {
+  const settle = (exchange: Exchange, p: PreparedOperation): Promise<void> => links.settle(exchange, p);
   const plan = (p: PreparedOperation, f: Readonly<Record<string, string>>): OperationPlan => planner.plan(p, f);
   const probing = !config.dryRun && command === 'run';
   // An interrupted probe leaves what was known, so the run still reports (an interrupted, empty run).
-  const operations = probing && runnerOptions.token !== undefined ? await orWhenInterrupted(chooseCredentialSchemes(leg.operations, leg.given, runner, plan), leg.operations) : leg.operations;
+  const operations = probing && runnerOptions.token !== undefined ? await orWhenInterrupted(chooseCredentialSchemes(leg.operations, leg.given, runner, plan, settle), leg.operations) : leg.operations;
   const probes: FixtureProbe[] = [];
   // A dry run shows the plan a run would send when its fixture probe is answered 2xx, probe included.
   const dryProbes = config.dryRun && command === 'run' ? operations.flatMap((p) => fixtureProbe(p, leg.given, plan) ?? []) : [];
   const fixtures = probing
-    ? await orWhenInterrupted(discoverFixtures(operations, leg.given, runner, plan, (p) => probes.push(p)), leg.given)
+    ? await orWhenInterrupted(discoverFixtures(operations, leg.given, runner, plan, (p) => probes.push(p), settle), leg.given)
     : dryProbes.reduce<Record<string, string>>((all, p) => ({ ...all, ...p.candidate }), { ...leg.given });
-  return { leg, runner, runnerOptions, operations, fixtures, probes, dryProbes: dryProbes.map((p) => p.probe) };
+  return { leg, runner, runnerOptions, operations, fixtures, probes, dryProbes: dryProbes.map((p) => p.probe), links };
 }
 
 interface ExecutionSetup {
@@ -425,7 +436,7 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     collector.noteCircuitOpen(opened);
     stop(opened);
   };
-  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason };
+  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason, ...(setup.links ? { links: setup.links } : {}) };
   const planOrder = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
     ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
@@ -450,6 +461,11 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
       if (execution.several) out(`# target ${setup.leg.name}`);
       dryRunCount = dryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) }, runnerOptions, out);
     } else if (setup.unreachable === undefined) {
+      // What the probes' answers linked to (a task the credential probe started) is reported as a case of its own.
+      for (const result of setup.links?.takeSettled() ?? []) {
+        collector.addPlanned(result.case.operationId, 1);
+        emitSent(result);
+      }
       // Each operation's first planned valid case goes first (never a corpus case, which failed before):
       // when the server refuses its credential, the rest of the operation is not sent (a wrong token
       // must not spend a real server's budget).

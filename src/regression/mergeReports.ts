@@ -1,3 +1,4 @@
+import { mergeRunTasks } from '../model/mergeRunTasks.ts';
 import { ConfigError } from '../errors/ConformanceError.ts';
 import { causeLine } from '../model/causeLine.ts';
 import { causePrefix } from '../model/causePrefix.ts';
@@ -232,6 +233,7 @@ export function mergeReports(inputs: readonly NamedReport[]): RunReport {
     interrupted,
     ...(stopReason !== undefined ? { stopReason } : {}),
     ...(acceptedLimit !== undefined ? { acceptedLimit } : {}),
+    ...mergeRunTasks(reports.map((r) => r.tasks)),
     summary: {
       operations: operations.length,
       cases: sum(operations.map((o) => o.planned)),
