@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Operation } from '../../src/openapi/Operation.ts';
 import { pointerSegments, valueAt } from '../../src/openapi/pointer.ts';
 import { minimalValue } from '../../src/values/minimalValue.ts';
@@ -42,6 +43,11 @@ export function documentHandler(operation: Operation): OperationHandler {
   const success = documentedSuccess(operation);
   const reflects = operation.hints.echoes.filter((e) => e.reflects !== undefined && Number(e.status) === success.status);
   const equals = operation.hints.echoes.filter((e) => e.equals !== undefined && Number(e.status) === success.status);
+  // Where the success answer gives the id a task-like link follows: a fresh id each time, so every task is its own.
+  const taskIds = (operation.responses.find((r) => Number(r.status) === success.status)?.links ?? [])
+    .filter((l) => l.task !== undefined)
+    .flatMap((l) => Object.values(l.parameters))
+    .flatMap((e) => (typeof e === 'string' && e.startsWith('$response.body#') ? [decodeURIComponent(e.slice('$response.body#'.length))] : []));
   return {
     operationId: operation.operationId,
     errors: documentErrors(operation),
@@ -103,6 +109,7 @@ export function documentHandler(operation: Operation): OperationHandler {
         const value = source[echo.equals!.name];
         if (value !== undefined) body = withValueAt(body, echo.pointer, () => value);
       }
+      for (const pointer of taskIds) body = withValueAt(body, pointer, () => randomUUID());
       return body === undefined ? { status: success.status } : { status: success.status, json: body };
     },
   };
