@@ -41,7 +41,9 @@ export function startTasks(links: readonly TaskLink[], response: MockResponse, c
   const source = { request, url: '', response: { status: response.status, headers: response.headers ?? {}, bodyText: '', truncated: false, durationMs: 0 }, body: response.json };
   for (const { link, spec, idParameter } of links) {
     const expression = link.parameters[idParameter] ?? link.parameters[`path.${idParameter}`];
-    const id = evaluateRuntimeExpression(expression, source);
+    const value = evaluateRuntimeExpression(expression, source);
+    // The id travels in a path: a number (of a faulty answer) names the task by its text.
+    const id = typeof value === 'number' ? String(value) : value;
     if (typeof id !== 'string' || id === '') continue;
     const plan = hooks.task ? hooks.task(CORRECT_TASK, ctx) : CORRECT_TASK;
     // An answer whose id leads nowhere: the task is not kept under it.
