@@ -1,4 +1,3 @@
-import { taskLines } from './taskLines.ts';
 import { relative, isAbsolute } from 'node:path';
 import Table from 'cli-table3';
 import picocolors from 'picocolors';
@@ -17,6 +16,7 @@ import { truncate } from './truncate.ts';
 import { verdictLine } from './verdictLine.ts';
 import { NOTE_HEADINGS, verdictNotes } from './verdictNotes.ts';
 import { wrapText } from './wrapText.ts';
+import { taskLines } from './taskLines.ts';
 
 interface Output {
   write(text: string): unknown;

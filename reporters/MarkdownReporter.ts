@@ -1,4 +1,3 @@
-import { taskLines } from './taskLines.ts';
 import type { Finding } from '../src/model/Finding.ts';
 import type { ConstraintCoverage, RunReport, RunVerdict } from '../src/model/RunReport.ts';
 import { brokenSeverity } from './brokenSeverity.ts';
@@ -9,6 +8,7 @@ import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 import { verdictLine } from './verdictLine.ts';
 import { NOTE_HEADINGS, verdictNotes } from './verdictNotes.ts';
+import { taskLines } from './taskLines.ts';
 
 export interface MarkdownReporterOptions extends FileReporterOptions {
   /** Findings shown in the comment; the rest are counted (default 10). */

@@ -1,6 +1,6 @@
-import type { TaskOutcome, TaskTimeline } from './TaskTimeline.ts';
 import type { Constraint } from './Constraint.ts';
 import type { Finding } from './Finding.ts';
+import type { TaskOutcome, TaskTimeline } from './TaskTimeline.ts';
 
 export const REPORT_VERSION = 1;
 

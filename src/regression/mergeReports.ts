@@ -1,10 +1,10 @@
-import { mergeRunTasks } from '../model/mergeRunTasks.ts';
 import { ConfigError } from '../errors/ConformanceError.ts';
 import { causeLine } from '../model/causeLine.ts';
 import { causePrefix } from '../model/causePrefix.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Finding } from '../model/Finding.ts';
 import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type OperationSummary, type Relaxation, type RunReport, type RunVerdict, type UnverifiedBoundary } from '../model/RunReport.ts';
+import { mergeRunTasks } from '../model/mergeRunTasks.ts';
 
 /** A report to merge and the file it came from (named in errors). */
 export interface NamedReport {
