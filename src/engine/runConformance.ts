@@ -463,6 +463,7 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     } else if (setup.unreachable === undefined) {
       // What the probes' answers linked to (a task the credential probe started) is reported as a case of its own.
       for (const result of setup.links?.takeSettled() ?? []) {
+        if (!operations.some((p) => p.operation.operationId === result.case.operationId)) continue;
         collector.addPlanned(result.case.operationId, 1);
         emitSent(result);
       }
