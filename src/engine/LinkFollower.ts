@@ -148,6 +148,8 @@ export class LinkFollower {
       const tasks: TaskTimeline[] = link.task ? [{ ...base, parameters: {}, outcome: 'not-followed', polls: 0, durationMs: 0, states: [], note: testCase.missing }] : [];
       return { verdicts: [], tasks };
     }
+    // Following reads what an answer points to: a link to a request that changes state (a cancel, a delete) is never sent.
+    if (sendPolicyFor(target.operation, testCase).resource !== undefined) return { verdicts: [], tasks: [] };
     const spec = link.task;
     if (!spec) {
       const sent = await this.#send(testCase, target, origin);

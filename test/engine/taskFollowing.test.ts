@@ -71,6 +71,9 @@ describe('links of answers are followed', () => {
     expect(new Set(states)).toEqual(new Set(['pending', 'running', 'done'].filter((s) => states.includes(s))));
     expect(states).toContain('done');
     expect(report.checks.find((c) => c.check === 'echo' && c.operationId === 'submitJob')?.outcome).toBe('pass');
+    // The link to the job's cancellation changes state: never followed, and (only a link reaches it) never planned.
+    expect(log.filter((e) => e.method === 'DELETE')).toEqual([]);
+    expect(report.operations.map((o) => o.operationId)).toEqual(['submitJob']);
   });
 
   test.each([
