@@ -37,8 +37,9 @@ describe('links of answers are followed', () => {
       expect(task.states.at(-1)).toMatchObject({ status: 200, state: 'SUCCESS' });
       expect(task.linkedOperationId).toBe('getInterconnectTask');
     }
-    // The case that started a task carries its timeline.
+    // The case that started a task carries its timeline (the credential probe's upgrade is a case of its own).
     expect(results.filter((r) => r.status === 'ran' && r.tasks !== undefined)).toHaveLength(accepted.length);
+    expect(report.summary.cases).toBe(report.summary.ran + report.summary.notRun);
     // While a task ran nothing else went to its appliance: no upgrade was refused as "already running".
     expect(log.filter((e) => UPGRADE.test(e.path) && e.status === 422)).toEqual([]);
     // The checks of the task path judged its answers.
