@@ -463,8 +463,9 @@ async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan
     } else if (setup.unreachable === undefined) {
       // What the probes' answers linked to (a task the credential probe started) is reported as a case of its own.
       for (const result of setup.links?.takeSettled() ?? []) {
-        // Once per run: by the shard its case belongs to, for an operation this run plans.
-        if (!operations.some((p) => p.operation.operationId === result.case.operationId) || !inShard(config.shard, shardUnitOf(result.case))) continue;
+        // Once per run: by the shard its case belongs to, for an operation this run plans; a run of
+        // hand-picked cases (`--case`) reports only those.
+        if (config.caseIds.length > 0 || !operations.some((p) => p.operation.operationId === result.case.operationId) || !inShard(config.shard, shardUnitOf(result.case))) continue;
         collector.addPlanned(result.case.operationId, 1);
         emitSent(result);
       }
