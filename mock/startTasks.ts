@@ -1,6 +1,7 @@
 import type { LinkSpec, TaskSpec } from '../src/openapi/LinkSpec.ts';
 import type { Operation } from '../src/openapi/Operation.ts';
 import { evaluateRuntimeExpression } from '../src/openapi/runtimeExpression.ts';
+import { matchesStatusKey } from '../src/checks/matchesStatusKey.ts';
 import type { FaultHooks } from './FaultHooks.ts';
 import type { MockResponse } from './MockResponse.ts';
 import { CORRECT_TASK, type MockTasks } from './MockTasks.ts';
@@ -8,6 +9,8 @@ import type { RequestContext } from './RequestContext.ts';
 
 /** A task-like link of a route's success answer, with the linked operation's path parameter the id goes into. */
 export interface TaskLink {
+  /** The status key of the documented answer that carries the link. */
+  readonly status: string;
   readonly link: LinkSpec;
   readonly spec: TaskSpec;
   readonly idParameter: string;
@@ -17,11 +20,11 @@ export interface TaskLink {
 export function taskLinksOf(operation: Operation, operations: readonly Operation[]): TaskLink[] {
   return operation.responses
     .filter((r) => /^2/.test(r.status))
-    .flatMap((r) => r.links ?? [])
-    .flatMap((link) => {
+    .flatMap((r) => (r.links ?? []).map((link) => ({ status: r.status, link })))
+    .flatMap(({ status, link }) => {
       const target = operations.find((o) => o.operationId === link.operationId);
       const idParameter = target?.parameters.find((p) => p.in === 'path')?.name;
-      return link.task && idParameter !== undefined ? [{ link, spec: link.task, idParameter }] : [];
+      return link.task && idParameter !== undefined ? [{ status, link, spec: link.task, idParameter }] : [];
     });
 }
 
@@ -39,7 +42,8 @@ export function startTasks(links: readonly TaskLink[], response: MockResponse, c
   if (links.length === 0 || response.status < 200 || response.status > 299) return;
   const request = { method: ctx.method, path: '', pathParams: ctx.pathParams, query: ctx.query, headers: ctx.headers, auth: 'configured' as const };
   const source = { request, url: '', response: { status: response.status, headers: response.headers ?? {}, bodyText: '', truncated: false, durationMs: 0 }, body: response.json };
-  for (const { link, spec, idParameter } of links) {
+  // Only the links of the answer as sent: one a fault gave an undocumented status links to nothing.
+  for (const { link, spec, idParameter } of links.filter((l) => matchesStatusKey(l.status, response.status))) {
     const expression = link.parameters[idParameter] ?? link.parameters[`path.${idParameter}`];
     const value = evaluateRuntimeExpression(expression, source);
     // The id travels in a path: a number (of a faulty answer) names the task by its text.
