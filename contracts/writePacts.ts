@@ -9,6 +9,7 @@ import type { Operation } from '../src/openapi/Operation.ts';
 import type { Spec } from '../src/openapi/Spec.ts';
 import { buildInteractions } from './buildInteractions.ts';
 import { CONTRACT_CONSUMER, providerNameOf, providerStateNameOf } from './contractSettings.ts';
+import { linkOnlyOperations } from '../src/engine/linkedOperations.ts';
 import type { InteractionDefinition, StatusExpectation } from './InteractionDefinition.ts';
 
 /** Plans the cases of one operation with the given fixture ids (the case planner, in production). */
@@ -102,7 +103,9 @@ async function writePactsInto(options: WritePactsOptions, dir: string): Promise<
     const provider = providerNameOf(spec.file);
     const file = `${CONTRACT_CONSUMER}-${provider}.json`;
     const pact = new PactV4({ consumer: CONTRACT_CONSUMER, provider, dir, logLevel: 'error' });
-    for (const operation of spec.operations) {
+    // An operation only a link reaches (a task) has no id a consumer could name beforehand: no interaction.
+    const linkOnly = linkOnlyOperations(spec.operations);
+    for (const operation of spec.operations.filter((o) => !linkOnly.has(o.operationId))) {
       const fixtures = exampleFixtures(operation);
       const definitions = buildInteractions(operation, options.casesFor(operation, fixtures), { fixtures, providerState: providerStateNameOf(operation) });
       for (const definition of definitions) {

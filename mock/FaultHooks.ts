@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../src/validation/OperationValidators.ts';
 import type { MockResponse } from './MockResponse.ts';
+import type { MockTaskPlan } from './MockTasks.ts';
 import type { RequestContext } from './RequestContext.ts';
 
 /** How the server finds the resource a path names; what a fault may bend. */
@@ -46,6 +47,8 @@ export interface FaultHooks {
   readonly transformSuccess?: (body: unknown, ctx: RequestContext) => unknown;
   /** Changes a 4xx answer (status, body, content type). */
   readonly transformError?: (response: MockResponse) => MockResponse;
+  /** How the task an accepted request starts runs (operations whose answer links to a task): its end, its id, its states. */
+  readonly task?: (plan: MockTaskPlan, ctx: RequestContext) => MockTaskPlan;
   /** Changes any answer of the operation, last (after the hooks above): status, body, content type. */
   readonly transformResponse?: (response: MockResponse, ctx: RequestContext) => MockResponse;
 }

@@ -36,6 +36,8 @@ export interface MockOptions {
   readonly mutant?: string;
   /** Delay before every answer. */
   readonly latencyMs?: number;
+  /** How long a task an accepted request starts runs before it reaches its terminal state (default `DEFAULT_TASK_DURATION_MS`). */
+  readonly taskDurationMs?: number;
   /** Beyond this many requests in one second: 429 with `Retry-After: 1`. */
   readonly rateLimit?: { readonly requestsPerSecond: number };
   readonly chaos?: ChaosMode | ChaosOptions;
@@ -62,6 +64,8 @@ export interface MockServer {
   readonly url: string;
   readonly fixtures: MockFixtures;
   readonly token: string;
+  /** How long a task of this mock may run before a caller should call it never ending (ample for its task duration). */
+  readonly taskDeadlineMs: number;
   close(): Promise<void>;
   /** Requests received so far (every request, answered or not). */
   requestCount(): number;

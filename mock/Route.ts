@@ -2,6 +2,7 @@ import type { CredentialScheme } from '../src/openapi/Operation.ts';
 import type { OperationValidators } from '../src/validation/OperationValidators.ts';
 import type { FaultHooks } from './FaultHooks.ts';
 import type { OperationHandler } from './operations/OperationHandler.ts';
+import type { TaskLink } from './startTasks.ts';
 
 /** Everything one route needs per request, prepared once at start. */
 export interface Route {
@@ -20,4 +21,6 @@ export interface Route {
   readonly queryDefaults: Readonly<Record<string, string>>;
   readonly handler: OperationHandler;
   readonly hooks: FaultHooks;
+  /** Task-like links of the operation's success answers: an accepted request starts a task of each. */
+  readonly taskLinks?: readonly TaskLink[];
 }

@@ -6,36 +6,18 @@ import type { FaultHooks } from './FaultHooks.ts';
 import type { FaultProfile } from './FaultProfile.ts';
 import type { OperationHandler } from './operations/OperationHandler.ts';
 import type { Route } from './Route.ts';
+import { taskLinksOf } from './startTasks.ts';
 
 const NO_HOOKS: FaultHooks = {};
 
 /**
- * One route per handler whose operation is in the documents (or that declares its own route), with
+ * One route per handler whose operation is in the documents, with
  * validators compiled once. A fault's hooks go to its operation's route only.
  */
 export function buildRoutes(operations: readonly Operation[], handlers: readonly OperationHandler[], fault: FaultProfile | undefined): Route[] {
   const byId = new Map(operations.map((o) => [o.operationId, o]));
   const routes: Route[] = [];
   for (const handler of handlers) {
-    const extra = handler.extraRoute;
-    if (extra) {
-      const authFrom = byId.get(extra.authFrom);
-      if (!authFrom) continue;
-      routes.push({
-        operationId: handler.operationId,
-        method: extra.method,
-        pathTemplate: extra.pathTemplate,
-        ...matcherOf(extra.pathTemplate),
-        ...(extra.resourceParameter ? { resourceParameter: extra.resourceParameter } : {}),
-        credentialSchemes: authFrom.credentialSchemes,
-        queryNames: [],
-        headerNames: [],
-        queryDefaults: {},
-        handler,
-        hooks: NO_HOOKS,
-      });
-      continue;
-    }
     const operation = byId.get(handler.operationId);
     if (!operation) continue;
     const queryDefaults: Record<string, string> = {};
@@ -55,6 +37,7 @@ export function buildRoutes(operations: readonly Operation[], handlers: readonly
       queryDefaults,
       handler,
       hooks: fault?.operationId === operation.operationId ? fault.hooks(operation) : NO_HOOKS,
+      ...(taskLinksOf(operation, operations).length > 0 ? { taskLinks: taskLinksOf(operation, operations) } : {}),
     });
   }
   if (routes.length === 0) throw new ConfigError('the OpenAPI documents describe no operation the mock serves');

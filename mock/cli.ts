@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_TASK_DURATION_MS } from './MockTasks.ts';
 import { ConformanceError } from '../src/errors/ConformanceError.ts';
 import { listFaults } from './listFaults.ts';
 import { listMutants } from './mutants/listMutants.ts';
@@ -53,6 +54,7 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     .option('--fault <name>', 'a fault profile (see --list-faults)')
     .option('--mutant <id>', 'a generated mutant (see --list-mutants)')
     .option('--latency <ms>', 'delay before every answer', integer(0, 600_000))
+    .option('--task-duration <ms>', `how long a task an accepted request starts runs (default ${DEFAULT_TASK_DURATION_MS})`, integer(0, 86_400_000))
     .option('--rate-limit <n>', 'requests per second before 429', integer(1, 1_000_000))
     .addOption(new Option('--chaos <mode>', 'transport misbehaviour').choices(CHAOS_MODES))
     .option('--user <name>', 'serve the HCX session and IAM token APIs for this user (with --password-env)')
@@ -72,7 +74,7 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  const flags = program.opts<{ port: number; host: string; token?: string; fault?: string; mutant?: string; latency?: number; rateLimit?: number; chaos?: ChaosMode; log?: boolean; listFaults?: boolean; listMutants?: boolean; user?: string; passwordEnv?: string; domain?: string; iamPath?: string; tokenUses?: number }>();
+  const flags = program.opts<{ port: number; host: string; token?: string; fault?: string; mutant?: string; latency?: number; taskDuration?: number; rateLimit?: number; chaos?: ChaosMode; log?: boolean; listFaults?: boolean; listMutants?: boolean; user?: string; passwordEnv?: string; domain?: string; iamPath?: string; tokenUses?: number }>();
   if (flags.listFaults) {
     for (const f of listFaults()) io.out(`${f.name.padEnd(32)} ${f.description}\n`);
     return 0;
@@ -94,6 +96,7 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     ...(flags.fault !== undefined ? { fault: flags.fault } : {}),
     ...(flags.mutant !== undefined ? { mutant: flags.mutant } : {}),
     ...(flags.latency !== undefined ? { latencyMs: flags.latency } : {}),
+    ...(flags.taskDuration !== undefined ? { taskDurationMs: flags.taskDuration } : {}),
     ...(flags.rateLimit !== undefined ? { rateLimit: { requestsPerSecond: flags.rateLimit } } : {}),
     ...(flags.chaos !== undefined ? { chaos: flags.chaos } : {}),
     ...(flags.log ? { log: (entry: MockLogEntry) => io.out(logLine(entry)) } : {}),

@@ -235,4 +235,24 @@ export const FAULTS: Readonly<Record<string, FaultProfile>> = {
     description: "a hosted connection updated through any project_id (another tenant's project reaches it)",
     hooks: () => ({ lookupResource: (id, lookup) => lookup.get(id) ?? lookup.anyOwner?.(id) }),
   },
+  'hcx-task-never-ends': {
+    operationId: HCX,
+    description: 'the task an accepted upgrade starts stays RUNNING: it never reaches a terminal state',
+    hooks: () => ({ task: (plan) => ({ ...plan, end: 'never' }) }),
+  },
+  'hcx-task-unknown-id': {
+    operationId: HCX,
+    description: 'the 202 gives an interconnectTaskId the task path answers 404',
+    hooks: () => ({ task: (plan) => ({ ...plan, unknownId: true }) }),
+  },
+  'hcx-task-backwards': {
+    operationId: HCX,
+    description: 'the task goes from RUNNING back to QUEUED before it ends',
+    hooks: () => ({ task: (plan) => ({ ...plan, regress: true }) }),
+  },
+  'hcx-accept-invalid-body-then-fail': {
+    operationId: HCX,
+    description: 'a malformed JSON body answered 202, then its task ends FAILED (validated late)',
+    hooks: () => ({ acceptRequestDespite: acceptOnly('body', '', ['json']), task: (plan, ctx) => (ctx.lenient ? { ...plan, end: 'failed' } : plan) }),
+  },
 };

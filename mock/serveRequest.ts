@@ -7,6 +7,7 @@ import type { MockResponse } from './MockResponse.ts';
 import type { MockState } from './MockState.ts';
 import type { RequestContext } from './RequestContext.ts';
 import type { Route } from './Route.ts';
+import { startTasks } from './startTasks.ts';
 
 export interface IncomingCall {
   readonly method: string;
@@ -23,6 +24,8 @@ export interface ServeEnv {
   readonly state: MockState;
   /** Tokens the login APIs issued (`MockLogins`): accepted beside `token`, each counting one use. */
   readonly issued?: (schemes: Route['credentialSchemes'], headers: IncomingHttpHeaders) => boolean;
+  /** How long a task an accepted request starts runs. */
+  readonly taskDurationMs: number;
 }
 
 function authenticated(route: Route, headers: IncomingHttpHeaders, token: string, accept: FaultHooks['acceptCredential']): boolean {
@@ -140,5 +143,8 @@ export function serveRequest(route: Route, call: IncomingCall, env: ServeEnv): M
 
   const override = hooks.overrideResponse?.(ctx);
   if (override) return hooks.transformResponse ? hooks.transformResponse(override, ctx) : override;
-  return finish(handler.handle(ctx, resource, env.state, hooks), hooks, ctx);
+  const answered = finish(handler.handle(ctx, resource, env.state, hooks), hooks, ctx);
+  // What the answer links to as a task runs from now (an answer changed by a fault links to what it says).
+  if (route.taskLinks) startTasks(route.taskLinks, answered, ctx, route.resourceParameter, env.state.linkTasks, env.taskDurationMs, hooks);
+  return answered;
 }

@@ -15,6 +15,7 @@ import { CHAOS_MODES, type ChaosOptions, type MockFixtures, type MockLogEntry, t
 import type { MockResponse } from './MockResponse.ts';
 import { MockLogins } from './MockLogins.ts';
 import { MockState } from './MockState.ts';
+import { DEFAULT_TASK_DURATION_MS } from './MockTasks.ts';
 import { handlersFor } from './operations/handlers.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import { resolveFault } from './resolveFault.ts';
@@ -38,6 +39,11 @@ function cachedSpecs(files: readonly string[]): Promise<Spec[]> {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_HUGE_BYTES = 32 * 1024 * 1024;
+
+/** How long a caller may wait for one of the mock's tasks: ample for its duration, short for one that never ends. */
+function taskDeadlineFor(durationMs: number): number {
+  return Math.max(1_000, 50 * durationMs);
+}
 
 function nonNegative(name: string, value: number | undefined): void {
   if (value !== undefined && !(Number.isFinite(value) && value >= 0)) throw new ConfigError(`mock option ${name} must be a number >= 0`);
@@ -78,6 +84,7 @@ function write(res: ServerResponse, response: MockResponse): void {
  */
 export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
   nonNegative('latencyMs', options.latencyMs);
+  nonNegative('taskDurationMs', options.taskDurationMs);
   nonNegative('hugeBytes', options.hugeBytes);
   if (options.rateLimit && !(Number.isInteger(options.rateLimit.requestsPerSecond) && options.rateLimit.requestsPerSecond > 0)) {
     throw new ConfigError('mock option rateLimit.requestsPerSecond must be a positive integer');
@@ -111,7 +118,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
 
   const token = options.token ?? randomBytes(24).toString('base64url');
   const logins = options.logins ? new MockLogins(options.logins) : undefined;
-  const env = { token, state, ...(logins ? { issued: logins.accepts.bind(logins) } : {}) };
+  const env = { token, state, taskDurationMs: options.taskDurationMs ?? DEFAULT_TASK_DURATION_MS, ...(logins ? { issued: logins.accepts.bind(logins) } : {}) };
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit.requestsPerSecond) : undefined;
   const latencyMs = options.latencyMs ?? 0;
   const hugeBytes = options.hugeBytes ?? DEFAULT_HUGE_BYTES;
@@ -223,6 +230,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     url: baseUrl,
     fixtures,
     token,
+    taskDeadlineMs: taskDeadlineFor(env.taskDurationMs),
     requestCount: () => count,
     close: () => {
       closing ??= new Promise<void>((resolve) => {

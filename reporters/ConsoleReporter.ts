@@ -9,6 +9,7 @@ import { ConsoleProgress, SYSTEM_CLOCK, type ProgressClock, type ProgressOutput 
 import { coverageSection } from './console/coverageSection.ts';
 import { findingsSection } from './console/findingsSection.ts';
 import { notRunSection } from './console/notRunSection.ts';
+import { taskLines } from './taskLines.ts';
 import { operationsSection } from './console/operationsSection.ts';
 import { TableLayout } from './console/TableLayout.ts';
 import { verdictSection } from './console/verdictSection.ts';
@@ -110,6 +111,7 @@ export class ConsoleReporter implements RunListener {
     const { c } = ctx;
     const columns = new ReportColumns(report);
     const notRun = notRunSection(ctx, report, columns);
+    const tasks = taskLines(report);
     return [
       c.bold(`${report.tool.name} ${report.tool.version}`) + c.dim(` · ${report.command} · seed ${report.seed} · ${(report.durationMs / 1000).toFixed(1)} s`),
       ...operationsSection(ctx, report, columns),
@@ -120,6 +122,7 @@ export class ConsoleReporter implements RunListener {
       c.bold('Constraint coverage'),
       ...coverageSection(ctx, layout, report, columns),
       ...(notRun.length > 0 ? ['', ...notRun] : []),
+      ...(tasks.length > 0 ? ['', c.bold('Tasks'), ...tasks.map((l) => `  ${l}`)] : []),
       '',
       ...findingsSection(ctx, report, columns),
       ...(written.length > 0 ? ['', c.bold('Reports'), ...written.map((path) => `  ${this.displayPath(path)}`)] : []),

@@ -8,6 +8,7 @@ import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 import { verdictLine } from './verdictLine.ts';
 import { NOTE_HEADINGS, verdictNotes } from './verdictNotes.ts';
+import { taskLines } from './taskLines.ts';
 
 export interface MarkdownReporterOptions extends FileReporterOptions {
   /** Findings shown in the comment; the rest are counted (default 10). */
@@ -122,6 +123,8 @@ export class MarkdownReporter implements RunListener {
       out.push('', '| coverage | boundary accepted | violation rejected | request rules not run | response rules honoured |', '| --- | --- | --- | --- | --- |');
       for (const column of columns.columns) out.push(coverageRow(report, columns.label(column.operationId, column.targetName), report.coverage.filter((r) => columns.holds(column, r))));
     }
+    const tasks = taskLines(report);
+    if (tasks.length > 0) out.push('', `**Tasks:** ${inline(tasks[0]!)}`, '', ...tasks.slice(1).map((l) => `- ${inline(l)}`));
     const fresh = new Set(report.baseline?.new ?? []);
     const failures = report.findings.filter((f) => f.severity === 'failure');
     const warnings = report.findings.filter((f) => f.severity === 'warning');

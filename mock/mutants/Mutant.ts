@@ -4,7 +4,7 @@ import type { Operation } from '../../src/openapi/Operation.ts';
 import type { FaultHooks } from '../FaultHooks.ts';
 
 /** The operator families, one module each under `operators/`. */
-export const MUTANT_FAMILIES = ['request-rule', 'credential', 'resource', 'response', 'robustness', 'path'] as const;
+export const MUTANT_FAMILIES = ['request-rule', 'credential', 'resource', 'response', 'robustness', 'path', 'task'] as const;
 export type MutantFamily = (typeof MUTANT_FAMILIES)[number];
 
 /**

@@ -10,6 +10,8 @@ import { resourceMutants } from './operators/resources.ts';
 import { responseMutants } from './operators/responses.ts';
 import { robustnessMutants } from './operators/robustness.ts';
 import { pathValueMutants } from './operators/pathValues.ts';
+import { taskMutants } from './operators/tasks.ts';
+import { linkOnlyOperations } from '../../src/engine/linkedOperations.ts';
 
 /** Every operator family, by name (docs/ARCHITECTURE.md, "Mutation operators"). */
 export const OPERATOR_FAMILIES: Readonly<Record<MutantFamily, OperatorFamily>> = {
@@ -19,6 +21,7 @@ export const OPERATOR_FAMILIES: Readonly<Record<MutantFamily, OperatorFamily>> =
   response: responseMutants,
   robustness: robustnessMutants,
   path: pathValueMutants,
+  task: taskMutants,
 };
 
 /** The statuses the correct server gives: the documented successes, and its handler's error answers. */
@@ -48,7 +51,9 @@ function operationMutants(operation: Operation, handler: OperationHandler): Muta
 export function generateMutants(operations: readonly Operation[]): Mutant[] {
   const handlers = handlersFor(operations);
   const out: Mutant[] = [];
-  for (const operation of operations) {
+  // An operation only a link reaches is never sent a request of its own: its faults are the task family's, on the operation that links to it.
+  const linkOnly = linkOnlyOperations(operations);
+  for (const operation of operations.filter((o) => !linkOnly.has(o.operationId))) {
     const handler = handlers.find((h) => h.operationId === operation.operationId);
     if (!handler) continue;
     let mutants = cache.get(operation);

@@ -5,14 +5,6 @@ import type { MockResponse } from '../MockResponse.ts';
 import type { MockState } from '../MockState.ts';
 import type { RequestContext } from '../RequestContext.ts';
 
-/** A route the documents do not describe (e.g. task polling); it borrows the credentials of `authFrom`. */
-export interface ExtraRoute {
-  readonly method: string;
-  readonly pathTemplate: string;
-  readonly resourceParameter?: string;
-  readonly authFrom: string;
-}
-
 /**
  * The behaviour behind one operation. Routing, credentials, validation and not-found answers come from
  * the operation in the document; a handler only knows its resources and its success answer.
@@ -20,7 +12,6 @@ export interface ExtraRoute {
 export interface OperationHandler {
   readonly operationId: string;
   readonly errors: ErrorDialect;
-  readonly extraRoute?: ExtraRoute;
   /** True when `handle` applies updates through the `applyUpdate` and `storeUpdate` hooks (what update mutants bend). */
   readonly stores?: boolean;
   /** Adds the seeded resources; returns fixture ids keyed by path-parameter name. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Operation } from '../../src/openapi/Operation.ts';
 import { pathHierarchy } from '../../src/openapi/pathHierarchy.ts';
 import { pointerSegments, valueAt } from '../../src/openapi/pointer.ts';
@@ -8,6 +9,7 @@ import { parameterExample } from '../exampleOf.ts';
 import { withValueAt } from '../faults/withValueAt.ts';
 import type { ResourceLookup } from '../FaultHooks.ts';
 import type { DocumentResource, MockState } from '../MockState.ts';
+import type { MockTask } from '../MockTasks.ts';
 import type { OperationHandler } from './OperationHandler.ts';
 
 /** The success answer the document gives: its lowest 2xx status, with its example or a minimal value of its schema. */
@@ -30,6 +32,11 @@ function parameterExampleOrUndefined(operation: Operation, name: string): string
   return typeof example === 'string' ? example : undefined;
 }
 
+/** A task an accepted request of another operation started, found under this operation's path (a link's target). */
+class TaskResource {
+  constructor(readonly task: MockTask) {}
+}
+
 /**
  * The reference behaviour of an operation the mock has no handler for, read from its document: the
  * resource the `resourceParameter` example names (under the owner's example: `ownerParameter`, else the
@@ -48,6 +55,11 @@ export function documentHandler(operation: Operation): OperationHandler {
   const success = documentedSuccess(operation);
   const reflects = operation.hints.echoes.filter((e) => e.reflects !== undefined && Number(e.status) === success.status);
   const equals = operation.hints.echoes.filter((e) => e.equals !== undefined && Number(e.status) === success.status);
+  // Where the success answer gives the id a task-like link follows: a fresh id each time, so every task is its own.
+  const taskIds = (operation.responses.find((r) => Number(r.status) === success.status)?.links ?? [])
+    .filter((l) => l.task !== undefined)
+    .flatMap((l) => Object.values(l.parameters))
+    .flatMap((e) => (typeof e === 'string' && e.startsWith('$response.body#') ? [decodeURIComponent(e.slice('$response.body#'.length))] : []));
   return {
     operationId: operation.operationId,
     errors,
@@ -67,7 +79,9 @@ export function documentHandler(operation: Operation): OperationHandler {
       return {
         get: (id) => {
           const found = stored(id);
-          return found && found.owner === owner ? found.body : undefined;
+          if (found && found.owner === owner) return found.body;
+          const task = state.linkTasks.get(operation.operationId, id);
+          return task ? new TaskResource(task) : undefined;
         },
         ids: () => [...state.documentResources.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)),
         anyOwner: (id) => stored(id)?.body,
@@ -77,6 +91,16 @@ export function documentHandler(operation: Operation): OperationHandler {
 
     handle(ctx, resource, state, hooks) {
       if (impliedOwner !== undefined && ctx.pathParams[ownerParameter!] !== impliedOwner) return errors.notFound(ctx.requestId);
+      if (resource instanceof TaskResource) {
+        // The documented success with the task's state at its status member and every `equals` echo.
+        const view = state.linkTasks.observe(resource.task);
+        let body = withValueAt(structuredClone(success.body) ?? {}, resource.task.spec.status, () => view.state);
+        for (const echo of equals) {
+          const value = (echo.equals!.in === 'path' ? ctx.pathParams : ctx.query)[echo.equals!.name];
+          if (value !== undefined) body = withValueAt(body, echo.pointer, () => value);
+        }
+        return { status: success.status, json: body };
+      }
       const before = resource === undefined ? structuredClone(success.body) : resource;
       let updated = before;
       for (const echo of reflects) {
@@ -98,6 +122,7 @@ export function documentHandler(operation: Operation): OperationHandler {
         const value = source[echo.equals!.name];
         if (value !== undefined) body = withValueAt(body, echo.pointer, () => value);
       }
+      for (const pointer of taskIds) body = withValueAt(body, pointer, () => randomUUID());
       return body === undefined ? { status: success.status } : { status: success.status, json: body };
     },
   };

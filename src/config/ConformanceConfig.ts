@@ -49,6 +49,8 @@ export interface ConformanceConfig {
    * resource's cases are not sent. Default: `REMOTE_DEFAULTS.maxAccepted` at a non-loopback target, else none.
    */
   readonly maxAccepted?: number;
+  /** `--task-deadline MS`: how long a followed task may run before it is reported as never ending (default: the document's). */
+  readonly taskDeadlineMs?: number;
   /**
    * `--only-value NAME=VALUE` (repeatable) and `onlyValues`: the only values sent for an input (a
    * parameter name or a body member's JSON pointer) of every operation that has it. Values from the
@@ -82,7 +84,7 @@ export interface ConformanceConfig {
   readonly operations: Readonly<Record<string, OperationExpectations>>;
   /** The settings of checks that have their own, by check name (`checks.max-response-time.limitMs`). */
   readonly checks?: Readonly<Record<string, CheckSettings>>;
-  readonly mock: { readonly fault?: string; readonly mutant?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
+  readonly mock: { readonly fault?: string; readonly mutant?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string; readonly taskDurationMs?: number };
 }
 
 /** Remote targets get these unless the user says otherwise: an upgrade is real downtime. */

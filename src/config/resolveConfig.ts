@@ -46,6 +46,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   retries: '--retries',
   maxRequests: '--max-requests',
   maxAccepted: '--max-accepted',
+  taskDeadlineMs: '--task-deadline',
   onlyValues: '--only-value',
   rateLimit: '--rate-limit',
   maxResponseBytes: '--max-response-bytes',
@@ -58,6 +59,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   'mock.fault': '--mock-fault',
   'mock.mutant': '--mock-mutant',
   'mock.latencyMs': '--mock-latency',
+  'mock.taskDurationMs': '--mock-task-duration',
   'mock.rateLimit': '--mock-rate-limit',
   'mock.chaos': '--mock-chaos',
 };

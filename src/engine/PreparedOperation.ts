@@ -24,4 +24,6 @@ export interface PreparedOperation {
   /** This target's own fixtures and headers, laid over the run's (empty unless the config file gives them). */
   readonly targetFixtures: Readonly<Record<string, string>>;
   readonly targetHeaders: Readonly<Record<string, string>>;
+  /** The operations this one's answers link to (OpenAPI `links`), by operationId, at the same target. */
+  readonly linked?: Readonly<Record<string, PreparedOperation>>;
 }

@@ -23,6 +23,7 @@ import { inconclusiveCauses, unavailableCause, type TargetHeaders } from './inco
 import { outageOf } from './outageOf.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { targetIdentityOf } from './targetIdentityOf.ts';
+import { TaskLog } from './TaskLog.ts';
 import { toFinding } from './toFinding.ts';
 
 export interface CollectorOptions {
@@ -67,6 +68,7 @@ export class ResultCollector implements RunListener {
   /** Per operation: answers received, and how many of them were 404/405 (no such route). */
   private readonly routeAnswers = new Map<string, { answered: number; missing: number }>();
   private readonly evidence = new Map<string, OperationEvidence>();
+  private readonly taskLog = new TaskLog();
   private seed = 0;
   private readonly replayCommand: CollectorOptions['replayCommand'];
   private readonly command: RunReport['command'];
@@ -166,6 +168,7 @@ export class ResultCollector implements RunListener {
       return;
     }
     this.ran.set(operationId, (this.ran.get(operationId) ?? 0) + 1);
+    if (result.tasks) this.taskLog.note(result.tasks, result.target);
     const status = result.exchange.response?.status;
     if (status !== undefined) {
       const route = this.routeAnswers.get(operationId) ?? { answered: 0, missing: 0 };
@@ -205,7 +208,8 @@ export class ResultCollector implements RunListener {
         if (verdict.constraintId) coverageFold.add(this.coverage, { column: 'response', key: `${operationId}|${verdict.constraintId}`, outcome });
       }
       if (verdict.outcome === 'fail' && prepared && severity) {
-        const finding = toFinding(result.exchange, verdict, this.replayCommand(result.case, prepared), severity, targetIdentityOf(prepared));
+        // A verdict about an answer a link led to shows that exchange (`on`), under the case that got the link.
+        const finding = toFinding(verdict.on ?? result.exchange, verdict, this.replayCommand(result.case, prepared), severity, targetIdentityOf(prepared));
         this.findings = findingSet.add(this.findings, { finding, count: 1, tags: [...(refusal ? ['refused'] : []), ...(outage ? [outage] : [])] });
       }
     }
@@ -359,6 +363,7 @@ export class ResultCollector implements RunListener {
       seed: this.seed,
       interrupted: options.interrupted,
       ...(options.stopReason ? { stopReason: options.stopReason } : {}),
+      ...this.taskLog.field(),
       operations,
       ...(options.invocation ? { invocation: options.invocation } : {}),
       checks,

@@ -2,6 +2,7 @@ import type { FailedEdges } from './FailedEdges.ts';
 import type { RunListener } from '../model/RunListener.ts';
 import type { RunnerOptions } from '../runner/RunnerOptions.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
+import type { LinkFollower } from './LinkFollower.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import type { ResultCollector } from './ResultCollector.ts';
 
@@ -21,4 +22,6 @@ export interface RunContext {
   readonly failedEdges?: FailedEdges;
   /** Why the run stopped early, once it has (cases left unsent are reported as not run with it). */
   readonly stopped?: () => string | undefined;
+  /** Follows the links of answers (tasks to their end) and keeps one state-changing request per task resource at a time. */
+  readonly links?: LinkFollower;
 }

@@ -1,4 +1,5 @@
 import type { Case } from '../model/Case.ts';
+import type { Exchange } from '../model/Exchange.ts';
 import { AcceptedLimitError } from '../runner/AcceptedLimitError.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
 import { outageOf } from './outageOf.ts';
@@ -17,6 +18,8 @@ export async function chooseCredentialSchemes(
   fixtures: Readonly<Record<string, string>>,
   runner: HttpRunner,
   plan: (prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>) => { readonly cases: readonly Case[] },
+  /** Waits for what a probe's answer started (a task) to end, before anything else is sent. */
+  settle: (exchange: Exchange, prepared: PreparedOperation) => Promise<void> = async () => undefined,
 ): Promise<PreparedOperation[]> {
   const chosen: PreparedOperation[] = [];
   for (const prepared of operations) {
@@ -36,6 +39,7 @@ export async function chooseCredentialSchemes(
         if (error instanceof AcceptedLimitError) break;
         throw error;
       }
+      await settle(exchange, prepared);
       // Another header will not make a server that does not answer at all answer: the run says so.
       if (outageOf(exchange) === 'no-answer') break;
       const status = exchange.response?.status;

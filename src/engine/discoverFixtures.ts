@@ -1,4 +1,5 @@
 import type { Case } from '../model/Case.ts';
+import type { Exchange } from '../model/Exchange.ts';
 import { AcceptedLimitError } from '../runner/AcceptedLimitError.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
 import { REDACTED } from '../runner/redact.ts';
@@ -28,6 +29,8 @@ export async function discoverFixtures(
   runner: HttpRunner,
   plan: (prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>) => { readonly cases: readonly Case[] },
   onProbe: (probe: FixtureProbe) => void = () => undefined,
+  /** Waits for what the probe's answer started (a task) to end, before anything else is sent. */
+  settle: (exchange: Exchange, prepared: PreparedOperation) => Promise<void> = async () => undefined,
 ): Promise<Record<string, string>> {
   const fixtures: Record<string, string> = { ...given };
   for (const prepared of operations) {
@@ -52,6 +55,7 @@ export async function discoverFixtures(
       ...(exchange.response ? { status: exchange.response.status } : {}),
       ...(exchange.failure ? { failure: exchange.failure.message } : {}),
     });
+    await settle(exchange, prepared);
     const status = exchange.response?.status ?? 0;
     if (status >= 200 && status <= 299) Object.assign(fixtures, candidate);
   }

@@ -24,18 +24,27 @@ export async function executeCase(testCase: Case, prepared: PreparedOperation, c
   // The last gate for every case, corpus and replayed ones included: an excluded value is never sent.
   const excluded = excludedBy(testCase.request, prepared.restrictions ?? []);
   if (excluded !== undefined) return { status: 'not-run', case: testCase, reason: `not sent: ${excluded}` };
-  let exchange;
+  // One state-changing request at a time on a resource whose answers start tasks: the last one's task ends first.
+  const turn = await context.links?.acquire(testCase, prepared);
+  if (turn?.refused !== undefined) return { status: 'not-run', case: testCase, reason: `not sent: ${turn.refused}` };
   try {
-    exchange = await context.runner.send(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, sendPolicyFor(prepared.operation, testCase));
-  } catch (error) {
-    if (error instanceof RunInterruptedError) return { status: 'not-run', case: testCase, reason: 'the run was interrupted' };
-    // The resource took as many changes as allowed: this case is not sent, the others go on.
-    if (error instanceof AcceptedLimitError) return { status: 'not-run', case: testCase, reason: error.message };
-    // The budget protects the target: stop sending, keep everything that ran.
-    if (!(error instanceof RequestBudgetError)) throw error;
-    context.stop(error.message);
-    return { status: 'not-run', case: testCase, reason: error.message };
+    let exchange;
+    try {
+      exchange = await context.runner.send(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, sendPolicyFor(prepared.operation, testCase));
+    } catch (error) {
+      if (error instanceof RunInterruptedError) return { status: 'not-run', case: testCase, reason: 'the run was interrupted' };
+      // The resource took as many changes as allowed: this case is not sent, the others go on.
+      if (error instanceof AcceptedLimitError) return { status: 'not-run', case: testCase, reason: error.message };
+      // The budget protects the target: stop sending, keep everything that ran.
+      if (!(error instanceof RequestBudgetError)) throw error;
+      context.stop(error.message);
+      return { status: 'not-run', case: testCase, reason: error.message };
+    }
+    const verdicts = runChecks(exchange, { operation: prepared.operation, validators: prepared.validators, expectations: prepared.expectations }, prepared.constraints);
+    const followed = await context.links?.follow(exchange, prepared);
+    if (!followed || (followed.verdicts.length === 0 && followed.tasks.length === 0)) return { status: 'ran', case: testCase, exchange, verdicts };
+    return { status: 'ran', case: testCase, exchange, verdicts: [...verdicts, ...followed.verdicts], ...(followed.tasks.length > 0 ? { tasks: followed.tasks } : {}) };
+  } finally {
+    turn?.release();
   }
-  const verdicts = runChecks(exchange, { operation: prepared.operation, validators: prepared.validators, expectations: prepared.expectations }, prepared.constraints);
-  return { status: 'ran', case: testCase, exchange, verdicts };
 }

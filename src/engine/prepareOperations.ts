@@ -8,6 +8,7 @@ import { targetNameOf } from '../config/targetNameOf.ts';
 import { redactUrl } from '../runner/redactUrl.ts';
 import { validatorsFor } from '../validation/validatorsFor.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
+import { linkOnlyOperations, withLinked } from './linkedOperations.ts';
 import { valueRestrictionsOf } from './valueRestrictionsOf.ts';
 
 /** The run's default server: a URL, and the name the report gives it (default: the URL). */
@@ -52,11 +53,14 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
   const prepared = specs.flatMap((spec) => {
     const docKeys = documentKeys(spec.file);
     for (const key of docKeys) known.add(key);
+    // An operation only a link can reach is tested through that link (src/engine/LinkFollower.ts).
+    const linkOnly = linkOnlyOperations(spec.operations);
     return spec.operations.flatMap((operation): PreparedOperation[] => {
       known.add(operation.operationId);
       operationIds.add(operation.operationId);
       for (const p of operation.parameters) if (p.in === 'path') pathParameters.add(p.name);
       if (config.operationIds.length > 0 && !config.operationIds.includes(operation.operationId)) return [];
+      if (linkOnly.has(operation.operationId)) return [];
       const keys = [operation.operationId, ...docKeys].filter((k) => config.targets[k] !== undefined);
       // An operation's own URL overrides its document's servers (a replay line does that); two lists of
       // servers for one operation are refused rather than one silently dropped.
@@ -71,7 +75,7 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
       const own = config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] };
       const expectations = config.checks && Object.keys(config.checks).length > 0 ? { ...own, checkSettings: config.checks } : own;
       const restrictions = targets.length > 0 ? valueRestrictionsOf(operation, constraints, validators, config) : [];
-      return targets.map((target) => ({
+      return targets.map((target) => withLinked({
         operation,
         specFile: spec.file,
         constraints,
@@ -84,7 +88,7 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
         targetFixtures: target.fixtures,
         targetHeaders: target.headers,
         ...(target.configName !== undefined ? { configName: target.configName } : {}),
-      }));
+      }, spec.operations, config));
     });
   });
   for (const key of [...Object.keys(config.targets), ...Object.keys(config.operations)]) {

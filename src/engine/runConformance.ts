@@ -13,6 +13,7 @@ import { invocationOf } from './invocationOf.ts';
 import { legsOf, type Leg } from './legsOf.ts';
 import { Planner } from './Planner.ts';
 import { planLeg, type ExecutionSetup } from './planLeg.ts';
+import { LinkFollower } from './LinkFollower.ts';
 import { prepareOperations } from './prepareOperations.ts';
 import { reachLegs } from './reachLegs.ts';
 import type { RunHooks } from './RunHooks.ts';
@@ -24,6 +25,12 @@ import { LoginSessions } from '../auth/LoginSessions.ts';
 import { loginsOf } from '../auth/loginsOf.ts';
 
 export type { RunHooks } from './RunHooks.ts';
+
+/** `--task-deadline`, else the embedded target's own deadline for its tasks, else each task's documented one. */
+function taskDeadlineOf(config: ConformanceConfig, embedded: number | undefined): { taskDeadlineMs?: number } {
+  const ms = config.taskDeadlineMs ?? embedded;
+  return ms !== undefined ? { taskDeadlineMs: ms } : {};
+}
 export { runnerOptionsFor } from './runnerOptionsFor.ts';
 
 /**
@@ -80,7 +87,8 @@ async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHoo
       const transport: RunnerOptions = { ...base, headers: { ...base.headers, ...leg.headers }, headerRoutes, ...(signal ? { signal } : {}) };
       const sessions = LoginSessions.for(logins, leg.operations, transport);
       const options: RunnerOptions = sessions ? { ...transport, sessions } : transport;
-      return { leg, options, runner: new HttpRunner(options), sessions };
+      const runner = new HttpRunner(options);
+      return { leg, options, runner, sessions, links: new LinkFollower({ runner, ...(signal ? { signal } : {}), ...taskDeadlineOf(config, targets.taskDeadlineMs) }) };
     });
     try {
       // Nothing is planned or reported for a target that cannot be reached at all.
@@ -88,7 +96,7 @@ async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHoo
       // Every login before the first request (probes included); one that fails stops the run here.
       for (const { leg, sessions } of runners) if (!unreachable.has(leg)) await (config.dryRun ? sessions?.assumeLoggedIn() : sessions?.start());
       const setups = await Promise.all(
-        runners.map(({ leg, options, runner }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner))),
+        runners.map(({ leg, options, runner, links }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner, links))),
       );
       return await execute(config, { ...hooks, ...(signal ? { signal } : {}) }, { legs: setups, command, embedded: targets.embedded, planner, several, startedAt, session });
     } finally {

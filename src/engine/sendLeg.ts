@@ -10,6 +10,7 @@ import { executeCase } from './executeCase.ts';
 import { exploreRandom } from './exploreRandom.ts';
 import { FailedEdges } from './FailedEdges.ts';
 import type { ExecutionSetup, LegPlan } from './planLeg.ts';
+import { inShard, shardUnitOf } from './inShard.ts';
 import { printDryRun } from './printDryRun.ts';
 import { refusalsFirst } from './refusalsFirst.ts';
 import type { RunContext } from './RunContext.ts';
@@ -57,7 +58,7 @@ export async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: 
     collector.noteCircuitOpen(opened);
     stop(opened);
   };
-  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason, failedEdges };
+  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason, failedEdges, ...(setup.links ? { links: setup.links } : {}) };
   const planOrder = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
     ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
@@ -82,6 +83,14 @@ export async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: 
       if (execution.several) out(`# target ${setup.leg.name}`);
       dryRunCount = printDryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) }, runnerOptions, out);
     } else if (setup.unreachable === undefined) {
+      // What the probes' answers linked to (a task the credential probe started) is reported as a case of its own.
+      for (const result of setup.links?.takeSettled() ?? []) {
+        // Once per run: by the shard its case belongs to, for an operation this run plans; a run of
+        // hand-picked cases (`--case`) reports only those.
+        if (config.caseIds.length > 0 || !operations.some((p) => p.operation.operationId === result.case.operationId) || !inShard(config.shard, shardUnitOf(result.case))) continue;
+        collector.addPlanned(result.case.operationId, 1);
+        emitSent(result);
+      }
       // Each operation's first planned valid case goes first (never a corpus case, which failed before):
       // when the server refuses its credential, the rest of the operation is not sent (a wrong token
       // must not spend a real server's budget).

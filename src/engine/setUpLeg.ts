@@ -1,3 +1,5 @@
+import type { Exchange } from '../model/Exchange.ts';
+import type { LinkFollower } from './LinkFollower.ts';
 import type { ConformanceConfig } from '../config/ConformanceConfig.ts';
 import type { Case } from '../model/Case.ts';
 import type { HttpRunner } from '../runner/HttpRunner.ts';
@@ -32,19 +34,21 @@ export interface LegSetup {
   readonly dryProbes: readonly Case[];
   /** Why nothing is sent to this target (it could not be reached). */
   readonly unreachable?: string;
+  readonly links?: LinkFollower;
 }
 
 /** The credential scheme first (the fixture probe must authenticate), then the fixtures. */
-export async function setUpLeg(config: ConformanceConfig, command: 'run' | 'replay', leg: Leg, runner: HttpRunner, runnerOptions: RunnerOptions, planner: Planner): Promise<LegSetup> {
+export async function setUpLeg(config: ConformanceConfig, command: 'run' | 'replay', leg: Leg, runner: HttpRunner, runnerOptions: RunnerOptions, planner: Planner, links: LinkFollower): Promise<LegSetup> {
+  const settle = (exchange: Exchange, p: PreparedOperation): Promise<void> => links.settle(exchange, p);
   const plan = (p: PreparedOperation, f: Readonly<Record<string, string>>): OperationPlan => planner.plan(p, f);
   const probing = !config.dryRun && command === 'run';
   // An interrupted probe leaves what was known, so the run still reports (an interrupted, empty run).
-  const operations = probing && runnerOptions.token !== undefined ? await orWhenInterrupted(chooseCredentialSchemes(leg.operations, leg.given, runner, plan), leg.operations) : leg.operations;
+  const operations = probing && runnerOptions.token !== undefined ? await orWhenInterrupted(chooseCredentialSchemes(leg.operations, leg.given, runner, plan, settle), leg.operations) : leg.operations;
   const probes: FixtureProbe[] = [];
   // A dry run shows the plan a run would send when its fixture probe is answered 2xx, probe included.
   const dryProbes = config.dryRun && command === 'run' ? operations.flatMap((p) => fixtureProbe(p, leg.given, plan) ?? []) : [];
   const fixtures = probing
-    ? await orWhenInterrupted(discoverFixtures(operations, leg.given, runner, plan, (p) => probes.push(p)), leg.given)
+    ? await orWhenInterrupted(discoverFixtures(operations, leg.given, runner, plan, (p) => probes.push(p), settle), leg.given)
     : dryProbes.reduce<Record<string, string>>((all, p) => ({ ...all, ...p.candidate }), { ...leg.given });
-  return { leg, runner, runnerOptions, operations, fixtures, probes, dryProbes: dryProbes.map((p) => p.probe) };
+  return { leg, runner, runnerOptions, operations, fixtures, probes, dryProbes: dryProbes.map((p) => p.probe), links };
 }

@@ -16,6 +16,8 @@ export interface Targets {
   readonly token?: string;
   /** True when the embedded target serves the run. */
   readonly embedded: boolean;
+  /** The embedded target's own deadline for its tasks, when it gives one. */
+  readonly taskDeadlineMs?: number;
   close(): Promise<void>;
 }
 
@@ -54,9 +56,10 @@ export async function startTargets(config: ConformanceConfig, specs: readonly Sp
     ...(config.mock.fault ? { fault: config.mock.fault } : {}),
     ...(config.mock.mutant ? { mutant: config.mock.mutant } : {}),
     ...(config.mock.latencyMs !== undefined ? { latencyMs: config.mock.latencyMs } : {}),
+    ...(config.mock.taskDurationMs !== undefined ? { taskDurationMs: config.mock.taskDurationMs } : {}),
     ...(config.mock.rateLimit !== undefined ? { rateLimit: { requestsPerSecond: config.mock.rateLimit } } : {}),
     ...(config.specs.length > 0 ? { specFiles: config.specs } : {}),
   });
   // The token goes into each operation's first scheme unless the user's own header already fills it.
-  return { defaultTarget: { url: mock.url, name: EMBEDDED_TARGET_NAME }, fixtures: fixturesOf(mock), token: mock.token, embedded: true, close: () => mock.close() };
+  return { defaultTarget: { url: mock.url, name: EMBEDDED_TARGET_NAME }, fixtures: fixturesOf(mock), token: mock.token, embedded: true, ...(mock.taskDeadlineMs !== undefined ? { taskDeadlineMs: mock.taskDeadlineMs } : {}), close: () => mock.close() };
 }

@@ -1,5 +1,6 @@
 import type { Case } from './Case.ts';
 import type { Exchange } from './Exchange.ts';
+import type { TaskTimeline } from './TaskTimeline.ts';
 import type { Verdict } from './Verdict.ts';
 
 /**
@@ -7,6 +8,6 @@ import type { Verdict } from './Verdict.ts';
  * when the run has several (src/model/targetName.ts).
  */
 export type CaseResult = { readonly target?: string } & (
-  | { readonly status: 'ran'; readonly case: Case; readonly exchange: Exchange; readonly verdicts: readonly Verdict[] }
+  | { readonly status: 'ran'; readonly case: Case; readonly exchange: Exchange; readonly verdicts: readonly Verdict[]; readonly tasks?: readonly TaskTimeline[] }
   | { readonly status: 'not-run'; readonly case: Case; readonly reason: string }
 );

@@ -9,6 +9,8 @@ export interface EmbeddedTargetOptions {
   /** A generated mutant (mock/mutants/) by id. */
   readonly mutant?: string;
   readonly latencyMs?: number;
+  /** How long a task an accepted request starts runs before it ends. */
+  readonly taskDurationMs?: number;
   readonly rateLimit?: { readonly requestsPerSecond: number };
   /** The documents to serve (default: the shipped ones). */
   readonly specFiles?: readonly string[];
@@ -30,6 +32,8 @@ export interface EmbeddedTarget {
   readonly fixtures: object;
   /** The credential it accepts. */
   readonly token: string;
+  /** How long its tasks may run before they count as never ending (the deadline a run uses unless configured). */
+  readonly taskDeadlineMs?: number;
   close(): Promise<void>;
 }
 

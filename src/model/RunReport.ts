@@ -1,6 +1,7 @@
 import type { Constraint } from './Constraint.ts';
 import type { Finding } from './Finding.ts';
 import type { ReportCause } from './ReportCause.ts';
+import type { TaskOutcome, TaskTimeline } from './TaskTimeline.ts';
 
 /** Raised with every change of the report's shape; src/report/migrateReport.ts reads the earlier ones. */
 export const REPORT_VERSION = 2;
@@ -170,6 +171,8 @@ export interface RunReport {
     readonly limit: number;
     readonly reached: ReadonlyArray<{ readonly target: string; readonly resource: string; readonly accepted: number; readonly notSent: number }>;
   };
+  /** The tasks the run followed through links of answers (src/model/TaskTimeline.ts); absent when none. */
+  readonly tasks?: RunTasks;
   readonly summary: {
     /** Entries of `operations`: one per operation and target. */
     readonly operations: number;
@@ -212,4 +215,11 @@ export interface RunReport {
     readonly stillFailing: readonly string[];
     readonly fixed: readonly string[];
   };
+}
+
+/** The tasks a run followed: how many, how they ended, and their timelines (every one that did not succeed, and the first others). */
+export interface RunTasks {
+  readonly followed: number;
+  readonly outcomes: Readonly<Partial<Record<TaskOutcome, number>>>;
+  readonly timelines: readonly TaskTimeline[];
 }

@@ -1,3 +1,4 @@
+import type { Exchange } from './Exchange.ts';
 import type { Provenance } from './Provenance.ts';
 
 /** The outcome of one check on one exchange. */
@@ -14,4 +15,9 @@ export interface Verdict {
   readonly provenance?: Provenance;
   /** Short human sentence: what was expected and what came back. */
   readonly message: string;
+  /**
+   * The exchange judged, when it is not the case's own: a request a link of the case's answer led to
+   * (its `case` is the case whose answer gave the link, so the finding replays that case).
+   */
+  readonly on?: Exchange;
 }

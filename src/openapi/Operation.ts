@@ -1,5 +1,6 @@
 import type { ConstraintKind } from '../model/Constraint.ts';
 import type { Provenance } from '../model/Provenance.ts';
+import type { LinkSpec } from './LinkSpec.ts';
 import type { SchemaNode } from './SchemaNode.ts';
 
 /**
@@ -57,6 +58,8 @@ export interface ResponseSpec {
   readonly provenance: Provenance;
   /** Provenance in force at the response object (its schema's nodes may narrow it). */
   readonly provenanceScope: ProvenanceScope;
+  /** The operations a client may call next with values of this answer (OpenAPI `links`): followed by the run. */
+  readonly links?: readonly LinkSpec[];
 }
 
 /** One way to send a credential, from a security scheme. */
@@ -118,6 +121,8 @@ export interface OperationHints {
    */
   readonly undocumentedStatusProvenance: Readonly<Record<string, Provenance>>;
   readonly pending?: PendingState;
+  /** `x-conformance.errors`: where an answer lists its errors; a 2xx that lists some contradicts itself. */
+  readonly errorsPointer?: string;
 }
 
 export interface Operation {

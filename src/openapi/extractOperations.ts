@@ -1,5 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { hintsOf } from './hintsOf.ts';
+import { linksOf } from './linksOf.ts';
 import type { CredentialScheme, Operation, ParameterSpec, RequestBodySpec, ResponseSpec } from './Operation.ts';
 import type { SchemaNode } from './SchemaNode.ts';
 import { pointerOf } from './pointer.ts';
@@ -140,6 +141,8 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
   const usedIds = new Set<string>();
   /** Operations whose credential is several headers at once, by those headers. */
   const needTogether = new Map<string, string[]>();
+  /** Per extracted operation, its responses' raw `links` and where they are: resolved once every operation is known. */
+  const rawLinks: Array<Array<{ readonly links: unknown; readonly at: string }>> = [];
   for (const [pathTemplate, pathItem] of Object.entries(document.paths ?? {})) {
     if (!pathItem) continue;
     checkProvenanceExtensions(pathItem.parameters, `${file}: ${pointerOf('paths', pathTemplate, 'parameters')}`);
@@ -228,6 +231,7 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
         const headers = [c.header, ...c.companions!].join(' + ');
         needTogether.set(headers, [...(needTogether.get(headers) ?? []), `${title} (${operationId})`]);
       }
+      rawLinks.push(Object.entries(operation.responses ?? {}).map(([status, response]) => ({ links: (response as OpenAPIV3_1.ResponseObject).links, at: `${file}: ${pointerOf('paths', pathTemplate, method, 'responses', status)}` })));
       operations.push({
         operationId,
         method: method.toUpperCase(),
@@ -245,6 +249,16 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
       });
     }
   }
+  // Links name operations by id or by reference: read once every operation of the document is known.
+  const idOf = (path: string, method: string): string | undefined => operations.find((o) => o.pathTemplate === path && o.method === method.toUpperCase())?.operationId;
+  const known = (id: string): boolean => operations.some((o) => o.operationId === id);
+  operations.forEach((operation, index) => {
+    const withLinks = operation.responses.map((response, r) => {
+      const links = linksOf(rawLinks[index]![r]?.links, rawLinks[index]![r]?.at ?? '', idOf, known, (line) => warnings.push(line));
+      return links.length > 0 ? { ...response, links } : response;
+    });
+    if (withLinks.some((r, i) => r !== operation.responses[i])) operations[index] = { ...operation, responses: withLinks };
+  });
   for (const [headers, titles] of needTogether) {
     const first = headers.split(' + ')[0]!;
     warnings.push(`${file}: ${titles.slice(0, 3).join(', ')}${titles.length > 3 ? ` and ${titles.length - 3} more` : ''}: need the headers ${headers} at once: --token fills ${first}, give the others with --header`);

@@ -16,6 +16,7 @@ interface RawHints {
   provenance?: unknown;
   undocumentedStatuses?: unknown;
   pending?: unknown;
+  errors?: unknown;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -59,6 +60,7 @@ export function hintsOf(extension: unknown, operationId: string, at: string): Op
   const checkProvenance = provenanceMap(raw.provenance, `${here}/provenance`, (key) => /^[a-z][a-z0-9-]*$/.test(key), 'a check name');
   const undocumentedStatusProvenance = provenanceMap(raw.undocumentedStatuses, `${here}/undocumentedStatuses`, (key) => /^[2-5]XX$/.test(key), 'a status class, 2XX..5XX');
   const pending = pendingOf(raw.pending, `${here}/pending`);
+  if (raw.errors !== undefined && (typeof raw.errors !== 'string' || (raw.errors !== '' && !raw.errors.startsWith('/')))) throw new SpecError('CONF_ERR_SPEC_INVALID', `${here}/errors: must be the JSON pointer of the errors list of an answer`);
   if (raw.idempotent !== undefined && typeof raw.idempotent !== 'boolean') throw new SpecError('CONF_ERR_SPEC_INVALID', `${here}/idempotent: must be true or false`);
   return {
     constraintPrefix: raw.constraintPrefix ?? operationId,
@@ -79,5 +81,6 @@ export function hintsOf(extension: unknown, operationId: string, at: string): Op
     checkProvenance,
     undocumentedStatusProvenance,
     ...(pending ? { pending } : {}),
+    ...(typeof raw.errors === 'string' ? { errorsPointer: raw.errors } : {}),
   };
 }

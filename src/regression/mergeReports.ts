@@ -7,6 +7,7 @@ import { combineCoverage } from '../report/coverageOutcome.ts';
 import { finishReport } from '../report/finishReport.ts';
 import { findingEntries, findingSet, findingSetOf } from '../report/findingSet.ts';
 import { operationSummary } from '../report/operationSummary.ts';
+import { mergeRunTasks } from '../model/mergeRunTasks.ts';
 
 /** A report to merge and the file it came from (named in errors). */
 export interface NamedReport {
@@ -151,6 +152,7 @@ export function mergeReports(inputs: readonly NamedReport[]): RunReport {
     interrupted: reports.some((r) => r.interrupted),
     ...(stopReason !== undefined ? { stopReason } : {}),
     ...(acceptedLimit !== undefined ? { acceptedLimit } : {}),
+    ...mergeRunTasks(reports.map((r) => r.tasks)),
     operations,
     ...(invocation !== undefined ? { invocation } : {}),
     checks,

@@ -23,6 +23,11 @@ const ARCHITECTURE_NAMES = [
   'persistence',
   'mass-assignment',
   'request-valid',
+  'success-errors',
+  'task-ends',
+  'task-known',
+  'task-states',
+  'late-validation',
   'max-response-time',
 ];
 

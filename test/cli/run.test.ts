@@ -115,11 +115,14 @@ describe('--dry-run', () => {
     }
     expect(out).not.toContain('DRY-RUN-TOKEN');
 
-    // The plan is the same one a real run sends: as many cases as a run with no random case.
+    // The plan is the same one a real run sends: as many cases as a run with no random case, and the
+    // credential probe's upgrade, whose task the run followed, reported as a case of its own.
     const dir = await tempDir();
     const path = join(dir, 'r.json');
     expect((await runCli(['run', '--runs', '0', '--report', `json=${path}`])).code).toBe(0);
-    expect(ids.length).toBe((await readReport(path)).summary.cases);
+    const report = await readReport(path);
+    expect(report.tasks?.timelines.filter((t) => t.caseId.includes(':valid:base-request'))).toHaveLength(2);
+    expect(ids.length + 1).toBe(report.summary.cases);
   });
 
   test('a loopback target receives no request', async () => {

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listFaults } from '../../mock/listFaults.ts';
-import { EXIT_OK, EXIT_VIOLATIONS } from '../../src/cli/exitCodes.ts';
+import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../../src/cli/exitCodes.ts';
 import { DEFAULT_CONFIG, type ConformanceConfig } from '../../src/config/ConformanceConfig.ts';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import { runConformance } from '../../src/engine/runConformance.ts';
@@ -20,7 +20,7 @@ import { readReport, runCli, tempDir } from '../helpers/cli.ts';
  * request is also a valid request not accepted). Provenance comes from the schemas' `x-provenance`: a
  * change there shows here.
  */
-const EXPECTED: Record<string, { readonly severity: Severity; readonly findings: readonly string[] }> = {
+const EXPECTED: Record<string, { readonly severity: Severity; readonly findings: readonly string[]; readonly inconclusive?: string }> = {
   'hcx-accept-bad-force': { severity: 'failure', findings: ['negative-rejection/HCX.query.force.enum page'] },
   'hcx-accept-bad-local': { severity: 'failure', findings: ['negative-rejection/HCX.query.local.enum page'] },
   'hcx-accept-bad-method': { severity: 'failure', findings: ['negative-rejection/HCX.query.method.enum page'] },
@@ -113,6 +113,13 @@ const EXPECTED: Record<string, { readonly severity: Severity; readonly findings:
     findings: ['negative-rejection/DC.body.hosted_connect.bandwidth.minimum page', 'negative-rejection/DC.body.hosted_connect.bandwidth.type page'],
   },
   'dc-any-project': { severity: 'failure', findings: ['tenant-isolation/- robustness'] },
+  // HCX's task API is a convention (not on the upgrade page): its broken rules warn. A task that never
+  // ends keeps the appliance busy: nothing more is sent to it, so the run cannot give a verdict.
+  'hcx-task-never-ends': { severity: 'warning', findings: ['task-ends/- convention'], inconclusive: 'did not end within' },
+  'hcx-task-unknown-id': { severity: 'warning', findings: ['task-known/- convention'] },
+  'hcx-task-backwards': { severity: 'warning', findings: ['task-states/- convention'] },
+  // Accepted (a page rule broken) and then failed as a task: validated late.
+  'hcx-accept-invalid-body-then-fail': { severity: 'failure', findings: ['late-validation/HCX.body.json page', 'negative-rejection/HCX.body.json page'] },
 };
 
 let dir: string;
@@ -153,9 +160,9 @@ describe('the engine against the embedded mock', () => {
   // A profile's hooks change only its own operation (mock/buildRoutes.ts): the others answer as the correct
   // mock does, whose silence the first test shows, so each profile's run sends only its operation's cases.
   const operationOf = new Map(listFaults().map((f) => [f.name, f.operationId]));
-  test.each(Object.entries(EXPECTED).map(([fault, { severity, findings }]) => [fault, severity, findings] as const))(
+  test.each(Object.entries(EXPECTED).map(([fault, { severity, findings, inconclusive }]) => [fault, severity, findings, inconclusive] as const))(
     '%s: reported by its check, as a %s, and nothing else',
-    async (fault, severity, findings) => {
+    async (fault, severity, findings, inconclusive) => {
       const only = ['--mock-fault', fault, '--operation', operationOf.get(fault)!];
       const { code, report } = await runAgainstMock(only);
       expect(report.operations.map((o) => o.operationId)).toEqual([operationOf.get(fault)]);
@@ -172,6 +179,11 @@ describe('the engine against the embedded mock', () => {
       if (severity === 'failure') {
         expect(code).toBe(EXIT_VIOLATIONS);
         expect(report.summary.verdict).toBe('not-conforming');
+        return;
+      }
+      if (inconclusive !== undefined) {
+        expect(code).toBe(EXIT_INCONCLUSIVE);
+        expect(report.summary.causes.join('\n')).toContain(inconclusive);
         return;
       }
       expect(code).toBe(EXIT_OK);

@@ -37,7 +37,8 @@ describe('several targets for one operation', () => {
   let correct: MockServer;
   let faulty: MockServer;
   beforeAll(async () => {
-    correct = await startMockServer({ port: 0, token: TOKEN });
+    // Shards run at once against one appliance: its tasks end at once, so no shard meets another's upgrade running.
+    correct = await startMockServer({ port: 0, token: TOKEN, taskDurationMs: 0 });
     faulty = await startMockServer({ port: 0, token: TOKEN, fault: 'dc-bandwidth-as-string' });
   });
   afterAll(async () => {

@@ -8,14 +8,15 @@ import { listFaults } from '../../mock/listFaults.ts';
 import { resolveFault } from '../../mock/resolveFault.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { startMockServer } from '../../mock/startMockServer.ts';
-import { updateConnect, upgrade, type Answer } from './calls.ts';
+import { call, updateConnect, upgrade, type Answer } from './calls.ts';
 
 let correct: MockServer;
 let hcx: OperationValidators;
 let dc: OperationValidators;
 
 beforeAll(async () => {
-  correct = await startMockServer({ token: 'correct-token' });
+  // Tasks end at once: one appliance takes upgrade after upgrade.
+  correct = await startMockServer({ token: 'correct-token', taskDurationMs: 0 });
   const operations = (await loadSpecs()).flatMap((s) => s.operations);
   hcx = new OperationValidators(operations.find((o) => o.operationId === 'upgradeInterconnectAppliance')!);
   dc = new OperationValidators(operations.find((o) => o.operationId === 'updateHostedConnect')!);
@@ -80,6 +81,23 @@ interface FaultCase {
 }
 
 const hcxAccepted = (a: Answer, s: MockServer): void => hcx202(a, s);
+
+/**
+ * An upgrade and three answers of its task (the servers' tasks end at once), as one answer whose `json`
+ * lists the upgrade's status and each task answer's status and state.
+ */
+async function upgradeAndPoll(s: MockServer, options: Parameters<typeof upgrade>[1] = {}): Promise<Answer> {
+  const started = await upgrade(s, options);
+  const id = (started.json as { data?: { interconnectTaskId?: string } } | undefined)?.data?.interconnectTaskId ?? 'none';
+  const polls: string[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const task = await call(s, `/hybridity/api/interconnect/tasks/${id}`, { headers: { 'x-hm-authorization': s.token } });
+    polls.push(`${task.status} ${(task.json as { data?: { status?: string } } | undefined)?.data?.status ?? ''}`.trim());
+  }
+  return { ...started, json: { upgrade: started.status, polls } };
+}
+const taskEnds = (a: Answer): void => expect(json(a)).toEqual({ upgrade: 202, polls: ['200 SUCCESS', '200 SUCCESS', '200 SUCCESS'] });
+const MALFORMED = { body: '[{}', headers: { 'x-hm-authorization': 'fault-token', 'content-type': 'application/json' } };
 const dcAccepted = (a: Answer): void => {
   expect(a.status).toBe(200);
   expect(json(a)['request_id']).toMatch(/^[0-9a-f]{32}$/);
@@ -121,6 +139,31 @@ const CASES: Record<string, FaultCase> = {
     },
     correct: hcxAccepted,
     controls: ['hcxBadForce', 'hcxNoAuth'],
+  },
+  'hcx-task-never-ends': {
+    send: (s) => upgradeAndPoll(s),
+    faulty: (a) => expect(json(a)).toEqual({ upgrade: 202, polls: ['200 RUNNING', '200 RUNNING', '200 RUNNING'] }),
+    correct: taskEnds,
+    controls: ['hcxBadForce', 'hcxNoAuth'],
+  },
+  'hcx-task-unknown-id': {
+    send: (s) => upgradeAndPoll(s),
+    faulty: (a) => expect(json(a)).toEqual({ upgrade: 202, polls: ['404', '404', '404'] }),
+    correct: taskEnds,
+    controls: ['hcxBadForce', 'hcxNoAuth'],
+  },
+  'hcx-task-backwards': {
+    send: (s) => upgradeAndPoll(s),
+    faulty: (a) => expect(json(a)).toEqual({ upgrade: 202, polls: ['200 RUNNING', '200 QUEUED', '200 SUCCESS'] }),
+    correct: taskEnds,
+    controls: ['hcxBadForce', 'hcxNoAuth'],
+  },
+  'hcx-accept-invalid-body-then-fail': {
+    send: (s) => upgradeAndPoll(s, { ...MALFORMED, headers: { ...MALFORMED.headers, 'x-hm-authorization': s.token } }),
+    faulty: (a) => expect(json(a)).toEqual({ upgrade: 202, polls: ['200 FAILED', '200 FAILED', '200 FAILED'] }),
+    correct: (a) => expect(json(a)).toMatchObject({ upgrade: 400, polls: ['404', '404', '404'] }),
+    // A valid upgrade's task still succeeds.
+    controls: ['hcxValid', 'hcxBadForce'],
   },
   'hcx-task-id-number': {
     send: (s) => upgrade(s),
@@ -373,7 +416,7 @@ describe('fault profiles', () => {
     });
 
     it('the faulty mock answers it wrongly and still answers the controls correctly', async () => {
-      const server = await startMockServer({ fault, token: 'fault-token' });
+      const server = await startMockServer({ fault, token: 'fault-token', taskDurationMs: 0 });
       try {
         c.faulty(await c.send(server), server);
         for (const control of c.controls) await controls[control](server);

@@ -32,9 +32,9 @@ async function mock(mutant?: string): Promise<MockServer> {
 const name = (length: number): string => 'n'.repeat(length);
 
 describe('generated mutants', () => {
-  it('every family has mutants of both shipped operations, each with a unique id of the form family/operator/target', () => {
+  it('every family has mutants of both shipped operations (tasks: of the one whose answer links to a task), each with a unique id of the form family/operator/target', () => {
     for (const family of MUTANT_FAMILIES) {
-      for (const operationId of ['upgradeInterconnectAppliance', 'updateHostedConnect']) {
+      for (const operationId of family === 'task' ? ['upgradeInterconnectAppliance'] : ['upgradeInterconnectAppliance', 'updateHostedConnect']) {
         expect(mutants.some((m) => m.family === family && m.operationId === operationId), `${family} on ${operationId}`).toBe(true);
       }
     }
@@ -236,5 +236,53 @@ describe('npm run mock -- --mutant / --list-mutants', () => {
     const unknown = io();
     expect(await mockCli(['--mutant', 'nope'], unknown)).toBe(2);
     expect(unknown.errors()).toMatch(/^mock: unknown mutant "nope"; .* \[CONF_ERR_CONFIG\]\n$/);
+  });
+});
+
+describe('task mutants, from the links of the document', () => {
+  const taskStates = async (server: MockServer, body?: string): Promise<string[]> => {
+    const started = await upgrade(server, body === undefined ? {} : { body, headers: { 'x-hm-authorization': server.token, 'content-type': 'application/json' } });
+    const id = (started.json as { data?: { interconnectTaskId?: string } } | undefined)?.data?.interconnectTaskId ?? 'none';
+    const out = [`${started.status}`];
+    for (let i = 0; i < 2; i += 1) {
+      const task = await call(server, `/hybridity/api/interconnect/tasks/${id}`, { headers: { 'x-hm-authorization': server.token } });
+      out.push(`${task.status} ${(task.json as { data?: { status?: string } } | undefined)?.data?.status ?? ''}`.trim());
+    }
+    return out;
+  };
+  const slowMock = async (mutant?: string): Promise<MockServer> => {
+    // A task that takes a minute: its states while it runs, with nothing waiting for them.
+    const server = await startMockServer({ token: 'the-correct-token-0123456789', taskDurationMs: 60_000, ...(mutant ? { mutant } : {}) });
+    servers.push(server);
+    return server;
+  };
+
+  it('generates one per task-like link and operator, targeting the link', () => {
+    expect(mutants.filter((m) => m.family === 'task').map((m) => m.id)).toEqual([
+      'task/never-ends/HCX.response.202.links.interconnectTask',
+      'task/unknown-id/HCX.response.202.links.interconnectTask',
+      'task/states-backwards/HCX.response.202.links.interconnectTask',
+      'task/late-failure/HCX.response.202.links.interconnectTask',
+    ]);
+    // The task operation itself is only reached through the link: it gets no mutant of its own.
+    expect(mutants.some((m) => m.operationId === 'getInterconnectTask')).toBe(false);
+  });
+
+  it('the correct mock runs the task forward; unknown-id answers 404; states-backwards goes back', async () => {
+    expect(await taskStates(await slowMock())).toEqual(['202', '200 QUEUED', '200 QUEUED']);
+    expect(await taskStates(await slowMock('task/unknown-id/HCX.response.202.links.interconnectTask'))).toEqual(['202', '404', '404']);
+    expect(await taskStates(await slowMock('task/states-backwards/HCX.response.202.links.interconnectTask'))).toEqual(['202', '200 RUNNING', '200 QUEUED']);
+  });
+
+  it('never-ends stays running after its duration; late-failure accepts a malformed body and fails its task', async () => {
+    const instant = async (mutant?: string): Promise<MockServer> => {
+      const server = await startMockServer({ token: 'the-correct-token-0123456789', taskDurationMs: 0, ...(mutant ? { mutant } : {}) });
+      servers.push(server);
+      return server;
+    };
+    expect(await taskStates(await instant())).toEqual(['202', '200 SUCCESS', '200 SUCCESS']);
+    expect(await taskStates(await instant('task/never-ends/HCX.response.202.links.interconnectTask'))).toEqual(['202', '200 RUNNING', '200 RUNNING']);
+    expect(await taskStates(await instant(), '[{}')).toEqual(['400', '404', '404']);
+    expect(await taskStates(await instant('task/late-failure/HCX.response.202.links.interconnectTask'), '[{}')).toEqual(['202', '200 FAILED', '200 FAILED']);
   });
 });

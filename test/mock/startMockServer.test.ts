@@ -13,7 +13,8 @@ let hcx: OperationValidators;
 let dc: OperationValidators;
 
 beforeAll(async () => {
-  server = await startMockServer({ token: 'test-token' });
+  // Tasks end at once: the fixture appliance can be upgraded again and again.
+  server = await startMockServer({ token: 'test-token', taskDurationMs: 0 });
   const operations = (await loadSpecs()).flatMap((s) => s.operations);
   hcx = new OperationValidators(operations.find((o) => o.operationId === 'upgradeInterconnectAppliance')!);
   dc = new OperationValidators(operations.find((o) => o.operationId === 'updateHostedConnect')!);
@@ -73,14 +74,31 @@ describe('HCX upgrade', () => {
     expect(a).not.toBe(b);
   });
 
-  it('keeps the task, pollable by id', async () => {
+  it('keeps the task, pollable by id, in the documented shape', async () => {
     const started = await upgrade(server, { query: 'method=inService' });
     const id = (started.json as { data: { interconnectTaskId: string } }).data.interconnectTaskId;
     const task = await call(server, `/hybridity/api/interconnect/tasks/${id}`, { headers: { authorization: `Bearer ${server.token}` } });
     expect(task.status).toBe(200);
-    expect(task.json).toMatchObject({ interconnectTaskId: id, applianceId: server.fixtures.applianceId, method: 'inService', force: false });
+    expect(task.json).toMatchObject({ data: { interconnectTaskId: id, applianceId: server.fixtures.applianceId, operation: 'UPGRADE', status: 'SUCCESS', progress: 100 }, errors: [] });
+    expect(task.contentType).toMatch(/^application\/json/);
     const missing = await call(server, '/hybridity/api/interconnect/tasks/nope', { headers: { authorization: server.token } });
     expect(missing.status).toBe(404);
+  });
+
+  it('runs a task through the documented states for its duration, the appliance busy (422) meanwhile', async () => {
+    const slow = await startMockServer({ token: 'test-token', taskDurationMs: 60_000 });
+    try {
+      const started = await upgrade(slow);
+      expect(started.status).toBe(202);
+      const id = (started.json as { data: { interconnectTaskId: string } }).data.interconnectTaskId;
+      const task = await call(slow, `/hybridity/api/interconnect/tasks/${id}`, { headers: { 'x-hm-authorization': slow.token } });
+      expect((task.json as { data: { status: string } }).data.status).toBe('QUEUED');
+      const again = await upgrade(slow);
+      expect(again.status).toBe(422);
+      expect(again.json).toMatchObject({ data: { interconnectTaskId: id } });
+    } finally {
+      await slow.close();
+    }
   });
 
   it.each([

@@ -36,6 +36,8 @@ export interface RunFlags {
   retries?: number;
   maxRequests?: number;
   maxAccepted?: number;
+  taskDeadline?: number;
+  mockTaskDuration?: number;
   onlyValue?: Record<string, string[]>;
   rateLimit?: number;
   maxResponseBytes?: number;
@@ -80,6 +82,7 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
     retries: flags.retries,
     maxRequests: flags.maxRequests,
     maxAccepted: flags.maxAccepted,
+    taskDeadlineMs: flags.taskDeadline,
     onlyValues: flags.onlyValue,
     rateLimit: flags.rateLimit,
     maxResponseBytes: flags.maxResponseBytes,
@@ -90,7 +93,7 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
     baseline: flags.baseline,
     failOn: flags.failOn,
     corpus: flags.corpus,
-    mock: defined({ fault: flags.mockFault, mutant: flags.mockMutant, latencyMs: flags.mockLatency, rateLimit: flags.mockRateLimit, chaos: flags.mockChaos }),
+    mock: defined({ fault: flags.mockFault, mutant: flags.mockMutant, latencyMs: flags.mockLatency, taskDurationMs: flags.mockTaskDuration, rateLimit: flags.mockRateLimit, chaos: flags.mockChaos }),
   }) as Partial<ConformanceConfig>;
 }
 
@@ -118,6 +121,7 @@ export function addTargetOptions(command: Command): Command {
     .option('--connect-timeout <ms>', `connect timeout (default ${DEFAULT_CONFIG.timeouts.connectMs})`, parseInteger(1))
     .option('--retries <n>', `retries on 429/503, honouring Retry-After (default ${DEFAULT_CONFIG.retries})`, parseInteger(0, 10))
     .option('--max-requests <n>', `request budget (default ${REMOTE_DEFAULTS.maxRequests} for a non-loopback target)`, parseInteger(1))
+    .option('--task-deadline <ms>', "how long a followed task may run before it is reported as never ending (default: the document's)", parseInteger(1))
     .option('--max-accepted <n>', `accepted (2xx) state-changing requests per resource; then its other cases are not sent (default ${REMOTE_DEFAULTS.maxAccepted} for a non-loopback target)`, parseInteger(1))
     .option('--only-value <name=value>', 'send only this value for an input (a parameter name or body member pointer) of every operation that has it (repeatable: the values add up)', (v, p: Record<string, string[]> | undefined) => parseOnlyValue(v, p))
     .option('--rate-limit <rps>', `requests per second (default ${REMOTE_DEFAULTS.rateLimit} for a non-loopback target)`, parsePositiveNumber)
@@ -129,6 +133,7 @@ export function addTargetOptions(command: Command): Command {
     .option('--mock-fault <name>', 'embedded mock only: break one rule (list: npm run mock -- --list-faults)')
     .option('--mock-mutant <id>', 'embedded mock only: a generated mutant (list: npm run mock -- --list-mutants)')
     .option('--mock-latency <ms>', 'embedded mock only: delay every answer', parseInteger(0))
+    .option('--mock-task-duration <ms>', 'embedded mock only: how long a task an accepted request starts runs (default 20)', parseInteger(0))
     .option('--mock-rate-limit <rps>', 'embedded mock only: answer 429 beyond this rate', parsePositiveNumber)
     .option('--mock-chaos <mode>', 'embedded mock only: hang, reset, garbage, redirect, huge, slow-body');
 }
