@@ -1,4 +1,9 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Validators compiled by the tests are cached outside the (possibly shared) node_modules.
+const CONFORMANCE_CACHE_DIR = join(tmpdir(), 'interconnect-conformance-test-cache');
 
 export default defineConfig({
   test: {
@@ -13,7 +18,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          env: { PACT_DO_NOT_TRACK: 'true' },
+          env: { PACT_DO_NOT_TRACK: 'true', CONFORMANCE_CACHE_DIR },
         },
       },
       {
@@ -25,7 +30,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 300_000,
-          env: { PACT_DO_NOT_TRACK: 'true' },
+          env: { PACT_DO_NOT_TRACK: 'true', CONFORMANCE_CACHE_DIR },
         },
       },
     ],

@@ -1,19 +1,24 @@
 /**
- * Startup times of the command, before (the TypeScript sources through tsx, bin/conformance.js) and after
- * (the compiled package, dist/bin/conformance.js): median of 10 runs each of `--version`, `constraints`,
- * and the time from start to the first request of `run` reaching a tiny server that records its arrival.
- * A script, not a timed test: numbers depend on the machine.
+ * Startup times of the installed command (the compiled package, dist/bin/conformance.js) against the
+ * previous release built the same way (bench/previousRelease.ts: `main` unless `--previous REF` or
+ * `$BENCH_PREVIOUS`): median of 10 runs each of `--version`, `constraints`, and the time from start to
+ * the first request of `run` reaching a tiny server that records its arrival. The two are measured
+ * alternately, one run of each in turn, so a busy machine slows both alike; the ratio is the number to
+ * read. A script, not a timed test: numbers depend on the machine.
  *
- *   npm run bench:startup          (builds dist/ first)
+ *   npm run bench:startup [-- --previous REF]         (builds dist/ first)
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { previousRef, previousRelease } from './previousRelease.ts';
 
+const previous = previousRelease(previousRef());
 const ENTRIES = {
-  before: fileURLToPath(new URL('../bin/conformance.js', import.meta.url)),
+  before: join(previous.dir, 'dist', 'bin', 'conformance.js'),
   after: fileURLToPath(new URL('../dist/bin/conformance.js', import.meta.url)),
 } as const;
 const RUNS = 10;
@@ -63,12 +68,23 @@ async function timeToFirstRequest(entry: string, url: string, nextArrival: () =>
   }
 }
 
-async function median(measure: () => Promise<number>): Promise<number> {
-  await measure(); // warm the file cache; not counted
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) times.push(await measure());
+function middle(times: number[]): number {
   times.sort((a, b) => a - b);
   return (times[RUNS / 2 - 1]! + times[RUNS / 2]!) / 2;
+}
+
+/** Medians of the previous release and this one, measured in turn. */
+async function medians(measure: (entry: string) => Promise<number>): Promise<[number, number]> {
+  // Warm the file cache; not counted.
+  await measure(ENTRIES.before);
+  await measure(ENTRIES.after);
+  const before: number[] = [];
+  const after: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    before.push(await measure(ENTRIES.before));
+    after.push(await measure(ENTRIES.after));
+  }
+  return [middle(before), middle(after)];
 }
 
 const { server, url, nextArrival } = await recordingServer();
@@ -79,12 +95,12 @@ try {
     ['constraints', (entry: string) => timeToExit(entry, ['constraints'])],
     ['run: first request', (entry: string) => timeToFirstRequest(entry, url, nextArrival)],
   ] as const) {
-    rows.push([name, await median(() => measure(ENTRIES.before)), await median(() => measure(ENTRIES.after))]);
+    rows.push([name, ...(await medians(measure))]);
   }
 } finally {
   server.close();
 }
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-console.log(`median of ${RUNS}, node ${process.version}`);
-console.log(`${'command'.padEnd(20)} ${'before (tsx)'.padStart(12)} ${'after (dist)'.padStart(12)}`);
-for (const [name, before, after] of rows) console.log(`${name.padEnd(20)} ${s(before).padStart(12)} ${s(after).padStart(12)}`);
+console.log(`median of ${RUNS}, alternating, node ${process.version}; previous release: ${previous.ref} (${previous.commit.slice(0, 10)})`);
+console.log(`${'command'.padEnd(20)} ${'previous'.padStart(10)} ${'this tree'.padStart(10)} ${'ratio'.padStart(7)}`);
+for (const [name, before, after] of rows) console.log(`${name.padEnd(20)} ${s(before).padStart(10)} ${s(after).padStart(10)} ${(after / before).toFixed(2).padStart(7)}`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run build` (also `prepare`): compiles the sources to dist/ and copies beside them the files the
 // compiled code reads relative to itself (the OpenAPI documents, the pacts, the HTML report's style, its
-// bundled script and the version), so dist/ runs as the sources do. Plain JavaScript: it runs before
-// anything is compiled.
+// bundled script and the version), so dist/ runs as the sources do; then generates the validators of the
+// shipped documents and schemas (ajv standalone code, dist/validators/), so the installed command compiles
+// no schema. Plain JavaScript: it runs before anything is compiled.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,3 +28,16 @@ writeFileSync(join(dist, 'reporters/html/client.js'), bundleClientScript(join(ro
 // src/toolVersion.ts reads `../package.json`: from dist/src that is this file, not the package's.
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'module', version }, null, 2)}\n`);
+
+// Every validator the compiled code makes for the shipped documents and its own schemas is written, under
+// the hash of its schema, to dist/validators/ (src/validation/standaloneValidator.ts reads them from there).
+const load = (path) => import(pathToFileURL(join(dist, path)).href);
+const { generateValidatorsInto, schemaValidator } = await load('src/validation/standaloneValidator.js');
+const { OperationValidators } = await load('src/validation/OperationValidators.js');
+const { loadSpecs } = await load('src/openapi/loadSpecs.js');
+const { ENTRY_SCHEMA } = await load('src/regression/loadCorpus.js');
+generateValidatorsInto(join(dist, 'validators'));
+for (const spec of await loadSpecs([])) for (const operation of spec.operations) new OperationValidators(operation);
+for (const schema of ['src/config/config.schema.json', 'src/model/report.schema.json']) schemaValidator(JSON.parse(readFileSync(join(dist, schema), 'utf8')));
+schemaValidator(ENTRY_SCHEMA);
+generateValidatorsInto(undefined);

@@ -1,4 +1,5 @@
-import junitModule, { type Builder, type TestCase, type TestSuite } from 'junit-report-builder';
+import { createRequire } from 'node:module';
+import type { Builder, TestCase, TestSuite } from 'junit-report-builder';
 import { causeLine } from '../src/model/causeLine.ts';
 import type { Finding } from '../src/model/Finding.ts';
 import type { RunReport } from '../src/model/RunReport.ts';
@@ -10,9 +11,17 @@ import { ReportFiles } from './ReportFiles.ts';
 import { truncate } from './truncate.ts';
 import { unverifiedText } from './verdictNotes.ts';
 
-// The package is CommonJS with an `exports.default`: depending on the loader the builder is the default
-// import itself or sits under `.default`.
-const junit = ((junitModule as unknown as { default?: Builder }).default ?? junitModule) as Builder;
+// The package is CommonJS with an `exports.default`: the builder is the module itself or sits under
+// `.default`. Loaded when a report is written, not before a run's first request.
+const require = createRequire(import.meta.url);
+let junitBuilder: Builder | undefined;
+function junit(): Builder {
+  if (!junitBuilder) {
+    const loaded = require('junit-report-builder') as Builder & { default?: Builder };
+    junitBuilder = loaded.default ?? loaded;
+  }
+  return junitBuilder;
+}
 
 /** XML 1.0 cannot carry these characters at all, escaped or not; a server can still send them. */
 // eslint-disable-next-line no-control-regex
@@ -95,7 +104,7 @@ export class JunitReporter implements RunListener {
   }
 
   static render(report: RunReport): string {
-    const builder = junit.newBuilder().name(xmlSafe(`${report.tool.name} ${report.command}`));
+    const builder = junit().newBuilder().name(xmlSafe(`${report.tool.name} ${report.command}`));
     const columns = new ReportColumns(report);
     for (const op of report.operations) {
       // The suite's name is the test cases' class name too: CI tabs group by it.

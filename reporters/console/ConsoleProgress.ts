@@ -80,9 +80,12 @@ export class ConsoleProgress {
     if (result.status === 'ran') {
       // Counted by the key the report will give each finding, so the live count matches the end.
       const { response, failure } = result.exchange;
-      const answer = { ...(response ? { response: { status: response.status, bodyExcerpt: '' } } : {}), ...(failure ? { failure } : {}) };
+      let answer: object | undefined;
       for (const v of result.verdicts) {
-        if (v.outcome === 'fail') this.failing.add(findingKey({ operationId, target: result.target ?? '', targetNamed: result.target !== undefined, check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}), intent: result.case.intent, ...answer }));
+        if (v.outcome !== 'fail') continue;
+        // Built for failing verdicts only: most cases pass.
+        answer ??= { ...(response ? { response: { status: response.status, bodyExcerpt: '' } } : {}), ...(failure ? { failure } : {}) };
+        this.failing.add(findingKey({ operationId, target: result.target ?? '', targetNamed: result.target !== undefined, check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}), intent: result.case.intent, ...answer }));
       }
     }
     if (!this.options.live) return;

@@ -80,6 +80,14 @@ function failingChecks(result: CaseResult): string {
   return result.status === 'ran' ? result.verdicts.filter((v) => v.outcome === 'fail').map((v) => v.check).sort().join(',') : '';
 }
 
+/** One random case as sampled: `fingerprint` identifies its request, so answers are looked up without hashing again. */
+export interface RandomCase {
+  readonly index: number;
+  readonly testCase: Case;
+  readonly listed: boolean;
+  readonly fingerprint: string;
+}
+
 /** Draws per random case at most: duplicates are skipped, so a few more are drawn than kept. */
 const DRAWS_PER_CASE = 2;
 
@@ -96,37 +104,41 @@ export function sampleRandomCases(
   seed: number,
   runs: number,
   keep: (index: number) => boolean = () => true,
-): Array<{ readonly index: number; readonly testCase: Case; readonly listed: boolean }> {
+): RandomCase[] {
   // Random requests are valid ones: none is sent when only skipped checks would judge them.
   if (runs <= 0 || unplannedIntents(prepared.expectations.skipChecks).has('valid')) return [];
   return sampleWith(prepared, randomSetup(prepared, fixtures, seed), seed, runs, keep);
 }
 
-function sampleWith(prepared: PreparedOperation, setup: RandomSetup, seed: number, runs: number, keep: (index: number) => boolean): Array<{ readonly index: number; readonly testCase: Case; readonly listed: boolean }> {
+function sampleWith(prepared: PreparedOperation, setup: RandomSetup, seed: number, runs: number, keep: (index: number) => boolean): RandomCase[] {
   const { operationId } = prepared.operation;
   const { options, planned, edgeOf: edge } = setup;
   const restrictions = prepared.restrictions ?? [];
   const seen = new Set(planned.map((c) => requestFingerprint(c.request)));
   // Whether the request is sent for the first time in this run (it is then remembered). Decided over the
   // whole sequence before a shard keeps its indexes, so the shards together send the unsharded run's cases.
-  const fresh = (request: PlannedRequest): boolean => {
+  const fresh = (request: PlannedRequest): string | undefined => {
     const fingerprint = requestFingerprint(request);
-    if (seen.has(fingerprint) || excludedBy(request, restrictions) !== undefined) return false;
+    if (seen.has(fingerprint) || excludedBy(request, restrictions) !== undefined) return undefined;
     seen.add(fingerprint);
-    return true;
+    return fingerprint;
   };
   const domain = finiteRequestDomain(prepared.operation, options, prepared.validators);
   if (domain && domain.length <= runs) {
-    return domain.flatMap((request, index) => (fresh(request) && keep(index) ? [{ index, testCase: randomCase(operationId, seed, `c${index}`, request, edge), listed: true }] : []));
+    return domain.flatMap((request, index) => {
+      const fingerprint = fresh(request);
+      return fingerprint !== undefined && keep(index) ? [{ index, testCase: randomCase(operationId, seed, `c${index}`, request, edge), listed: true, fingerprint }] : [];
+    });
   }
   const arbitrary = validRequestArbitrary(prepared.operation, options, prepared.validators);
-  const out: Array<{ index: number; testCase: Case; listed: boolean }> = [];
+  const out: RandomCase[] = [];
   let taken = 0;
   for (const [index, request] of fc.sample(arbitrary, { seed, numRuns: runs * DRAWS_PER_CASE }).entries()) {
     if (taken >= runs) break;
-    if (!fresh(request)) continue;
+    const fingerprint = fresh(request);
+    if (fingerprint === undefined) continue;
     taken += 1;
-    if (keep(index)) out.push({ index, testCase: randomCase(operationId, seed, String(index), request, edge), listed: false });
+    if (keep(index)) out.push({ index, testCase: randomCase(operationId, seed, String(index), request, edge), listed: false, fingerprint });
   }
   return out;
 }
@@ -146,10 +158,10 @@ export async function exploreRandom(prepared: PreparedOperation, runs: number, c
   const started = new Set<number>();
   // Every answer by request: shrinking starts from requests already sent, and never sends one twice.
   const answered = new Map<string, CaseResult>();
-  await runPool(cases, context.runnerOptions.concurrency, context.signal, async ({ testCase, index, listed }) => {
+  await runPool(cases, context.runnerOptions.concurrency, context.signal, async ({ testCase, index, listed, fingerprint }) => {
     started.add(index);
     const result = await executeCase(testCase, prepared, context);
-    answered.set(requestFingerprint(testCase.request), result);
+    answered.set(fingerprint, result);
     const signature = failingChecks(result);
     // A listed domain tries every request once: each failure is its own, with nothing to shrink.
     if (signature === '' || listed) return emit(result);

@@ -13,6 +13,7 @@ import { edgeOf } from './edgeOf.ts';
 import { invalidDrafts } from './invalidDrafts.ts';
 import type { PlanDraft } from './PlanDraft.ts';
 import type { PlanOptions } from './PlanOptions.ts';
+import type { DroppedCase } from './DroppedCase.ts';
 import { otherOwnerDraft } from './otherOwnerDraft.ts';
 import { inputFacts, pairwiseDrafts } from './pairwiseDrafts.ts';
 import { pathValueDrafts } from './pathValueDrafts.ts';
@@ -145,7 +146,7 @@ function withFamily(intent: CaseIntent, variant: string): CaseIntent {
  * value a restriction excludes (`options.restrictions`), invalid ones included: the user said which
  * values may be sent, and a value that breaks the input's own rule is not among them.
  */
-export function planCases(operation: Operation, constraints: readonly Constraint[], validators: OperationValidators, options: PlanOptions): Case[] {
+function computePlan(operation: Operation, constraints: readonly Constraint[], validators: OperationValidators, options: PlanOptions): Case[] {
   const base = baseRequest(operation, validators, options);
   const otherOwner = otherOwnerDraft(operation, base, options);
   const pairwise = pairwiseDrafts(operation, constraints, validators, base);
@@ -228,4 +229,40 @@ function withEdges(operation: Operation, constraints: readonly Constraint[], cas
     const at = c.sequence && c.intent.kind === 'valid' ? edge(c.request) : undefined;
     return at && c.intent.kind === 'valid' ? { ...c, intent: { ...c.intent, edge: at } } : c;
   });
+}
+
+/** The last plan of each operation, with what it was planned from. */
+interface HeldPlan {
+  readonly constraints: readonly Constraint[];
+  readonly validators: OperationValidators;
+  readonly restrictions: PlanOptions['restrictions'];
+  readonly seed: number;
+  readonly fixtures: string;
+  readonly cases: readonly Case[];
+  readonly dropped: readonly DroppedCase[];
+}
+const lastPlans = new WeakMap<Operation, HeldPlan>();
+
+/**
+ * Every planned case of an operation, as `computePlan` builds it. A run asks for the same plan more
+ * than once (the preflight, the run, the random cases' duplicates): the last plan of each operation is
+ * kept and given again (its dropped cases told again) while its inputs are the same objects and values.
+ */
+export function planCases(operation: Operation, constraints: readonly Constraint[], validators: OperationValidators, options: PlanOptions): Case[] {
+  const fixtures = JSON.stringify(options.fixtures);
+  const held = lastPlans.get(operation);
+  if (held && held.constraints === constraints && held.validators === validators && held.restrictions === options.restrictions && held.seed === options.seed && held.fixtures === fixtures) {
+    for (const d of held.dropped) options.onDropped?.(d);
+    return [...held.cases];
+  }
+  const dropped: DroppedCase[] = [];
+  const cases = computePlan(operation, constraints, validators, {
+    ...options,
+    onDropped: (d) => {
+      dropped.push(d);
+      options.onDropped?.(d);
+    },
+  });
+  lastPlans.set(operation, { constraints, validators, restrictions: options.restrictions, seed: options.seed, fixtures, cases, dropped });
+  return [...cases];
 }

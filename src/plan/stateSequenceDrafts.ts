@@ -23,16 +23,24 @@ function successSchema(operation: Operation, status: string): SchemaNode | undef
   return operation.responses.find((r) => r.status === status)?.schema;
 }
 
-/** Draws `count` distinct values of a schema, none equal to `avoid`, deterministically from the seed. */
+/**
+ * Draws `count` distinct values of a schema, none equal to `avoid`, deterministically from the seed: the
+ * first fitting ones of `SAMPLES` draws. A sample under one seed is a prefix of every longer one, so a
+ * few draws are tried first and the full `SAMPLES` only when they do not give `count` values.
+ */
 function freshValues(schema: SchemaNode, seed: number, avoid: readonly unknown[], count: number): unknown[] {
-  const out: unknown[] = [];
-  for (const value of fc.sample(schemaArbitrary(schema), { seed, numRuns: SAMPLES })) {
-    if (value === undefined || value === null || value === '') continue;
-    if ([...avoid, ...out].some((a) => isDeepStrictEqual(a, value))) continue;
-    out.push(value);
-    if (out.length === count) break;
+  const arbitrary = schemaArbitrary(schema);
+  for (const numRuns of [Math.min(SAMPLES, count), SAMPLES]) {
+    const out: unknown[] = [];
+    for (const value of fc.sample(arbitrary, { seed, numRuns })) {
+      if (value === undefined || value === null || value === '') continue;
+      if ([...avoid, ...out].some((a) => isDeepStrictEqual(a, value))) continue;
+      out.push(value);
+      if (out.length === count) return out;
+    }
+    if (numRuns === SAMPLES) return out;
   }
-  return out;
+  return [];
 }
 
 /**

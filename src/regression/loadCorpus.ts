@@ -3,10 +3,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/ConformanceError.ts';
 import { familyFromCaseId } from '../model/familyFromCaseId.ts';
-import { createAjv } from '../validation/createAjv.ts';
+import { schemaValidator } from '../validation/standaloneValidator.ts';
 import type { CorpusEntry } from './CorpusEntry.ts';
 
-const ENTRY_SCHEMA = {
+/** A corpus file, as `saveCorpus` writes it (exported for the build, which generates its validator). */
+export const ENTRY_SCHEMA = {
   type: 'object',
   required: ['key', 'caseId', 'operationId', 'check', 'intent', 'seed', 'request'],
   properties: {
@@ -47,7 +48,7 @@ export async function loadCorpus(dir: string): Promise<CorpusEntry[]> {
     } catch (cause) {
       throw new ConfigError(`corpus file ${path} is not readable JSON: ${(cause as Error).message.split('\n')[0]}`);
     }
-    const validate = (compiled ??= createAjv([]).compile<CorpusEntry>(ENTRY_SCHEMA));
+    const validate = (compiled ??= schemaValidator<CorpusEntry>(ENTRY_SCHEMA));
     if (!validate(data)) {
       const error = validate.errors![0]!;
       throw new ConfigError(`corpus file ${path} is not a corpus entry: ${error.instancePath || '(root)'} ${error.message ?? 'is invalid'}`);

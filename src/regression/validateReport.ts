@@ -1,12 +1,12 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../model/report.schema.json' with { type: 'json' };
 import type { RunReport } from '../model/RunReport.ts';
-import { createAjv } from '../validation/createAjv.ts';
+import { schemaValidator } from '../validation/standaloneValidator.ts';
 
 // Compiled on first use: most commands never read a report, and compiling the schema costs start time.
 let compiled: ValidateFunction<RunReport> | undefined;
 function validator(): ValidateFunction<RunReport> {
-  compiled ??= createAjv([schema]).compile<RunReport>(schema);
+  compiled ??= schemaValidator<RunReport>(schema);
   return compiled;
 }
 

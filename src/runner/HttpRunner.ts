@@ -60,6 +60,8 @@ export class HttpRunner {
   /** Follows the run's signal with one listener; each request in flight listens here. */
   readonly #signal: AbortSignal | undefined;
   #sent = 0;
+  /** The credential header names of each set of credential schemes (an operation's), computed once. */
+  readonly #credentialNames = new WeakMap<readonly CredentialScheme[], ReadonlySet<string>>();
   #closed: Promise<void> | undefined;
 
   constructor(options: RunnerOptions) {
@@ -178,7 +180,13 @@ export class HttpRunner {
     const durationMs = performance.now() - started;
     // Named by what carries credentials (not by what happened to contain a short token, like content-type).
     const session = this.#options.sessions?.current(testCase.operationId)?.scheme.header;
-    const credentialNames = credentialHeaderNames([], [...credentialSchemes.map((s) => s.header), ...(session !== undefined ? [session] : []), ...Object.keys(this.#options.headers).filter((name) => !REPRESENTATION_HEADERS.has(name.toLowerCase()))]);
+    // Named once per set of schemes; a login session's header is added to it per request.
+    let credentialNames = this.#credentialNames.get(credentialSchemes);
+    if (!credentialNames) {
+      credentialNames = credentialHeaderNames([], [...credentialSchemes.map((s) => s.header), ...Object.keys(this.#options.headers).filter((name) => !REPRESENTATION_HEADERS.has(name.toLowerCase()))]);
+      this.#credentialNames.set(credentialSchemes, credentialNames);
+    }
+    if (session !== undefined && !credentialNames.has(session.toLowerCase())) credentialNames = new Set([...credentialNames, session.toLowerCase()]);
     const exchange = this.#toExchange(testCase, sent, collected, durationMs, built.secrets, credentialNames, policy);
     if (debug.enabled) debug('%s %s -> %s %dms', sent.method, sent.url, exchange.failure ? exchange.failure.kind : String(exchange.response?.status), Math.round(durationMs));
     return { exchange, ...(built.sessionGeneration !== undefined ? { generation: built.sessionGeneration } : {}) };

@@ -1,4 +1,8 @@
-import { buildConnector } from 'undici';
+import { createRequire } from 'node:module';
+import type { buildConnector } from 'undici';
+
+// undici (CommonJS) is loaded by the first connector, not by reading the flag.
+const require = createRequire(import.meta.url);
 
 /**
  * `--resolve HOST:PORT:ADDRESS` (curl's flag): connections to HOST:PORT go to ADDRESS instead of what
@@ -32,7 +36,7 @@ export function overriddenAddress(overrides: HostOverrides | undefined, hostname
  * still verified for the name of the URL.
  */
 export function overridingConnector(overrides: HostOverrides, options: buildConnector.BuildOptions): buildConnector.connector {
-  const connect = buildConnector(options);
+  const connect = (require('undici') as typeof import('undici')).buildConnector(options);
   return (opts, callback) => {
     const address = overriddenAddress(overrides, opts.hostname, opts.port, opts.protocol);
     if (address === undefined) return connect(opts, callback);

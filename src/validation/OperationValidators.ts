@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { SpecError } from '../errors/ConformanceError.ts';
 import type { PlannedRequest } from '../model/Case.ts';
 import type { Operation, ResponseSpec } from '../openapi/Operation.ts';
@@ -7,6 +8,7 @@ import { arrayDelimiter } from '../openapi/arrayDelimiter.ts';
 import { statusKey } from '../openapi/statusKey.ts';
 import { acyclicSchema } from './acyclicSchema.ts';
 import { createAjv, extendAjv } from './createAjv.ts';
+import { standaloneValidator } from './standaloneValidator.ts';
 import type { ValidationIssue } from './ValidationIssue.ts';
 
 export type { ValidationIssue } from './ValidationIssue.ts';
@@ -25,9 +27,11 @@ export function responseFor(responses: readonly ResponseSpec[], status: number):
   return (['exact', 'range', 'default'] as const).map((match) => responses.find((r) => statusKey(r.status, status) === match)).find((r) => r !== undefined);
 }
 
-/** Where the shared lenient instances tell a quirk: the operation being compiled. */
+/** Where the shared lenient instances tell a quirk: the schema being compiled. */
 let quirkSink: ((message: string) => void) | undefined;
 const tell = (message: string): void => quirkSink?.(message);
+/** The schema objects each shared lenient instance has compiled (its cache: their quirks are told once). */
+const LENIENT_SEEN = { param: new WeakSet<object>(), body: new WeakSet<object>() };
 
 /**
  * One pair of lenient ajv instances for every document given with `--spec`: a schema shared by many
@@ -55,6 +59,8 @@ export class OperationValidators {
   private readonly parameters = new Map<string, ValidateFunction>();
   private readonly body?: ValidateFunction;
   private readonly responses = new Map<string, ValidateFunction>();
+  /** The validator of each status code answered so far (the documented key it falls under, looked up once). */
+  private readonly byStatus = new Map<number, ValidateFunction | undefined>();
   /** What lenient reading let pass in this operation's schemas (keywords JSON Schema ignores, ...), one line each. */
   readonly quirks: ReadonlySet<string>;
 
@@ -68,32 +74,43 @@ export class OperationValidators {
     // Parameters travel as text: coerce them to the schema's type, as a server framework would.
     const lenient = operation.lenientSchemas === true;
     const quirks = new Set<string>();
-    let label = '';
-    const onQuirk = (message: string): void => void quirks.add(`${operation.operationId}: schema of ${label}: ${message}`);
-    const parameterAjv = lenient ? extendAjv(LENIENT.parameters, schemas) : createAjv(schemas, { coerceTypes: true });
-    const ajv = lenient ? extendAjv(LENIENT.bodies, schemas) : createAjv(schemas);
     this.quirks = quirks;
-    quirkSink = onQuirk;
+    // Instances are made on the first schema no stored validator has (see standaloneValidator.ts).
+    let parameterAjv: Ajv2020 | undefined;
+    let bodyAjv: Ajv2020 | undefined;
+    const ajvFor = (target: 'param' | 'body'): Ajv2020 =>
+      target === 'param'
+        ? (parameterAjv ??= lenient ? extendAjv(LENIENT.parameters, schemas) : createAjv(schemas, { coerceTypes: true }))
+        : (bodyAjv ??= lenient ? extendAjv(LENIENT.bodies, schemas) : createAjv(schemas));
     const compile = (target: 'param' | 'body', schema: SchemaNode, of: string): ValidateFunction => {
-      label = of;
-      try {
-        // A recursive schema is compiled as the tree of references it was written as.
-        return (target === 'param' ? parameterAjv : ajv).compile(acyclicSchema(schema) as object);
-      } catch (cause) {
-        throw new SpecError('CONF_ERR_SCHEMA_COMPILE', `${operation.operationId}: schema of ${of} does not compile: ${(cause as Error).message}`, { cause });
-      }
+      // A recursive schema is compiled as the tree of references it was written as.
+      const tree = acyclicSchema(schema) as object;
+      const flavour = lenient ? (`${target}-lenient` as const) : target;
+      const stored = standaloneValidator(tree, flavour, () => {
+        const told: string[] = [];
+        quirkSink = (message) => void told.push(message);
+        try {
+          const ajv = ajvFor(target);
+          return { ajv, validate: ajv.compile(tree), quirks: told };
+        } catch (cause) {
+          throw new SpecError('CONF_ERR_SCHEMA_COMPILE', `${operation.operationId}: schema of ${of} does not compile: ${(cause as Error).message}`, { cause });
+        } finally {
+          quirkSink = undefined;
+        }
+      });
+      // The shared lenient instances compile a schema object once and tell its quirks once.
+      const seen = lenient ? LENIENT_SEEN[target] : undefined;
+      if (!seen?.has(tree)) for (const message of stored.quirks) quirks.add(`${operation.operationId}: schema of ${of}: ${message}`);
+      seen?.add(tree);
+      return stored.validate;
     };
     // A parameter schema is wrapped in an object: ajv coerces values only inside a container.
     for (const p of operation.parameters) {
       const wrapped = { type: 'object', properties: { value: p.schema } } as SchemaNode;
       this.parameters.set(`${p.in}:${p.name.toLowerCase()}`, compile('param', wrapped, `${p.in} parameter ${p.name}`));
     }
-    try {
-      if (operation.requestBody) this.body = compile('body', operation.requestBody.schema, 'the request body');
-      for (const r of operation.responses) if (r.schema) this.responses.set(r.status, compile('body', r.schema, `response ${r.status}`));
-    } finally {
-      quirkSink = undefined;
-    }
+    if (operation.requestBody) this.body = compile('body', operation.requestBody.schema, 'the request body');
+    for (const r of operation.responses) if (r.schema) this.responses.set(r.status, compile('body', r.schema, `response ${r.status}`));
   }
 
   /** Validates a planned request against the document, credentials aside. */
@@ -140,8 +157,12 @@ export class OperationValidators {
 
   /** Validates a response body against the schema of its status; `undefined` when that status documents no schema. */
   validateResponse(status: number, body: unknown): ValidationResult | undefined {
-    const spec = responseFor(this.operation.responses, status);
-    const validate = spec && this.responses.get(spec.status);
+    let validate = this.byStatus.get(status);
+    if (validate === undefined && !this.byStatus.has(status)) {
+      const spec = responseFor(this.operation.responses, status);
+      validate = spec && this.responses.get(spec.status);
+      this.byStatus.set(status, validate);
+    }
     if (!validate) return undefined;
     const ok = validate(body);
     return { valid: ok, issues: ok ? [] : issuesOf('response', '', validate.errors) };

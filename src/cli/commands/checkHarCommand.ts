@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
-import { createReporters } from '../../../reporters/index.ts';
 import type { ReportSpec } from '../../config/ConformanceConfig.ts';
 import { DEFAULT_CONFIG, REPORT_FORMATS } from '../../config/ConformanceConfig.ts';
-import { resolveConfig } from '../../config/resolveConfig.ts';
-import { loadSpecs } from '../../openapi/loadSpecs.ts';
-import { readHar } from '../../proxy/readHar.ts';
-import { TrafficAuditor } from '../../proxy/TrafficAuditor.ts';
 import { TOOL_VERSION } from '../../toolVersion.ts';
-import { checkReportPaths } from '../checkReportPaths.ts';
-import { exitCodeOf } from '../exitCodeOf.ts';
 import type { MainIo } from '../MainIo.ts';
 import { parseInteger, parseReport, parseSpec } from '../parseFlags.ts';
 
@@ -30,6 +23,13 @@ export function checkHarCommand(program: Command, io: MainIo, setExit: (code: nu
     .option('--max-response-bytes <n>', `a bigger response body is judged too large (default ${DEFAULT_CONFIG.maxResponseBytes})`, parseInteger(1024))
     .option('--spec <path>', 'OpenAPI 3.1 or 3.0 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .action(async (file: string, flags: CheckHarFlags) => {
+      const { createReporters } = await import('../../../reporters/index.ts');
+      const { resolveConfig } = await import('../../config/resolveConfig.ts');
+      const { loadSpecs } = await import('../../openapi/loadSpecs.ts');
+      const { readHar } = await import('../../proxy/readHar.ts');
+      const { TrafficAuditor } = await import('../../proxy/TrafficAuditor.ts');
+      const { checkReportPaths } = await import('../checkReportPaths.ts');
+      const { exitCodeOf } = await import('../exitCodeOf.ts');
       const config = resolveConfig({}, {
         ...(flags.report ? { reports: flags.report } : {}),
         ...(flags.reportDir ? { reportDir: flags.reportDir } : {}),

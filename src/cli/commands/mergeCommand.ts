@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
-import { createReporters } from '../../../reporters/index.ts';
 import { DEFAULT_CONFIG, REPORT_FORMATS, type ReportSpec } from '../../config/ConformanceConfig.ts';
 import { UsageError } from '../../errors/ConformanceError.ts';
-import { loadBaseline } from '../../regression/loadBaseline.ts';
-import { mergeReports } from '../../regression/mergeReports.ts';
-import { RunSession } from '../../report/RunSession.ts';
 import type { FailOn } from '../../regression/shouldFail.ts';
-import { withBaseline } from '../../regression/withBaseline.ts';
-import { checkReportPaths } from '../checkReportPaths.ts';
-import { exitCodeOf } from '../exitCodeOf.ts';
 import type { MainIo } from '../MainIo.ts';
 import { parseChoice, parseReport } from '../parseFlags.ts';
 
@@ -30,6 +23,13 @@ export function mergeCommand(program: Command, io: MainIo, setExit: (code: numbe
     .option('--baseline <report.json>', 'compare the merged report with an earlier one (last night\'s merge): new, still failing, fixed')
     .option('--fail-on <new|any>', `with --baseline: which failures make the exit code 1 (default ${DEFAULT_CONFIG.failOn})`, parseChoice('--fail-on', ['new', 'any'] as const))
     .action(async (paths: string[], flags: MergeFlags) => {
+      const { createReporters } = await import('../../../reporters/index.ts');
+      const { loadBaseline } = await import('../../regression/loadBaseline.ts');
+      const { mergeReports } = await import('../../regression/mergeReports.ts');
+      const { RunSession } = await import('../../report/RunSession.ts');
+      const { withBaseline } = await import('../../regression/withBaseline.ts');
+      const { checkReportPaths } = await import('../checkReportPaths.ts');
+      const { exitCodeOf } = await import('../exitCodeOf.ts');
       const reports = flags.report ?? [];
       if (flags.failOn !== undefined && flags.baseline === undefined) throw new UsageError('--fail-on needs --baseline');
       // A HAR holds the exchanges of a run; a report.json does not keep them.

@@ -1,19 +1,11 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { createReporters } from '../../../reporters/index.ts';
 import type { ReportSpec } from '../../config/ConformanceConfig.ts';
 import { DEFAULT_CONFIG, REPORT_FORMATS } from '../../config/ConformanceConfig.ts';
-import { resolveConfig } from '../../config/resolveConfig.ts';
 import { ConfigError } from '../../errors/ConformanceError.ts';
-import { loadSpecs } from '../../openapi/loadSpecs.ts';
-import { exchangeLine } from '../../proxy/exchangeLine.ts';
-import { startProxy } from '../../proxy/startProxy.ts';
-import { TrafficAuditor } from '../../proxy/TrafficAuditor.ts';
 import { TOOL_VERSION } from '../../toolVersion.ts';
 import { isLoopback } from '../../runner/isLoopback.ts';
 import { redactUrl } from '../../runner/redactUrl.ts';
-import { checkReportPaths } from '../checkReportPaths.ts';
-import { exitCodeOf } from '../exitCodeOf.ts';
 import { interruptSignal } from '../interruptSignal.ts';
 import type { MainIo } from '../MainIo.ts';
 import { parseInteger, parseReport, parseSpec, parseUrl } from '../parseFlags.ts';
@@ -52,6 +44,14 @@ export function proxyCommand(program: Command, io: MainIo, setExit: (code: numbe
     .option('--max-response-bytes <n>', `bytes of each body kept for judging; a bigger body is forwarded whole and judged too large (default ${DEFAULT_CONFIG.maxResponseBytes})`, parseInteger(1024))
     .option('--spec <path>', 'OpenAPI 3.1 or 3.0 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .action(async (flags: ProxyFlags) => {
+      const { createReporters } = await import('../../../reporters/index.ts');
+      const { resolveConfig } = await import('../../config/resolveConfig.ts');
+      const { loadSpecs } = await import('../../openapi/loadSpecs.ts');
+      const { exchangeLine } = await import('../../proxy/exchangeLine.ts');
+      const { startProxy } = await import('../../proxy/startProxy.ts');
+      const { TrafficAuditor } = await import('../../proxy/TrafficAuditor.ts');
+      const { checkReportPaths } = await import('../checkReportPaths.ts');
+      const { exitCodeOf } = await import('../exitCodeOf.ts');
       // The same validation as `run` for what they share (the URL, report paths, the body cap).
       const config = resolveConfig({}, {
         target: flags.upstream,

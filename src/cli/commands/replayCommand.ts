@@ -4,13 +4,8 @@ import type { Command } from 'commander';
 import { defaultReports } from '../../../reporters/defaultReports.ts';
 import type { ConformanceConfig } from '../../config/ConformanceConfig.ts';
 import { UsageError } from '../../errors/ConformanceError.ts';
-import { corpusEntryOf } from '../../regression/corpusEntryOf.ts';
-import { loadBaseline } from '../../regression/loadBaseline.ts';
-import { replayConfig } from '../../regression/replayConfig.ts';
 import { collect } from '../collect.ts';
-import { interruptSignal } from '../interruptSignal.ts';
 import type { MainIo } from '../MainIo.ts';
-import { runWithReports } from '../runWithReports.ts';
 import { addTargetOptions, configFromFlags, type RunFlags } from './runCommand.ts';
 
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -43,6 +38,11 @@ export function replayCommand(program: Command, io: MainIo, setExit: (code: numb
     .argument('<report.json>', 'a JSON report of an earlier run (never overwritten; the replay writes to conformance-replay/ by default)')
     .option('--case <id>', 'replay only this case id (repeatable)', collect, [])
     .action(async (reportPath: string, flags: RunFlags) => {
+      const { runWithReports } = await import('../runWithReports.ts');
+      const { interruptSignal } = await import('../interruptSignal.ts');
+      const { loadBaseline } = await import('../../regression/loadBaseline.ts');
+      const { corpusEntryOf } = await import('../../regression/corpusEntryOf.ts');
+      const { replayConfig } = await import('../../regression/replayConfig.ts');
       const recorded = await loadBaseline(reportPath, 'report');
       const wanted = flags.case;
       const entries = recorded.findings.filter((f) => wanted.length === 0 || wanted.includes(f.caseId)).map(corpusEntryOf);

@@ -3,11 +3,9 @@ import type { Command } from 'commander';
 import { loadConfigFile, resolveConfig } from '../../config/resolveConfig.ts';
 import { DEFAULT_CONFIG, REMOTE_DEFAULTS, REPORT_FORMATS, type ConformanceConfig, type ReportSpec } from '../../config/ConformanceConfig.ts';
 import { REPLAY_REPORT_DIR } from '../../regression/replayConfig.ts';
-import { runWithReports } from '../runWithReports.ts';
 import type { MainIo } from '../MainIo.ts';
 import { collect } from '../collect.ts';
 import { parseChoice, parseFixture, parseHeader, parseInteger, parseOnlyValue, parseResolve, parsePositiveNumber, parseReport, parseSpec, parseTarget, parseToken, type TargetFlags } from '../parseFlags.ts';
-import { interruptSignal } from '../interruptSignal.ts';
 import { parseShard } from '../../config/parseShard.ts';
 import { UsageError } from '../../errors/ConformanceError.ts';
 import type { ReportShard } from '../../model/RunReport.ts';
@@ -163,6 +161,8 @@ export function runCommand(program: Command, io: MainIo, setExit: (code: number)
     .option('--fail-on <new|any>', `with --baseline: which violations make the exit code 1 (default ${DEFAULT_CONFIG.failOn})`, parseChoice('--fail-on', ['new', 'any'] as const))
     .option('--corpus <dir>', 'failing cases are stored here and replayed first on the next run')
     .action(async (flags: RunFlags) => {
+      const { runWithReports } = await import('../runWithReports.ts');
+      const { interruptSignal } = await import('../interruptSignal.ts');
       const config = await configFromFlags(flags);
       const interrupt = interruptSignal(io);
       try {

@@ -1,30 +1,9 @@
 import type { Command } from 'commander';
 import { TOOL_VERSION } from '../../toolVersion.ts';
-import { createReporters } from '../../../reporters/index.ts';
-import { startMockServer } from '../../../mock/startMockServer.ts';
-import { credentialFlags } from '../../engine/credentialFlags.ts';
 import { EMBEDDED_TARGET_NAME } from '../../model/targetName.ts';
-import { prepareOperations } from '../../engine/prepareOperations.ts';
-import { ResultCollector } from '../../engine/ResultCollector.ts';
-import { RunSession } from '../../report/RunSession.ts';
-import { shellQuote } from '../../runner/shellQuote.ts';
-import { defaultPactFiles } from '../../pact/defaultPactFiles.ts';
-import { pactCaseResults } from '../../pact/pactCaseResults.ts';
-import { PACT_CHECK } from '../../pact/pactCheck.ts';
-import { PACT_DOCUMENT_CHECKS } from '../../pact/pactDocumentChecks.ts';
-import { pactSummaryLine } from '../../pact/pactSummaryLine.ts';
-import { runnerOptionsFor } from '../../engine/runConformance.ts';
-import { readPactFiles } from '../../pact/readPactFiles.ts';
-import { verifyPacts } from '../../pact/verifyPacts.ts';
-import { assertSafeTarget } from '../../runner/assertSafeTarget.ts';
-import { checkReachable } from '../../runner/checkReachable.ts';
-import { loadSpecs } from '../../openapi/loadSpecs.ts';
 import { collect } from '../collect.ts';
-import { exitCodeOf } from '../exitCodeOf.ts';
 import type { MainIo } from '../MainIo.ts';
-import { checkReportPaths } from '../checkReportPaths.ts';
 import { parseFixture, parseHeader, parseInteger, parsePositiveNumber, parseReport, parseSpec, parseToken, parseUrl } from '../parseFlags.ts';
-import { resolveConfig } from '../../config/resolveConfig.ts';
 import { DEFAULT_CONFIG, REMOTE_DEFAULTS, REPORT_FORMATS, type ReportSpec } from '../../config/ConformanceConfig.ts';
 
 interface VerifyFlags {
@@ -62,6 +41,27 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
     .option('--max-requests <n>', `request budget, as for run (default ${REMOTE_DEFAULTS.maxRequests} for a non-loopback target); interactions past it are not sent`, parseInteger(1))
     .option('--rate-limit <rps>', `requests per second, as for run (default ${REMOTE_DEFAULTS.rateLimit} for a non-loopback target)`, parsePositiveNumber)
     .action(async (flags: VerifyFlags) => {
+      const { createReporters } = await import('../../../reporters/index.ts');
+      const { startMockServer } = await import('../../../mock/startMockServer.ts');
+      const { credentialFlags } = await import('../../engine/credentialFlags.ts');
+      const { prepareOperations } = await import('../../engine/prepareOperations.ts');
+      const { ResultCollector } = await import('../../engine/ResultCollector.ts');
+      const { shellQuote } = await import('../../runner/shellQuote.ts');
+      const { RunSession } = await import('../../report/RunSession.ts');
+      const { defaultPactFiles } = await import('../../pact/defaultPactFiles.ts');
+      const { pactCaseResults } = await import('../../pact/pactCaseResults.ts');
+      const { PACT_CHECK } = await import('../../pact/pactCheck.ts');
+      const { PACT_DOCUMENT_CHECKS } = await import('../../pact/pactDocumentChecks.ts');
+      const { pactSummaryLine } = await import('../../pact/pactSummaryLine.ts');
+      const { runnerOptionsFor } = await import('../../engine/runConformance.ts');
+      const { readPactFiles } = await import('../../pact/readPactFiles.ts');
+      const { verifyPacts } = await import('../../pact/verifyPacts.ts');
+      const { assertSafeTarget } = await import('../../runner/assertSafeTarget.ts');
+      const { checkReachable } = await import('../../runner/checkReachable.ts');
+      const { loadSpecs } = await import('../../openapi/loadSpecs.ts');
+      const { checkReportPaths } = await import('../checkReportPaths.ts');
+      const { exitCodeOf } = await import('../exitCodeOf.ts');
+      const { resolveConfig } = await import('../../config/resolveConfig.ts');
       const started = new Date();
       // The same validation as `run` for what the two share (URLs, report paths, fixtures).
       const config = resolveConfig({}, {
