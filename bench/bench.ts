@@ -109,7 +109,23 @@ if (values['memory-probe']) {
   const processRun = (entry: string, n: number): Promise<{ cases: number; ms: number }> =>
     new Promise((resolve, reject) => {
       const dir = mkdtempSync(join(tmpdir(), 'conformance-bench-'));
-      const args = [entry, 'run', '--target', mock.url, '--token', mock.token, ...Object.entries(fixtures).flatMap(([k, v]) => ['--fixture', `${k}=${v}`]), '--runs', String(n), '--seed', '7', '--concurrency', String(concurrency), '--report', `json=${join(dir, 'report.json')}`];
+      const args = [
+        entry,
+        'run',
+        '--target',
+        mock.url,
+        '--token',
+        mock.token,
+        ...Object.entries(fixtures).flatMap(([k, v]) => ['--fixture', `${k}=${v}`]),
+        '--runs',
+        String(n),
+        '--seed',
+        '7',
+        '--concurrency',
+        String(concurrency),
+        '--report',
+        `json=${join(dir, 'report.json')}`,
+      ];
       const started = performance.now();
       const child = spawn(process.execPath, args, { stdio: 'ignore', cwd: dir });
       child.on('error', reject);
@@ -127,7 +143,10 @@ if (values['memory-probe']) {
         }
       });
     });
-  const processSizes = values['process-runs'].split(',').filter((n) => n !== '').map(Number);
+  const processSizes = values['process-runs']
+    .split(',')
+    .filter((n) => n !== '')
+    .map(Number);
   const whole: Array<{ n: number } & Record<Side, { cases: number; ms: number; rawMs: number }>> = [];
   for (const n of processSizes) {
     const best: Partial<Record<Side, { cases: number; ms: number; rawMs: number }>> = {};
@@ -156,7 +175,11 @@ if (values['memory-probe']) {
   const both = (label: string, f: (side: Side) => string): void => void rows.push([label, f('previous'), f('current')]);
   // Each suite run is paired with the raw loop right after it (a busy machine slows both alike): the
   // round with the best ratio is kept.
-  const roundOf = (side: Side): number => suites[side].reduce((best, run, i) => (run.cases / run.ms / (run.cases / raws[side][i]!) > suites[side][best]!.cases / suites[side][best]!.ms / (suites[side][best]!.cases / raws[side][best]!) ? i : best), 0);
+  const roundOf = (side: Side): number =>
+    suites[side].reduce(
+      (best, run, i) => (run.cases / run.ms / (run.cases / raws[side][i]!) > suites[side][best]!.cases / suites[side][best]!.ms / (suites[side][best]!.cases / raws[side][best]!) ? i : best),
+      0,
+    );
   const bestOf = (side: Side) => suites[side][roundOf(side)]!;
   const rawRate = (side: Side): number => (bestOf(side).cases / raws[side][roundOf(side)]!) * 1000;
   both('requests (in process)', (side) => String(bestOf(side).cases));
@@ -166,8 +189,8 @@ if (values['memory-probe']) {
   both('suite, whole run: cases/s', (side) => ((bestOf(side).cases / bestOf(side).ms) * 1000).toFixed(0));
   both('suite, after setup: cases/s (send + check + collect)', (side) => ((bestOf(side).cases / bestOf(side).sendingMs) * 1000).toFixed(0));
   both('raw undici: requests/s', (side) => rawRate(side).toFixed(0));
-  both('ratio suite/raw, in process, whole run', (side) => ((bestOf(side).cases / bestOf(side).ms) * 1000 / rawRate(side)).toFixed(2));
-  both('ratio suite/raw, in process, after setup', (side) => ((bestOf(side).cases / bestOf(side).sendingMs) * 1000 / rawRate(side)).toFixed(2));
+  both('ratio suite/raw, in process, whole run', (side) => (((bestOf(side).cases / bestOf(side).ms) * 1000) / rawRate(side)).toFixed(2));
+  both('ratio suite/raw, in process, after setup', (side) => (((bestOf(side).cases / bestOf(side).sendingMs) * 1000) / rawRate(side)).toFixed(2));
   for (const { n, ...sides } of whole) {
     both(`whole process --runs ${n}: requests, s`, (side) => `${sides[side].cases}, ${(sides[side].ms / 1000).toFixed(2)}`);
     both(`ratio suite/raw, whole process, --runs ${n}`, (side) => (sides[side].rawMs / sides[side].ms).toFixed(2));

@@ -49,10 +49,16 @@ const examplesRoot = dirname(createRequire(import.meta.url).resolve('@readme/oas
 const collections: Array<[string, string[]]> =
   values.dir.length > 0
     ? values.dir.map((dir) => [dir, sampleOf(documentsUnder(dir), values.sample === undefined ? undefined : Number(values.sample))])
-    : [['@readme/oas-examples 3.0', documentsUnder(join(examplesRoot, '3.0', 'json'))], ['@readme/oas-examples 3.1', documentsUnder(join(examplesRoot, '3.1', 'json'))]];
+    : [
+        ['@readme/oas-examples 3.0', documentsUnder(join(examplesRoot, '3.0', 'json'))],
+        ['@readme/oas-examples 3.1', documentsUnder(join(examplesRoot, '3.1', 'json'))],
+      ];
 const timeoutMs = Number(values.timeout);
 
-type Outcome = DocumentOutcome | { readonly outcome: 'timed out'; readonly ms: number; readonly cpuMs?: undefined } | { readonly outcome: 'crashed'; readonly reason: string; readonly ms: number; readonly cpuMs?: undefined };
+type Outcome =
+  | DocumentOutcome
+  | { readonly outcome: 'timed out'; readonly ms: number; readonly cpuMs?: undefined }
+  | { readonly outcome: 'crashed'; readonly reason: string; readonly ms: number; readonly cpuMs?: undefined };
 const budgetMs = Number(values.budget);
 
 function runOne(file: string): Promise<Outcome> {
@@ -99,8 +105,12 @@ for (const [name, files] of collections) {
   const cpu = all.flatMap((r) => (r.cpuMs !== undefined ? [r.cpuMs] : []));
   const overBudget = [...results].filter(([, r]) => r.outcome === 'loaded' && r.cpuMs > budgetMs);
   const version3 = files.length - all.filter((r) => r.outcome === 'refused' && /is a Swagger|is an OpenAPI [^3]/.test(r.reason)).length;
-  console.log(`\n${name}: ${files.length} documents (${version3} OpenAPI 3.x): ${loaded} loaded, ${count('refused')} refused, ${count('crashed')} crashed, ${count('timed out')} timed out; ${loaded - overBudget.length} of the ${version3} OpenAPI 3.x documents (${((100 * (loaded - overBudget.length)) / Math.max(1, version3)).toFixed(1)}%) loaded and planned within ${budgetMs} ms of processor time`);
-  console.log(`  time per document: median ${Math.round(median(all.map((r) => r.ms)))} ms wall, ${Math.round(median(cpu))} ms processor; slowest ${Math.round(Math.max(0, ...all.map((r) => r.ms)))} ms wall, ${Math.round(Math.max(0, ...cpu))} ms processor`);
+  console.log(
+    `\n${name}: ${files.length} documents (${version3} OpenAPI 3.x): ${loaded} loaded, ${count('refused')} refused, ${count('crashed')} crashed, ${count('timed out')} timed out; ${loaded - overBudget.length} of the ${version3} OpenAPI 3.x documents (${((100 * (loaded - overBudget.length)) / Math.max(1, version3)).toFixed(1)}%) loaded and planned within ${budgetMs} ms of processor time`,
+  );
+  console.log(
+    `  time per document: median ${Math.round(median(all.map((r) => r.ms)))} ms wall, ${Math.round(median(cpu))} ms processor; slowest ${Math.round(Math.max(0, ...all.map((r) => r.ms)))} ms wall, ${Math.round(Math.max(0, ...cpu))} ms processor`,
+  );
   for (const [file] of overBudget) console.log(`  slow      ${relative(process.cwd(), file)}: over ${budgetMs} ms of processor time`);
   for (const [file, r] of results) {
     const where = relative(process.cwd(), file);

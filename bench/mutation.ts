@@ -80,7 +80,17 @@ const order = (key: string): string => key.replaceAll('(all)', '\uffff');
 const header = ['document', 'family', 'generated', 'killed', 'reported', 'equivalent', 'inconclusive', 'surviving', '(warned)', 'kill rate'];
 const lines = [...rows.entries()]
   .sort(([a], [b]) => order(a).localeCompare(order(b)))
-  .map(([key, t]) => [...key.split('\t'), String(t.generated), String(t.killed), String(t.reported), String(t.equivalent), String(t.inconclusive), String(t.survived + t.errors), String(t.warned), `${(killRate(t) * 100).toFixed(1)}%`]);
+  .map(([key, t]) => [
+    ...key.split('\t'),
+    String(t.generated),
+    String(t.killed),
+    String(t.reported),
+    String(t.equivalent),
+    String(t.inconclusive),
+    String(t.survived + t.errors),
+    String(t.warned),
+    `${(killRate(t) * 100).toFixed(1)}%`,
+  ]);
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
 const format = (cells: readonly string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 process.stdout.write(`${format(header)}\n${lines.map(format).join('\n')}\n`);

@@ -111,8 +111,7 @@ export async function runMutant({ mutant, document, specs }: BenchMutant): Promi
     const failures = report.findings.filter((f) => f.severity === 'failure');
     const warnings = report.findings.filter((f) => f.severity === 'warning' && !correct.has(f.key)).length;
     const unstated = mutant.provenance === 'reading' || mutant.provenance === 'convention';
-    const outcome: Outcome =
-      code === EXIT_VIOLATIONS ? 'killed' : code === EXIT_INCONCLUSIVE ? 'inconclusive' : code !== EXIT_OK ? 'error' : unstated && warnings > 0 ? 'reported' : 'survived';
+    const outcome: Outcome = code === EXIT_VIOLATIONS ? 'killed' : code === EXIT_INCONCLUSIVE ? 'inconclusive' : code !== EXIT_OK ? 'error' : unstated && warnings > 0 ? 'reported' : 'survived';
     return { mutant, specs, document, outcome, warnings, failedChecks: [...new Set(failures.map((f) => f.check))] };
   } catch (error) {
     return { mutant, specs, document, outcome: 'error', warnings: 0, failedChecks: [], error: (error as Error).message };

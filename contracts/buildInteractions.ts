@@ -63,7 +63,10 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
       intent: exampleIntent,
       providerState: { name: options.providerState, params: stateParams },
       request: exampleRequest,
-      response: responseFor({ intent: exampleIntent, request: { ...exampleRequest, pathParams: exampleParams, auth: 'configured', ...(exampleBody === undefined ? {} : { body: { json: exampleBody } }) } }),
+      response: responseFor({
+        intent: exampleIntent,
+        request: { ...exampleRequest, pathParams: exampleParams, auth: 'configured', ...(exampleBody === undefined ? {} : { body: { json: exampleBody } }) },
+      }),
     },
     `${operation.operationId}: the reference page's example request`,
   );

@@ -15,7 +15,9 @@ const RESOURCE_NOUNS: Readonly<Record<string, string>> = { hosted_connect_id: 'h
 
 /** The provider name of a document: its file name without `.openapi.yaml`. */
 export function providerNameOf(specFile: string): string {
-  return basename(specFile).replace(/\.openapi\.ya?ml$/i, '').replace(/\.(ya?ml|json)$/i, '');
+  return basename(specFile)
+    .replace(/\.openapi\.ya?ml$/i, '')
+    .replace(/\.(ya?ml|json)$/i, '');
 }
 
 /** `an appliance exists`, `a hosted connection exists`: the state every interaction of an operation needs. */

@@ -9,7 +9,6 @@ import { writePacts } from './writePacts.ts';
 /** Where the committed pact files live. */
 export const CONTRACTS_PACTS_DIR = fileURLToPath(new URL('./pacts/', import.meta.url));
 
-
 /**
  * Plans every shipped operation with the fixed contract seed and writes one pact per document into
  * `outDir`: the reference page's example exchange, the planner's deterministic valid and boundary cases,
@@ -21,7 +20,6 @@ export async function generateContracts(outDir: string = CONTRACTS_PACTS_DIR): P
   return writePacts({
     specs,
     outDir,
-    casesFor: (operation, fixtures) =>
-      planCases(operation, catalogueOperation(operation), validatorsFor(operation), { seed: CONTRACT_SEED, fixtures }),
+    casesFor: (operation, fixtures) => planCases(operation, catalogueOperation(operation), validatorsFor(operation), { seed: CONTRACT_SEED, fixtures }),
   });
 }

@@ -24,9 +24,7 @@ export interface WritePactsOptions {
 
 /** The documents' own example ids, keyed by path-parameter name: the ids the pacts show as examples. */
 export function exampleFixtures(operation: Operation): Record<string, string> {
-  return Object.fromEntries(
-    operation.parameters.filter((p) => p.in === 'path' && typeof p.example === 'string').map((p) => [p.name, p.example as string]),
-  );
+  return Object.fromEntries(operation.parameters.filter((p) => p.in === 'path' && typeof p.example === 'string').map((p) => [p.name, p.example as string]));
 }
 
 function statusMatcher(status: StatusExpectation): number | ReturnType<typeof MatchersV3.matchStatus> {

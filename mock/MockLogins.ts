@@ -71,7 +71,8 @@ export class MockLogins {
     } catch {
       body = undefined;
     }
-    if (body === undefined) return iam ? iamError(400, 'Bad Request', 'The request body is not JSON.') : { status: 400, json: { errors: [{ code: 'INVALID_PARAMETER', message: 'The request body is not JSON.' }] } };
+    if (body === undefined)
+      return iam ? iamError(400, 'Bad Request', 'The request body is not JSON.') : { status: 400, json: { errors: [{ code: 'INVALID_PARAMETER', message: 'The request body is not JSON.' }] } };
     return iam ? this.#iamToken(body) : this.#hcxSession(body);
   }
 
@@ -119,7 +120,15 @@ export class MockLogins {
     return {
       status: 201,
       headers: { 'x-subject-token': this.#issue() },
-      json: { token: { expires_at: expires.toISOString(), issued_at: now.toISOString(), methods: ['password'], user: { name: known.username, ...(typeof domain === 'string' ? { domain: { name: domain } } : {}) }, ...(project ? { project } : {}) } },
+      json: {
+        token: {
+          expires_at: expires.toISOString(),
+          issued_at: now.toISOString(),
+          methods: ['password'],
+          user: { name: known.username, ...(typeof domain === 'string' ? { domain: { name: domain } } : {}) },
+          ...(project ? { project } : {}),
+        },
+      },
     };
   }
 }

@@ -81,10 +81,11 @@ export class MockTasks {
     if (this.#tasks.size >= MAX_TASKS) {
       const now = Date.now();
       // Maps iterate in insertion order: the oldest task that has ended goes.
-      for (const [key, old] of this.#tasks) if (stateAt(old, now).ended) {
-        this.#tasks.delete(key);
-        break;
-      }
+      for (const [key, old] of this.#tasks)
+        if (stateAt(old, now).ended) {
+          this.#tasks.delete(key);
+          break;
+        }
     }
     const started = { ...task, answers: 0 };
     this.#tasks.set(keyOf(task.linkedOperationId, task.id), started);

@@ -1,9 +1,7 @@
 import type { Route } from './Route.ts';
 
 export type RouteMatch =
-  | { readonly kind: 'found'; readonly route: Route; readonly rawParams: readonly string[] }
-  | { readonly kind: 'method-not-allowed'; readonly allow: string }
-  | { readonly kind: 'none' };
+  { readonly kind: 'found'; readonly route: Route; readonly rawParams: readonly string[] } | { readonly kind: 'method-not-allowed'; readonly allow: string } | { readonly kind: 'none' };
 
 /** Matches a method and path against routes compiled once from the operations' path templates. */
 export class Router {

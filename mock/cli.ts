@@ -74,7 +74,25 @@ export async function mockCli(argv: readonly string[], io: MockCliIo = defaultIo
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  const flags = program.opts<{ port: number; host: string; token?: string; fault?: string; mutant?: string; latency?: number; taskDuration?: number; rateLimit?: number; chaos?: ChaosMode; log?: boolean; listFaults?: boolean; listMutants?: boolean; user?: string; passwordEnv?: string; domain?: string; iamPath?: string; tokenUses?: number }>();
+  const flags = program.opts<{
+    port: number;
+    host: string;
+    token?: string;
+    fault?: string;
+    mutant?: string;
+    latency?: number;
+    taskDuration?: number;
+    rateLimit?: number;
+    chaos?: ChaosMode;
+    log?: boolean;
+    listFaults?: boolean;
+    listMutants?: boolean;
+    user?: string;
+    passwordEnv?: string;
+    domain?: string;
+    iamPath?: string;
+    tokenUses?: number;
+  }>();
   if (flags.listFaults) {
     for (const f of listFaults()) io.out(`${f.name.padEnd(32)} ${f.description}\n`);
     return 0;

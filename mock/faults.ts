@@ -65,7 +65,8 @@ export const FAULTS: Readonly<Record<string, FaultProfile>> = {
     operationId: HCX,
     description: 'method=inService (a documented value) answered 400',
     hooks: () => ({
-      rejectValid: (ctx) => (ctx.query['method'] === 'inService' ? [{ where: 'query', at: 'method', keyword: 'enum', params: {}, schemaPath: '', message: 'must be equal to one of the allowed values' }] : []),
+      rejectValid: (ctx) =>
+        ctx.query['method'] === 'inService' ? [{ where: 'query', at: 'method', keyword: 'enum', params: {}, schemaPath: '', message: 'must be equal to one of the allowed values' }] : [],
     }),
   },
   'hcx-accept-malformed-json': {
@@ -115,7 +116,9 @@ export const FAULTS: Readonly<Record<string, FaultProfile>> = {
       const max = limitOf(bodySchemaAt(operation, '/hosted_connect/name'), 'maxLength');
       return {
         rejectValid: (ctx) =>
-          length(bodyValue(ctx, '/hosted_connect/name')) === max ? [{ where: 'body', at: '/hosted_connect/name', keyword: 'maxLength', params: { limit: max - 1 }, schemaPath: '', message: `must NOT have more than ${max - 1} characters` }] : [],
+          length(bodyValue(ctx, '/hosted_connect/name')) === max
+            ? [{ where: 'body', at: '/hosted_connect/name', keyword: 'maxLength', params: { limit: max - 1 }, schemaPath: '', message: `must NOT have more than ${max - 1} characters` }]
+            : [],
       };
     },
   },
@@ -168,7 +171,11 @@ export const FAULTS: Readonly<Record<string, FaultProfile>> = {
   'dc-bad-time-format': {
     operationId: DC,
     description: 'response apply_time as "yyyy-MM-dd HH:mm:ss" instead of yyyy-MM-ddTHH:mm:ss.SSSZ',
-    hooks: successWith('/hosted_connect/apply_time', (time) => String(time).replace('T', ' ').replace(/\.\d{3}Z$/, '')),
+    hooks: successWith('/hosted_connect/apply_time', (time) =>
+      String(time)
+        .replace('T', ' ')
+        .replace(/\.\d{3}Z$/, ''),
+    ),
   },
   'dc-missing-request-id': { operationId: DC, description: 'response without request_id', hooks: successWith('/request_id', () => REMOVE) },
   'dc-wrong-id-echo': {

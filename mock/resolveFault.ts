@@ -4,7 +4,10 @@ import { FAULTS } from './faults.ts';
 
 /** Profiles whose name shares a word with the one given, most shared words first: the likely meant ones. */
 function nearest(name: string): string[] {
-  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+  const words = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1);
   const score = (candidate: string): number => words.filter((w) => candidate.includes(w)).length;
   return Object.keys(FAULTS)
     .filter((candidate) => score(candidate) > 0)

@@ -60,7 +60,6 @@ function changedByClass(response: MockResponse, hooks: FaultHooks, ctx: RequestC
   return response;
 }
 
-
 /**
  * The contract part of serving one routed request: credential, validation against the document, resource
  * lookup, then the handler; fault hooks at each step. No I/O here.
@@ -113,7 +112,11 @@ export function serveRequest(route: Route, call: IncomingCall, env: ServeEnv): M
     lenient: false,
   };
 
-  if (!authenticated(route, call.headers, env.token, hooks.acceptCredential) && !(route.credentialSchemes.length > 0 && env.issued?.(route.credentialSchemes, call.headers)) && !hooks.acceptUnauthenticated?.(ctx)) {
+  if (
+    !authenticated(route, call.headers, env.token, hooks.acceptCredential) &&
+    !(route.credentialSchemes.length > 0 && env.issued?.(route.credentialSchemes, call.headers)) &&
+    !hooks.acceptUnauthenticated?.(ctx)
+  ) {
     return finish(handler.errors.unauthorized(ctx.requestId), hooks, ctx);
   }
 

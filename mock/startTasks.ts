@@ -38,7 +38,15 @@ export function resourceKey(operationId: string, id: string): string {
  * answer becomes a task of the linked operation, which runs through the documented states for the
  * configured duration (as the fault hooks plan it).
  */
-export function startTasks(links: readonly TaskLink[], response: MockResponse, ctx: RequestContext, resourceParameter: string | undefined, tasks: MockTasks, durationMs: number, hooks: FaultHooks): void {
+export function startTasks(
+  links: readonly TaskLink[],
+  response: MockResponse,
+  ctx: RequestContext,
+  resourceParameter: string | undefined,
+  tasks: MockTasks,
+  durationMs: number,
+  hooks: FaultHooks,
+): void {
   if (links.length === 0 || response.status < 200 || response.status > 299) return;
   const request = { method: ctx.method, path: '', pathParams: ctx.pathParams, query: ctx.query, headers: ctx.headers, auth: 'configured' as const };
   const source = { request, url: '', response: { status: response.status, headers: response.headers ?? {}, bodyText: '', truncated: false, durationMs: 0 }, body: response.json };

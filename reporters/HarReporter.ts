@@ -51,7 +51,7 @@ function toEntry(exchange: Exchange, endedAt: number, target: string | undefined
   if (requestBody?.cut) notes.push(`request body cut at ${HAR_BODY_CAP} characters`);
   const postData: PostData | undefined = requestBody && { mimeType: headerValue(sent.headers, 'content-type') ?? '', text: requestBody.text };
   const responseBody = response && cap(response.bodyText);
-  if (response?.truncated) notes.push('response body cut at the runner\'s --max-response-bytes');
+  if (response?.truncated) notes.push("response body cut at the runner's --max-response-bytes");
   else if (responseBody?.cut) notes.push(`response body cut at ${HAR_BODY_CAP} characters`);
   if (failure) notes.push(`${failure.kind}: ${failure.message}`);
   const mimeType = response ? (headerValue(response.headers, 'content-type') ?? '') : '';

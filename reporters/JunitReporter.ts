@@ -81,7 +81,11 @@ function judge(testCase: TestCase, findings: readonly Finding[], type: string, f
 
 /** An inconclusive verdict is an <error>: a CI tab must not show it green. */
 function inconclusive(suite: TestSuite, className: string, name: string, cause: string): void {
-  suite.testCase().className(xmlSafe(className)).name(xmlSafe(name)).error(xmlSafe(`inconclusive: ${cause}`), 'inconclusive');
+  suite
+    .testCase()
+    .className(xmlSafe(className))
+    .name(xmlSafe(name))
+    .error(xmlSafe(`inconclusive: ${cause}`), 'inconclusive');
 }
 
 /**
@@ -104,7 +108,9 @@ export class JunitReporter implements RunListener {
   }
 
   static render(report: RunReport): string {
-    const builder = junit().newBuilder().name(xmlSafe(`${report.tool.name} ${report.command}`));
+    const builder = junit()
+      .newBuilder()
+      .name(xmlSafe(`${report.tool.name} ${report.command}`));
     const columns = new ReportColumns(report);
     for (const op of report.operations) {
       // The suite's name is the test cases' class name too: CI tabs group by it.
@@ -119,17 +125,22 @@ export class JunitReporter implements RunListener {
       if (op.verdict === 'inconclusive') inconclusive(suite, name, 'operation verdict', op.cause ?? 'too little could be tested to judge');
       const own = report.findings.filter((f) => columns.holds(op, f));
       for (const cell of report.checks.filter((c) => columns.holds(op, c))) {
-        const testCase = suite.testCase().className(name).name(xmlSafe(`check ${cell.check}`));
+        const testCase = suite
+          .testCase()
+          .className(name)
+          .name(xmlSafe(`check ${cell.check}`));
         const findings = own.filter((f) => f.check === cell.check);
         judge(testCase, findings, cell.check);
         if (findings.length === 0 && cell.outcome === 'n/a') testCase.skipped();
       }
       for (const cov of report.coverage.filter((c) => columns.holds(op, c) && !c.where.startsWith('response'))) {
-        const testCase = suite.testCase().className(name).name(xmlSafe(`constraint ${cov.constraintId}`));
-        const broken = [
-          cov.boundaryAccepted === 'fail' ? 'a value at the boundary was not accepted' : '',
-          cov.violationRejected === 'fail' ? 'a request breaking it was not rejected' : '',
-        ].filter(Boolean);
+        const testCase = suite
+          .testCase()
+          .className(name)
+          .name(xmlSafe(`constraint ${cov.constraintId}`));
+        const broken = [cov.boundaryAccepted === 'fail' ? 'a value at the boundary was not accepted' : '', cov.violationRejected === 'fail' ? 'a request breaking it was not rejected' : ''].filter(
+          Boolean,
+        );
         const related = own.filter((f) => f.constraintId === cov.constraintId);
         const ran = [cov.boundaryAccepted, cov.violationRejected].some((r) => r === 'pass' || r === 'fail');
         const failure = brokenSeverity(report, cov) === 'failure' ? `${cov.constraintId}: ${broken.join('; ')}` : undefined;
@@ -152,7 +163,14 @@ export class JunitReporter implements RunListener {
     // What the configuration relaxed: visible in the CI tab, never green and never failing.
     if ((report.relaxations ?? []).length > 0) {
       const suite = builder.testSuite().name('relaxed by the configuration').timestamp(report.startedAt);
-      for (const r of report.relaxations ?? []) skipWith(suite.testCase().className('relaxed by the configuration').name(xmlSafe(`${r.operationId} ${r.kind} ${r.rule}`)), `relaxed: ${r.text}`);
+      for (const r of report.relaxations ?? [])
+        skipWith(
+          suite
+            .testCase()
+            .className('relaxed by the configuration')
+            .name(xmlSafe(`${r.operationId} ${r.kind} ${r.rule}`)),
+          `relaxed: ${r.text}`,
+        );
     }
     return builder.build();
   }

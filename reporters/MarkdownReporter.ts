@@ -96,12 +96,18 @@ export class MarkdownReporter implements RunListener {
     // A NOT CONFORMING run may still have an operation or target that could not be judged: name it too.
     if (causes.length > 0) out.push(...(verdict === 'inconclusive' ? [] : ['⚠️ **also INCONCLUSIVE:**', '']), ...causes.map((c) => `- ${inline(c)}`), '');
     const notes = verdictNotes(report);
-    for (const [heading, lines] of [[NOTE_HEADINGS.unverified, notes.unverified], [NOTE_HEADINGS.relaxed, notes.relaxed]] as const) {
+    for (const [heading, lines] of [
+      [NOTE_HEADINGS.unverified, notes.unverified],
+      [NOTE_HEADINGS.relaxed, notes.relaxed],
+    ] as const) {
       if (lines.length > 0) out.push(`⚠️ **${heading}:**`, '', ...lines.map((l) => `- ${inline(l)}`), '');
     }
     const columns = new ReportColumns(report);
     const several = columns.severalTargets;
-    out.push(several ? '| operation | target | ran | failures | warnings | verdict |' : '| operation | ran | failures | warnings | verdict |', several ? '| --- | --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |');
+    out.push(
+      several ? '| operation | target | ran | failures | warnings | verdict |' : '| operation | ran | failures | warnings | verdict |',
+      several ? '| --- | --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |',
+    );
     for (const op of report.operations) {
       const verdict = op.verdict === 'inconclusive' && op.cause ? `inconclusive: ${inline(op.cause)}` : op.verdict;
       const target = several ? ` ${inline(op.targetName)}${op.targetNamed ? ` (${inline(op.target)})` : ''} |` : '';
@@ -121,7 +127,14 @@ export class MarkdownReporter implements RunListener {
     if (several) {
       // Where the targets differ is the point of running several: a coverage row each, broken rules named.
       out.push('', '| coverage | boundary accepted | violation rejected | request rules not run | response rules honoured |', '| --- | --- | --- | --- | --- |');
-      for (const column of columns.columns) out.push(coverageRow(report, columns.label(column.operationId, column.targetName), report.coverage.filter((r) => columns.holds(column, r))));
+      for (const column of columns.columns)
+        out.push(
+          coverageRow(
+            report,
+            columns.label(column.operationId, column.targetName),
+            report.coverage.filter((r) => columns.holds(column, r)),
+          ),
+        );
     }
     const tasks = taskLines(report);
     if (tasks.length > 0) out.push('', `**Tasks:** ${inline(tasks[0]!)}`, '', ...tasks.slice(1).map((l) => `- ${inline(l)}`));
@@ -135,7 +148,13 @@ export class MarkdownReporter implements RunListener {
     }
     if (warnings.length > 0) {
       // Folded: warnings are rules the page does not state (or an audited client's requests); a reviewer opens them when they care.
-      out.push('', `#### Warnings (${warnings.length} distinct)`, '', `<details><summary>${warnings.length} warning(s): rules the vendor page does not state, or the requests of audited clients; reported, not failing the run (--strict fails them)</summary>`, '');
+      out.push(
+        '',
+        `#### Warnings (${warnings.length} distinct)`,
+        '',
+        `<details><summary>${warnings.length} warning(s): rules the vendor page does not state, or the requests of audited clients; reported, not failing the run (--strict fails them)</summary>`,
+        '',
+      );
       warnings.slice(0, topFindings).forEach((f, i) => out.push(...findingLine(report, f, i + 1, fresh, columns)));
       if (warnings.length > topFindings) out.push(`… and ${warnings.length - topFindings} more in the full report.`, '');
       out.push('</details>');

@@ -92,8 +92,6 @@ export function createReporters(specs: ReadonlyArray<{ format: string; path?: st
   }
   // The HAR listens first, so its entries exist when the reports that link to them are written.
   const harReporter = har;
-  const linked = harReporter
-    ? [harReporter, ...fileReporters.map((r) => (r instanceof JsonReporter || r instanceof HtmlReporter ? linkedToHar(r, harReporter) : r))]
-    : fileReporters;
+  const linked = harReporter ? [harReporter, ...fileReporters.map((r) => (r instanceof JsonReporter || r instanceof HtmlReporter ? linkedToHar(r, harReporter) : r))] : fileReporters;
   return consoleReporter ? [...linked, consoleReporter] : linked;
 }

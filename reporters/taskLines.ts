@@ -19,7 +19,9 @@ export function timelineText(task: TaskTimeline): string {
 export function taskLines(report: RunReport): string[] {
   const tasks = report.tasks;
   if (!tasks) return [];
-  const outcomes = Object.entries(tasks.outcomes).map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+  const outcomes = Object.entries(tasks.outcomes)
+    .map(([outcome, n]) => `${n} ${outcome}`)
+    .join(', ');
   const lines = [`${tasks.followed} task${tasks.followed === 1 ? '' : 's'} followed to the end: ${outcomes}`];
   const wrong = tasks.timelines.filter((t) => t.outcome !== 'succeeded');
   for (const task of wrong.slice(0, SHOWN)) lines.push(timelineText(task));

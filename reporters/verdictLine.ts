@@ -30,14 +30,15 @@ export function verdictLine(report: RunReport): string {
   // With several targets `summary.operations` counts (operation, target) pairs: say both plainly.
   const on = columns.severalTargets ? `${columns.operationIds().length} operation(s) at ${count(columns.targetNames().length, 'target')}` : `${summary.operations} operation(s)`;
   const counts = `${summary.ran} of ${summary.cases} cases ran on ${on}`;
-  const regression = report.baseline
-    ? `; against the baseline: ${report.baseline.new.length} new, ${report.baseline.stillFailing.length} still failing, ${report.baseline.fixed.length} fixed`
-    : '';
+  const regression = report.baseline ? `; against the baseline: ${report.baseline.new.length} new, ${report.baseline.stillFailing.length} still failing, ${report.baseline.fixed.length} fixed` : '';
   const stopped = report.stopReason ? `STOPPED (${report.stopReason})` : 'INTERRUPTED';
   const { unverified, relaxed } = qualifiers(report);
   // A limit that kept cases from being sent without interrupting the run (`--max-accepted`) is said too.
   const limited = !report.interrupted && report.stopReason ? `; ${report.stopReason}` : '';
-  const also = [unverified, relaxed].filter(Boolean).map((q) => `; ${q}`).join('');
+  const also = [unverified, relaxed]
+    .filter(Boolean)
+    .map((q) => `; ${q}`)
+    .join('');
   switch (summary.verdict) {
     case 'conforming': {
       // "CONFORMING with 2 warnings, 1 boundary unverified, 2 rules relaxed", "CONFORMING, 2 rules relaxed"

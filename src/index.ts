@@ -33,7 +33,8 @@ export type RunSettings = Partial<ConformanceConfig>;
  * only with a ConformanceError (bad settings, unreachable target).
  */
 export async function runConformance(settings: RunSettings = {}, hooks: Partial<RunHooks> = {}): Promise<RunReport> {
-  const file = settings.configFile === undefined ? {} : await loadConfigFile(settings.configFile, { ...(settings.targetNames ? { onlyTargets: settings.targetNames } : {}), dryRun: settings.dryRun === true });
+  const file =
+    settings.configFile === undefined ? {} : await loadConfigFile(settings.configFile, { ...(settings.targetNames ? { onlyTargets: settings.targetNames } : {}), dryRun: settings.dryRun === true });
   return runEngine(resolveConfig(file, settings), { reporters: [], embeddedTarget: startMockServer, ...hooks });
 }
 

@@ -85,7 +85,17 @@ export class ConsoleProgress {
         if (v.outcome !== 'fail') continue;
         // Built for failing verdicts only: most cases pass.
         answer ??= { ...(response ? { response: { status: response.status, bodyExcerpt: '' } } : {}), ...(failure ? { failure } : {}) };
-        this.failing.add(findingKey({ operationId, target: result.target ?? '', targetNamed: result.target !== undefined, check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}), intent: result.case.intent, ...answer }));
+        this.failing.add(
+          findingKey({
+            operationId,
+            target: result.target ?? '',
+            targetNamed: result.target !== undefined,
+            check: v.check,
+            ...(v.constraintId ? { constraintId: v.constraintId } : {}),
+            intent: result.case.intent,
+            ...answer,
+          }),
+        );
       }
     }
     if (!this.options.live) return;

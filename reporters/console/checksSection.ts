@@ -40,9 +40,12 @@ export function checksSection(ctx: ConsoleContext, layout: TableLayout, report: 
   // The head may wrap (operation ids are long); the cells must not.
   if (layout.fitsWhole(rows)) return [layout.table(['check', ...all.map((o) => `${printable(o.operationId)}\n@ ${printable(o.targetName)}`)], rows)];
   const head = (group: readonly OperationSummary[]): Cell[] => [['check'], ...group.map((o): Cell => [`@ ${printable(o.targetName)}`])];
-  const byTarget = (group: readonly OperationSummary[]) => layout.table(head(group).map(([text]) => text), checkRows(ctx, report, columns, group));
-  return columns.operationIds().flatMap((id) => [
-    ctx.c.bold(`  ${printable(id)}`),
-    ...layout.groupsThatFit(columns.of(id), (group) => layout.fitsWhole([head(group), ...checkRows(ctx, report, columns, group)])).map(byTarget),
-  ]);
+  const byTarget = (group: readonly OperationSummary[]) =>
+    layout.table(
+      head(group).map(([text]) => text),
+      checkRows(ctx, report, columns, group),
+    );
+  return columns
+    .operationIds()
+    .flatMap((id) => [ctx.c.bold(`  ${printable(id)}`), ...layout.groupsThatFit(columns.of(id), (group) => layout.fitsWhole([head(group), ...checkRows(ctx, report, columns, group)])).map(byTarget)]);
 }

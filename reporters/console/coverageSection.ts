@@ -85,7 +85,15 @@ function coverageMatrices(ctx: ConsoleContext, layout: TableLayout, report: RunR
   for (const id of columns.operationIds()) {
     const targets = columns.of(id);
     const rules = (target: OperationSummary) => report.coverage.filter((r) => columns.holds(target, r));
-    const requestIds = [...new Set(targets.flatMap((t) => rules(t).filter((r) => !r.where.startsWith('response')).map((r) => r.constraintId)))];
+    const requestIds = [
+      ...new Set(
+        targets.flatMap((t) =>
+          rules(t)
+            .filter((r) => !r.where.startsWith('response'))
+            .map((r) => r.constraintId),
+        ),
+      ),
+    ];
     out.push(c.bold(`  ${printable(id)}`));
     const body = (group: readonly OperationSummary[]) =>
       requestIds.map((ruleId): Cell[] => [
@@ -96,11 +104,30 @@ function coverageMatrices(ctx: ConsoleContext, layout: TableLayout, report: RunR
         }),
       ]);
     const head = (group: readonly OperationSummary[]): Cell[] => [['request constraint'], ...group.map((t): Cell => [`@ ${printable(t.targetName)}`])];
-    const table = (group: readonly OperationSummary[]) => layout.table(head(group).map(([text]) => text), body(group));
+    const table = (group: readonly OperationSummary[]) =>
+      layout.table(
+        head(group).map(([text]) => text),
+        body(group),
+      );
     if (requestIds.length > 0) out.push(...layout.groupsThatFit(targets, (group) => layout.fitsWhole([head(group), ...body(group)])).map(table));
-    const statuses = [...new Set(targets.flatMap((t) => rules(t).filter((r) => r.where.startsWith('response')).map((r) => r.where)))];
+    const statuses = [
+      ...new Set(
+        targets.flatMap((t) =>
+          rules(t)
+            .filter((r) => r.where.startsWith('response'))
+            .map((r) => r.where),
+        ),
+      ),
+    ];
     for (const where of statuses) {
-      const summaries = targets.map((t) => ({ t, text: responseSummary(ctx, report, rules(t).filter((r) => r.where === where)) }));
+      const summaries = targets.map((t) => ({
+        t,
+        text: responseSummary(
+          ctx,
+          report,
+          rules(t).filter((r) => r.where === where),
+        ),
+      }));
       // The same at every target is said once: the differences between targets are what stands out.
       const text = summaries.every((s) => s.text === summaries[0]!.text)
         ? `${printable(where)} constraints${targets.length > 1 ? ', every target' : ''}: ${summaries[0]!.text}`

@@ -27,7 +27,15 @@ function findingLines(ctx: ConsoleContext, report: RunReport, f: Finding, index:
   const isNew = report.baseline !== undefined && report.baseline.new.includes(f.key);
   const paint = severity === 'failure' ? c.red : c.yellow;
   // The target leads the heading: a reader scanning the findings sees at once which server answered.
-  const title = [paint(`[${n}]`), nameTarget ? c.bold(`@ ${printable(f.target)}`) : '', paint(f.check), f.constraintId ? c.cyan(printable(f.constraintId)) : '', paint(`[${f.provenance}]`), count > 1 ? c.dim(`(${count} occurrences)`) : '', isNew ? c.yellow('NEW') : '']
+  const title = [
+    paint(`[${n}]`),
+    nameTarget ? c.bold(`@ ${printable(f.target)}`) : '',
+    paint(f.check),
+    f.constraintId ? c.cyan(printable(f.constraintId)) : '',
+    paint(`[${f.provenance}]`),
+    count > 1 ? c.dim(`(${count} occurrences)`) : '',
+    isNew ? c.yellow('NEW') : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const out = [...wrapText(title, width, '', '    '), ...wrapText(printable(f.message), width, '    ')];

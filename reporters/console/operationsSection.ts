@@ -6,7 +6,12 @@ import { wrapText } from '../wrapText.ts';
 import { plural, type ConsoleContext } from './ConsoleContext.ts';
 
 function counts({ c }: ConsoleContext, op: OperationSummary): string {
-  return [`${op.ran}/${op.planned} ran`, op.notRun > 0 ? `${op.notRun} not run` : '', op.violations > 0 ? c.red(plural(op.violations, 'failure')) : '', op.warnings > 0 ? c.yellow(plural(op.warnings, 'warning')) : '']
+  return [
+    `${op.ran}/${op.planned} ran`,
+    op.notRun > 0 ? `${op.notRun} not run` : '',
+    op.violations > 0 ? c.red(plural(op.violations, 'failure')) : '',
+    op.warnings > 0 ? c.yellow(plural(op.warnings, 'warning')) : '',
+  ]
     .filter(Boolean)
     .join(', ');
 }

@@ -37,7 +37,7 @@ function svg(tag: string, attrs: Readonly<Record<string, string | number>>, text
   return node;
 }
 
-const unique = <T,>(list: readonly T[]): T[] => [...new Set(list)];
+const unique = <T>(list: readonly T[]): T[] => [...new Set(list)];
 const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}\u2026 (${text.length - max} more characters)` : text);
 
 // Columns are (operation, target) pairs; targets are named only when some operation has several.
@@ -71,8 +71,18 @@ for (const n of data.notes) {
 }
 
 const cards = byId('cards');
-const counts: [string | number, string][] = several ? [[operations.length, 'operations'], [layout.targetNames().length, 'targets']] : [[report.summary.operations, 'operations']];
-counts.push([`${report.summary.ran} / ${report.summary.cases}`, 'cases ran'], [report.summary.notRun, 'not run'], [report.summary.violations, 'distinct failures'], [report.summary.warnings, 'distinct warnings']);
+const counts: [string | number, string][] = several
+  ? [
+      [operations.length, 'operations'],
+      [layout.targetNames().length, 'targets'],
+    ]
+  : [[report.summary.operations, 'operations']];
+counts.push(
+  [`${report.summary.ran} / ${report.summary.cases}`, 'cases ran'],
+  [report.summary.notRun, 'not run'],
+  [report.summary.violations, 'distinct failures'],
+  [report.summary.warnings, 'distinct warnings'],
+);
 for (const [n, label] of counts) cards.appendChild(el('div', { class: 'card' }, el('div', { class: 'n' }, String(n)), el('div', { class: 'l' }, label)));
 
 // Operation (and target) x check.
@@ -200,11 +210,35 @@ for (const op of operations) {
   if (several) coverageMatrix(op);
   else if (request.length > 0) {
     const head = el('tr', null, ...['request constraint', 'where', 'kind', 'boundary accepted', 'violation rejected', 'source'].map((h) => el('th', null, h)));
-    const tbody = el('tbody', null, ...request.map((r) => el('tr', null, el('td', { class: 'id' }, r.constraintId), el('td', null, r.where), el('td', null, r.kind), covCell(r.boundaryAccepted, 'yes', r), covCell(r.violationRejected, 'yes', r), sourceCell(r))));
+    const tbody = el(
+      'tbody',
+      null,
+      ...request.map((r) =>
+        el(
+          'tr',
+          null,
+          el('td', { class: 'id' }, r.constraintId),
+          el('td', null, r.where),
+          el('td', null, r.kind),
+          covCell(r.boundaryAccepted, 'yes', r),
+          covCell(r.violationRejected, 'yes', r),
+          sourceCell(r),
+        ),
+      ),
+    );
     coverage.appendChild(el('table', { class: 'coverage' }, el('thead', null, head), tbody));
   }
   if (response.length > 0) {
-    const head = el('tr', null, el('th', null, 'response constraints'), several ? el('th', null, 'target') : null, el('th', null, 'honoured'), el('th', null, 'broken'), el('th', null, 'warned'), el('th', null, 'not exercised'));
+    const head = el(
+      'tr',
+      null,
+      el('th', null, 'response constraints'),
+      several ? el('th', null, 'target') : null,
+      el('th', null, 'honoured'),
+      el('th', null, 'broken'),
+      el('th', null, 'warned'),
+      el('th', null, 'not exercised'),
+    );
     const tbody = el('tbody');
     // One row per documented status, and per target when there are several.
     for (const where of unique(response.map((r) => r.where))) {

@@ -89,7 +89,9 @@ function resolveLogin(key: string, setting: AuthSetting, env: NodeJS.ProcessEnv,
     headers,
     ...(body !== undefined ? { body } : {}),
     token: 'header' in login.token ? { header: login.token.header.toLowerCase() } : { pointer: login.token.pointer },
-    ...(login.header !== undefined || login.prefix !== undefined ? { carrier: { ...(login.header !== undefined ? { header: login.header.toLowerCase() } : {}), ...(login.prefix !== undefined ? { prefix: login.prefix } : {}) } } : {}),
+    ...(login.header !== undefined || login.prefix !== undefined
+      ? { carrier: { ...(login.header !== undefined ? { header: login.header.toLowerCase() } : {}), ...(login.prefix !== undefined ? { prefix: login.prefix } : {}) } }
+      : {}),
     secrets,
   };
 }

@@ -70,11 +70,35 @@ export function catalogueOperation(operation: Operation): Constraint[] {
   const body = operation.requestBody;
   if (body) {
     if (body.required) {
-      out.push({ ...base, id: join(prefix, 'body', 'required'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/content\/.*$/, '/required'), kind: 'required', value: true, source: body.source, credential: false, provenance: provenanceFor(body.provenanceScope, 'required') });
+      out.push({
+        ...base,
+        id: join(prefix, 'body', 'required'),
+        where: 'body',
+        name: '',
+        target: '',
+        pointer: body.pointer.replace(/\/content\/.*$/, '/required'),
+        kind: 'required',
+        value: true,
+        source: body.source,
+        credential: false,
+        provenance: provenanceFor(body.provenanceScope, 'required'),
+      });
     }
     if (/json/i.test(body.contentType)) {
       // The media type itself is a rule: a body that does not parse as JSON is not application/json.
-      out.push({ ...base, id: join(prefix, 'body', 'json'), where: 'body', name: '', target: '', pointer: body.pointer.replace(/\/schema$/, ''), kind: 'mediaType', value: body.contentType, source: body.source, credential: false, provenance: provenanceFor(body.provenanceScope, 'mediaType') });
+      out.push({
+        ...base,
+        id: join(prefix, 'body', 'json'),
+        where: 'body',
+        name: '',
+        target: '',
+        pointer: body.pointer.replace(/\/schema$/, ''),
+        kind: 'mediaType',
+        value: body.contentType,
+        source: body.source,
+        credential: false,
+        provenance: provenanceFor(body.provenanceScope, 'mediaType'),
+      });
     }
     for (const rule of walkSchema(body.schema, body.source, body.provenanceScope, body.pointer)) out.push(fromRule(rule, 'body', ['body', rule.name], body.pointer, body.source, false));
   }

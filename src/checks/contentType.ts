@@ -23,7 +23,12 @@ export const contentType = whenResponse({
       if (required.length > 0) {
         // As strict as the rule that makes a member required (a body may be promised only by a reading).
         const rule = catalogue?.find((c) => c.where === 'response' && c.status === documented.status && c.kind === 'required' && c.target === `/${required[0]}`);
-        return { check: 'content-type', outcome: 'fail', provenance: rule?.provenance ?? documented.provenance, message: `${response.status} has an empty body; documented ${expected} with required ${required.join(', ')}` };
+        return {
+          check: 'content-type',
+          outcome: 'fail',
+          provenance: rule?.provenance ?? documented.provenance,
+          message: `${response.status} has an empty body; documented ${expected} with required ${required.join(', ')}`,
+        };
       }
       return { check: 'content-type', outcome: 'pass', message: `${response.status} has an empty body; its schema requires no property` };
     }

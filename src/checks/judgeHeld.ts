@@ -32,7 +32,12 @@ export function judgeHeld(check: string, kind: HeldValue['kind'], { case: testCa
     if (kind === 'persisted') {
       return same
         ? { check, outcome: 'pass', message: `${where} still shows ${describeValue(h.value)} (${h.because})` }
-        : { check, outcome: 'fail', message: `${where} = ${describeValue(actual)}, expected ${describeValue(h.value)} stored by an earlier update (${h.because}): the update was answered but not kept`, provenance: step.provenance };
+        : {
+            check,
+            outcome: 'fail',
+            message: `${where} = ${describeValue(actual)}, expected ${describeValue(h.value)} stored by an earlier update (${h.because}): the update was answered but not kept`,
+            provenance: step.provenance,
+          };
     }
     return same
       ? { check, outcome: 'fail', message: `${where} = ${describeValue(actual)}: the request's undocumented member was written into the resource (${h.because})` }

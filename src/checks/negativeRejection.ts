@@ -18,7 +18,8 @@ function observedRejection({ case: testCase, response }: AnsweredExchange, { val
   const { status } = response;
   const label = testCase.intent.label;
   return named.map(([constraintId, reasons]): Verdict => {
-    if (status >= 200 && status <= 299) return { check: 'negative-rejection', outcome: 'fail', constraintId, message: `${label}: a request breaking ${constraintId} (${reasons.join('; ')}) was accepted with ${status}` };
+    if (status >= 200 && status <= 299)
+      return { check: 'negative-rejection', outcome: 'fail', constraintId, message: `${label}: a request breaking ${constraintId} (${reasons.join('; ')}) was accepted with ${status}` };
     if (status === 401 || status === 403) return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: refused ${status} for the credential, not judged` };
     if (status >= 400 && status <= 499 && !isThrottled(status)) return { check: 'negative-rejection', outcome: 'pass', constraintId, message: `${label}: rejected with ${status}` };
     return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: answered ${status}, neither accepted nor rejected` };
@@ -50,7 +51,13 @@ export const negativeRejection = whenResponse({
       if (valid) {
         return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: the request does not break the document, not judged` };
       }
-      return { check: 'negative-rejection', outcome: 'fail', constraintId, ...(intent.provenance ? { provenance: intent.provenance } : {}), message: `${label}: a request breaking ${constraintId} was accepted with ${status}` };
+      return {
+        check: 'negative-rejection',
+        outcome: 'fail',
+        constraintId,
+        ...(intent.provenance ? { provenance: intent.provenance } : {}),
+        message: `${label}: a request breaking ${constraintId} was accepted with ${status}`,
+      };
     }
     if (isThrottled(status)) return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: still ${status} after retries, not judged` };
     // 406 and 415 are about media types: unless the broken rule is the media type, the answer does not
@@ -64,7 +71,12 @@ export const negativeRejection = whenResponse({
     // which status an invalid input gets, and a token may expire during a run).
     if (status === 401 && testCase.request.auth === 'configured') {
       // One defect whichever rule the request broke: no constraint in the verdict, so one finding.
-      return { check: 'negative-rejection', outcome: 'fail', provenance: 'reading', message: `${label}: answered 401 (the credential refused) though valid requests are accepted with the same credential: the input's rejection is not shown` };
+      return {
+        check: 'negative-rejection',
+        outcome: 'fail',
+        provenance: 'reading',
+        message: `${label}: answered 401 (the credential refused) though valid requests are accepted with the same credential: the input's rejection is not shown`,
+      };
     }
     if (status >= 400 && status <= 499) return { check: 'negative-rejection', outcome: 'pass', constraintId, message: `${label}: rejected with ${status}` };
     return { check: 'negative-rejection', outcome: 'skip', constraintId, message: `${label}: answered ${status}, neither accepted nor rejected` };

@@ -16,7 +16,8 @@ export const notFound = whenResponse({
     if (intent.kind !== 'unknown-resource') return undefined;
     const { status } = response;
     const preferred = operation.hints.notFoundStatuses;
-    if (status >= 200 && status <= 299) return { check: 'not-found', outcome: 'fail', ...(intent.provenance ? { provenance: intent.provenance } : {}), message: `${intent.label}: an unknown resource was answered ${status}` };
+    if (status >= 200 && status <= 299)
+      return { check: 'not-found', outcome: 'fail', ...(intent.provenance ? { provenance: intent.provenance } : {}), message: `${intent.label}: an unknown resource was answered ${status}` };
     if (isThrottled(status)) return { check: 'not-found', outcome: 'skip', message: `${intent.label}: still ${status} after retries, not judged` };
     if (status >= 400 && status <= 499) {
       const usual = preferred.some((key) => matchesStatusKey(key, status));

@@ -19,5 +19,26 @@ import { transport } from './transport.ts';
 
 /** Every check by name, in the order they run and are reported. */
 export const checkRegistry: ReadonlyMap<string, Check> = new Map(
-  [transport, notServerError, statusDocumented, contentType, responseSchema, positiveAcceptance, negativeRejection, authRequired, notFound, tenantIsolation, echo, persistence, massAssignment, requestValid, successErrors, taskEnds, taskKnown, taskStates, lateValidation, maxResponseTime].map((c) => [c.name, c]),
+  [
+    transport,
+    notServerError,
+    statusDocumented,
+    contentType,
+    responseSchema,
+    positiveAcceptance,
+    negativeRejection,
+    authRequired,
+    notFound,
+    tenantIsolation,
+    echo,
+    persistence,
+    massAssignment,
+    requestValid,
+    successErrors,
+    taskEnds,
+    taskKnown,
+    taskStates,
+    lateValidation,
+    maxResponseTime,
+  ].map((c) => [c.name, c]),
 );

@@ -16,7 +16,12 @@ export const requestValid: Check = {
   run({ case: testCase }, { validators, catalogue }) {
     if (testCase.intent.kind !== 'observed') return undefined;
     const { byConstraint } = observedRequestBreaks(testCase, validators, catalogue ?? []);
-    if (byConstraint.size === 0) return { check: 'request-valid', outcome: 'pass', message: testCase.bodyCut ? 'the request validates against the document (the body, cut when recorded, not judged)' : 'the request validates against the document' };
+    if (byConstraint.size === 0)
+      return {
+        check: 'request-valid',
+        outcome: 'pass',
+        message: testCase.bodyCut ? 'the request validates against the document (the body, cut when recorded, not judged)' : 'the request validates against the document',
+      };
     return [...byConstraint.entries()].map(([id, reasons]): Verdict => ({
       check: 'request-valid',
       outcome: 'fail',

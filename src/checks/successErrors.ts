@@ -15,7 +15,11 @@ export const successErrors = whenResponse({
     if (pointer === undefined || response.status < 200 || response.status > 299) return undefined;
     const errors = valueAt(responseJson(response), pointer);
     if (Array.isArray(errors) && errors.length > 0) {
-      return { check: 'success-errors', outcome: 'fail', message: `answered ${response.status} with ${errors.length} error${errors.length === 1 ? '' : 's'} at ${pointer}: ${JSON.stringify(errors).slice(0, 200)}` };
+      return {
+        check: 'success-errors',
+        outcome: 'fail',
+        message: `answered ${response.status} with ${errors.length} error${errors.length === 1 ? '' : 's'} at ${pointer}: ${JSON.stringify(errors).slice(0, 200)}`,
+      };
     }
     return { check: 'success-errors', outcome: 'pass', message: `answered ${response.status} with no error at ${pointer}` };
   },

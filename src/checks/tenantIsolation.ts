@@ -14,7 +14,13 @@ export const tenantIsolation = whenResponse({
     const { intent } = testCase;
     if (intent.kind !== 'other-owner') return undefined;
     const { status } = response;
-    if (status >= 200 && status <= 299) return { check: 'tenant-isolation', outcome: 'fail', ...(intent.provenance ? { provenance: intent.provenance } : {}), message: `${intent.label}: answered ${status}, so the resource is reachable through an owner it does not belong to` };
+    if (status >= 200 && status <= 299)
+      return {
+        check: 'tenant-isolation',
+        outcome: 'fail',
+        ...(intent.provenance ? { provenance: intent.provenance } : {}),
+        message: `${intent.label}: answered ${status}, so the resource is reachable through an owner it does not belong to`,
+      };
     if (isThrottled(status)) return { check: 'tenant-isolation', outcome: 'skip', message: `${intent.label}: still ${status} after retries, not judged` };
     if (status >= 400 && status <= 499) return { check: 'tenant-isolation', outcome: 'pass', message: `${intent.label}: refused with ${status}` };
     return { check: 'tenant-isolation', outcome: 'skip', message: `${intent.label}: answered ${status}, neither reached nor refused` };

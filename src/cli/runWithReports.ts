@@ -44,9 +44,7 @@ export async function runWithReports(config: ConformanceConfig, io: MainIo, sign
   const baseline = config.baseline ? await loadBaseline(config.baseline) : undefined;
   // `replay` sends the recorded cases it is given; `run` replays the failure corpus before its plan.
   const corpus = command === 'replay' ? (options.recorded ?? []) : config.corpus ? await loadCorpus(config.corpus) : [];
-  const reporters = config.dryRun
-    ? []
-    : [...createReporters(config.reports, { reportDir: config.reportDir, console: consoleStreams(io) }), ...(options.extraReporters ?? [])];
+  const reporters = config.dryRun ? [] : [...createReporters(config.reports, { reportDir: config.reportDir, console: consoleStreams(io) }), ...(options.extraReporters ?? [])];
   // What a --spec document could not give in full (operations left out, 3.0 keywords in 3.1), said before
   // the run; the documents are loaded once (runConformance reuses them).
   for (const spec of config.specs.length > 0 ? await loadSpecs(config.specs) : []) for (const warning of spec.warnings) io.err(`warning: ${warning}\n`);

@@ -25,7 +25,9 @@ export function expandCredentials(data: unknown, origin: string, env: NodeJS.Pro
     ? Object.fromEntries(
         Object.entries(data.targets).map(([name, setting]) => [
           name,
-          Array.isArray(setting) ? setting.map((entry: unknown, index) => (isRecord(entry) && 'headers' in entry ? { ...entry, headers: headers(entry.headers, `targets.${name}.${index}.headers`) } : entry)) : setting,
+          Array.isArray(setting)
+            ? setting.map((entry: unknown, index) => (isRecord(entry) && 'headers' in entry ? { ...entry, headers: headers(entry.headers, `targets.${name}.${index}.headers`) } : entry))
+            : setting,
         ]),
       )
     : data.targets;

@@ -95,7 +95,9 @@ function describeConfigErrors(errors: readonly ErrorObject[], origin: string): s
 /** `--fail-on must be new or any`, `--runs must be <= 100000`: the flag, never the config key. */
 function describeFlag(error: ErrorObject): string {
   const key = keyOf(error);
-  const match = Object.keys(FLAG_OF).filter((k) => key === k || key.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
+  const match = Object.keys(FLAG_OF)
+    .filter((k) => key === k || key.startsWith(`${k}.`))
+    .sort((a, b) => b.length - a.length)[0];
   const flag = match ? FLAG_OF[match]! : key;
   if (error.keyword === 'enum') return `${flag} must be ${(error.params.allowedValues as unknown[]).join(' or ')}`;
   // From the API, a key the configuration does not have: name it.
@@ -107,7 +109,9 @@ function describeFlag(error: ErrorObject): string {
 function headerProblem(data: FileConfig): string | undefined {
   // A target's own headers (several servers of an operation) are sent as the run's are.
   const perTarget = Object.entries(data.targets ?? {}).flatMap(([key, setting]) =>
-    typeof setting === 'string' ? [] : setting.flatMap((entry, index) => (typeof entry === 'string' ? [] : Object.entries(entry.headers ?? {}).map(([name, value]) => [`targets.${key}.${index}.headers.${name}`, value] as const))),
+    typeof setting === 'string'
+      ? []
+      : setting.flatMap((entry, index) => (typeof entry === 'string' ? [] : Object.entries(entry.headers ?? {}).map(([name, value]) => [`targets.${key}.${index}.headers.${name}`, value] as const))),
   );
   for (const [key, value] of [...Object.entries(data.headers ?? {}).map(([name, value]) => [`headers.${name}`, value] as const), ...perTarget]) {
     const problem = credentialTextProblem(value);
@@ -233,7 +237,7 @@ function assertMockUsed(file: FileConfig, flags: Partial<ConformanceConfig>, mer
   if (merged.target === undefined && Object.keys(merged.targets).length === 0) return;
   const given = (mock: ConformanceConfig['mock'] | undefined): string[] => Object.keys(mock ?? {}).filter((key) => mock?.[key as keyof ConformanceConfig['mock']] !== undefined);
   const fromFlags = given(flags.mock).map((key) => FLAG_OF[`mock.${key}`] ?? key);
-  const target = flags.target !== undefined || Object.keys(flags.targets ?? {}).length > 0 ? '--target' : 'the config file\'s target';
+  const target = flags.target !== undefined || Object.keys(flags.targets ?? {}).length > 0 ? '--target' : "the config file's target";
   if (fromFlags.length > 0) throw new UsageError(`${fromFlags.join(', ')}: the embedded mock is not used when a target is named (${target}); drop one or the other`);
   const fromFile = given(file.mock).map((key) => `mock.${key}`);
   if (fromFile.length > 0) throw new ConfigError(`${fromFile.join(', ')} (config file): the embedded mock is not used when a target is named (${target}); drop one or the other`);

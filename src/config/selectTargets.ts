@@ -4,7 +4,6 @@ import { targetNameOf } from './targetNameOf.ts';
 
 type Targets = Pick<Partial<ConformanceConfig>, 'target' | 'targets'>;
 
-
 /** Every name a config file's targets answer to. */
 function namesIn(config: Targets): string[] {
   const settings: TargetSetting[] = [...(config.target !== undefined ? [config.target] : []), ...Object.values(config.targets ?? {})];

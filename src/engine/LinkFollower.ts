@@ -81,7 +81,10 @@ export class LinkFollower {
     const before = this.#turns.get(key) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
-    this.#turns.set(key, before.then(() => mine));
+    this.#turns.set(
+      key,
+      before.then(() => mine),
+    );
     await before;
     const stuck = this.#stuck.get(key);
     if (stuck !== undefined) {
@@ -127,7 +130,9 @@ export class LinkFollower {
 
   async #send(testCase: Case, target: PreparedOperation, origin: PreparedOperation): Promise<Exchange | { readonly notSent: string }> {
     // The linked operation of the same document takes the credential the way the origin's server took it.
-    const same = target.operation.credentialSchemes.length === origin.operation.credentialSchemes.length && target.operation.credentialSchemes.every((s) => origin.operation.credentialSchemes.some((o) => o.scheme === s.scheme));
+    const same =
+      target.operation.credentialSchemes.length === origin.operation.credentialSchemes.length &&
+      target.operation.credentialSchemes.every((s) => origin.operation.credentialSchemes.some((o) => o.scheme === s.scheme));
     try {
       return await this.#runner.send(testCase, target.baseUrl, same ? origin.operation.credentialSchemes : target.operation.credentialSchemes, sendPolicyFor(target.operation, testCase));
     } catch (error) {
@@ -138,7 +143,10 @@ export class LinkFollower {
 
   #judge(exchange: Exchange, target: PreparedOperation, origin: Exchange): Verdict[] {
     const skipChecks = [...target.expectations.skipChecks, ...[...checkRegistry.keys()].filter((name) => !RESPONSE_CHECKS.has(name))];
-    return runChecks(exchange, { operation: target.operation, validators: target.validators, expectations: { ...target.expectations, skipChecks } }, target.constraints).map((v) => ({ ...v, on: { ...exchange, case: origin.case } }));
+    return runChecks(exchange, { operation: target.operation, validators: target.validators, expectations: { ...target.expectations, skipChecks } }, target.constraints).map((v) => ({
+      ...v,
+      on: { ...exchange, case: origin.case },
+    }));
   }
 
   async #followOne(link: LinkSpec, target: PreparedOperation, exchange: Exchange, origin: PreparedOperation): Promise<Followed> {
@@ -163,7 +171,11 @@ export class LinkFollower {
     const verdicts = [...judged.flatMap((e) => this.#judge(e, target, exchange)), ...judgeTask(polled, link, spec, exchange, origin.constraints)];
     if (polled.outcome === 'deadline') {
       const key = this.#resourceOf(exchange.case, origin);
-      if (key !== undefined) this.#stuck.set(key, `the task ${Object.values(testCase.request.pathParams).join(', ')} of ${sendPolicyFor(origin.operation, exchange.case).resource ?? 'the resource'} did not end within ${deadlineMs} ms: nothing more is sent to that resource`);
+      if (key !== undefined)
+        this.#stuck.set(
+          key,
+          `the task ${Object.values(testCase.request.pathParams).join(', ')} of ${sendPolicyFor(origin.operation, exchange.case).resource ?? 'the resource'} did not end within ${deadlineMs} ms: nothing more is sent to that resource`,
+        );
     }
     const timeline: TaskTimeline = {
       ...base,

@@ -177,7 +177,14 @@ export class ResultCollector implements RunListener {
       this.routeAnswers.set(operationId, route);
     }
     // A boundary only ever answered a documented state conflict was tried and not judged.
-    if (status !== undefined && intent.kind === 'boundary' && !(status === 401 || status === 403) && !(status >= 200 && status <= 299) && !isNotFound(status, prepared?.operation.hints) && prepared?.operation.hints.stateConflictStatuses.includes(String(status))) {
+    if (
+      status !== undefined &&
+      intent.kind === 'boundary' &&
+      !(status === 401 || status === 403) &&
+      !(status >= 200 && status <= 299) &&
+      !isNotFound(status, prepared?.operation.hints) &&
+      prepared?.operation.hints.stateConflictStatuses.includes(String(status))
+    ) {
       const key = `${operationId}|${intent.constraintId}`;
       coverageFold.add(this.coverage, { column: 'conflict', key, status });
     }
@@ -345,14 +352,29 @@ export class ResultCollector implements RunListener {
     const operations = this.operations.map(({ operation, baseUrl, targetName, targetNamed }) => {
       const id = operation.operationId;
       const causes = causesByOperation.get(id) ?? [];
-      const basis = { operationId: id, method: operation.method, path: operation.pathTemplate, target: redactUrl(baseUrl), targetName, targetNamed, planned: this.planned.get(id) ?? 0, ran: this.ran.get(id) ?? 0, notRun: this.notRunCount.get(id) ?? 0 };
+      const basis = {
+        operationId: id,
+        method: operation.method,
+        path: operation.pathTemplate,
+        target: redactUrl(baseUrl),
+        targetName,
+        targetNamed,
+        planned: this.planned.get(id) ?? 0,
+        ran: this.ran.get(id) ?? 0,
+        notRun: this.notRunCount.get(id) ?? 0,
+      };
       return operationSummary(basis, found, { inconclusive: causes.length > 0, interrupted: options.interrupted, cause: causes[0]?.text });
     });
     const unverifiedBoundaries: UnverifiedBoundary[] = this.operations.flatMap(({ operation, targetName }) => {
       const id = operation.operationId;
       if (untested(id)) return [];
       const { unverified } = boundaries.get(id)!;
-      return unverified.map((constraintId) => ({ operationId: id, target: targetName, constraintId, statuses: [...(this.coverage.conflicts.get(`${id}|${constraintId}`) ?? [])].sort((a, b) => a - b) }));
+      return unverified.map((constraintId) => ({
+        operationId: id,
+        target: targetName,
+        constraintId,
+        statuses: [...(this.coverage.conflicts.get(`${id}|${constraintId}`) ?? [])].sort((a, b) => a - b),
+      }));
     });
     const ids = new Set(this.operations.map((p) => p.operation.operationId));
     return finishReport({

@@ -28,5 +28,4 @@ export class TaskLog {
   field(): { tasks?: RunTasks } {
     return this.#followed === 0 ? {} : { tasks: { followed: this.#followed, outcomes: { ...this.#outcomes }, timelines: [...this.#timelines] } };
   }
-
 }

@@ -70,14 +70,23 @@ export function randomRequestAt(prepared: PreparedOperation, fixtures: Readonly<
     return request;
   }
   const arbitrary = validRequestArbitrary(prepared.operation, options, prepared.validators);
-  const details = fc.check(fc.property(arbitrary, (_request: PlannedRequest) => false), { seed, path, endOnFailure: true });
+  const details = fc.check(
+    fc.property(arbitrary, (_request: PlannedRequest) => false),
+    { seed, path, endOnFailure: true },
+  );
   const value = details.counterexample?.[0];
   if (!value) throw new Error(`no random request at path ${path}`);
   return value;
 }
 
 function failingChecks(result: CaseResult): string {
-  return result.status === 'ran' ? result.verdicts.filter((v) => v.outcome === 'fail').map((v) => v.check).sort().join(',') : '';
+  return result.status === 'ran'
+    ? result.verdicts
+        .filter((v) => v.outcome === 'fail')
+        .map((v) => v.check)
+        .sort()
+        .join(',')
+    : '';
 }
 
 /** One random case as sampled: `fingerprint` identifies its request, so answers are looked up without hashing again. */
@@ -98,13 +107,7 @@ const DRAWS_PER_CASE = 2;
  * valid requests are few (`finiteRequestDomain`, at most `runs`), each is listed once (ids `…:c<index>`)
  * instead of being sampled. A request carrying a value a restriction excludes is never among them.
  */
-export function sampleRandomCases(
-  prepared: PreparedOperation,
-  fixtures: Readonly<Record<string, string>>,
-  seed: number,
-  runs: number,
-  keep: (index: number) => boolean = () => true,
-): RandomCase[] {
+export function sampleRandomCases(prepared: PreparedOperation, fixtures: Readonly<Record<string, string>>, seed: number, runs: number, keep: (index: number) => boolean = () => true): RandomCase[] {
   // Random requests are valid ones: none is sent when only skipped checks would judge them.
   if (runs <= 0 || unplannedIntents(prepared.expectations.skipChecks).has('valid')) return [];
   return sampleWith(prepared, randomSetup(prepared, fixtures, seed), seed, runs, keep);
@@ -182,7 +185,15 @@ export async function exploreRandom(prepared: PreparedOperation, runs: number, c
   }
 }
 
-async function shrink(prepared: PreparedOperation, context: RunContext, setup: RandomSetup, signature: string, index: number, original: CaseResult, answered: Map<string, CaseResult>): Promise<CaseResult> {
+async function shrink(
+  prepared: PreparedOperation,
+  context: RunContext,
+  setup: RandomSetup,
+  signature: string,
+  index: number,
+  original: CaseResult,
+  answered: Map<string, CaseResult>,
+): Promise<CaseResult> {
   const { operationId } = prepared.operation;
   const arbitrary = validRequestArbitrary(prepared.operation, setup.options, prepared.validators);
   let sent = 0;

@@ -21,7 +21,10 @@ function credentialHint(headers: ReadonlySet<string>, operation: Operation, own?
   const schemes = [...new Set(operation.credentialSchemes.map((c) => c.header))];
   const sent = [...headers];
   // A `--header` goes only to the operations that take a credential in it: another API's header is not sent here.
-  if (sent.length === 0) return schemes.length > 0 ? `no credential was sent: this operation takes one in ${schemes.join(', ')}; give --header '${schemes[0]}: value' or --token` : "no credential was sent: give --header 'Name: value' or --token";
+  if (sent.length === 0)
+    return schemes.length > 0
+      ? `no credential was sent: this operation takes one in ${schemes.join(', ')}; give --header '${schemes[0]}: value' or --token`
+      : "no credential was sent: give --header 'Name: value' or --token";
   // Headers meant for another API: the operation's own scheme got nothing.
   if (schemes.length > 0 && !sent.some((h) => schemes.includes(h.toLowerCase()))) {
     return `no credential this operation takes (${schemes.join(', ')}) was sent; ${sent.join(', ')} is not one of them: give --token or --header for it`;
@@ -41,7 +44,10 @@ function probeHint(evidence: OperationEvidence): string {
 
 /** `12 timeout, 3 connection-reset`: counts by kind, most first. */
 export function describeKinds(kinds: ReadonlyMap<string, number>): string {
-  return [...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} ${kind}`).join(', ');
+  return [...kinds.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
 }
 
 /**
@@ -55,14 +61,23 @@ export function unavailableCause(evidence: OperationEvidence, ran: number): Inco
   const tried = evidence.url ?? 'the base URL';
   if (answered > 0 && evidence.serverErrors === answered) {
     const statuses = [...evidence.serverErrorStatuses].sort().join('/');
-    return { kind: 'unavailable', text: `every answer was ${statuses} before any 2xx (${answered} of ${answered} requests that carried the credential; tried ${tried}): the server is unavailable; check that it is up and serving, then run again` };
+    return {
+      kind: 'unavailable',
+      text: `every answer was ${statuses} before any 2xx (${answered} of ${answered} requests that carried the credential; tried ${tried}): the server is unavailable; check that it is up and serving, then run again`,
+    };
   }
   if (answered > 0 && evidence.redirects === answered) {
-    return { kind: 'unavailable', text: `every answer was a redirect (${answered} of ${answered}; tried ${tried}): the target sends everything elsewhere (a login page, http to https, a moved base URL); give the URL it redirects to as --target` };
+    return {
+      kind: 'unavailable',
+      text: `every answer was a redirect (${answered} of ${answered}; tried ${tried}): the target sends everything elsewhere (a login page, http to https, a moved base URL); give the URL it redirects to as --target`,
+    };
   }
   const unanswered = [...evidence.unanswered.values()].reduce((a, b) => a + b, 0);
   if (unanswered * 2 > ran) {
-    return { kind: 'unavailable', text: `${unanswered} of ${ran} requests got no answer (${describeKinds(evidence.unanswered)}) and no valid request was accepted: the server is unavailable or hangs; check it, --timeout and --connect-timeout` };
+    return {
+      kind: 'unavailable',
+      text: `${unanswered} of ${ran} requests got no answer (${describeKinds(evidence.unanswered)}) and no valid request was accepted: the server is unavailable or hangs; check it, --timeout and --connect-timeout`,
+    };
   }
   return undefined;
 }
@@ -107,17 +122,24 @@ export function inconclusiveCauses(
   if (evidence.observedAnswered > 0) {
     // Audited traffic: a client's refused credential is the server doing its job; only when every
     // exchange was refused was nothing but authentication seen.
-    if (refused === answered && answered > 0) causes.push({ kind: 'credential', text: `every one of the ${answered} exchange(s) was answered 401/403: the client's credential was refused, so nothing but authentication could be judged` });
+    if (refused === answered && answered > 0)
+      causes.push({ kind: 'credential', text: `every one of the ${answered} exchange(s) was answered 401/403: the client's credential was refused, so nothing but authentication could be judged` });
   } else if (causes.length > 0) {
     // Unavailable: no answer was about the credential, the ids or the resource's state.
   } else if (refusedProbe) {
-    causes.push({ kind: 'credential', text: `${refusedProbe.what} ${refusedProbe.url} was answered ${refusedProbe.status}: ${credentialHint(evidence.credentialHeaders, operation, run.targetHeaders)}` });
+    causes.push({
+      kind: 'credential',
+      text: `${refusedProbe.what} ${refusedProbe.url} was answered ${refusedProbe.status}: ${credentialHint(evidence.credentialHeaders, operation, run.targetHeaders)}`,
+    });
   } else if (evidence.validAccepted === 0 && refused > 0 && refused * 2 >= answered) {
     // Refused before the server looked at them, these requests judge nothing (a replayed invalid case too).
     const carried = evidence.credentialHeaders.size > 0 ? ' that carried the credential' : '';
     causes.push({ kind: 'credential', text: `${refused} of ${answered} requests${carried} were answered 401/403: ${credentialHint(evidence.credentialHeaders, operation, run.targetHeaders)}` });
   } else if (evidence.validAccepted === 0 && evidence.validNotFound > 0 && evidence.validNotFound * 2 >= evidence.validAnswered) {
-    const ids = operation.parameters.filter((p) => p.in === 'path').map((p) => p.name).join(', ');
+    const ids = operation.parameters
+      .filter((p) => p.in === 'path')
+      .map((p) => p.name)
+      .join(', ');
     causes.push({
       kind: 'fixture',
       text: `${evidence.validNotFound} of ${evidence.validAnswered} valid requests were answered ${[...evidence.notFoundStatuses].sort().join('/')}, the document's answer for a resource that does not exist: check the ids given with --fixture (${ids})`,

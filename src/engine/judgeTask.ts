@@ -41,18 +41,36 @@ export function judgeTask(polled: PolledTask, link: LinkSpec, spec: TaskSpec, or
   const verdicts: Verdict[] = [];
   const id = Object.values(last?.case.request.pathParams ?? {}).join(', ');
   if (polled.outcome === 'unknown-id') {
-    verdicts.push({ check: 'task-known', outcome: 'fail', provenance, message: `link ${link.name}: ${link.operationId} answered ${last?.response?.status ?? ''} for ${id}, the id the ${origin.response?.status ?? ''} answer gave (${link.source})`, ...on(last) });
+    verdicts.push({
+      check: 'task-known',
+      outcome: 'fail',
+      provenance,
+      message: `link ${link.name}: ${link.operationId} answered ${last?.response?.status ?? ''} for ${id}, the id the ${origin.response?.status ?? ''} answer gave (${link.source})`,
+      ...on(last),
+    });
   } else if (polled.exchanges.some((e) => e.response && e.response.status >= 200 && e.response.status <= 299)) {
     verdicts.push({ check: 'task-known', outcome: 'pass', message: `link ${link.name}: ${link.operationId} knows ${id}` });
   }
   if (polled.outcome === 'deadline') {
-    verdicts.push({ check: 'task-ends', outcome: 'fail', provenance, message: `link ${link.name}: task ${id} ${polled.note ?? 'did not end'} (deadline; terminal states ${spec.terminal.join(', ')})`, ...on(last) });
+    verdicts.push({
+      check: 'task-ends',
+      outcome: 'fail',
+      provenance,
+      message: `link ${link.name}: task ${id} ${polled.note ?? 'did not end'} (deadline; terminal states ${spec.terminal.join(', ')})`,
+      ...on(last),
+    });
   } else if (polled.outcome === 'succeeded' || polled.outcome === 'failed') {
     verdicts.push({ check: 'task-ends', outcome: 'pass', message: `link ${link.name}: task ${id} ended ${polled.state ?? ''} after ${polled.durationMs} ms` });
   }
   const back = firstStepBack(spec, polled.exchanges);
   if (back) {
-    verdicts.push({ check: 'task-states', outcome: 'fail', provenance, message: `link ${link.name}: task ${id} went from ${back.from} to ${back.to}; the documented order is ${spec.order.map((g) => g.join('|')).join(' → ')}`, ...on(back.exchange) });
+    verdicts.push({
+      check: 'task-states',
+      outcome: 'fail',
+      provenance,
+      message: `link ${link.name}: task ${id} went from ${back.from} to ${back.to}; the documented order is ${spec.order.map((g) => g.join('|')).join(' → ')}`,
+      ...on(back.exchange),
+    });
   } else if (polled.states.some((s) => s.state !== undefined)) {
     verdicts.push({ check: 'task-states', outcome: 'pass', message: `link ${link.name}: task ${id} moved forward (${polled.states.map((s) => s.state ?? '?').join(' → ')})` });
   }

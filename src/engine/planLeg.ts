@@ -54,13 +54,28 @@ export function planLeg(config: ConformanceConfig, hooks: RunHooks, setup: LegSe
     }
   }
   const plannedIds = new Set(everyPlan.flatMap((e) => e.cases.map((c) => c.id)));
-  const prior = expandSequences(hooks.priorCases?.(setup.operations, execution.legs.map((l) => l.leg.name)) ?? [], setup.operations, fixtures, plannedIds).filter((c) => inShard(config.shard, shardUnitOf(c)));
+  const prior = expandSequences(
+    hooks.priorCases?.(
+      setup.operations,
+      execution.legs.map((l) => l.leg.name),
+    ) ?? [],
+    setup.operations,
+    fixtures,
+    plannedIds,
+  ).filter((c) => inShard(config.shard, shardUnitOf(c)));
   // `--case` and `replay` narrow the run to the operations they name: the others take no part in its verdict.
   const narrowed = config.caseIds.length > 0 || command === 'replay';
   const priorOf = (operationId: string): number => prior.filter((c) => c.operationId === operationId).length;
   const planned = everyPlan.filter(({ prepared, cases, dropped }) => !narrowed || cases.length + dropped.length + priorOf(prepared.operation.operationId) > 0);
   const operations = planned.map(({ prepared }) => prepared);
-  const collector = new ResultCollector(operations, { replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation), command, strict: config.strict, startedAt: execution.startedAt, relaxations: relaxationsOf(config, operations), judgeAvailability: !narrowed });
+  const collector = new ResultCollector(operations, {
+    replayCommand: (testCase, p) => replayCommandFor(testCase.id, testCase.seed, p, invocation),
+    command,
+    strict: config.strict,
+    startedAt: execution.startedAt,
+    relaxations: relaxationsOf(config, operations),
+    judgeAvailability: !narrowed,
+  });
   for (const { operationId, ...probe } of setup.probes) collector.noteProbe(operationId, probe);
   if (setup.unreachable !== undefined) collector.noteUnreachable(setup.unreachable);
   const counts = Object.fromEntries(planned.map(({ prepared, cases, dropped }) => [prepared.operation.operationId, cases.length + dropped.length + priorOf(prepared.operation.operationId)]));

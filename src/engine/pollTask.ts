@@ -45,7 +45,14 @@ export async function pollTask(
   const exchanges: Exchange[] = [];
   let delay = FIRST_POLL_DELAY_MS;
   let state: string | undefined;
-  const end = (outcome: TaskOutcome, note?: string): PolledTask => ({ outcome, ...(state !== undefined ? { state } : {}), states, exchanges, durationMs: Math.round(clock.now() - start), ...(note ? { note } : {}) });
+  const end = (outcome: TaskOutcome, note?: string): PolledTask => ({
+    outcome,
+    ...(state !== undefined ? { state } : {}),
+    states,
+    exchanges,
+    durationMs: Math.round(clock.now() - start),
+    ...(note ? { note } : {}),
+  });
   for (;;) {
     if (options.signal?.aborted) return end('interrupted', 'the run was interrupted');
     const sent = await poll();

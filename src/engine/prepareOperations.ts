@@ -25,7 +25,14 @@ function resolveTargets(setting: TargetSetting, where: string): Resolved[] {
   const resolved = entries.map((entry): Resolved => {
     const target = typeof entry === 'string' ? { url: entry } : entry;
     const url = target.url.replace(/\/+$/, '');
-    return { url, name: targetNameOf(target), fixtures: target.fixtures ?? {}, headers: target.headers ?? {}, named: target.name !== undefined, ...(target.name !== undefined ? { configName: target.name } : {}) };
+    return {
+      url,
+      name: targetNameOf(target),
+      fixtures: target.fixtures ?? {},
+      headers: target.headers ?? {},
+      named: target.name !== undefined,
+      ...(target.name !== undefined ? { configName: target.name } : {}),
+    };
   });
   resolved.forEach((target, index) => {
     if (!/^https?:\/\//i.test(target.url)) throw new ConfigError(`${where}: ${redactUrl(target.url)} is not an http or https URL`);
@@ -69,26 +76,37 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
       }
       const key = keys[0];
       const fallback = config.target !== undefined ? { url: config.target } : defaultTarget;
-      const targets = key !== undefined ? resolveTargets(config.targets[key]!, `targets.${key}`) : fallback ? [{ url: fallback.url.replace(/\/+$/, ''), name: targetNameOf(fallback), fixtures: {}, headers: {}, named: fallback.name !== undefined }] : [];
+      const targets =
+        key !== undefined
+          ? resolveTargets(config.targets[key]!, `targets.${key}`)
+          : fallback
+            ? [{ url: fallback.url.replace(/\/+$/, ''), name: targetNameOf(fallback), fixtures: {}, headers: {}, named: fallback.name !== undefined }]
+            : [];
       const constraints = catalogueOperation(operation);
       const validators = validatorsFor(operation);
       const own = config.operations[operation.operationId] ?? { acceptedStatuses: [], skipChecks: [] };
       const expectations = config.checks && Object.keys(config.checks).length > 0 ? { ...own, checkSettings: config.checks } : own;
       const restrictions = targets.length > 0 ? valueRestrictionsOf(operation, constraints, validators, config) : [];
-      return targets.map((target) => withLinked({
-        operation,
-        specFile: spec.file,
-        constraints,
-        validators,
-        expectations,
-        ...(restrictions.length > 0 ? { restrictions } : {}),
-        baseUrl: target.url,
-        targetName: target.name,
-        targetNamed: target.named,
-        targetFixtures: target.fixtures,
-        targetHeaders: target.headers,
-        ...(target.configName !== undefined ? { configName: target.configName } : {}),
-      }, spec.operations, config));
+      return targets.map((target) =>
+        withLinked(
+          {
+            operation,
+            specFile: spec.file,
+            constraints,
+            validators,
+            expectations,
+            ...(restrictions.length > 0 ? { restrictions } : {}),
+            baseUrl: target.url,
+            targetName: target.name,
+            targetNamed: target.named,
+            targetFixtures: target.fixtures,
+            targetHeaders: target.headers,
+            ...(target.configName !== undefined ? { configName: target.configName } : {}),
+          },
+          spec.operations,
+          config,
+        ),
+      );
     });
   });
   for (const key of [...Object.keys(config.targets), ...Object.keys(config.operations)]) {
@@ -97,7 +115,10 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
   for (const id of config.operationIds) {
     if (!operationIds.has(id)) throw new ConfigError(`--operation ${id}: no such operation (known: ${[...operationIds].sort().join(', ')})`);
   }
-  const fixtureNames = [...Object.keys(config.fixtures).map((name) => [name, `--fixture ${name}`]), ...prepared.flatMap((p) => Object.keys(p.targetFixtures).map((name) => [name, `fixtures.${name} of target "${p.targetName}"`]))];
+  const fixtureNames = [
+    ...Object.keys(config.fixtures).map((name) => [name, `--fixture ${name}`]),
+    ...prepared.flatMap((p) => Object.keys(p.targetFixtures).map((name) => [name, `fixtures.${name} of target "${p.targetName}"`])),
+  ];
   for (const [name, where] of fixtureNames) {
     if (!pathParameters.has(name!)) throw new ConfigError(`${where}: no operation has a path parameter "${name}" (known: ${[...pathParameters].sort().join(', ')})`);
   }
@@ -112,7 +133,10 @@ export function prepareOperations(specs: readonly Spec[], config: ConformanceCon
     const operation = specs.flatMap((spec) => spec.operations).find((o) => o.operationId === operationId);
     const constraintIds = new Set(operation ? catalogueOperation(operation).map((c) => c.id) : []);
     const stray = Object.keys(expectations.severity ?? {}).find((key) => !checkRegistry.has(key) && !constraintIds.has(key));
-    if (stray !== undefined) throw new ConfigError(`operations.${operationId}.severity: "${stray}" is neither a check name nor a constraint id of ${operationId} (see \`conformance constraints\`; checks: ${[...checkRegistry.keys()].join(', ')})`);
+    if (stray !== undefined)
+      throw new ConfigError(
+        `operations.${operationId}.severity: "${stray}" is neither a check name nor a constraint id of ${operationId} (see \`conformance constraints\`; checks: ${[...checkRegistry.keys()].join(', ')})`,
+      );
   }
   // `--only-value` applies to every operation that has the input; one that none of the run's has is a slip.
   for (const input of Object.keys(config.onlyValues ?? {})) {

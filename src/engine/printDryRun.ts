@@ -25,7 +25,9 @@ export function printDryRun(
     const { operationId } = prepared.operation;
     for (const probe of probes.filter((c) => c.operationId === operationId)) {
       probeCount += 1;
-      out(`# fixture probe, sent first: the document's example ids below are used only if it is answered 2xx\n${toCurl(planToSent(probe, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
+      out(
+        `# fixture probe, sent first: the document's example ids below are used only if it is answered 2xx\n${toCurl(planToSent(probe, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`,
+      );
     }
     const sampled = sampleRandomCases(prepared, random.fixtures, random.seed, random.runs, random.keep).map((s) => s.testCase);
     for (const testCase of [...prior.filter((c) => c.operationId === operationId), ...cases, ...sampled]) {
@@ -33,7 +35,9 @@ export function printDryRun(
       // `--case` may name random cases: they count as random too.
       if (testCase.id.startsWith(randomCaseId(operationId, testCase.seed, ''))) randomCount += 1;
       // The label names the value tried: `--dry-run` shows, per constraint, every value a run sends.
-      out(`# ${testCase.id} (${testCase.intent.kind}: ${testCase.intent.label}${testCase.context ? `; with ${testCase.context}` : ''})\n${toCurl(planToSent(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`);
+      out(
+        `# ${testCase.id} (${testCase.intent.kind}: ${testCase.intent.label}${testCase.context ? `; with ${testCase.context}` : ''})\n${toCurl(planToSent(testCase, prepared.baseUrl, prepared.operation.credentialSchemes, options))}`,
+      );
     }
   }
   // The count is of every request listed: the fixture probes a run sends first are planned requests too.

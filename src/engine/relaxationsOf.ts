@@ -25,7 +25,12 @@ export function relaxationsOf(config: ConformanceConfig, operations: readonly Pr
       return [
         ...demoted.map(([rule]) => ({ operationId, kind: 'severity' as const, rule, text: `${operationId}: ${rule} demoted to a warning (${at}.severity)` })),
         ...o.skipChecks.map((check) => ({ operationId, kind: 'skip-check' as const, rule: check, text: `${operationId}: check ${check} not run (${at}.skipChecks)` })),
-        ...o.acceptedStatuses.map((status) => ({ operationId, kind: 'accepted-status' as const, rule: status, text: `${operationId}: status ${status} accepted on top of the documented ones (${at}.acceptedStatuses)` })),
+        ...o.acceptedStatuses.map((status) => ({
+          operationId,
+          kind: 'accepted-status' as const,
+          rule: status,
+          text: `${operationId}: status ${status} accepted on top of the documented ones (${at}.acceptedStatuses)`,
+        })),
         // Value restrictions (`${at}.values`) list here as kind 'values', one entry per restricted parameter.
       ];
     });

@@ -76,7 +76,10 @@ async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHoo
     if (signal) setMaxListeners(2 * legs.length + 1, signal);
     // A `--header` goes to the operations that take a credential in it (over every document loaded, so
     // one vendor's token never reaches the other's server); a target's own headers go to all its operations.
-    const routes = credentialRoutes(specs.flatMap((s) => s.operations), Object.keys(config.headers));
+    const routes = credentialRoutes(
+      specs.flatMap((s) => s.operations),
+      Object.keys(config.headers),
+    );
     for (const name of Object.keys(config.headers)) {
       if (!routes.has(name.toLowerCase())) hooks.notice?.(`--header ${name} is not a credential header of any operation: sent to every operation`);
     }
@@ -96,7 +99,11 @@ async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHoo
       // Every login before the first request (probes included); one that fails stops the run here.
       for (const { leg, sessions } of runners) if (!unreachable.has(leg)) await (config.dryRun ? sessions?.assumeLoggedIn() : sessions?.start());
       const setups = await Promise.all(
-        runners.map(({ leg, options, runner, links }) => (unreachable.has(leg) ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! } : setUpLeg(config, command, leg, runner, options, planner, links))),
+        runners.map(({ leg, options, runner, links }) =>
+          unreachable.has(leg)
+            ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! }
+            : setUpLeg(config, command, leg, runner, options, planner, links),
+        ),
       );
       return await execute(config, { ...hooks, ...(signal ? { signal } : {}) }, { legs: setups, command, embedded: targets.embedded, planner, several, startedAt, session });
     } finally {

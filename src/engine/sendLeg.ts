@@ -20,7 +20,13 @@ import { runSequences } from './runSequences.ts';
 import { settleAll } from './settleAll.ts';
 
 /** Sends one target's cases; a tool error is kept (not thrown) so the other targets finish and everything is reported. */
-export async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: LegPlan, execution: ExecutionSetup, invocation: RunInvocation): Promise<{ report: RunReport; failure?: unknown; dryRunCount?: number }> {
+export async function sendLeg(
+  config: ConformanceConfig,
+  hooks: RunHooks,
+  plan: LegPlan,
+  execution: ExecutionSetup,
+  invocation: RunInvocation,
+): Promise<{ report: RunReport; failure?: unknown; dryRunCount?: number }> {
   const { setup, planned, operations, prior, collector } = plan;
   const { runner, runnerOptions, fixtures } = setup;
   const { command } = execution;
@@ -58,7 +64,20 @@ export async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: 
     collector.noteCircuitOpen(opened);
     stop(opened);
   };
-  const context: RunContext = { operations, runner, runnerOptions, fixtures, seed: config.seed, collector, listeners, signal, stop, stopped: () => stopReason, failedEdges, ...(setup.links ? { links: setup.links } : {}) };
+  const context: RunContext = {
+    operations,
+    runner,
+    runnerOptions,
+    fixtures,
+    seed: config.seed,
+    collector,
+    listeners,
+    signal,
+    stop,
+    stopped: () => stopReason,
+    failedEdges,
+    ...(setup.links ? { links: setup.links } : {}),
+  };
   const planOrder = [
     ...prior.map((c) => ({ testCase: c, prepared: operations.find((p) => p.operation.operationId === c.operationId)! })),
     ...planned.flatMap(({ prepared, cases }) => cases.map((testCase) => ({ testCase, prepared }))),
@@ -81,7 +100,14 @@ export async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: 
     if (config.dryRun) {
       const out = hooks.dryRunOut ?? (() => undefined);
       if (execution.several) out(`# target ${setup.leg.name}`);
-      dryRunCount = printDryRun(planned, prior, setup.dryProbes, { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) }, runnerOptions, out);
+      dryRunCount = printDryRun(
+        planned,
+        prior,
+        setup.dryProbes,
+        { runs: config.caseIds.length === 0 && command === 'run' ? config.runs : 0, seed: config.seed, fixtures, ...(keepRandom ? { keep: keepRandom } : {}) },
+        runnerOptions,
+        out,
+      );
     } else if (setup.unreachable === undefined) {
       // What the probes' answers linked to (a task the credential probe started) is reported as a case of its own.
       for (const result of setup.links?.takeSettled() ?? []) {
@@ -97,19 +123,30 @@ export async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: 
       await settleAll(
         operations.map(async (p) => {
           // (Under an accepted-request limit: its first case that carries the credential, a refusal.)
-          const first = work.find((w) => w.prepared === p && w.testCase.sequence === undefined && (limited ? w.testCase.request.auth === 'configured' : w.testCase.intent.kind === 'valid') && !prior.includes(w.testCase));
+          const first = work.find(
+            (w) => w.prepared === p && w.testCase.sequence === undefined && (limited ? w.testCase.request.auth === 'configured' : w.testCase.intent.kind === 'valid') && !prior.includes(w.testCase),
+          );
           const result = first && (await send(first));
           const status = result?.status === 'ran' ? result.exchange.response?.status : undefined;
           if (status === 401 || status === 403) refused.set(p.operation.operationId, `the operation's first ${limited ? '' : 'valid '}request was answered ${status}: its credential was refused`);
         }),
       );
       const sendable = work.filter((w) => !done.has(w) && !refused.has(w.prepared.operation.operationId));
-      await runPool(sendable.filter((w) => w.testCase.sequence === undefined), runnerOptions.concurrency, signal, async (item) => void (await send(item)));
+      await runPool(
+        sendable.filter((w) => w.testCase.sequence === undefined),
+        runnerOptions.concurrency,
+        signal,
+        async (item) => void (await send(item)),
+      );
       if (config.caseIds.length === 0 && command === 'run' && !signal.aborted) {
         await settleAll(operations.filter((p) => !refused.has(p.operation.operationId)).map((p) => exploreRandom(p, config.runs, context, emitSent, keepRandom)));
       }
       // State sequences last: nothing else of their operation is in flight.
-      await runSequences(sendable.filter((w) => w.testCase.sequence !== undefined), send, signal);
+      await runSequences(
+        sendable.filter((w) => w.testCase.sequence !== undefined),
+        send,
+        signal,
+      );
     }
   } catch (error) {
     failure = error;
@@ -117,7 +154,8 @@ export async function sendLeg(config: ConformanceConfig, hooks: RunHooks, plan: 
   // A case never sent (an unreachable target, a refused credential, a spent budget, an interruption, a
   // tool error) is reported, never lost.
   if (!config.dryRun) {
-    const why = (item: (typeof work)[number]): string => setup.unreachable ?? refused.get(item.prepared.operation.operationId) ?? stopReason ?? (failure !== undefined ? 'the run stopped on an error' : 'the run was interrupted');
+    const why = (item: (typeof work)[number]): string =>
+      setup.unreachable ?? refused.get(item.prepared.operation.operationId) ?? stopReason ?? (failure !== undefined ? 'the run stopped on an error' : 'the run was interrupted');
     for (const item of work) if (!done.has(item)) emit({ status: 'not-run', case: item.testCase, reason: `not sent: ${why(item)}` });
   }
   // The accepted-request limit stops a resource, not the run: said in the report and as its stop reason.

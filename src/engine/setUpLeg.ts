@@ -38,7 +38,15 @@ export interface LegSetup {
 }
 
 /** The credential scheme first (the fixture probe must authenticate), then the fixtures. */
-export async function setUpLeg(config: ConformanceConfig, command: 'run' | 'replay', leg: Leg, runner: HttpRunner, runnerOptions: RunnerOptions, planner: Planner, links: LinkFollower): Promise<LegSetup> {
+export async function setUpLeg(
+  config: ConformanceConfig,
+  command: 'run' | 'replay',
+  leg: Leg,
+  runner: HttpRunner,
+  runnerOptions: RunnerOptions,
+  planner: Planner,
+  links: LinkFollower,
+): Promise<LegSetup> {
   const settle = (exchange: Exchange, p: PreparedOperation): Promise<void> => links.settle(exchange, p);
   const plan = (p: PreparedOperation, f: Readonly<Record<string, string>>): OperationPlan => planner.plan(p, f);
   const probing = !config.dryRun && command === 'run';
@@ -48,7 +56,10 @@ export async function setUpLeg(config: ConformanceConfig, command: 'run' | 'repl
   // A dry run shows the plan a run would send when its fixture probe is answered 2xx, probe included.
   const dryProbes = config.dryRun && command === 'run' ? operations.flatMap((p) => fixtureProbe(p, leg.given, plan) ?? []) : [];
   const fixtures = probing
-    ? await orWhenInterrupted(discoverFixtures(operations, leg.given, runner, plan, (p) => probes.push(p), settle), leg.given)
+    ? await orWhenInterrupted(
+        discoverFixtures(operations, leg.given, runner, plan, (p) => probes.push(p), settle),
+        leg.given,
+      )
     : dryProbes.reduce<Record<string, string>>((all, p) => ({ ...all, ...p.candidate }), { ...leg.given });
   return { leg, runner, runnerOptions, operations, fixtures, probes, dryProbes: dryProbes.map((p) => p.probe), links };
 }

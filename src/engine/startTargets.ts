@@ -61,5 +61,12 @@ export async function startTargets(config: ConformanceConfig, specs: readonly Sp
     ...(config.specs.length > 0 ? { specFiles: config.specs } : {}),
   });
   // The token goes into each operation's first scheme unless the user's own header already fills it.
-  return { defaultTarget: { url: mock.url, name: EMBEDDED_TARGET_NAME }, fixtures: fixturesOf(mock), token: mock.token, embedded: true, ...(mock.taskDeadlineMs !== undefined ? { taskDeadlineMs: mock.taskDeadlineMs } : {}), close: () => mock.close() };
+  return {
+    defaultTarget: { url: mock.url, name: EMBEDDED_TARGET_NAME },
+    fixtures: fixturesOf(mock),
+    token: mock.token,
+    embedded: true,
+    ...(mock.taskDeadlineMs !== undefined ? { taskDeadlineMs: mock.taskDeadlineMs } : {}),
+    close: () => mock.close(),
+  };
 }

@@ -38,7 +38,8 @@ function admit(operation: Operation, constraints: readonly Constraint[], validat
   const baseIssues = validators.validateRequest(base).issues;
   const before = new Set(issueConstraintIds(baseIssues, constraints));
   const brokenBy = (candidate: unknown): string[] => {
-    const request = site.in === 'body' ? withBodyValue(base, operation.requestBody!.schema, site.pointer, candidate) : withParameter(base, operation.pathTemplate, site.in, site.name, parameterText(candidate));
+    const request =
+      site.in === 'body' ? withBodyValue(base, operation.requestBody!.schema, site.pointer, candidate) : withParameter(base, operation.pathTemplate, site.in, site.name, parameterText(candidate));
     const issues = validators.validateRequest(request).issues;
     const ids = issueConstraintIds(issues, constraints).filter((id) => !before.has(id));
     return ids.length > 0 ? ids : issues.length > baseIssues.length ? ['the document'] : [];

@@ -30,7 +30,7 @@ function completed(node: SchemaNode, values: fc.Arbitrary<unknown>, draw: ValidD
   return fc.tuple(values, drawn).map(([value, extra]) => {
     const out = { ...asObject(value) };
     // A member added for one rule may need others in turn: repeat until nothing is missing.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const [member, requires] of Object.entries(rules)) {
         if (!(member in out)) continue;
@@ -86,7 +86,9 @@ export const dependentRequiredKeyword: Keyword = {
   locate: (issue) => (issue.keyword === 'dependentRequired' ? { kind: 'dependentRequired', target: issue.at } : undefined),
   describe: (rule, actual) => {
     const object = asObject(actual);
-    const broken = Object.entries(rule.value as Record<string, readonly string[]>).flatMap(([member, needed]) => (member in object ? needed.filter((name) => !(name in object)).map((name) => `${member} without ${name}`) : []));
+    const broken = Object.entries(rule.value as Record<string, readonly string[]>).flatMap(([member, needed]) =>
+      member in object ? needed.filter((name) => !(name in object)).map((name) => `${member} without ${name}`) : [],
+    );
     return `has ${broken.join(', ') || 'a member without one it needs'} (dependentRequired)`;
   },
 };

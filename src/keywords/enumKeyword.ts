@@ -82,5 +82,6 @@ export const enumKeyword: Keyword = {
     return ofType.length > 0 ? enumArbitrary(ofType) : undefined;
   },
   locate: (issue) => (issue.keyword === 'enum' || issue.keyword === 'const' ? { kind: issue.keyword, target: issue.at } : undefined),
-  describe: (rule, _actual) => (rule.kind === 'const' ? `is not ${show(rule.value)}` : `is not one of ${(rule.value as readonly unknown[]).map((v) => (typeof v === 'string' ? v : show(v))).join(', ')}`),
+  describe: (rule, _actual) =>
+    rule.kind === 'const' ? `is not ${show(rule.value)}` : `is not one of ${(rule.value as readonly unknown[]).map((v) => (typeof v === 'string' ? v : show(v))).join(', ')}`,
 };

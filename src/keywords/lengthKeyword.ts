@@ -73,7 +73,14 @@ function wideAtMax(limit: number, site: ValueSite): Sample[] {
     ...maybe(`length-${limit}-wide`, `length ${limit} in 3-byte characters`, textOf(site, limit, WIDE_BMP), 'maxLength', limit),
     ...maybe(`length-${limit}-astral`, `length ${limit} in 4-byte characters`, textOf(site, limit, ASTRAL), 'maxLength', limit),
     // The page states no character set: a refusal of control whitespace is a reading.
-    ...maybe(`length-${limit}-controls`, `length ${limit} with a tab and a line break`, controls !== undefined && (site.node.pattern === undefined || new RegExp(site.node.pattern, 'u').test(controls)) ? controls : undefined, 'maxLength', limit, 'reading'),
+    ...maybe(
+      `length-${limit}-controls`,
+      `length ${limit} with a tab and a line break`,
+      controls !== undefined && (site.node.pattern === undefined || new RegExp(site.node.pattern, 'u').test(controls)) ? controls : undefined,
+      'maxLength',
+      limit,
+      'reading',
+    ),
     ...maybe(`length-${limit}-combining`, `length ${limit} in decomposed characters`, decomposedOf(site, limit), 'maxLength', limit),
   ];
 }
@@ -90,10 +97,28 @@ function normalisedOverMax(limit: number, site: ValueSite): Sample[] {
   const padded = inner === undefined ? undefined : ` ${inner} `;
   // Runs of inner spaces, which a server that collapses whitespace before it counts makes shorter.
   const words = textOfLength(Math.ceil((limit + 1) / 3), site.node, 'ascii');
-  const spaced = words === undefined ? undefined : [...words].join('  ').slice(0, limit + 1).padEnd(limit + 1, 'a');
+  const spaced =
+    words === undefined
+      ? undefined
+      : [...words]
+          .join('  ')
+          .slice(0, limit + 1)
+          .padEnd(limit + 1, 'a');
   return [
-    ...maybe(`length-${limit + 1}-padded`, `length ${limit + 1} with surrounding spaces`, padded !== undefined && (site.node.pattern === undefined || new RegExp(site.node.pattern, 'u').test(padded)) ? padded : undefined, 'maxLength', limit),
-    ...maybe(`length-${limit + 1}-spaced`, `length ${limit + 1} with runs of inner spaces`, spaced !== undefined && limit >= 3 && (site.node.pattern === undefined || new RegExp(site.node.pattern, 'u').test(spaced)) ? spaced : undefined, 'maxLength', limit),
+    ...maybe(
+      `length-${limit + 1}-padded`,
+      `length ${limit + 1} with surrounding spaces`,
+      padded !== undefined && (site.node.pattern === undefined || new RegExp(site.node.pattern, 'u').test(padded)) ? padded : undefined,
+      'maxLength',
+      limit,
+    ),
+    ...maybe(
+      `length-${limit + 1}-spaced`,
+      `length ${limit + 1} with runs of inner spaces`,
+      spaced !== undefined && limit >= 3 && (site.node.pattern === undefined || new RegExp(site.node.pattern, 'u').test(spaced)) ? spaced : undefined,
+      'maxLength',
+      limit,
+    ),
     ...maybe(`length-${limit + 1}-decomposed`, `length ${limit + 1} in decomposed characters`, decomposedOf(site, limit + 1), 'maxLength', limit),
   ];
 }
@@ -145,4 +170,3 @@ export const lengthKeyword: Keyword = {
     return rule.kind === 'maxLength' ? `has ${length} characters, more than maxLength ${String(rule.value)}` : `has ${length} characters, fewer than minLength ${String(rule.value)}`;
   },
 };
-

@@ -13,7 +13,9 @@ export const multipleOfKeyword: Keyword = {
     const { min, max } = numericRange(site.node, schemaTypes(site.node).includes('integer'));
     const low = alignToMultiple(min ?? step, step, 1);
     const high = max !== undefined ? alignToMultiple(max, step, -1) : multipleOf(step, Math.max(2, Math.ceil(low / step) + 2));
-    return [...new Set([low, high])].filter((v) => (min === undefined || v >= min) && (max === undefined || v <= max)).map((value, i) => ({ variant: i === 0 ? 'lowest-multiple' : 'highest-multiple', label: `= ${show(value)}`, value }));
+    return [...new Set([low, high])]
+      .filter((v) => (min === undefined || v >= min) && (max === undefined || v <= max))
+      .map((value, i) => ({ variant: i === 0 ? 'lowest-multiple' : 'highest-multiple', label: `= ${show(value)}`, value }));
   },
   violations: (rule, site) => {
     const step = rule.value as number;

@@ -20,7 +20,17 @@ function isInteger(node: SchemaNode): boolean {
 /** The first allowed value past or at a bound, towards the inside of the range (`1`: upwards). */
 function inside(node: SchemaNode, bound: number, exclusive: boolean, direction: 1 | -1): number {
   const integer = isInteger(node);
-  let value = exclusive ? (integer ? (direction === 1 ? Math.floor(bound) + 1 : Math.ceil(bound) - 1) : nextDouble(bound, direction)) : integer ? (direction === 1 ? Math.ceil(bound) : Math.floor(bound)) : bound;
+  let value = exclusive
+    ? integer
+      ? direction === 1
+        ? Math.floor(bound) + 1
+        : Math.ceil(bound) - 1
+      : nextDouble(bound, direction)
+    : integer
+      ? direction === 1
+        ? Math.ceil(bound)
+        : Math.floor(bound)
+      : bound;
   if (typeof node.multipleOf === 'number') value = alignToMultiple(value, node.multipleOf, direction);
   return value;
 }
@@ -34,8 +44,19 @@ function outside(kind: RangeKind, bound: number, node: SchemaNode): Sample[] {
   const below = kind === 'minimum' || kind === 'exclusiveMinimum';
   const exclusive = kind.startsWith('exclusive');
   const candidates: Array<[string, number]> = below
-    ? [...(exclusive ? ([['at-limit', bound]] as Array<[string, number]>) : []), ['one-below', exclusive ? bound - unit : (isInteger(node) ? Math.ceil(bound) : bound) - unit], ['zero', 0], ['negative', -1], ['int32-underflow', BEYOND_INT32]]
-    : [...(exclusive ? ([['at-limit', bound]] as Array<[string, number]>) : []), ['one-above', exclusive ? bound + unit : (isInteger(node) ? Math.floor(bound) : bound) + unit], ['int32-overflow', INT32_OVERFLOW], ['max-safe-integer', Number.MAX_SAFE_INTEGER]];
+    ? [
+        ...(exclusive ? ([['at-limit', bound]] as Array<[string, number]>) : []),
+        ['one-below', exclusive ? bound - unit : (isInteger(node) ? Math.ceil(bound) : bound) - unit],
+        ['zero', 0],
+        ['negative', -1],
+        ['int32-underflow', BEYOND_INT32],
+      ]
+    : [
+        ...(exclusive ? ([['at-limit', bound]] as Array<[string, number]>) : []),
+        ['one-above', exclusive ? bound + unit : (isInteger(node) ? Math.floor(bound) : bound) + unit],
+        ['int32-overflow', INT32_OVERFLOW],
+        ['max-safe-integer', Number.MAX_SAFE_INTEGER],
+      ];
   const breaks = (n: number): boolean => (kind === 'minimum' ? n < bound : kind === 'maximum' ? n > bound : kind === 'exclusiveMinimum' ? n <= bound : n >= bound);
   // With a `multipleOf`, each value moves outwards to a multiple, so it breaks the bound and nothing else.
   const step = typeof node.multipleOf === 'number' ? node.multipleOf : undefined;

@@ -59,7 +59,10 @@ function wrongTypes(node: SchemaNode, asText: boolean): Sample[] {
   ];
   const numeric = types.includes('integer') || types.includes('number');
   return candidates
-    .filter(([variant, value]) => !admits(types, value) && (variant !== 'fraction' || types.includes('integer')) && (variant !== 'number-as-string' || numeric) && (variant !== 'boolean-as-string' || types.includes('boolean')))
+    .filter(
+      ([variant, value]) =>
+        !admits(types, value) && (variant !== 'fraction' || types.includes('integer')) && (variant !== 'number-as-string' || numeric) && (variant !== 'boolean-as-string' || types.includes('boolean')),
+    )
     .map(([variant, value]) => ({ variant, label: `= ${show(value)}`, value }));
 }
 

@@ -12,15 +12,7 @@ export interface RecordedResponse {
 }
 
 /** Why no usable response came back. */
-export type TransportFailureKind =
-  | 'timeout'
-  | 'connection-reset'
-  | 'connection-refused'
-  | 'redirect'
-  | 'rate-limited'
-  | 'too-large'
-  | 'protocol-error'
-  | 'other';
+export type TransportFailureKind = 'timeout' | 'connection-reset' | 'connection-refused' | 'redirect' | 'rate-limited' | 'too-large' | 'protocol-error' | 'other';
 
 export interface TransportFailure {
   readonly kind: TransportFailureKind;

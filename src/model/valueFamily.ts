@@ -4,5 +4,8 @@
  * Empty when the variant is only a number (a numbered draft).
  */
 export function valueFamily(variant: string): string {
-  return variant.replace(/\d+/g, '').replace(/[-_.:]{2,}/g, '-').replace(/^[-_.:]+|[-_.:]+$/g, '');
+  return variant
+    .replace(/\d+/g, '')
+    .replace(/[-_.:]{2,}/g, '-')
+    .replace(/^[-_.:]+|[-_.:]+$/g, '');
 }

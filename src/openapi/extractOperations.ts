@@ -34,7 +34,8 @@ function pickJson(content: Record<string, OpenAPIV3_1.MediaTypeObject> | undefin
 /** Why a security scheme cannot be sent, or `undefined` when it can: a header the runner fills from `--token`. */
 function schemeProblem(name: string, scheme: OpenAPIV3_1.SecuritySchemeObject | undefined): string | undefined {
   if (!scheme) return `security requirement names unknown scheme "${name}"`;
-  if (scheme.type === 'apiKey') return scheme.in === 'header' ? undefined : `security scheme "${name}" (apiKey in ${scheme.in}) is not supported: only header API keys, HTTP, OAuth 2 and OpenID Connect bearer tokens`;
+  if (scheme.type === 'apiKey')
+    return scheme.in === 'header' ? undefined : `security scheme "${name}" (apiKey in ${scheme.in}) is not supported: only header API keys, HTTP, OAuth 2 and OpenID Connect bearer tokens`;
   if (scheme.type === 'http' || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') return undefined;
   return `security scheme "${name}" (${(scheme as { type: string }).type}) is not supported: only header API keys, HTTP, OAuth 2 and OpenID Connect bearer tokens`;
 }
@@ -92,7 +93,9 @@ function parameterExample(parameter: OpenAPIV3_1.ParameterObject): unknown {
 
 function firstExample(parameter: OpenAPIV3_1.ParameterObject): unknown {
   if (parameter.example !== undefined) return parameter.example;
-  const named = Object.values(parameter.examples ?? {}).map((e) => (e as OpenAPIV3_1.ExampleObject).value).find((v) => v !== undefined);
+  const named = Object.values(parameter.examples ?? {})
+    .map((e) => (e as OpenAPIV3_1.ExampleObject).value)
+    .find((v) => v !== undefined);
   if (named !== undefined) return named;
   const schema = (parameter.schema ?? {}) as { example?: unknown; examples?: unknown };
   if (schema.example !== undefined) return schema.example;
@@ -172,21 +175,23 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
         continue;
       }
       for (const { parameter } of located) if (parameter.in === 'cookie') warnings.push(`${file}: ${title}: optional cookie parameter "${parameter.name}" is never sent`);
-      const parameters: ParameterSpec[] = located.filter(({ parameter }) => parameter.in !== 'cookie').map(({ parameter, base }) => {
-        return {
-          name: parameter.name,
-          in: parameter.in as ParameterSpec['in'],
-          required: parameter.required === true || parameter.in === 'path',
-          schema: (parameter.schema ?? {}) as SchemaNode,
-          pointer: `${base}/schema`,
-          credential: parameter['x-credential'] === true,
-          provenanceScope: scopeWithin(operationScope, parameter, base),
-          source: docRef(parameter, `${parameter.in} parameter ${parameter.name}`),
-          ...(parameterExample(parameter) !== undefined ? { example: parameterExample(parameter) } : {}),
-          ...(typeof parameter.style === 'string' ? { style: parameter.style } : {}),
-          ...(parameter.allowEmptyValue === true ? { allowEmptyValue: true } : {}),
-        };
-      });
+      const parameters: ParameterSpec[] = located
+        .filter(({ parameter }) => parameter.in !== 'cookie')
+        .map(({ parameter, base }) => {
+          return {
+            name: parameter.name,
+            in: parameter.in as ParameterSpec['in'],
+            required: parameter.required === true || parameter.in === 'path',
+            schema: (parameter.schema ?? {}) as SchemaNode,
+            pointer: `${base}/schema`,
+            credential: parameter['x-credential'] === true,
+            provenanceScope: scopeWithin(operationScope, parameter, base),
+            source: docRef(parameter, `${parameter.in} parameter ${parameter.name}`),
+            ...(parameterExample(parameter) !== undefined ? { example: parameterExample(parameter) } : {}),
+            ...(typeof parameter.style === 'string' ? { style: parameter.style } : {}),
+            ...(parameter.allowEmptyValue === true ? { allowEmptyValue: true } : {}),
+          };
+        });
 
       let requestBody: RequestBodySpec | undefined;
       const body = operation.requestBody as Extended<OpenAPIV3_1.RequestBodyObject> | undefined;
@@ -231,7 +236,12 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
         const headers = [c.header, ...c.companions!].join(' + ');
         needTogether.set(headers, [...(needTogether.get(headers) ?? []), `${title} (${operationId})`]);
       }
-      rawLinks.push(Object.entries(operation.responses ?? {}).map(([status, response]) => ({ links: (response as OpenAPIV3_1.ResponseObject).links, at: `${file}: ${pointerOf('paths', pathTemplate, method, 'responses', status)}` })));
+      rawLinks.push(
+        Object.entries(operation.responses ?? {}).map(([status, response]) => ({
+          links: (response as OpenAPIV3_1.ResponseObject).links,
+          at: `${file}: ${pointerOf('paths', pathTemplate, method, 'responses', status)}`,
+        })),
+      );
       operations.push({
         operationId,
         method: method.toUpperCase(),
@@ -261,7 +271,9 @@ export function extractOperations(document: OpenAPIV3_1.Document, file: string, 
   });
   for (const [headers, titles] of needTogether) {
     const first = headers.split(' + ')[0]!;
-    warnings.push(`${file}: ${titles.slice(0, 3).join(', ')}${titles.length > 3 ? ` and ${titles.length - 3} more` : ''}: need the headers ${headers} at once: --token fills ${first}, give the others with --header`);
+    warnings.push(
+      `${file}: ${titles.slice(0, 3).join(', ')}${titles.length > 3 ? ` and ${titles.length - 3} more` : ''}: need the headers ${headers} at once: --token fills ${first}, give the others with --header`,
+    );
   }
   return { operations, skipped, warnings };
 }

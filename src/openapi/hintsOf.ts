@@ -60,7 +60,8 @@ export function hintsOf(extension: unknown, operationId: string, at: string): Op
   const checkProvenance = provenanceMap(raw.provenance, `${here}/provenance`, (key) => /^[a-z][a-z0-9-]*$/.test(key), 'a check name');
   const undocumentedStatusProvenance = provenanceMap(raw.undocumentedStatuses, `${here}/undocumentedStatuses`, (key) => /^[2-5]XX$/.test(key), 'a status class, 2XX..5XX');
   const pending = pendingOf(raw.pending, `${here}/pending`);
-  if (raw.errors !== undefined && (typeof raw.errors !== 'string' || (raw.errors !== '' && !raw.errors.startsWith('/')))) throw new SpecError('CONF_ERR_SPEC_INVALID', `${here}/errors: must be the JSON pointer of the errors list of an answer`);
+  if (raw.errors !== undefined && (typeof raw.errors !== 'string' || (raw.errors !== '' && !raw.errors.startsWith('/'))))
+    throw new SpecError('CONF_ERR_SPEC_INVALID', `${here}/errors: must be the JSON pointer of the errors list of an answer`);
   if (raw.idempotent !== undefined && typeof raw.idempotent !== 'boolean') throw new SpecError('CONF_ERR_SPEC_INVALID', `${here}/idempotent: must be true or false`);
   return {
     constraintPrefix: raw.constraintPrefix ?? operationId,

@@ -41,13 +41,7 @@ function operationRefTarget(ref: string, idOf: (path: string, method: string) =>
  * The links of one response object. A link to an operation the document does not have (a remote
  * `operationRef`, a misspelt id) cannot be followed: it is left out with a warning.
  */
-export function linksOf(
-  links: unknown,
-  at: string,
-  idOf: (path: string, method: string) => string | undefined,
-  known: (operationId: string) => boolean,
-  warn: (line: string) => void,
-): LinkSpec[] {
+export function linksOf(links: unknown, at: string, idOf: (path: string, method: string) => string | undefined, known: (operationId: string) => boolean, warn: (line: string) => void): LinkSpec[] {
   if (!isRecord(links)) return [];
   const out: LinkSpec[] = [];
   for (const [name, raw] of Object.entries(links)) {

@@ -18,7 +18,10 @@ export async function loadSpec(file: string, options: { readonly shipped?: boole
   const path = resolve(file);
   // Validating a document compiles the OpenAPI meta-schema: a process that loads the same unchanged
   // file again (the embedded mock and the run, repeated runs) reuses the loaded document.
-  const stamp = await stat(path).then((s) => `${s.mtimeMs}:${s.size}`, () => undefined);
+  const stamp = await stat(path).then(
+    (s) => `${s.mtimeMs}:${s.size}`,
+    () => undefined,
+  );
   const cached = stamp === undefined ? undefined : loaded.get(path);
   if (cached && cached.stamp === stamp) return cached.spec;
   const spec = await readAndValidate(path, file, options.shipped ?? false);
@@ -93,13 +96,19 @@ async function readAndValidate(path: string, file: string, shipped: boolean): Pr
   const upgraded = structuredClone(raw) as Record<string, unknown>;
   const notes = upgradeToOpenApi31(upgraded);
   // A 3.1 document that still says `nullable` (a 3.0 keyword JSON Schema does not know) means what 3.0 meant.
-  if (version.version.startsWith('3.1') && notes.rewritten > 0) warnings.push(`${file}: ${notes.rewritten} schema(s) use OpenAPI 3.0 keywords (nullable, boolean exclusiveMinimum/exclusiveMaximum); read as OpenAPI 3.0 meant them`);
+  if (version.version.startsWith('3.1') && notes.rewritten > 0)
+    warnings.push(`${file}: ${notes.rewritten} schema(s) use OpenAPI 3.0 keywords (nullable, boolean exclusiveMinimum/exclusiveMaximum); read as OpenAPI 3.0 meant them`);
   const document = (await dereference(upgraded as unknown as OpenAPIV3_1.Document)) as OpenAPIV3_1.Document;
   const extracted = extractOperations(document, file, { lenient: !shipped });
   warnings.push(...extracted.warnings);
   const skipped = skippedLine(extracted.skipped);
   if (extracted.operations.length === 0) {
-    const why = extracted.skipped.length > 0 ? `every operation is skipped (${skipped})` : document.webhooks !== undefined ? 'it describes webhooks only (requests the API sends, not ones it answers)' : 'it has no paths';
+    const why =
+      extracted.skipped.length > 0
+        ? `every operation is skipped (${skipped})`
+        : document.webhooks !== undefined
+          ? 'it describes webhooks only (requests the API sends, not ones it answers)'
+          : 'it has no paths';
     throw new SpecError('CONF_ERR_SPEC_INVALID', `${file}: no operation to test: ${why}`);
   }
   if (extracted.skipped.length > 0) warnings.push(`${file}: ${extracted.skipped.length} operation(s) not tested: ${skipped}`);

@@ -11,7 +11,12 @@ export function pointerOf(...segments: string[]): string {
 
 /** Splits a JSON pointer into unescaped segments (`""` is the root: no segment). */
 export function pointerSegments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 /** Reads the value at a JSON pointer, or undefined when any segment is missing. */

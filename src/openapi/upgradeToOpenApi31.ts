@@ -51,7 +51,10 @@ export function upgradeSchema(node: unknown, notes: UpgradeNotes, seen: Set<unkn
     delete node['nullable'];
     notes.rewritten += 1;
   }
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof node[flag] !== 'boolean') continue;
     if (node[flag] === true && typeof node[bound] === 'number') {
       node[flag] = node[bound];

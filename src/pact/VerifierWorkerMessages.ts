@@ -25,6 +25,4 @@ export interface ProviderAnswer {
  * The worker's answer: the verifier's JSON results (which hold no status of an interaction that passed)
  * and what the provider answered, or why there are none.
  */
-export type VerifierWorkerResponse =
-  | { readonly kind: 'result'; readonly resultsJson: string; readonly answers: readonly ProviderAnswer[] }
-  | { readonly kind: 'crash'; readonly message: string };
+export type VerifierWorkerResponse = { readonly kind: 'result'; readonly resultsJson: string; readonly answers: readonly ProviderAnswer[] } | { readonly kind: 'crash'; readonly message: string };

@@ -25,7 +25,13 @@ export interface ProviderRequests {
  * every `--header`) and every credential value scrubbed from URLs and bodies, each request matched to its
  * documented operation.
  */
-export function providerRequests(tapped: readonly TappedRequest[], interactions: readonly PactInteractionInfo[], specs: readonly Spec[], target: string, options: { readonly secrets: readonly string[]; readonly extraHeaders: readonly string[] }): ProviderRequests {
+export function providerRequests(
+  tapped: readonly TappedRequest[],
+  interactions: readonly PactInteractionInfo[],
+  specs: readonly Spec[],
+  target: string,
+  options: { readonly secrets: readonly string[]; readonly extraHeaders: readonly string[] },
+): ProviderRequests {
   const operations = observedOperations(specs, target);
   const match = operationMatcher(operations);
   // `Accept`, `Content-Type` and the like given with `--header` describe the request, they are no secret.

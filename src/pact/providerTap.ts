@@ -49,7 +49,10 @@ export async function startProviderTap(options: ProviderTapOptions): Promise<Pro
     onRefused: (method, url) => requests.push({ method, url, notSent: new RequestBudgetError(options.maxRequests ?? 0).message }),
     onExchange: (traffic) => requests.push({ traffic }),
     // The verifier stopped waiting (its own timeout): the provider gave it no answer in time.
-    onAbandoned: (method, path) => requests.push({ traffic: { method, url: `${base}${path}`, requestHeaders: {}, failure: { kind: 'timeout', message: 'no answer before the verifier\'s timeout' }, durationMs: options.timeouts.headersMs } }),
+    onAbandoned: (method, path) =>
+      requests.push({
+        traffic: { method, url: `${base}${path}`, requestHeaders: {}, failure: { kind: 'timeout', message: "no answer before the verifier's timeout" }, durationMs: options.timeouts.headersMs },
+      }),
   });
   return { url: proxy.url, requests: () => requests, close: () => proxy.close() };
 }

@@ -15,9 +15,7 @@ export interface PactInteractionInfo {
 
 function requestOf(raw: unknown): PactInteractionInfo['request'] {
   const r = (raw ?? {}) as { method?: unknown; path?: unknown; query?: unknown; headers?: unknown; body?: { content?: unknown; encoded?: unknown } };
-  const headers = Object.fromEntries(
-    Object.entries((r.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.map(String).join(', ') : String(v)]),
-  );
+  const headers = Object.fromEntries(Object.entries((r.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.map(String).join(', ') : String(v)]));
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries((r.query ?? {}) as Record<string, unknown>)) for (const item of Array.isArray(v) ? v : [v]) query.append(k, String(item));
   const content = r.body?.content;

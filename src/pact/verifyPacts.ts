@@ -127,7 +127,9 @@ export async function verifyPacts(options: VerifyPactsOptions = {}): Promise<Pac
   const credentialHeaders = [...credentialHeaderNames(operations)];
   const routes = operations.map((o) => ({ method: o.method, path: compilePathTemplate(o.pathTemplate).source, headers: [...operationCredentialHeaders(o)] }));
 
-  const mock = options.target ? undefined : await options.embeddedTarget?.({ port: 0, token: options.token ?? randomBytes(24).toString('base64url'), ...(options.mockFault ? { fault: options.mockFault } : {}) });
+  const mock = options.target
+    ? undefined
+    : await options.embeddedTarget?.({ port: 0, token: options.token ?? randomBytes(24).toString('base64url'), ...(options.mockFault ? { fault: options.mockFault } : {}) });
   const providerBaseUrl = options.target ?? mock?.url;
   if (providerBaseUrl === undefined) throw new UsageError('verify-pacts: no target to verify (give a target, or an embedded target to start)');
   const token = mock ? mock.token : options.token;

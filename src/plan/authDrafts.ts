@@ -24,7 +24,12 @@ export function authDrafts(operation: Operation, constraints: readonly Constrain
   return [
     { intent: { kind: 'no-auth', constraintId: rule.id, label: 'no credential' }, request: withoutCompanions({ ...base.request, auth: 'none' }, operation), needsFixture: base.needsFixture },
     { intent: { kind: 'wrong-auth', constraintId: rule.id, label: 'wrong credential' }, request: { ...base.request, auth: 'wrong' }, needsFixture: base.needsFixture },
-    ...NEAR_MISSES.map(({ how, label }): PlanDraft => ({ intent: { kind: 'wrong-auth', constraintId: rule.id, label, wrongAs: how }, variant: how, request: { ...base.request, auth: 'wrong', wrongAs: how }, needsFixture: base.needsFixture })),
+    ...NEAR_MISSES.map(({ how, label }): PlanDraft => ({
+      intent: { kind: 'wrong-auth', constraintId: rule.id, label, wrongAs: how },
+      variant: how,
+      request: { ...base.request, auth: 'wrong', wrongAs: how },
+      needsFixture: base.needsFixture,
+    })),
   ];
 }
 

@@ -24,7 +24,12 @@ export function boundaryDrafts(operation: Operation, constraints: readonly Const
     const name = c.name || 'body';
     for (const sample of keyword.boundaries(c, valueSite(site))) {
       if (!site.sendable(sample.value)) continue;
-      drafts.push({ intent: { kind: 'boundary', constraintId: c.id, label: `${name} ${sample.label}`, ...(sample.provenance ? { provenance: sample.provenance } : {}) }, variant: sample.variant, request: sampleRequest(site, base.request, sample.value), needsFixture: base.needsFixture });
+      drafts.push({
+        intent: { kind: 'boundary', constraintId: c.id, label: `${name} ${sample.label}`, ...(sample.provenance ? { provenance: sample.provenance } : {}) },
+        variant: sample.variant,
+        request: sampleRequest(site, base.request, sample.value),
+        needsFixture: base.needsFixture,
+      });
     }
     // Within the limit under every counting (UTF-8 bytes included): a server may count either way.
     const wide = c.kind === 'maxLength' && site.channel === 'text' ? textWithinBytes(c.value as number, site.node) : undefined;

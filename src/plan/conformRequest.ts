@@ -9,7 +9,12 @@ import { withParameter } from './withParameter.ts';
  * The request with every restricted input that carries an excluded value set to an allowed one
  * (`pick` chooses which, default the first): a valid request rebuilt instead of dropped.
  */
-export function conformRequest(operation: Operation, request: PlannedRequest, restrictions: readonly ValueRestriction[], pick: (r: ValueRestriction, index: number) => unknown = (r) => r.allowed[0]): PlannedRequest {
+export function conformRequest(
+  operation: Operation,
+  request: PlannedRequest,
+  restrictions: readonly ValueRestriction[],
+  pick: (r: ValueRestriction, index: number) => unknown = (r) => r.allowed[0],
+): PlannedRequest {
   let out = request;
   restrictions.forEach((r, index) => {
     const value = restrictedValue(out, r);

@@ -47,10 +47,17 @@ function edgeHits(operation: Operation, constraints: readonly Constraint[], requ
  * catalogue order. A value a planned valid case also carries (an enum value the pairwise cases cover) is
  * that case's context: a failure on it is keyed as a valid case's, as it is.
  */
-export function edgeOf(operation: Operation, constraints: readonly Constraint[], planned: readonly Case[], prefer: (edge: RuleEdge) => boolean = () => false): (request: PlannedRequest) => RuleEdge | undefined {
+export function edgeOf(
+  operation: Operation,
+  constraints: readonly Constraint[],
+  planned: readonly Case[],
+  prefer: (edge: RuleEdge) => boolean = () => false,
+): (request: PlannedRequest) => RuleEdge | undefined {
   const covered = new Set(planned.filter((c) => c.intent.kind === 'valid').flatMap((c) => edgeHits(operation, constraints, c.request).map((h) => h.sample)));
   return (request) => {
-    const edges = edgeHits(operation, constraints, request).filter((h) => !covered.has(h.sample)).map((h) => h.edge);
+    const edges = edgeHits(operation, constraints, request)
+      .filter((h) => !covered.has(h.sample))
+      .map((h) => h.edge);
     return edges.find(prefer) ?? edges[0];
   };
 }

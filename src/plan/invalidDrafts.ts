@@ -23,7 +23,12 @@ export function invalidDrafts(operation: Operation, constraints: readonly Constr
     const name = c.name || 'body';
     for (const sample of keyword.violations(c, valueSite(site))) {
       if (!site.sendable(sample.value)) continue;
-      drafts.push({ intent: { kind: 'invalid', constraintId: c.id, label: `${name} ${sample.label}`, ...(sample.provenance ? { provenance: sample.provenance } : {}) }, variant: sample.variant, request: sampleRequest(site, base.request, sample.value), needsFixture: base.needsFixture });
+      drafts.push({
+        intent: { kind: 'invalid', constraintId: c.id, label: `${name} ${sample.label}`, ...(sample.provenance ? { provenance: sample.provenance } : {}) },
+        variant: sample.variant,
+        request: sampleRequest(site, base.request, sample.value),
+        needsFixture: base.needsFixture,
+      });
     }
   }
   return drafts;

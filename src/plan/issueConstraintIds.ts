@@ -31,9 +31,7 @@ export function issueConstraintIds(issues: readonly ValidationIssue[], constrain
     const location = locateIssue(issue);
     const rule =
       location &&
-      constraints.find(
-        (c) => c.where === issue.where && c.kind === location.kind && (issue.where === 'body' ? sameTarget(c.target, location.target) : sameName(c, issue, location.target)),
-      );
+      constraints.find((c) => c.where === issue.where && c.kind === location.kind && (issue.where === 'body' ? sameTarget(c.target, location.target) : sameName(c, issue, location.target)));
     const id = rule?.id ?? unmapped(issue);
     if (!ids.includes(id)) ids.push(id);
   }

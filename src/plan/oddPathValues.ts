@@ -36,7 +36,12 @@ export function oddPathValues(unknown: string, fixture: string | undefined, opti
     { shape: 'unlike', label: 'of another shape (same length, letters only)', value: [...base].map((c) => (/[0-9A-Za-z]/.test(c) ? 'z' : '_')).join('') },
     ...(options.lastSegment ? [] : [{ shape: 'empty', label: 'empty (an empty segment)', value: '' }]),
     { shape: 'overlong', label: `of ${OVERLONG_PATH_VALUE} characters`, value: base.repeat(Math.ceil(OVERLONG_PATH_VALUE / base.length)).slice(0, OVERLONG_PATH_VALUE) },
-    { shape: 'encoded-slash', label: fixture !== undefined ? 'as unknown%2F..%2Freal (an encoded separator)' : 'as two ids joined by %2F', value: fixture !== undefined ? `${base}/../${fixture}` : `${base}/${base}`, ...(fixture !== undefined ? { reachesReal: true } : {}) },
+    {
+      shape: 'encoded-slash',
+      label: fixture !== undefined ? 'as unknown%2F..%2Freal (an encoded separator)' : 'as two ids joined by %2F',
+      value: fixture !== undefined ? `${base}/../${fixture}` : `${base}/${base}`,
+      ...(fixture !== undefined ? { reachesReal: true } : {}),
+    },
     { shape: 'dot-segment', label: 'as %2E%2E (a dot-segment)', value: '..' },
     { shape: 'encoded-query', label: fixture !== undefined ? 'as the real id and %3F' : 'as an id and %3F', value: `${fixture ?? base}?`, ...(fixture !== undefined ? { reachesReal: true } : {}) },
     { shape: 'nul', label: 'with a NUL (%00)', value: lastReplaced(base, '\u0000') },

@@ -52,7 +52,13 @@ function inputsOf(operation: Operation, base: BaseRequest): Input[] {
   if (!body) return inputs;
   if (!body.required && base.request.body !== undefined) {
     const sent = base.request.body;
-    inputs.push({ name: 'body', kind: 'body', values: [REMOVE, sent], apply: (request, value) => (value === REMOVE ? (({ body: _b, ...rest }) => rest)(request) : { ...request, body: sent }), read: (request) => request.body });
+    inputs.push({
+      name: 'body',
+      kind: 'body',
+      values: [REMOVE, sent],
+      apply: (request, value) => (value === REMOVE ? (({ body: _b, ...rest }) => rest)(request) : { ...request, body: sent }),
+      read: (request) => request.body,
+    });
   }
   // Optional members of the body and of its objects one level down (Huawei: hosted_connect's fields).
   const visit = (node: SchemaNode, pointer: string, depth: number): void => {
@@ -107,11 +113,14 @@ export function pairwiseDrafts(operation: Operation, constraints: readonly Const
     }
     row.forEach((v, m) => row.forEach((w, n) => n > m && uncovered.delete(pair(m, v, n, w))));
     if (!classifyRequest(constraints, validators, request).valid) continue;
-    const shown = row.flatMap((v, m) => {
-      const value = inputs[m]!.values[v];
-      if (value === REMOVE) return [];
-      return [typeof value === 'string' && inputs[m]!.kind === 'parameter' ? `${inputs[m]!.name}=${value}` : inputs[m]!.name];
-    }).join(', ') || 'no optional input';
+    const shown =
+      row
+        .flatMap((v, m) => {
+          const value = inputs[m]!.values[v];
+          if (value === REMOVE) return [];
+          return [typeof value === 'string' && inputs[m]!.kind === 'parameter' ? `${inputs[m]!.name}=${value}` : inputs[m]!.name];
+        })
+        .join(', ') || 'no optional input';
     drafts.push({ intent: { kind: 'valid', label: `pairwise: ${shown}` }, variant: `pairwise-${drafts.length + 1}`, request, needsFixture: base.needsFixture });
   }
   return drafts;

@@ -80,31 +80,37 @@ export function pathValueDrafts(operation: Operation, constraints: readonly Cons
         add(parameterText(sample.value, parameter), `edge-${parameter.name}-${sample.variant}`, sample.label, 'edge', c.id);
       }
     }
-    for (const odd of oddPathValues(unknown, fixture, { lastSegment: parameter.name === lastSegment })) add(odd.value, `odd-${parameter.name}-${odd.shape}`, odd.label, odd.reachesReal ? 'reaches-real' : 'odd');
+    for (const odd of oddPathValues(unknown, fixture, { lastSegment: parameter.name === lastSegment }))
+      add(odd.value, `odd-${parameter.name}-${odd.shape}`, odd.label, odd.reachesReal ? 'reaches-real' : 'odd');
     return out;
   };
 
   const resourceParameter = hierarchy.resourceDeclared ? pathParameter(hierarchy.resource) : undefined;
   const others = operation.parameters.some((p) => p.in === 'path' && p !== resourceParameter && options.fixtures[p.name] === undefined);
   const resource = resourceParameter
-    ? family(resourceParameter, (label, kind) => ({ kind: 'unknown-resource', label: `${label}: names no resource`, ...(kind === 'reaches-real' ? { provenance: 'robustness' as const } : {}) }), others)
+    ? family(
+        resourceParameter,
+        (label, kind) => ({ kind: 'unknown-resource', label: `${label}: names no resource`, ...(kind === 'reaches-real' ? { provenance: 'robustness' as const } : {}) }),
+        others,
+      )
     : [];
   // A well-formed other owner is the tenant-isolation rule (a reading when the path alone says it is the
   // owner); an odd shape is robustness, unless the whole hierarchy is read from the path.
   const edgeProvenance: Provenance | undefined = hierarchy.ownerDeclared ? undefined : 'reading';
   const oddProvenance: Provenance = hierarchy.resourceDeclared || hierarchy.ownerDeclared ? 'robustness' : 'reading';
   // Like the other-owner case: only with every id of the path known, so the resource is known to exist.
-  const ancestors = hierarchy.resource === undefined || operation.parameters.some((p) => p.in === 'path' && options.fixtures[p.name] === undefined)
-    ? []
-    : hierarchy.ancestors.flatMap((name) => {
-        const parameter = pathParameter(name);
-        if (!parameter) return [];
-        const intentOf = (label: string, kind: ValueKind): CaseIntent => {
-          const p = kind === 'edge' ? edgeProvenance : oddProvenance;
-          return { kind: 'other-owner', label: `the resource under ${label}`, ...(p ? { provenance: p } : {}) };
-        };
-        // Another valid value of an ancestor that is not the owner (an API version) may well serve the resource: no edges.
-        return family(parameter, intentOf, true, name === hierarchy.owner);
-      });
+  const ancestors =
+    hierarchy.resource === undefined || operation.parameters.some((p) => p.in === 'path' && options.fixtures[p.name] === undefined)
+      ? []
+      : hierarchy.ancestors.flatMap((name) => {
+          const parameter = pathParameter(name);
+          if (!parameter) return [];
+          const intentOf = (label: string, kind: ValueKind): CaseIntent => {
+            const p = kind === 'edge' ? edgeProvenance : oddProvenance;
+            return { kind: 'other-owner', label: `the resource under ${label}`, ...(p ? { provenance: p } : {}) };
+          };
+          // Another valid value of an ancestor that is not the owner (an API version) may well serve the resource: no edges.
+          return family(parameter, intentOf, true, name === hierarchy.owner);
+        });
   return { resource, ancestors };
 }

@@ -97,7 +97,10 @@ function inContexts(contexts: readonly PlanContext[], build: (base: BaseRequest)
       if (there) {
         // A copy tries the same member of the rule's family as the case it copies: the same value family.
         const copy = { ...there, sampleOf: first.variant ?? '0' };
-        candidates.set(k, k === 0 ? { ...copy, variant: `${first.variant ?? 'case'}-base`, context: 'the base request' } : { ...copy, variant: `${first.variant ?? 'case'}-context-${k}`, context: contexts[k]!.label });
+        candidates.set(
+          k,
+          k === 0 ? { ...copy, variant: `${first.variant ?? 'case'}-base`, context: 'the base request' } : { ...copy, variant: `${first.variant ?? 'case'}-context-${k}`, context: contexts[k]!.label },
+        );
       }
     });
     const gain = (draft: PlanDraft): number => factsOf(draft.request).filter((f) => missing.has(f)).length;
@@ -199,7 +202,8 @@ function computePlan(operation: Operation, constraints: readonly Constraint[], v
     const verdict = hole === undefined ? classifyRequest(constraints, validators, draft.request) : { valid: true as const };
     const broken = verdict.valid ? [] : verdict.constraintIds;
     const excluded = excludedBy(draft.request, options.restrictions ?? []);
-    const reason = hole !== undefined ? `no value could be built for the body at ${hole}` : (disagreement(draft, broken) ?? (excluded !== undefined ? `excluded by a value restriction: ${excluded}` : undefined));
+    const reason =
+      hole !== undefined ? `no value could be built for the body at ${hole}` : (disagreement(draft, broken) ?? (excluded !== undefined ? `excluded by a value restriction: ${excluded}` : undefined));
     // A case that does not show its intent in its context (or is excluded there) is planned in the base request.
     if (reason !== undefined && draft.fallback) {
       drafts.splice(drafts.indexOf(draft) + 1, 0, { ...draft.fallback, variant: draft.fallback.variant ?? String(index) });
@@ -224,7 +228,11 @@ function computePlan(operation: Operation, constraints: readonly Constraint[], v
  */
 function withEdges(operation: Operation, constraints: readonly Constraint[], cases: Case[]): Case[] {
   if (!cases.some((c) => c.sequence)) return cases;
-  const edge = edgeOf(operation, constraints, cases.filter((c) => !c.sequence));
+  const edge = edgeOf(
+    operation,
+    constraints,
+    cases.filter((c) => !c.sequence),
+  );
   return cases.map((c) => {
     const at = c.sequence && c.intent.kind === 'valid' ? edge(c.request) : undefined;
     return at && c.intent.kind === 'valid' ? { ...c, intent: { ...c.intent, edge: at } } : c;

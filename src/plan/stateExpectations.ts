@@ -28,11 +28,17 @@ export function stateExpectations(step: SequenceStep, before: readonly StepOutco
   for (const [member, { value, because }] of latest) {
     if (!step.sets.includes(member)) held.push({ member, kind: 'persisted', value, because });
   }
-  const planting = [...before.filter((o) => o.step.planted !== undefined).map((o) => ({ planted: o.step.planted!, index: before.indexOf(o) })), ...(step.planted ? [{ planted: step.planted, index: before.length }] : [])];
+  const planting = [
+    ...before.filter((o) => o.step.planted !== undefined).map((o) => ({ planted: o.step.planted!, index: before.indexOf(o) })),
+    ...(step.planted ? [{ planted: step.planted, index: before.length }] : []),
+  ];
   for (const { planted, index } of planting) {
     for (const [member, value] of Object.entries(planted)) {
       // The value the resource had before the planting step, as the last answer before it showed.
-      const known = before.slice(0, index).reverse().find((o) => o.shown !== undefined && o.shown[member] !== undefined)?.shown?.[member];
+      const known = before
+        .slice(0, index)
+        .reverse()
+        .find((o) => o.shown !== undefined && o.shown[member] !== undefined)?.shown?.[member];
       if (known === undefined || isDeepStrictEqual(known, value)) continue;
       held.push({ member, kind: 'not-assigned', value, because: `sent as an undocumented member in step ${index + 1}; the resource showed ${JSON.stringify(known)} before` });
     }

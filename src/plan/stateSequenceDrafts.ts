@@ -92,7 +92,15 @@ export function stateSequenceDrafts(operation: Operation, base: BaseRequest, see
     ...extra,
   });
   const step = (index: number, role: SequenceStep['role'], sets: readonly string[], sent: Record<string, unknown>, label: string, plantedHere?: Record<string, unknown>): PlanDraft => {
-    const sequence: SequenceStep = { id, step: index, role, reflects: { sent: rule.reflects.pointer, shown: rule.pointer, status: rule.status }, sets, provenance: rule.provenance, ...(plantedHere ? { planted: plantedHere } : {}) };
+    const sequence: SequenceStep = {
+      id,
+      step: index,
+      role,
+      reflects: { sent: rule.reflects.pointer, shown: rule.pointer, status: rule.status },
+      sets,
+      provenance: rule.provenance,
+      ...(plantedHere ? { planted: plantedHere } : {}),
+    };
     return {
       // The document allows undocumented members, but a server that refuses them follows a reasonable
       // reading of the page: refusing the mass-assignment step is a warning, never a failure.

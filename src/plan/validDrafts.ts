@@ -5,9 +5,7 @@ import type { PlanDraft } from './PlanDraft.ts';
 /** The base request, the request without its optional body, and every other documented body example. */
 export function validDrafts(operation: Operation, base: BaseRequest): PlanDraft[] {
   const { request, needsFixture, exampleIndex } = base;
-  const drafts: PlanDraft[] = [
-    { intent: { kind: 'valid', label: exampleIndex !== undefined ? `base request (documented example ${exampleIndex + 1})` : 'base request' }, request, needsFixture },
-  ];
+  const drafts: PlanDraft[] = [{ intent: { kind: 'valid', label: exampleIndex !== undefined ? `base request (documented example ${exampleIndex + 1})` : 'base request' }, request, needsFixture }];
   const body = operation.requestBody;
   if (!body) return drafts;
   if (!body.required && request.body !== undefined) {

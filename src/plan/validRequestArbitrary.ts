@@ -18,7 +18,9 @@ function parametersArbitrary(parameters: readonly ParameterSpec[], restrictions:
   for (const p of parameters) {
     // A restricted parameter is drawn from its allowed values only (text, as it travels).
     const allowed = restrictions.find((r) => r.site.in === p.in && 'name' in r.site && r.site.name.toLowerCase() === p.name.toLowerCase())?.allowed;
-    model[p.name] = allowed ? fc.constantFrom(...allowed.map((value) => parameterText(value, p))) : schemaArbitrary(p.schema, p.in === 'header' ? 'ascii' : 'text').map((value) => parameterText(value, p));
+    model[p.name] = allowed
+      ? fc.constantFrom(...allowed.map((value) => parameterText(value, p)))
+      : schemaArbitrary(p.schema, p.in === 'header' ? 'ascii' : 'text').map((value) => parameterText(value, p));
   }
   // Optional parameters are present or absent; required ones always present.
   return fc.record(model, { requiredKeys: parameters.filter((p) => p.required).map((p) => p.name) }) as fc.Arbitrary<Record<string, string>>;
@@ -39,8 +41,14 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
   const { pathParams } = fixturePathParams(operation, options.fixtures);
   const path = buildPath(operation.pathTemplate, pathParams);
   const restrictions = options.restrictions ?? [];
-  const query = parametersArbitrary(operation.parameters.filter((p) => p.in === 'query'), restrictions);
-  const headers = parametersArbitrary(operation.parameters.filter((p) => p.in === 'header' && !p.credential), restrictions);
+  const query = parametersArbitrary(
+    operation.parameters.filter((p) => p.in === 'query'),
+    restrictions,
+  );
+  const headers = parametersArbitrary(
+    operation.parameters.filter((p) => p.in === 'header' && !p.credential),
+    restrictions,
+  );
   // A body member drawn with an excluded value takes one of the allowed values instead, drawn too.
   const bodyRestrictions = restrictions.filter((r) => r.site.in === 'body');
   const picks = fc.tuple(...bodyRestrictions.map((r) => fc.constantFrom(...r.allowed)));
@@ -56,15 +64,18 @@ export function validRequestArbitrary(operation: Operation, options: PlanOptions
     body = spec.required ? present : fc.option(present, { nil: undefined });
   }
   const requests = fc.record({ query, headers, body, picks }).map((drawn): PlannedRequest => {
-    const request: PlannedRequest = withMediaType({
-      method: operation.method,
-      path,
-      pathParams: { ...pathParams },
-      query: drawn.query,
-      headers: drawn.headers,
-      ...(drawn.body !== undefined ? { body: drawn.body } : {}),
-      auth: 'configured',
-    }, operation);
+    const request: PlannedRequest = withMediaType(
+      {
+        method: operation.method,
+        path,
+        pathParams: { ...pathParams },
+        query: drawn.query,
+        headers: drawn.headers,
+        ...(drawn.body !== undefined ? { body: drawn.body } : {}),
+        auth: 'configured',
+      },
+      operation,
+    );
     return bodyRestrictions.length === 0 ? request : conformRequest(operation, request, bodyRestrictions, (_r, index) => drawn.picks[index]);
   });
   // Every keyword's valid side keeps its rules; a request two of them pull apart is drawn again. Path

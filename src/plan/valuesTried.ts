@@ -38,7 +38,10 @@ export function valuesTried(operation: Operation, constraints: readonly Constrai
   }
   const ids = new Set(planned.map((c) => c.id));
   const drafts = pathValueDrafts(operation, constraints, baseRequest(operation, validators, options), options);
-  for (const [values, role] of [[drafts.resource, 'names no resource'], [drafts.ancestors, 'the resource not under it']] as const) {
+  for (const [values, role] of [
+    [drafts.resource, 'names no resource'],
+    [drafts.ancestors, 'the resource not under it'],
+  ] as const) {
     for (const { draft, parameter, constraintId, label } of values) {
       if (!ids.has(caseId({ operationId: operation.operationId, intent: draft.intent, variant: draft.variant!, seed: options.seed }))) continue;
       if (constraintId !== undefined) held(constraintId).boundary.push(`${parameter} ${label} (${role})`);

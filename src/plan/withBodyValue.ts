@@ -20,7 +20,7 @@ export function withBodyValue(request: PlannedRequest, bodySchema: SchemaNode, p
     return rest;
   }
   const current = request.body && 'json' in request.body ? request.body.json : undefined;
-  const root: unknown = structuredClone(isContainer(current) ? current : minimalValue(bodySchema) ?? {});
+  const root: unknown = structuredClone(isContainer(current) ? current : (minimalValue(bodySchema) ?? {}));
   const makeParent: MakeParent = (depth) => {
     const parentSchema = schemaAt(bodySchema, pointerOf(...segments.slice(0, depth + 1)));
     const created = parentSchema ? minimalValue(parentSchema) : undefined;

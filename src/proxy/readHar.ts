@@ -53,11 +53,19 @@ export async function readHar(file: string, maxBodyBytes: number): Promise<Obser
     const postData = isObject(request.postData) && typeof request.postData.text === 'string' ? request.postData.text : undefined;
     // A body is whole unless the entry says it was bigger than the text kept (HAR's `bodySize`, in bytes).
     const cut = postData !== undefined && typeof request.bodySize === 'number' && request.bodySize > Buffer.byteLength(postData);
-    const base = { method: request.method, url: request.url, requestHeaders: headersOf(request.headers), ...(postData !== undefined ? { requestBody: postData } : {}), ...(cut ? { requestBodyCut: true } : {}), durationMs };
+    const base = {
+      method: request.method,
+      url: request.url,
+      requestHeaders: headersOf(request.headers),
+      ...(postData !== undefined ? { requestBody: postData } : {}),
+      ...(cut ? { requestBodyCut: true } : {}),
+      durationMs,
+    };
     const status = isObject(response) && typeof response.status === 'number' ? response.status : 0;
     if (!isObject(response) || status <= 0) {
       // Browsers put the reason in `_error`, this suite's HAR reporter in the entry's comment.
-      const why = isObject(response) && typeof response._error === 'string' ? response._error : isObject(entry) && typeof entry.comment === 'string' ? entry.comment : 'no response recorded (status 0)';
+      const why =
+        isObject(response) && typeof response._error === 'string' ? response._error : isObject(entry) && typeof entry.comment === 'string' ? entry.comment : 'no response recorded (status 0)';
       return { ...base, failure: { kind: 'other', message: why } };
     }
     const body = Buffer.from(responseText(response.content), 'utf8');

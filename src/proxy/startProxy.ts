@@ -102,7 +102,14 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       const code = errorCode(error);
       const message = `the upstream ${upstream.origin} gave no answer: ${code ? `${code}: ` : ''}${(error as Error).message}`;
       res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end(`conformance proxy: ${message}\n`);
-      options.onExchange({ method, url, requestHeaders: flatHeaders(headers), ...withBody(requestBody(), requestCopy.truncated), failure: { kind: classifyError(error), message }, durationMs: durationMs() });
+      options.onExchange({
+        method,
+        url,
+        requestHeaders: flatHeaders(headers),
+        ...withBody(requestBody(), requestCopy.truncated),
+        failure: { kind: classifyError(error), message },
+        durationMs: durationMs(),
+      });
       return;
     }
     const responseCopy = new CappedCopy(options.maxBodyBytes);

@@ -58,7 +58,8 @@ function assertMergeable(inputs: readonly NamedReport[]): void {
   for (const run of runs) {
     for (const o of run[0]!.report.operations) {
       const held = testedBy.get(at({ ...o, target: o.targetName }));
-      if (held) throw new ConfigError(`merge: ${held.path} and ${run[0]!.path} both test ${o.operationId} at ${o.targetName}: merge joins the shards of one run (--shard I/N) and runs against other targets`);
+      if (held)
+        throw new ConfigError(`merge: ${held.path} and ${run[0]!.path} both test ${o.operationId} at ${o.targetName}: merge joins the shards of one run (--shard I/N) and runs against other targets`);
       testedBy.set(at({ ...o, target: o.targetName }), run[0]!);
     }
   }
@@ -83,7 +84,17 @@ function mergeOperation(entries: ReadonlyArray<{ summary: OperationSummary; repo
   const inconclusive = entries.every(({ summary }) => summary.verdict === 'inconclusive');
   const interrupted = entries.some(({ summary }) => summary.verdict === 'interrupted');
   const cause = entries.find(({ summary }) => summary.cause !== undefined)?.summary.cause;
-  const basis = { operationId: first.operationId, method: first.method, path: first.path, target: first.target, targetName: first.targetName, targetNamed: first.targetNamed, planned: sum((o) => o.planned), ran: sum((o) => o.ran), notRun: sum((o) => o.notRun) };
+  const basis = {
+    operationId: first.operationId,
+    method: first.method,
+    path: first.path,
+    target: first.target,
+    targetName: first.targetName,
+    targetNamed: first.targetNamed,
+    planned: sum((o) => o.planned),
+    ran: sum((o) => o.ran),
+    notRun: sum((o) => o.notRun),
+  };
   return operationSummary(basis, findings, { inconclusive, interrupted, cause });
 }
 
@@ -100,7 +111,10 @@ function mergeCauses(reports: readonly RunReport[], operations: readonly Operati
 
 /** Boundaries no report verified: a shard that saw one accepted (or rejected) verified it for the run. */
 function mergeUnverified(reports: readonly RunReport[], coverage: readonly ConstraintCoverage[]): UnverifiedBoundary[] {
-  const groups = groupBy(reports.flatMap((r) => r.unverifiedBoundaries ?? []), (u) => `${at(u)}|${u.constraintId}`);
+  const groups = groupBy(
+    reports.flatMap((r) => r.unverifiedBoundaries ?? []),
+    (u) => `${at(u)}|${u.constraintId}`,
+  );
   return [...groups.entries()]
     .filter(([key]) => !coverage.some((c) => `${at(c)}|${c.constraintId}` === key && (c.boundaryAccepted === 'pass' || c.boundaryAccepted === 'fail')))
     .map(([, same]) => ({ ...same[0]!, statuses: [...new Set(same.flatMap((u) => u.statuses))].sort((a, b) => a - b) }));
@@ -108,7 +122,12 @@ function mergeUnverified(reports: readonly RunReport[], coverage: readonly Const
 
 /** Every report's relaxations, once each. */
 function mergeRelaxations(reports: readonly RunReport[]): Relaxation[] {
-  return [...groupBy(reports.flatMap((r) => r.relaxations ?? []), (r) => `${r.operationId}|${r.kind}|${r.rule}`).values()].map((same) => same[0]!);
+  return [
+    ...groupBy(
+      reports.flatMap((r) => r.relaxations ?? []),
+      (r) => `${r.operationId}|${r.kind}|${r.rule}`,
+    ).values(),
+  ].map((same) => same[0]!);
 }
 
 /** The same value in every report, or undefined. */
@@ -130,14 +149,42 @@ export function mergeReports(inputs: readonly NamedReport[]): RunReport {
   const first = reports[0]!;
   const entries = findingEntries(reports.map((r) => findingSetOf(r.findings, r.occurrences)).reduce(findingSet.combine, findingSet.empty()));
   const findings = entries.map((e) => e.finding);
-  const operations = [...groupBy(reports.flatMap((report) => report.operations.map((summary) => ({ summary, report }))), ({ summary }) => at({ ...summary, target: summary.targetName })).values()].map((same) => mergeOperation(same, findings));
-  const checks = [...groupBy(reports.flatMap((r) => r.checks), (c) => `${at(c)}|${c.check}`).values()].map((same) => same.reduce(combineCells));
-  const coverage = [...groupBy(reports.flatMap((r) => r.coverage), (c) => `${at(c)}|${c.constraintId}`).values()].map((same) => same.reduce(combineCoverage));
-  const catalogue = [...groupBy(reports.flatMap((r) => r.catalogue), (c) => `${c.operationId}|${c.id}`).values()].map((same) => same[0]!);
-  const notRun = [...groupBy(reports.flatMap((r) => r.notRun), (n) => `${n.target}|${n.caseId}`).values()].map((same) => same[0]!);
+  const operations = [
+    ...groupBy(
+      reports.flatMap((report) => report.operations.map((summary) => ({ summary, report }))),
+      ({ summary }) => at({ ...summary, target: summary.targetName }),
+    ).values(),
+  ].map((same) => mergeOperation(same, findings));
+  const checks = [
+    ...groupBy(
+      reports.flatMap((r) => r.checks),
+      (c) => `${at(c)}|${c.check}`,
+    ).values(),
+  ].map((same) => same.reduce(combineCells));
+  const coverage = [
+    ...groupBy(
+      reports.flatMap((r) => r.coverage),
+      (c) => `${at(c)}|${c.constraintId}`,
+    ).values(),
+  ].map((same) => same.reduce(combineCoverage));
+  const catalogue = [
+    ...groupBy(
+      reports.flatMap((r) => r.catalogue),
+      (c) => `${c.operationId}|${c.id}`,
+    ).values(),
+  ].map((same) => same[0]!);
+  const notRun = [
+    ...groupBy(
+      reports.flatMap((r) => r.notRun),
+      (n) => `${n.target}|${n.caseId}`,
+    ).values(),
+  ].map((same) => same[0]!);
   const ran = operations.reduce((n, o) => n + o.ran, 0);
   const startedAt = reports.map((r) => r.startedAt).sort()[0]!;
-  const finishedAt = reports.map((r) => r.finishedAt).sort().at(-1)!;
+  const finishedAt = reports
+    .map((r) => r.finishedAt)
+    .sort()
+    .at(-1)!;
   const stopReason = reports.find((r) => r.stopReason !== undefined)?.stopReason;
   const limited = reports.flatMap((r) => (r.acceptedLimit ? [r.acceptedLimit] : []));
   const acceptedLimit = limited.length > 0 ? { limit: limited[0]!.limit, reached: limited.flatMap((l) => l.reached) } : undefined;

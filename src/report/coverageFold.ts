@@ -16,8 +16,7 @@ export interface CoverageFold {
 
 /** One thing a case result showed of a rule. */
 export type CoverageMark =
-  | { readonly column: 'boundary' | 'violation' | 'response'; readonly key: string; readonly outcome: CoverageOutcome }
-  | { readonly column: 'conflict'; readonly key: string; readonly status: number };
+  { readonly column: 'boundary' | 'violation' | 'response'; readonly key: string; readonly outcome: CoverageOutcome } | { readonly column: 'conflict'; readonly key: string; readonly status: number };
 
 function joinOutcomes(a: ReadonlyMap<string, CoverageOutcome>, b: ReadonlyMap<string, CoverageOutcome>): Map<string, CoverageOutcome> {
   const out = new Map(a);

@@ -84,7 +84,26 @@ function addAnswer(held: OperationEvidence, result: CaseResult & { status: 'ran'
 }
 
 export const operationEvidence: Accumulator<OperationEvidence, EvidenceItem> = {
-  empty: () => ({ validAnswered: 0, observedAnswered: 0, observedRan: 0, validAccepted: 0, validRefused: 0, validInConflict: 0, validNotFound: 0, notFoundStatuses: new Set(), otherAnswered: 0, otherRefused: 0, conflictStatuses: new Set(), serverErrors: 0, serverErrorStatuses: new Set(), redirects: 0, unanswered: new Map(), credentialHeaders: new Set(), notRunReasons: new Map(), probes: [] }),
+  empty: () => ({
+    validAnswered: 0,
+    observedAnswered: 0,
+    observedRan: 0,
+    validAccepted: 0,
+    validRefused: 0,
+    validInConflict: 0,
+    validNotFound: 0,
+    notFoundStatuses: new Set(),
+    otherAnswered: 0,
+    otherRefused: 0,
+    conflictStatuses: new Set(),
+    serverErrors: 0,
+    serverErrorStatuses: new Set(),
+    redirects: 0,
+    unanswered: new Map(),
+    credentialHeaders: new Set(),
+    notRunReasons: new Map(),
+    probes: [],
+  }),
   add: (held, item) => {
     if ('probe' in item) {
       const { credentialHeaders, ...probe } = item.probe;
@@ -108,7 +127,20 @@ export const operationEvidence: Accumulator<OperationEvidence, EvidenceItem> = {
   },
   combine: (a, b) => {
     const out = operationEvidence.empty();
-    for (const key of ['validAnswered', 'observedAnswered', 'observedRan', 'validAccepted', 'validRefused', 'validInConflict', 'validNotFound', 'otherAnswered', 'otherRefused', 'serverErrors', 'redirects'] as const) out[key] = a[key] + b[key];
+    for (const key of [
+      'validAnswered',
+      'observedAnswered',
+      'observedRan',
+      'validAccepted',
+      'validRefused',
+      'validInConflict',
+      'validNotFound',
+      'otherAnswered',
+      'otherRefused',
+      'serverErrors',
+      'redirects',
+    ] as const)
+      out[key] = a[key] + b[key];
     for (const key of ['notFoundStatuses', 'conflictStatuses', 'serverErrorStatuses', 'credentialHeaders'] as const) for (const v of [...a[key], ...b[key]]) (out[key] as Set<number | string>).add(v);
     for (const key of ['unanswered', 'notRunReasons'] as const) for (const [k, n] of [...a[key], ...b[key]]) bump(out[key], k, n);
     out.probes.push(...a.probes, ...b.probes);

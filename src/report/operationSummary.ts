@@ -10,7 +10,11 @@ export type OperationBasis = Omit<OperationSummary, 'violations' | 'warnings' | 
  * An operation at one target as the report sums it up: its distinct findings counted by severity, its
  * verdict, and its first cause when it is inconclusive.
  */
-export function operationSummary(basis: OperationBasis, findings: readonly Finding[], state: { readonly inconclusive: boolean; readonly interrupted: boolean; readonly cause?: string | undefined }): OperationSummary {
+export function operationSummary(
+  basis: OperationBasis,
+  findings: readonly Finding[],
+  state: { readonly inconclusive: boolean; readonly interrupted: boolean; readonly cause?: string | undefined },
+): OperationSummary {
   const own = findings.filter((f) => f.operationId === basis.operationId && f.target === basis.targetName);
   const violations = distinctFindings(own, 'failure');
   const verdict = verdictOf({ failures: violations, inconclusive: state.inconclusive, interrupted: state.interrupted }, 'operation');

@@ -230,7 +230,9 @@ export class HttpRunner {
     }
     if (collected.truncated) {
       const length = headers['content-length'];
-      return withFailure(fail('too-large', `body exceeds the ${this.#options.maxResponseBytes}-byte cap${length ? ` (content-length ${length})` : ''}; first ${this.#options.maxResponseBytes} bytes kept`));
+      return withFailure(
+        fail('too-large', `body exceeds the ${this.#options.maxResponseBytes}-byte cap${length ? ` (content-length ${length})` : ''}; first ${this.#options.maxResponseBytes} bytes kept`),
+      );
     }
     if (status >= 300 && status < 400 && status !== 304) {
       return withFailure(fail('redirect', `answered ${status} redirecting to ${headers.location ?? '(no Location header)'}; redirects are not followed`));

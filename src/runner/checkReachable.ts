@@ -42,7 +42,7 @@ export async function checkReachable(baseUrl: string, options: RunnerOptions): P
       socket.destroy();
       const code = errorCode(error);
       const hint = tls ? connectHint(code, error.message, `${url.hostname}:${port}`) : undefined;
-      const detail = hint !== undefined ? `${code ?? 'TLS handshake failed'}: ${hint}` : code && !error.message.includes(code) ? `${code} (${error.message})` : code ?? error.message;
+      const detail = hint !== undefined ? `${code ?? 'TLS handshake failed'}: ${hint}` : code && !error.message.includes(code) ? `${code} (${error.message})` : (code ?? error.message);
       reject(new TargetUnreachableError(`cannot connect to ${what}: ${detail}`, { cause: error }));
     };
     const timer = setTimeout(() => onError(Object.assign(new Error(`no connection within ${options.timeouts.connectMs} ms`), { code: 'ETIMEDOUT' })), options.timeouts.connectMs);
@@ -52,9 +52,7 @@ export async function checkReachable(baseUrl: string, options: RunnerOptions): P
       socket.destroy();
       resolve();
     };
-    socket = tls
-      ? tlsConnect({ host, port, ...tls, ...(/^[\d.:]+$/.test(named) ? {} : { servername: named }) }, done)
-      : netConnect({ host, port }, done);
+    socket = tls ? tlsConnect({ host, port, ...tls, ...(/^[\d.:]+$/.test(named) ? {} : { servername: named }) }, done) : netConnect({ host, port }, done);
     socket.once('error', onError);
   });
 }

@@ -20,7 +20,9 @@ function formText(value: unknown): string {
 /** An object's members as `name=value` pairs; an array member repeats its name (OpenAPI's default `form`, `explode: true`). */
 function formPairs(value: unknown): Array<[string, unknown]> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value).flatMap(([name, member]): Array<[string, unknown]> => (Array.isArray(member) && member.every((m) => m === null || typeof m !== 'object') ? member.map((m): [string, unknown] => [name, m]) : [[name, member]]));
+  return Object.entries(value).flatMap(([name, member]): Array<[string, unknown]> =>
+    Array.isArray(member) && member.every((m) => m === null || typeof m !== 'object') ? member.map((m): [string, unknown] => [name, m]) : [[name, member]],
+  );
 }
 
 function multipart(value: unknown): EncodedBody {

@@ -31,4 +31,3 @@ function basicSecrets(token: string): string[] {
   if (colon < 0 || decoded.includes('\uFFFD')) return [];
   return [decoded, decoded.slice(colon + 1)];
 }
-

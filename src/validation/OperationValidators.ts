@@ -66,11 +66,7 @@ export class OperationValidators {
 
   constructor(operation: Operation) {
     this.operation = operation;
-    const schemas: unknown[] = [
-      ...operation.parameters.map((p) => p.schema),
-      operation.requestBody?.schema,
-      ...operation.responses.map((r) => r.schema),
-    ];
+    const schemas: unknown[] = [...operation.parameters.map((p) => p.schema), operation.requestBody?.schema, ...operation.responses.map((r) => r.schema)];
     // Parameters travel as text: coerce them to the schema's type, as a server framework would.
     const lenient = operation.lenientSchemas === true;
     const quirks = new Set<string>();
@@ -131,7 +127,8 @@ export class OperationValidators {
       if (!validate({ value: typed })) issues.push(...issuesOf(p.in, p.name, validate.errors).map((i) => ({ ...i, at: i.at.replace(/^([^/]*)\/value/, '$1') })));
       // OpenAPI: a query parameter is not sent empty unless it says `allowEmptyValue` (when its schema
       // already refuses the empty text, that is the issue).
-      else if (p.in === 'query' && value === '' && p.allowEmptyValue !== true) issues.push({ where: p.in, at: p.name, keyword: 'required', params: {}, schemaPath: '', message: `query parameter ${p.name} is sent empty (no allowEmptyValue)` });
+      else if (p.in === 'query' && value === '' && p.allowEmptyValue !== true)
+        issues.push({ where: p.in, at: p.name, keyword: 'required', params: {}, schemaPath: '', message: `query parameter ${p.name} is sent empty (no allowEmptyValue)` });
     }
     const spec = this.operation.requestBody;
     if (request.body === undefined) {

@@ -74,7 +74,9 @@ export function createAjv(schemas: readonly unknown[], options: AjvOptions = {})
     coerceTypes: options.coerceTypes ?? false,
     // Kept so the validator can be stored as code (standaloneValidator.ts), naming the suite's formats.
     code: { source: true, formats: _`require(${STANDALONE_FORMATS_MODULE})`, ...(options.lenient === true ? { regExp } : {}) },
-    ...(options.lenient === true ? { logger: { log: () => undefined, warn: (...args: unknown[]) => quirk(args.map(String).join(' ')), error: (...args: unknown[]) => quirk(args.map(String).join(' ')) } } : {}),
+    ...(options.lenient === true
+      ? { logger: { log: () => undefined, warn: (...args: unknown[]) => quirk(args.map(String).join(' ')), error: (...args: unknown[]) => quirk(args.map(String).join(' ')) } }
+      : {}),
   });
   addFormats(ajv);
   ajv.addFormat('float', FLOAT_FORMAT);

@@ -51,7 +51,10 @@ export function generateValidatorsInto(dir: string | undefined): void {
 
 /** The file name of a schema's validator: a hash of what decides its code. */
 export function validatorKey(schema: unknown, flavour: ValidatorFlavour): string {
-  return createHash('sha256').update(JSON.stringify([STORED_FORM, versions(), flavour, schema])).digest('hex').slice(0, 40);
+  return createHash('sha256')
+    .update(JSON.stringify([STORED_FORM, versions(), flavour, schema]))
+    .digest('hex')
+    .slice(0, 40);
 }
 
 /** The `require` a stored validator runs with: ajv's runtime helpers, and the suite's formats and pattern engine. */

@@ -22,9 +22,7 @@ interface Edge {
 }
 
 function sourceFiles(): string[] {
-  return SCANNED.flatMap((dir) =>
-    (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f).split('\\').join('/')),
-  );
+  return SCANNED.flatMap((dir) => (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f).split('\\').join('/')));
 }
 
 /** Relative imports of one file, as paths from the repository root. */
@@ -33,7 +31,12 @@ function importsOf(file: string): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(IMPORT)) {
     const specifier = match[1] ?? match[2] ?? '';
-    if (specifier.startsWith('.')) out.push(relative(ROOT, resolve(ROOT, dirname(file), specifier)).split('\\').join('/'));
+    if (specifier.startsWith('.'))
+      out.push(
+        relative(ROOT, resolve(ROOT, dirname(file), specifier))
+          .split('\\')
+          .join('/'),
+      );
   }
   return out;
 }

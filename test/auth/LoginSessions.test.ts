@@ -29,7 +29,11 @@ async function server(uses: number, acceptsFresh = true): Promise<TestServer & {
   return Object.assign(s, { logins: () => issued, api: () => s.received.filter((r) => r.url !== '/login').map((r) => `${r.method} ${r.url} ${String(r.headers['x-token'] ?? '-')}`) });
 }
 
-const operation = (baseUrl: string): LoggedInOperation => ({ operation: { operationId: 'op', credentialSchemes: [{ scheme: 'key', header: 'x-token', prefix: '' }] }, specFile: 'custom.openapi.yaml', baseUrl });
+const operation = (baseUrl: string): LoggedInOperation => ({
+  operation: { operationId: 'op', credentialSchemes: [{ scheme: 'key', header: 'x-token', prefix: '' }] },
+  specFile: 'custom.openapi.yaml',
+  baseUrl,
+});
 
 async function runnerFor(url: string, overrides: Partial<RunnerOptions> = {}): Promise<{ runner: HttpRunner; sessions: LoginSessions }> {
   const logins = resolveLogins({ custom: { login: { url: '/login', token: { header: 'X-Session' } } } }, new Set(['custom']), {});
@@ -50,7 +54,7 @@ afterEach(async () => {
 const post = (path = '/things/1', auth: 'configured' | 'none' | 'wrong' = 'configured') => testCase({ method: 'POST', path, auth });
 
 describe('a login token in a run', () => {
-  test('is fetched before the first request and sent in the operation\'s scheme', async () => {
+  test("is fetched before the first request and sent in the operation's scheme", async () => {
     const api = await server(10);
     const { runner } = await runnerFor(api.url);
     expect(api.logins()).toBe(1);
@@ -130,7 +134,9 @@ describe('a login token in a run', () => {
     const { runner } = await runnerFor(api.url);
     const schemes = operation(api.url).operation.credentialSchemes;
     expect((await runner.send(post(), api.url, schemes)).response?.status).toBe(200);
-    await expect(runner.send(post(), api.url, schemes)).rejects.toThrow(/auth.custom \(login\): POST http:\/\/127.0.0.1:\d+\/login answered 403: the user name or password was refused \(renewing its token after a 401 in the middle of the run\)/);
+    await expect(runner.send(post(), api.url, schemes)).rejects.toThrow(
+      /auth.custom \(login\): POST http:\/\/127.0.0.1:\d+\/login answered 403: the user name or password was refused \(renewing its token after a 401 in the middle of the run\)/,
+    );
   });
 
   test('any other answer is never sent again', async () => {

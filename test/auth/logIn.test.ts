@@ -36,7 +36,8 @@ describe('logins against the mock', () => {
     const login = one('hcx-interconnect', hcx());
     const token = await logIn(login, `${server.url}${login.url}`, runnerOptions());
     expect(token).not.toBe(server.token);
-    const upgrade = (value: string) => request(`${server.url}/hybridity/api/interconnect/appliances/${server.fixtures.applianceId}/upgrade`, { method: 'POST', headers: { 'x-hm-authorization': value } });
+    const upgrade = (value: string) =>
+      request(`${server.url}/hybridity/api/interconnect/appliances/${server.fixtures.applianceId}/upgrade`, { method: 'POST', headers: { 'x-hm-authorization': value } });
     const accepted = await upgrade(token);
     await accepted.body.dump();
     expect(accepted.statusCode).toBe(202);
@@ -49,16 +50,26 @@ describe('logins against the mock', () => {
   test('IAM: the token API with password authentication, the token from X-Subject-Token', async () => {
     const server = await mock();
     const login = one('huawei-dc', iam(`${server.url}/v3/auth/tokens`));
-    expect(JSON.parse(login.body!)).toEqual({ auth: { identity: { methods: ['password'], password: { user: { name: 'nightly', password: PASSWORD, domain: { name: 'acme' } } } }, scope: { project: { name: 'ap-southeast-1' } } } });
+    expect(JSON.parse(login.body!)).toEqual({
+      auth: { identity: { methods: ['password'], password: { user: { name: 'nightly', password: PASSWORD, domain: { name: 'acme' } } } }, scope: { project: { name: 'ap-southeast-1' } } },
+    });
     const token = await logIn(login, login.url, runnerOptions());
     const path = `/v3/${server.fixtures.project_id}/dcaas/hosted-connects/${server.fixtures.hosted_connect_id}`;
-    const answer = await request(`${server.url}${path}`, { method: 'PUT', headers: { 'x-auth-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ hosted_connect: { name: 'edge-1' } }) });
+    const answer = await request(`${server.url}${path}`, {
+      method: 'PUT',
+      headers: { 'x-auth-token': token, 'content-type': 'application/json' },
+      body: JSON.stringify({ hosted_connect: { name: 'edge-1' } }),
+    });
     await answer.body.dump();
     expect(answer.statusCode).toBe(200);
   });
 
   test.each([
-    ['HCX', 'hcx-interconnect', (url: string) => one('hcx-interconnect', { hcx: { username: 'nightly', password: '${HCX_PASSWORD}', url: `${url}/hybridity/api/sessions` } }, { HCX_PASSWORD: 'wrong-password-value' })],
+    [
+      'HCX',
+      'hcx-interconnect',
+      (url: string) => one('hcx-interconnect', { hcx: { username: 'nightly', password: '${HCX_PASSWORD}', url: `${url}/hybridity/api/sessions` } }, { HCX_PASSWORD: 'wrong-password-value' }),
+    ],
     ['IAM', 'huawei-dc', (url: string) => one('huawei-dc', iam(`${url}/v3/auth/tokens`), { ...ENV, HW_PASSWORD: 'wrong-password-value' })],
   ])('%s: a wrong password is a LoginError naming the login, the URL and the 401, never the password', async (_, key, make) => {
     const server = await mock();
@@ -73,9 +84,12 @@ describe('logins against the mock', () => {
     expect((error as LoginError).code).toBe('CONF_ERR_LOGIN');
   });
 
-  test('the mock answers a wrong IAM password 401 with IAM\'s error body, and HCX\'s with none', async () => {
+  test("the mock answers a wrong IAM password 401 with IAM's error body, and HCX's with none", async () => {
     const server = await mock();
-    const iamAnswer = await request(`${server.url}/v3/auth/tokens`, { method: 'POST', body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'nightly', password: 'nope', domain: { name: 'acme' } } } } } }) });
+    const iamAnswer = await request(`${server.url}/v3/auth/tokens`, {
+      method: 'POST',
+      body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'nightly', password: 'nope', domain: { name: 'acme' } } } } } }),
+    });
     expect(iamAnswer.statusCode).toBe(401);
     expect(await iamAnswer.body.json()).toEqual({ error: { code: 401, title: 'Unauthorized', message: 'The username or password is wrong.' } });
     const hcxAnswer = await request(`${server.url}/hybridity/api/sessions`, { method: 'POST', body: JSON.stringify({ username: 'nightly', password: 'nope' }) });
@@ -88,7 +102,9 @@ describe('logins against the mock', () => {
 describe('the generic login', () => {
   test('sends its body with ${NAME} read from the environment, and takes the token at a JSON pointer', async () => {
     const server = await httpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { session: 'tok-123456' } })));
-    const login = one('custom', { login: { url: `${server.url}/auth`, body: { user: 'nightly', secret: '${HW_PASSWORD}' }, token: { pointer: '/data/session' }, header: 'Authorization', prefix: 'Bearer ' } });
+    const login = one('custom', {
+      login: { url: `${server.url}/auth`, body: { user: 'nightly', secret: '${HW_PASSWORD}' }, token: { pointer: '/data/session' }, header: 'Authorization', prefix: 'Bearer ' },
+    });
     expect(await logIn(login, login.url, runnerOptions())).toBe('tok-123456');
     expect(JSON.parse(server.received[0]!.body)).toEqual({ user: 'nightly', secret: PASSWORD });
     expect(server.received[0]!.headers['content-type']).toBe('application/json');
@@ -112,7 +128,9 @@ describe('the generic login', () => {
 
 describe('resolving logins', () => {
   test('an unset variable is a ConfigError naming the key and the variable', () => {
-    expect(() => one('hcx-interconnect', hcx('${NIGHTLY_HCX_PASSWORD_UNSET}'), {})).toThrow(new ConfigError('auth.hcx-interconnect.hcx.password: environment variable NIGHTLY_HCX_PASSWORD_UNSET is not set'));
+    expect(() => one('hcx-interconnect', hcx('${NIGHTLY_HCX_PASSWORD_UNSET}'), {})).toThrow(
+      new ConfigError('auth.hcx-interconnect.hcx.password: environment variable NIGHTLY_HCX_PASSWORD_UNSET is not set'),
+    );
   });
 
   test('a key that names no document or operation is refused', () => {

@@ -44,8 +44,18 @@ describe('the mutation score', () => {
   it('the bench refuses an equivalent a run kills, and one that names no mutant', () => {
     const [first] = all;
     const killed: MutantResult = { mutant: first!.mutant, specs: [], document: first!.document, outcome: 'killed', warnings: 0, failedChecks: ['auth-required'] };
-    const problems = equivalentProblems([{ id: first!.mutant.id, reason: 'r' }, { id: 'response/nope/X', reason: 'r' }], all, [killed]);
-    expect(problems).toEqual([`${first!.mutant.id}: listed as equivalent, but the run killed it (so a request tells it from the correct server)`, 'response/nope/X: listed as equivalent, but no such mutant is generated']);
+    const problems = equivalentProblems(
+      [
+        { id: first!.mutant.id, reason: 'r' },
+        { id: 'response/nope/X', reason: 'r' },
+      ],
+      all,
+      [killed],
+    );
+    expect(problems).toEqual([
+      `${first!.mutant.id}: listed as equivalent, but the run killed it (so a request tells it from the correct server)`,
+      'response/nope/X: listed as equivalent, but no such mutant is generated',
+    ]);
   });
 
   it('a seeded sample is the same every time, and differs with the seed', () => {

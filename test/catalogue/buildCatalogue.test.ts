@@ -224,10 +224,25 @@ const NOT_ON_THE_PAGE: Readonly<Record<string, Provenance>> = {
   'DC.response.200.request_id.required': 'reading',
   'DC.response.200.hosted_connect.required': 'reading',
   ...Object.fromEntries(
-    ['id', 'tenant_id', 'name', 'description', 'bandwidth', 'location', 'peer_location', 'hosting_id', 'provider', 'admin_state_up', 'vlan', 'status', 'apply_time', 'create_time', 'provider_status', 'port_type', 'type'].map((member) => [
-      `DC.response.200.hosted_connect.${member}.required`,
-      'reading',
-    ]),
+    [
+      'id',
+      'tenant_id',
+      'name',
+      'description',
+      'bandwidth',
+      'location',
+      'peer_location',
+      'hosting_id',
+      'provider',
+      'admin_state_up',
+      'vlan',
+      'status',
+      'apply_time',
+      'create_time',
+      'provider_status',
+      'port_type',
+      'type',
+    ].map((member) => [`DC.response.200.hosted_connect.${member}.required`, 'reading']),
   ),
   'DC.response.200.hosted_connect.type.enum': 'reading',
   ...Object.fromEntries(['400', '401', '403', '404', '4XX', '5XX'].flatMap((status) => ERROR_BODY.map((rule) => [`DC.response.${status}.${rule}`, 'convention']))),
@@ -242,7 +257,10 @@ function byId(catalogue: readonly Constraint[], id: string): Constraint {
 }
 
 function idsOf(catalogue: readonly Constraint[], operationId: string): string[] {
-  return catalogue.filter((c) => c.operationId === operationId).map((c) => c.id).sort();
+  return catalogue
+    .filter((c) => c.operationId === operationId)
+    .map((c) => c.id)
+    .sort();
 }
 
 describe('buildCatalogue on the shipped documents', () => {
@@ -341,7 +359,10 @@ describe('buildCatalogue on the shipped documents', () => {
   });
 
   it('marks the rules of the credential header as credential, and nothing else', () => {
-    const credential = catalogue.filter((c) => c.credential).map((c) => c.id).sort();
+    const credential = catalogue
+      .filter((c) => c.credential)
+      .map((c) => c.id)
+      .sort();
     expect(credential).toEqual(['DC.auth', 'DC.header.X-Auth-Token.maxLength', 'DC.header.X-Auth-Token.minLength', 'DC.header.X-Auth-Token.required', 'DC.header.X-Auth-Token.type', 'HCX.auth']);
   });
 
@@ -382,7 +403,7 @@ describe('buildCatalogue on the shipped documents', () => {
   });
 });
 
-describe('provenance of the shipped documents\' rules', () => {
+describe("provenance of the shipped documents' rules", () => {
   let catalogue: Constraint[];
 
   beforeAll(async () => {
@@ -438,7 +459,16 @@ describe('x-provenance on a third document', () => {
   const provenanceOf = (id: string): Provenance => byId(catalogue, id).provenance;
 
   it('is page where nothing says otherwise', () => {
-    for (const id of ['G.path.gadgetId.required', 'G.path.gadgetId.type', 'G.body.json', 'G.body.type', 'G.body.label.type', 'G.body.label.maxLength', 'G.response.200.type', 'G.response.200.id.type']) {
+    for (const id of [
+      'G.path.gadgetId.required',
+      'G.path.gadgetId.type',
+      'G.body.json',
+      'G.body.type',
+      'G.body.label.type',
+      'G.body.label.maxLength',
+      'G.response.200.type',
+      'G.response.200.id.type',
+    ]) {
       expect(provenanceOf(id), id).toBe('page');
     }
   });
@@ -504,15 +534,30 @@ describe('x-provenance on a third document', () => {
     });
 
     const cases: Array<[string, string, string, RegExp]> = [
-      ['an unknown provenance string', '          x-provenance: robustness\n', '          x-provenance: robust\n', /\/paths\/~1gadgets~1\{gadgetId\}\/put\/parameters\/0\/x-provenance: "robust" is not a provenance/],
+      [
+        'an unknown provenance string',
+        '          x-provenance: robustness\n',
+        '          x-provenance: robust\n',
+        /\/paths\/~1gadgets~1\{gadgetId\}\/put\/parameters\/0\/x-provenance: "robust" is not a provenance/,
+      ],
       ['an unknown provenance in an object', 'x-provenance: { enum: reading }', 'x-provenance: { enum: guess }', /\/properties\/state\/x-provenance\/enum: "guess" is not a provenance/],
-      ['an unknown keyword', 'x-provenance: { maxLength: reading }', 'x-provenance: { maxLenght: reading }', /\/paths\/~1gadgets~1\{gadgetId\}\/parameters\/0\/schema\/x-provenance\/maxLenght: unknown keyword/],
+      [
+        'an unknown keyword',
+        'x-provenance: { maxLength: reading }',
+        'x-provenance: { maxLenght: reading }',
+        /\/paths\/~1gadgets~1\{gadgetId\}\/parameters\/0\/schema\/x-provenance\/maxLenght: unknown keyword/,
+      ],
       ['a list', 'x-provenance: { type: page }', 'x-provenance: [page]', /\/properties\/parts\/x-provenance: must be a provenance or an object/],
       ['a check default', '          not-found: reading', '          not-found: maybe', /\/put\/x-conformance\/provenance\/not-found: "maybe" is not a provenance/],
       ['a status class', '          4XX: reading', '          404: reading', /\/put\/x-conformance\/undocumentedStatuses\/404: the key is not a status class/],
       ['an echo rule', '            x-provenance: reading\n', '            x-provenance: { default: reading }\n', /\/put\/x-conformance\/echoes\/0\/x-provenance: .* is not a provenance/],
       ['a pending state without values', '          values: [SYNCING]', '          values: []', /\/put\/x-conformance\/pending: must be/],
-      ['a value where the catalogue never looks', '                    type: string\n                    pattern', '                    type: string\n                    allOf: [{ x-provenance: sure }]\n                    pattern', /\/content\/application~1json\/schema\/properties\/code\/allOf\/0\/x-provenance: "sure"/],
+      [
+        'a value where the catalogue never looks',
+        '                    type: string\n                    pattern',
+        '                    type: string\n                    allOf: [{ x-provenance: sure }]\n                    pattern',
+        /\/content\/application~1json\/schema\/properties\/code\/allOf\/0\/x-provenance: "sure"/,
+      ],
     ];
 
     it.each(cases)('%s', async (label, from, to, message) => {

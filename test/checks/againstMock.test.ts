@@ -53,7 +53,15 @@ async function exchange(server: MockServer, subject: Subject, planned: Planned):
     json = undefined;
   }
   const responseHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
-  const plannedRequest: PlannedRequest = { method: subject.operation.method.toUpperCase(), path, pathParams, query: planned.query ?? {}, headers: {}, ...(planned.body ? { body: planned.body } : {}), auth };
+  const plannedRequest: PlannedRequest = {
+    method: subject.operation.method.toUpperCase(),
+    path,
+    pathParams,
+    query: planned.query ?? {},
+    headers: {},
+    ...(planned.body ? { body: planned.body } : {}),
+    auth,
+  };
   return {
     case: { id: 'loopback', operationId: subject.operation.operationId, intent: planned.intent, request: plannedRequest, seed: 1, needsFixture: true },
     sent: { method: plannedRequest.method, url, headers: {}, ...(bodyText === undefined ? {} : { bodyText }) },
@@ -115,8 +123,18 @@ describe('checks against faulty mocks (loopback)', () => {
     ['dc-vlan-4000', 'dc', { intent: valid, body: { json: { hosted_connect: { name: 'a' } } } }, 'response-schema/DC.response.200.hosted_connect.vlan.maximum'],
     ['dc-missing-request-id', 'dc', { intent: valid, body: { json: { hosted_connect: { name: 'a' } } } }, 'response-schema/DC.response.200.request_id.required'],
     ['dc-update-not-reflected', 'dc', { intent: valid, body: { json: { hosted_connect: { name: 'brand-new' } } } }, 'echo'],
-    ['dc-non-json-error', 'dc', { intent: { kind: 'invalid', constraintId: 'DC.body.hosted_connect.name.maxLength', label: '65' }, body: { json: { hosted_connect: { name: 'n'.repeat(65) } } } }, 'content-type'],
-    ['dc-unknown-connection-200', 'dc', { intent: { kind: 'unknown-resource', label: 'unknown' }, pathParams: { hosted_connect_id: UNKNOWN_DC_ID }, body: { json: { hosted_connect: { name: 'x' } } } }, 'not-found'],
+    [
+      'dc-non-json-error',
+      'dc',
+      { intent: { kind: 'invalid', constraintId: 'DC.body.hosted_connect.name.maxLength', label: '65' }, body: { json: { hosted_connect: { name: 'n'.repeat(65) } } } },
+      'content-type',
+    ],
+    [
+      'dc-unknown-connection-200',
+      'dc',
+      { intent: { kind: 'unknown-resource', label: 'unknown' }, pathParams: { hosted_connect_id: UNKNOWN_DC_ID }, body: { json: { hosted_connect: { name: 'x' } } } },
+      'not-found',
+    ],
   ];
   it.each(table)('%s fires only %s', async (fault, which, planned, expected) => {
     const server = await startMockServer({ token: TOKEN, fault });

@@ -30,7 +30,12 @@ describe('echo', () => {
     // An accepted invalid request is no known update, but the answer must still be about the resource the path named.
     ['DC invalid case answered with another id', 'dc', () => ({ intent: invalid, json: mutate(dc.example, (b) => (b.hosted_connect.id = 'x')) }), ['fail']],
     ['DC invalid case answered with its id', 'dc', () => ({ intent: invalid }), ['pass']],
-    ['DC unknown resource answered as another one', 'dc', () => ({ intent: { kind: 'unknown-resource', label: 'unknown' }, json: mutate(dc.example, (b) => (b.hosted_connect.id = '1278b472-ffa5-4eb3-8c0d-979d479f8ef6')) }), ['fail']],
+    [
+      'DC unknown resource answered as another one',
+      'dc',
+      () => ({ intent: { kind: 'unknown-resource', label: 'unknown' }, json: mutate(dc.example, (b) => (b.hosted_connect.id = '1278b472-ffa5-4eb3-8c0d-979d479f8ef6')) }),
+      ['fail'],
+    ],
     ['DC invalid case refused (nothing to compare)', 'dc', () => ({ intent: invalid, status: 400, json: { error_code: 'DC.0001', error_msg: 'bad' } }), []],
     ['DC 200 not JSON', 'dc', () => ({ text: 'ok' }), ['skip']],
   ];

@@ -22,7 +22,12 @@ describe('positive-acceptance', () => {
     ['HCX valid answered 422 (documented state conflict: an upgrade running)', 'hcx', { status: 422, json: { errors: [{ code: 'UPGRADE_IN_PROGRESS', message: 'busy' }] } }, ['skip']],
     ['DC valid answered 422 (no state conflict documented for DC)', 'dc', { status: 422, json: dcError }, ['fail']],
     ['DC valid answered 200', 'dc', {}, ['pass']],
-    ['DC name of 64 answered 400', 'dc', { intent: name64, request: { body: { json: { hosted_connect: { name: 'n'.repeat(64) } } } }, status: 400, json: dcError }, ['fail:DC.body.hosted_connect.name.maxLength']],
+    [
+      'DC name of 64 answered 400',
+      'dc',
+      { intent: name64, request: { body: { json: { hosted_connect: { name: 'n'.repeat(64) } } } }, status: 400, json: dcError },
+      ['fail:DC.body.hosted_connect.name.maxLength'],
+    ],
     ['DC valid still 503 after retries', 'dc', { status: 503, json: dcError }, ['skip']],
     ['DC invalid case answered 200 (not this check)', 'dc', { intent: { kind: 'invalid', constraintId: 'DC.body.hosted_connect.name.maxLength', label: 'name of 65' } }, []],
   ];

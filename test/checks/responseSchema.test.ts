@@ -12,7 +12,8 @@ describe('response-schema', () => {
     expect(outcomes(verdictsOf(responseSchema, dc))).toEqual(['pass']);
   });
 
-  const dcCases: Array<[string, (body: any) => void, string]> = [ // eslint-disable-line @typescript-eslint/no-explicit-any -- example edits
+  const dcCases: Array<[string, (body: any) => void, string]> = [
+    // eslint-disable-line @typescript-eslint/no-explicit-any -- example edits
     ['vlan 4000', (b) => (b.hosted_connect.vlan = 4000), 'DC.response.200.hosted_connect.vlan.maximum'],
     ['missing request_id', (b) => delete b.request_id, 'DC.response.200.request_id.required'],
     ['status RUNNING', (b) => (b.hosted_connect.status = 'RUNNING'), 'DC.response.200.hosted_connect.status.enum'],
@@ -48,10 +49,7 @@ describe('response-schema', () => {
       delete b.hosted_connect.vlan;
       delete b.hosted_connect.status;
     });
-    expect(outcomes(verdictsOf(responseSchema, dc, { json: two })).sort()).toEqual([
-      'fail:DC.response.200.hosted_connect.status.required',
-      'fail:DC.response.200.hosted_connect.vlan.required',
-    ]);
+    expect(outcomes(verdictsOf(responseSchema, dc, { json: two })).sort()).toEqual(['fail:DC.response.200.hosted_connect.status.required', 'fail:DC.response.200.hosted_connect.vlan.required']);
   });
 
   it('uses the range key of the status: a 409 error body is checked against 4XX', () => {

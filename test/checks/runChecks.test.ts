@@ -51,7 +51,12 @@ describe('runChecks', () => {
     [
       'HCX force=maybe → 400 envelope',
       'hcx',
-      { intent: { kind: 'invalid', constraintId: 'HCX.query.force.enum', label: 'force=maybe' }, request: { query: { force: 'maybe' } }, status: 400, json: { errors: [{ code: 'E', message: 'bad force' }] } },
+      {
+        intent: { kind: 'invalid', constraintId: 'HCX.query.force.enum', label: 'force=maybe' },
+        request: { query: { force: 'maybe' } },
+        status: 400,
+        json: { errors: [{ code: 'E', message: 'bad force' }] },
+      },
     ],
     ['DC valid → documented 200', 'dc', {}],
     ['DC no credential → APIGW 401', 'dc', { intent: noAuth('DC.auth'), status: 401, json: { error_code: 'APIGW.0301', error_msg: 'x' } }],
@@ -78,7 +83,11 @@ describe('runChecks', () => {
 
   it('does not run the checks the operation skips', () => {
     const spec: ExchangeSpec = { status: 200 };
-    expect(run(hcx, spec).filter((v) => v.outcome === 'fail').map((v) => v.check)).toEqual(['status-documented']);
+    expect(
+      run(hcx, spec)
+        .filter((v) => v.outcome === 'fail')
+        .map((v) => v.check),
+    ).toEqual(['status-documented']);
     const skipped = run(hcx, spec, ['status-documented']);
     expect(skipped.some((v) => v.check === 'status-documented')).toBe(false);
     expect(skipped.filter((v) => v.outcome === 'fail')).toEqual([]);

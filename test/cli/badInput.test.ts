@@ -62,7 +62,11 @@ describe('header and token values are refused at parse time, never echoed', () =
 
   test.each([
     ['run --mock-fault', ['run', '--mock-fault', 'dc-vlan-4000'], '--mock-fault: the embedded mock is not used when a target is named (--target)'],
-    ['run with every --mock-* flag', ['run', '--mock-latency', '5', '--mock-rate-limit', '9', '--mock-chaos', 'hang'], '--mock-latency, --mock-rate-limit, --mock-chaos: the embedded mock is not used'],
+    [
+      'run with every --mock-* flag',
+      ['run', '--mock-latency', '5', '--mock-rate-limit', '9', '--mock-chaos', 'hang'],
+      '--mock-latency, --mock-rate-limit, --mock-chaos: the embedded mock is not used',
+    ],
     ['verify-pacts --mock-fault', ['verify-pacts', '--mock-fault', 'dc-vlan-4000'], '--mock-fault: the embedded mock is not used when a target is named (--target)'],
   ])('%s beside --target: exit 2, one line saying the mock is not used, nothing sent', async (_label, args, expected) => {
     const server = await countingServer();
@@ -171,7 +175,11 @@ describe('repeated and contradictory flags', () => {
   test.each([
     ['a repeated --target NAME', ['--target', 'huawei-dc=http://127.0.0.1:9', '--target', 'huawei-dc=http://127.0.0.1:10'], '--target huawei-dc is given twice'],
     ['a second bare --target', ['--target', 'http://127.0.0.1:9', '--target', 'http://127.0.0.1:10'], '--target URL (for every operation) is given twice'],
-    ['the same --spec twice', ['--spec', 'schemas/huawei-dc.openapi.yaml', '--spec', './schemas/huawei-dc.openapi.yaml'], '--spec ./schemas/huawei-dc.openapi.yaml and --spec schemas/huawei-dc.openapi.yaml are the same file'],
+    [
+      'the same --spec twice',
+      ['--spec', 'schemas/huawei-dc.openapi.yaml', '--spec', './schemas/huawei-dc.openapi.yaml'],
+      '--spec ./schemas/huawei-dc.openapi.yaml and --spec schemas/huawei-dc.openapi.yaml are the same file',
+    ],
     ['--fail-on without --baseline', ['--fail-on', 'new'], '--fail-on needs --baseline'],
     ['--fail-on of an unknown word', ['--fail-on', 'some'], '--fail-on must be new or any'],
     ['a flag value the schema refuses', ['--proxy', 'not a url'], '--proxy must match format "uri"'],

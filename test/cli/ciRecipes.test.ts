@@ -37,11 +37,13 @@ describe('examples/ci/github-actions.yml', () => {
   const include = matrix.include as Yaml[];
   const scripts = Object.values(jobs).flatMap((job) => (asRecord(job).steps as Yaml[]).flatMap((step) => (typeof step.run === 'string' ? [step.run] : [])));
   const commands = scripts.flatMap(conformanceCommands);
-  const fill = (shard: number) => (expression: string): string => {
-    if (expression === 'matrix.shard') return String(shard);
-    if (expression.startsWith('matrix.')) return String(include[0]![expression.slice('matrix.'.length)]);
-    return expression === 'github.run_number' ? '42' : 'placeholder';
-  };
+  const fill =
+    (shard: number) =>
+    (expression: string): string => {
+      if (expression === 'matrix.shard') return String(shard);
+      if (expression.startsWith('matrix.')) return String(include[0]![expression.slice('matrix.'.length)]);
+      return expression === 'github.run_number' ? '42' : 'placeholder';
+    };
 
   test('runs sharded runs and merges them, each command with flags the CLI has', async () => {
     expect(commands.some((c) => c.startsWith('npx conformance run ') && c.includes('--shard'))).toBe(true);
@@ -51,7 +53,12 @@ describe('examples/ci/github-actions.yml', () => {
 
   test('the matrix covers every shard of the --shard total exactly once, for every target', () => {
     const run = commands.find((c) => c.includes('--shard'))!;
-    const parts = shards.map((shard) => /--shard (\d+)\/(\d+)/.exec(argvOf(run, fill(shard)).join(' '))!.slice(1).map(Number));
+    const parts = shards.map((shard) =>
+      /--shard (\d+)\/(\d+)/
+        .exec(argvOf(run, fill(shard)).join(' '))!
+        .slice(1)
+        .map(Number),
+    );
     const total = parts[0]![1]!;
     expect(parts.map(([i, n]) => `${i}/${n}`).sort()).toEqual(Array.from({ length: total }, (_, i) => `${i + 1}/${total}`));
     expect(include.every((entry) => typeof entry.target === 'string' && (entry.target as string).startsWith('https://'))).toBe(true);
@@ -72,12 +79,14 @@ describe('examples/ci/gitlab-ci.yml', () => {
   const variables = asRecord(pipeline.variables);
   const scripts = Object.values(pipeline).flatMap((job) => [...((asRecord(job).script as string[] | undefined) ?? [])]);
   const commands = scripts.flatMap(conformanceCommands);
-  const fill = (index: number) => (expression: string): string => {
-    if (expression === '$CI_NODE_INDEX') return String(index);
-    if (expression === '$CI_NODE_TOTAL') return String(total);
-    const name = expression.slice(1);
-    return typeof variables[name] === 'string' ? (variables[name] as string) : name === 'CI_PIPELINE_IID' ? '42' : 'placeholder';
-  };
+  const fill =
+    (index: number) =>
+    (expression: string): string => {
+      if (expression === '$CI_NODE_INDEX') return String(index);
+      if (expression === '$CI_NODE_TOTAL') return String(total);
+      const name = expression.slice(1);
+      return typeof variables[name] === 'string' ? (variables[name] as string) : name === 'CI_PIPELINE_IID' ? '42' : 'placeholder';
+    };
 
   test('parallel shards and a merge, each command with flags the CLI has', async () => {
     expect(total).toBeGreaterThan(1);

@@ -45,7 +45,11 @@ describe('a target the run cannot use says what to do: exit 2, one line, nothing
   });
 
   test('the same for every command that takes a server URL', async () => {
-    for (const argv of [['verify-pacts', '--target', 'localhost:8080'], ['proxy', '--upstream', 'localhost:8080'], ['replay', 'r.json', '--target', 'localhost:8080']]) {
+    for (const argv of [
+      ['verify-pacts', '--target', 'localhost:8080'],
+      ['proxy', '--upstream', 'localhost:8080'],
+      ['replay', 'r.json', '--target', 'localhost:8080'],
+    ]) {
       const { code, err } = await runCli(argv);
       expect(code, argv.join(' ')).toBe(2);
       expectOneErrorLine(err);
@@ -78,7 +82,9 @@ describe('proxy --listen', () => {
     expect(proxy.url).toMatch(/^http:\/\//);
     proxy.child.kill('SIGTERM');
     const { stderr } = await proxy.done;
-    expect(stderr).toContain('conformance proxy: warning: --listen 0.0.0.0:0 is not loopback: anyone who reaches it sends requests upstream with the credentials it forwards; use --listen 127.0.0.1:0 unless that is intended');
+    expect(stderr).toContain(
+      'conformance proxy: warning: --listen 0.0.0.0:0 is not loopback: anyone who reaches it sends requests upstream with the credentials it forwards; use --listen 127.0.0.1:0 unless that is intended',
+    );
   });
 
   test('on loopback (the default): no warning', async () => {

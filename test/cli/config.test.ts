@@ -23,20 +23,44 @@ describe('config file errors name the key', () => {
     ],
     // A constraint id of the other operation names nothing here either.
     ['a constraint id of another operation', 'operations:\n  updateHostedConnect:\n    severity:\n      HCX.query.method.enum: failure\n', 'severity: "HCX.query.method.enum" is neither'],
-    ['a target name given twice', 'targets:\n  huawei-dc:\n    - { name: eu, url: "http://127.0.0.1:1" }\n    - { name: eu, url: "http://127.0.0.1:2" }\n', 'targets.huawei-dc: the name "eu" is given twice'],
+    [
+      'a target name given twice',
+      'targets:\n  huawei-dc:\n    - { name: eu, url: "http://127.0.0.1:1" }\n    - { name: eu, url: "http://127.0.0.1:2" }\n',
+      'targets.huawei-dc: the name "eu" is given twice',
+    ],
     ['a target entry without a url', 'targets:\n  huawei-dc:\n    - { name: eu }\n', "targets.huawei-dc.0 must have required property 'url'"],
     ['an unknown key in a target entry', 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", region: eu }\n', 'targets.huawei-dc.0 must NOT have additional properties "region"'],
     ['a target that is not http(s)', 'targets:\n  huawei-dc:\n    - { url: "ftp://127.0.0.1/x" }\n', 'targets.huawei-dc: ftp://127.0.0.1/x is not an http or https URL'],
-    ['servers listed for an operation and for its document', 'targets:\n  huawei-dc: ["http://127.0.0.1:1"]\n  updateHostedConnect: ["http://127.0.0.1:2"]\n', 'targets: updateHostedConnect and huawei-dc both name servers for updateHostedConnect; list them under one key'],
+    [
+      'servers listed for an operation and for its document',
+      'targets:\n  huawei-dc: ["http://127.0.0.1:1"]\n  updateHostedConnect: ["http://127.0.0.1:2"]\n',
+      'targets: updateHostedConnect and huawei-dc both name servers for updateHostedConnect; list them under one key',
+    ],
     ['an empty list of targets', 'targets:\n  huawei-dc: []\n', 'targets.huawei-dc must NOT have fewer than 1 items'],
     ['a target url that is no URL', 'targets:\n  huawei-dc:\n    - { url: "not a url" }\n', 'targets.huawei-dc.0.url must match format "uri"'],
     ['an empty target name', 'targets:\n  huawei-dc:\n    - { name: "", url: "http://127.0.0.1:1" }\n', 'targets.huawei-dc.0.name must NOT have fewer than 1 characters'],
-    ["a fixture of a target that no operation has", 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", fixtures: { projectid: x } }\n', 'fixtures.projectid of target "http://127.0.0.1:1": no operation has a path parameter'],
+    [
+      'a fixture of a target that no operation has',
+      'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", fixtures: { projectid: x } }\n',
+      'fixtures.projectid of target "http://127.0.0.1:1": no operation has a path parameter',
+    ],
     ['a line break in a target header', 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", headers: { X-Auth-Token: "a\\nb" } }\n', 'targets.huawei-dc.0.headers.X-Auth-Token: the value'],
-    ['an unset environment variable in a credential', 'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", headers: { X-Auth-Token: "${CONFORMANCE_TEST_UNSET_TOKEN}" } }\n', 'targets.huawei-dc.0.headers.X-Auth-Token: environment variable CONFORMANCE_TEST_UNSET_TOKEN is not set'],
+    [
+      'an unset environment variable in a credential',
+      'targets:\n  huawei-dc:\n    - { url: "http://127.0.0.1:1", headers: { X-Auth-Token: "${CONFORMANCE_TEST_UNSET_TOKEN}" } }\n',
+      'targets.huawei-dc.0.headers.X-Auth-Token: environment variable CONFORMANCE_TEST_UNSET_TOKEN is not set',
+    ],
     ['an auth entry of no login form', 'auth:\n  huawei-dc:\n    oauth: {}\n', 'auth.huawei-dc must be one of { hcx: ... }, { iam: ... }, { login: ... }'],
-    ['an IAM login without its domain', 'auth:\n  huawei-dc:\n    iam: { url: "https://iam.example.com/v3/auth/tokens", username: u, password: "${P}" }\n', "auth.huawei-dc.iam must have required property 'domain'"],
-    ['a login for no document or operation of the run', 'auth:\n  hcx-interconect: { hcx: { username: u, password: "${CONFORMANCE_TEST_UNSET_PASSWORD}" } }\n', 'auth.hcx-interconect: no document or operation is named "hcx-interconect"'],
+    [
+      'an IAM login without its domain',
+      'auth:\n  huawei-dc:\n    iam: { url: "https://iam.example.com/v3/auth/tokens", username: u, password: "${P}" }\n',
+      "auth.huawei-dc.iam must have required property 'domain'",
+    ],
+    [
+      'a login for no document or operation of the run',
+      'auth:\n  hcx-interconect: { hcx: { username: u, password: "${CONFORMANCE_TEST_UNSET_PASSWORD}" } }\n',
+      'auth.hcx-interconect: no document or operation is named "hcx-interconect"',
+    ],
   ])('%s', async (_label, yaml, expected) => {
     const { code, err } = await runCli(['run', '--config', await withConfig(yaml)]);
     expect(code).toBe(2);

@@ -57,14 +57,20 @@ describe('conformance constraints', () => {
     expect(out.split('\n').filter((line) => line.includes('…'))).toEqual([]);
   });
 
-  it('shows each rule\'s provenance in a narrow column, spelt out in a legend', async () => {
+  it("shows each rule's provenance in a narrow column, spelt out in a legend", async () => {
     const { out } = await runMain(['constraints']);
     const row = (id: string): string[] => {
       const line = out.split('\n').find((l) => l.includes(`│ ${id} `));
       if (!line) throw new Error(`no row for ${id}`);
       return line.split('│').map((cell) => cell.trim());
     };
-    expect(out.split('\n').find((l) => l.includes('│ id '))?.split('│').map((cell) => cell.trim())).toEqual(['', 'id', 'where', 'kind', 'prov', 'value', 'source', '']);
+    expect(
+      out
+        .split('\n')
+        .find((l) => l.includes('│ id '))
+        ?.split('│')
+        .map((cell) => cell.trim()),
+    ).toEqual(['', 'id', 'where', 'kind', 'prov', 'value', 'source', '']);
     expect(row('DC.response.200.hosted_connect.vlan.required')[4]).toBe('read');
     expect(row('DC.response.400.error_code.pattern')[4]).toBe('conv');
     expect(row('DC.response.200.hosted_connect.vlan.maximum')[4]).toBe('page');

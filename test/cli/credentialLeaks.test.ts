@@ -120,16 +120,19 @@ describe('a server that echoes the credential leaves it in no output', () => {
       servers.push(server);
       const dir = await tempDir();
       const config = join(dir, 'nightly.yaml');
-      await writeFile(config, [
-        `targets: { hcx-interconnect: "${server.url}", huawei-dc: "${server.url}" }`,
-        'auth:',
-        `  hcx-interconnect: { hcx: { username: nightly, password: "\${${variable}}" } }`,
-        `  huawei-dc: { iam: { url: "${server.url}/v3/auth/tokens", username: nightly, password: "\${${variable}}", domain: acme, project: { name: ap-southeast-1 } } }`,
-        '',
-      ].join('\n'));
+      await writeFile(
+        config,
+        [
+          `targets: { hcx-interconnect: "${server.url}", huawei-dc: "${server.url}" }`,
+          'auth:',
+          `  hcx-interconnect: { hcx: { username: nightly, password: "\${${variable}}" } }`,
+          `  huawei-dc: { iam: { url: "${server.url}/v3/auth/tokens", username: nightly, password: "\${${variable}}", domain: acme, project: { name: ap-southeast-1 } } }`,
+          '',
+        ].join('\n'),
+      );
       const { out, err } = await runCli(['run', '--config', config, ...fixtureFlags(server), '--runs', '3', ...reportFlags(dir), '--corpus', join(dir, 'corpus')]);
       // Tokens expired and were renewed: several were issued, and the server echoed them all.
-      expect(err).toBe("");
+      expect(err).toBe('');
       const issued = server.received().filter((c) => c !== TOKEN && !c.startsWith('invalid-'));
       expect(issued.length).toBeGreaterThan(2);
       const har = await harHeaders(join(dir, 'report.har'));
@@ -148,13 +151,22 @@ describe('a server that echoes the credential leaves it in no output', () => {
   test('proxy: its reports (HAR included) and its log lines', async () => {
     const server = await hostile();
     const dir = await tempDir();
-    const reporters = createReporters(FORMATS.map((format) => ({ format, path: join(dir, `report.${format}`) })), { console: { stdout: { write: () => undefined, isTTY: false }, stderr: { write: () => undefined, isTTY: false }, progress: false } });
+    const reporters = createReporters(
+      FORMATS.map((format) => ({ format, path: join(dir, `report.${format}`) })),
+      { console: { stdout: { write: () => undefined, isTTY: false }, stderr: { write: () => undefined, isTTY: false }, progress: false } },
+    );
     const auditor = new TrafficAuditor(await loadSpecs(), { listeners: reporters, target: server.url, toolVersion: 'test', command: 'proxy' });
     const lines: string[] = [];
-    const proxy = await startProxy({ upstream: server.url, host: '127.0.0.1', port: 0, maxBodyBytes: 1024 * 1024, onExchange: (traffic) => {
-      const { result, url } = auditor.observe(traffic);
-      lines.push(exchangeLine(traffic, url, result));
-    } });
+    const proxy = await startProxy({
+      upstream: server.url,
+      host: '127.0.0.1',
+      port: 0,
+      maxBodyBytes: 1024 * 1024,
+      onExchange: (traffic) => {
+        const { result, url } = auditor.observe(traffic);
+        lines.push(exchangeLine(traffic, url, result));
+      },
+    });
     for (const r of clientRequests(server)) {
       const answer = await request(`${proxy.url}${r.path}`, { method: r.method, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) });
       await answer.body.dump();
@@ -179,8 +191,28 @@ describe('a server that echoes the credential leaves it in no output', () => {
       entries.push({
         startedDateTime: new Date().toISOString(),
         time: 1,
-        request: { method: r.method, url, httpVersion: 'HTTP/1.1', headers: Object.entries(r.headers).map(([name, value]) => ({ name, value })), queryString: [...new URL(url).searchParams].map(([name, value]) => ({ name, value })), cookies: [{ name: 'hostile_session', value: TOKEN }], ...(r.body ? { postData: { mimeType: 'application/json', text: r.body } } : {}), headersSize: -1, bodySize: -1 },
-        response: { status: answer.statusCode, statusText: '', httpVersion: 'HTTP/1.1', headers: Object.entries(answer.headers).map(([name, value]) => ({ name, value: String(value) })), cookies: [{ name: 'hostile_session', value: TOKEN }], content: { size: text.length, mimeType: String(answer.headers['content-type'] ?? ''), text }, redirectURL: String(answer.headers.location ?? ''), headersSize: -1, bodySize: -1 },
+        request: {
+          method: r.method,
+          url,
+          httpVersion: 'HTTP/1.1',
+          headers: Object.entries(r.headers).map(([name, value]) => ({ name, value })),
+          queryString: [...new URL(url).searchParams].map(([name, value]) => ({ name, value })),
+          cookies: [{ name: 'hostile_session', value: TOKEN }],
+          ...(r.body ? { postData: { mimeType: 'application/json', text: r.body } } : {}),
+          headersSize: -1,
+          bodySize: -1,
+        },
+        response: {
+          status: answer.statusCode,
+          statusText: '',
+          httpVersion: 'HTTP/1.1',
+          headers: Object.entries(answer.headers).map(([name, value]) => ({ name, value: String(value) })),
+          cookies: [{ name: 'hostile_session', value: TOKEN }],
+          content: { size: text.length, mimeType: String(answer.headers['content-type'] ?? ''), text },
+          redirectURL: String(answer.headers.location ?? ''),
+          headersSize: -1,
+          bodySize: -1,
+        },
         cache: {},
         timings: { send: 0, wait: 1, receive: 0 },
       });
@@ -196,7 +228,15 @@ describe('a server that echoes the credential leaves it in no output', () => {
   test('verify-pacts: its reports, stdout and stderr', async () => {
     const server = await hostile();
     const dir = await tempDir();
-    const { out, err } = await runCli(['verify-pacts', '--target', server.url, '--token', TOKEN, ...fixtureFlags(server), ...FORMATS.filter((f) => f !== 'har').flatMap((format) => ['--report', `${format}=${join(dir, `report.${format}`)}`])]);
+    const { out, err } = await runCli([
+      'verify-pacts',
+      '--target',
+      server.url,
+      '--token',
+      TOKEN,
+      ...fixtureFlags(server),
+      ...FORMATS.filter((f) => f !== 'har').flatMap((format) => ['--report', `${format}=${join(dir, `report.${format}`)}`]),
+    ]);
     expect(server.echoed()).toBeGreaterThan(0);
     expectNoCredential(await everything(dir, { stdout: out, stderr: err }));
   });

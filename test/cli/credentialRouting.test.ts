@@ -29,12 +29,25 @@ describe('credential routing: a --header goes only to the operations that take a
     const dc = await recording(IAM_TOKEN);
     const dir = await tempDir();
     const { code, err } = await runCli([
-      'run', '--runs', '2',
-      '--target', `hcx-interconnect=${hcx.server.url}`, '--target', `huawei-dc=${dc.server.url}`,
-      '--header', `x-hm-authorization: ${HCX_SESSION}`, '--header', `X-Auth-Token: ${IAM_TOKEN}`,
-      '--fixture', `applianceId=${hcx.server.fixtures.applianceId}`,
-      '--fixture', `project_id=${dc.server.fixtures.project_id}`, '--fixture', `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
-      '--report', `json=${join(dir, 'r.json')}`,
+      'run',
+      '--runs',
+      '2',
+      '--target',
+      `hcx-interconnect=${hcx.server.url}`,
+      '--target',
+      `huawei-dc=${dc.server.url}`,
+      '--header',
+      `x-hm-authorization: ${HCX_SESSION}`,
+      '--header',
+      `X-Auth-Token: ${IAM_TOKEN}`,
+      '--fixture',
+      `applianceId=${hcx.server.fixtures.applianceId}`,
+      '--fixture',
+      `project_id=${dc.server.fixtures.project_id}`,
+      '--fixture',
+      `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
+      '--report',
+      `json=${join(dir, 'r.json')}`,
     ]);
     expect(err).toBe('');
     expect(code).toBe(0);
@@ -54,12 +67,27 @@ describe('credential routing: a --header goes only to the operations that take a
     const dc = await recording(IAM_TOKEN);
     const dir = await tempDir();
     const { code, err } = await runCli([
-      'run', '--runs', '1',
-      '--target', `hcx-interconnect=${hcx.server.url}`, '--target', `huawei-dc=${dc.server.url}`,
-      '--header', `x-hm-authorization: ${HCX_SESSION}`, '--header', `X-Auth-Token: ${IAM_TOKEN}`, '--header', 'X-Request-Tag: run-42',
-      '--fixture', `applianceId=${hcx.server.fixtures.applianceId}`,
-      '--fixture', `project_id=${dc.server.fixtures.project_id}`, '--fixture', `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
-      '--report', `json=${join(dir, 'r.json')}`,
+      'run',
+      '--runs',
+      '1',
+      '--target',
+      `hcx-interconnect=${hcx.server.url}`,
+      '--target',
+      `huawei-dc=${dc.server.url}`,
+      '--header',
+      `x-hm-authorization: ${HCX_SESSION}`,
+      '--header',
+      `X-Auth-Token: ${IAM_TOKEN}`,
+      '--header',
+      'X-Request-Tag: run-42',
+      '--fixture',
+      `applianceId=${hcx.server.fixtures.applianceId}`,
+      '--fixture',
+      `project_id=${dc.server.fixtures.project_id}`,
+      '--fixture',
+      `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
+      '--report',
+      `json=${join(dir, 'r.json')}`,
     ]);
     expect(code).toBe(0);
     expect(err).toBe('conformance: --header X-Request-Tag is not a credential header of any operation: sent to every operation\n');
@@ -68,16 +96,28 @@ describe('credential routing: a --header goes only to the operations that take a
     expect(dc.log.every((entry) => entry.headers['x-request-tag'] !== undefined)).toBe(true);
   });
 
-  test('--token alone still goes to each operation\'s first scheme the server accepts', async () => {
+  test("--token alone still goes to each operation's first scheme the server accepts", async () => {
     const hcx = await recording('one-token-for-both');
     const dc = await recording('one-token-for-both');
     const dir = await tempDir();
     const { code } = await runCli([
-      'run', '--runs', '1',
-      '--target', `hcx-interconnect=${hcx.server.url}`, '--target', `huawei-dc=${dc.server.url}`, '--token', 'one-token-for-both',
-      '--fixture', `applianceId=${hcx.server.fixtures.applianceId}`,
-      '--fixture', `project_id=${dc.server.fixtures.project_id}`, '--fixture', `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
-      '--report', `json=${join(dir, 'r.json')}`,
+      'run',
+      '--runs',
+      '1',
+      '--target',
+      `hcx-interconnect=${hcx.server.url}`,
+      '--target',
+      `huawei-dc=${dc.server.url}`,
+      '--token',
+      'one-token-for-both',
+      '--fixture',
+      `applianceId=${hcx.server.fixtures.applianceId}`,
+      '--fixture',
+      `project_id=${dc.server.fixtures.project_id}`,
+      '--fixture',
+      `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
+      '--report',
+      `json=${join(dir, 'r.json')}`,
     ]);
     expect(code).toBe(0);
     expect(headerNames(hcx.log)).not.toContain('x-auth-token');
@@ -89,26 +129,48 @@ describe('credential routing: a --header goes only to the operations that take a
     const dc = await recording(IAM_TOKEN);
     const dir = await tempDir();
     const { code } = await runCli([
-      'run', '--runs', '1',
-      '--target', `hcx-interconnect=${hcx.server.url}`, '--target', `huawei-dc=${dc.server.url}`, '--header', `X-Auth-Token: ${IAM_TOKEN}`,
-      '--fixture', `applianceId=${hcx.server.fixtures.applianceId}`,
-      '--fixture', `project_id=${dc.server.fixtures.project_id}`, '--fixture', `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
-      '--report', `json=${join(dir, 'r.json')}`,
+      'run',
+      '--runs',
+      '1',
+      '--target',
+      `hcx-interconnect=${hcx.server.url}`,
+      '--target',
+      `huawei-dc=${dc.server.url}`,
+      '--header',
+      `X-Auth-Token: ${IAM_TOKEN}`,
+      '--fixture',
+      `applianceId=${hcx.server.fixtures.applianceId}`,
+      '--fixture',
+      `project_id=${dc.server.fixtures.project_id}`,
+      '--fixture',
+      `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
+      '--report',
+      `json=${join(dir, 'r.json')}`,
     ]);
     expect(code).toBe(3);
     expect(headerNames(hcx.log)).not.toContain('x-auth-token');
     const report = await readReport(join(dir, 'r.json'));
-    expect(report.summary.causes).toEqual([expect.stringMatching(/^upgradeInterconnectAppliance: 1 of 1 requests were answered 401\/403: no credential was sent: this operation takes one in x-hm-authorization, authorization; give --header 'x-hm-authorization: value' or --token$/)]);
+    expect(report.summary.causes).toEqual([
+      expect.stringMatching(
+        /^upgradeInterconnectAppliance: 1 of 1 requests were answered 401\/403: no credential was sent: this operation takes one in x-hm-authorization, authorization; give --header 'x-hm-authorization: value' or --token$/,
+      ),
+    ]);
   });
 
-  test('verify-pacts routes the same way: each interaction gets its own operation\'s header', async () => {
+  test("verify-pacts routes the same way: each interaction gets its own operation's header", async () => {
     const both = await recording('same-token-for-both');
     const dir = await tempDir();
     const { code } = await runCli([
-      'verify-pacts', '--target', both.server.url,
-      '--header', 'x-hm-authorization: same-token-for-both', '--header', 'X-Auth-Token: same-token-for-both',
+      'verify-pacts',
+      '--target',
+      both.server.url,
+      '--header',
+      'x-hm-authorization: same-token-for-both',
+      '--header',
+      'X-Auth-Token: same-token-for-both',
       ...Object.entries(both.server.fixtures).flatMap(([name, value]) => ['--fixture', `${name}=${value}`]),
-      '--report', `json=${join(dir, 'r.json')}`,
+      '--report',
+      `json=${join(dir, 'r.json')}`,
     ]);
     expect(code).toBe(0);
     const hcx = both.log.filter((entry) => entry.operationId === 'upgradeInterconnectAppliance');

@@ -81,8 +81,13 @@ describe('run --config with auth:', () => {
     expect(logins().every((e) => e.status === 200 || e.status === 201)).toBe(true);
   });
 
-  test('without a target, the embedded mock accepts the presets\' users, IAM at the path the config names', async () => {
-    const yaml = ['auth:', `  hcx-interconnect: { hcx: { username: nightly, password: "\${${VARIABLE}}" } }`, `  huawei-dc: { iam: { url: /v3/auth/tokens, username: nightly, password: "\${${VARIABLE}}", domain: acme, project: { id: 6fbe9263116a4b68818cf1edce16bc4f } } }`, ''].join('\n');
+  test("without a target, the embedded mock accepts the presets' users, IAM at the path the config names", async () => {
+    const yaml = [
+      'auth:',
+      `  hcx-interconnect: { hcx: { username: nightly, password: "\${${VARIABLE}}" } }`,
+      `  huawei-dc: { iam: { url: /v3/auth/tokens, username: nightly, password: "\${${VARIABLE}}", domain: acme, project: { id: 6fbe9263116a4b68818cf1edce16bc4f } } }`,
+      '',
+    ].join('\n');
     const { dir, path } = await configFile(yaml);
     const { code, err, out } = await runCli(['run', '--config', path, '--runs', '3', '--report', `json=${join(dir, 'report.json')}`]);
     expect(code, `${err}\n${out.slice(-2000)}`).toBe(0);
@@ -124,7 +129,7 @@ describe('run --config with auth:', () => {
     expect(server.requestCount()).toBe(0);
   });
 
-  test('a dry run logs in nowhere and needs none of the variables; its requests show the login\'s header, redacted', async () => {
+  test("a dry run logs in nowhere and needs none of the variables; its requests show the login's header, redacted", async () => {
     const server = await start();
     const { path } = await configFile(nightly(server, 'CONFORMANCE_LOGIN_TEST_UNSET'));
     const { code, err, out } = await runCli(['run', '--config', path, '--dry-run', '--runs', '1']);

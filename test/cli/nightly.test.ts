@@ -8,8 +8,7 @@ import { expectOneErrorLine, readReport, runCli, targetFlags, tempDir } from '..
 
 const FAULT = 'dc-vlan-4000';
 const keys = (report: RunReport): string[] => report.findings.map((f) => `${f.key}|${f.severity}`).sort();
-const coverage = (report: RunReport): string[] =>
-  report.coverage.map((c) => [c.operationId, c.constraintId, c.boundaryAccepted, c.violationRejected, c.responseHonoured].join(' ')).sort();
+const coverage = (report: RunReport): string[] => report.coverage.map((c) => [c.operationId, c.constraintId, c.boundaryAccepted, c.violationRejected, c.responseHonoured].join(' ')).sort();
 
 describe('one finding identity across nightly runs', () => {
   let dir: string;
@@ -106,7 +105,8 @@ describe('--shard and merge', () => {
   });
 
   test('a dry run of the shards lists exactly the requests of the unsharded dry run', async () => {
-    const ids = async (extra: string[]): Promise<string[]> => (await runCli(['run', '--dry-run', '--seed', '5', '--runs', '4', ...extra])).out.split('\n').filter((l) => /^# \S+ \(/.test(l) && !l.startsWith('# fixture probe'));
+    const ids = async (extra: string[]): Promise<string[]> =>
+      (await runCli(['run', '--dry-run', '--seed', '5', '--runs', '4', ...extra])).out.split('\n').filter((l) => /^# \S+ \(/.test(l) && !l.startsWith('# fixture probe'));
     const perShard = await Promise.all([1, 2, 3].map((i) => ids(['--shard', `${i}/3`])));
     expect(perShard.flat().sort()).toEqual((await ids([])).sort());
     // Random exploration is spread too: every shard sends some of the seeded random cases.
@@ -118,7 +118,14 @@ describe('--shard and merge', () => {
     const { code, out: console } = await runCli([
       'merge',
       ...shardPaths.map((name) => join(dir, name)),
-      '--report', `json=${out('report.json')}`, '--report', `junit=${out('junit.xml')}`, '--report', `md=${out('summary.md')}`, '--report', `html=${out('report.html')}`,
+      '--report',
+      `json=${out('report.json')}`,
+      '--report',
+      `junit=${out('junit.xml')}`,
+      '--report',
+      `md=${out('summary.md')}`,
+      '--report',
+      `html=${out('report.html')}`,
     ]);
     expect(code).toBe(1);
     expect(console).toContain('NOT CONFORMING');

@@ -21,7 +21,10 @@ async function startHeaderLogger(upstream: string): Promise<{ url: string; seen:
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
     const answer = await request(`${upstream}${req.url}`, { method: req.method as 'PUT', headers, body: chunks.length > 0 ? Buffer.concat(chunks) : null });
-    res.writeHead(answer.statusCode, Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !['connection', 'keep-alive', 'transfer-encoding'].includes(name))) as Record<string, string>);
+    res.writeHead(
+      answer.statusCode,
+      Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !['connection', 'keep-alive', 'transfer-encoding'].includes(name))) as Record<string, string>,
+    );
     res.end(Buffer.from(await answer.body.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -69,7 +69,22 @@ describe('several servers for one operation, as the README shows it', () => {
 
   test('one report with a target × check matrix; the faulty region fails, the other passes', async () => {
     const out = join(dir, 'ok');
-    const { code, stdout, stderr } = await cliWith({ EU_TOKEN, AP_TOKEN }, ['run', '--config', config, '--allow-mutations', '--runs', '5', '--report', 'console', '--report', `json=${out}/report.json`, '--report', `md=${out}/report.md`, '--report', `html=${out}/report.html`]);
+    const { code, stdout, stderr } = await cliWith({ EU_TOKEN, AP_TOKEN }, [
+      'run',
+      '--config',
+      config,
+      '--allow-mutations',
+      '--runs',
+      '5',
+      '--report',
+      'console',
+      '--report',
+      `json=${out}/report.json`,
+      '--report',
+      `md=${out}/report.md`,
+      '--report',
+      `html=${out}/report.html`,
+    ]);
     expect(stderr).toBe('');
     expect(code, stdout).toBe(1);
     const report = await readReport(join(out, 'report.json'));
@@ -116,7 +131,19 @@ describe('several servers for one operation, as the README shows it', () => {
     const first = await cliWith({ EU_TOKEN, AP_TOKEN }, ['run', '--config', config, '--runs', '3', '--report', `json=${baseline}/report.json`]);
     expect(first.code, first.stdout).toBe(1);
     const out = join(dir, 'known');
-    const { code, stderr } = await cliWith({ EU_TOKEN: 'expired-token', AP_TOKEN }, ['run', '--config', config, '--runs', '3', '--baseline', `${baseline}/report.json`, '--fail-on', 'new', '--report', `json=${out}/report.json`]);
+    const { code, stderr } = await cliWith({ EU_TOKEN: 'expired-token', AP_TOKEN }, [
+      'run',
+      '--config',
+      config,
+      '--runs',
+      '3',
+      '--baseline',
+      `${baseline}/report.json`,
+      '--fail-on',
+      'new',
+      '--report',
+      `json=${out}/report.json`,
+    ]);
     expect(code).toBe(3);
     expect(stderr).toMatch(/^conformance: INCONCLUSIVE: updateHostedConnect @ eu-west: /);
     const report = await readReport(join(out, 'report.json'));
@@ -127,7 +154,9 @@ describe('several servers for one operation, as the README shows it', () => {
     const twin = await startMockProcess(AP_TOKEN, ['--fault', 'dc-bandwidth-as-string']);
     started.push(twin.child);
     const both = join(dir, 'both.yaml');
-    const yaml = (await readFile(config, 'utf8')).replace(/url: http:\/\/127\.0\.0\.1:\d+\n(\s+fixtures[^\n]*\n\s+headers: \{ X-Auth-Token: "\$\{EU_TOKEN\}" \})/, `url: ${twin.url}\n$1`).replace('${EU_TOKEN}', '${AP_TOKEN}');
+    const yaml = (await readFile(config, 'utf8'))
+      .replace(/url: http:\/\/127\.0\.0\.1:\d+\n(\s+fixtures[^\n]*\n\s+headers: \{ X-Auth-Token: "\$\{EU_TOKEN\}" \})/, `url: ${twin.url}\n$1`)
+      .replace('${EU_TOKEN}', '${AP_TOKEN}');
     await writeFile(both, yaml);
     const out = join(dir, 'both');
     const first = await cliWith({ AP_TOKEN }, ['run', '--config', both, '--runs', '3', '--report', `json=${out}/report.json`]);

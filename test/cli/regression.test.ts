@@ -83,7 +83,9 @@ describe('failure corpus', () => {
       for (const f of otherReport.findings) expect(shellWords(f.replay)).toEqual(expect.arrayContaining(['--seed', String(f.seed), '--case', f.caseId]));
       const stored = otherReport.findings.find((f) => f.seed === 1);
       expect(stored).toBeDefined();
-      const line = shellWords(stored!.replay).slice(2).map((w) => w.replace('$TOKEN', token).replace('$X_EXTRA', 'x'));
+      const line = shellWords(stored!.replay)
+        .slice(2)
+        .map((w) => w.replace('$TOKEN', token).replace('$X_EXTRA', 'x'));
       expect((await runCli(line)).code).toBe(1);
 
       // Once the server is fixed, the replayed cases pass and leave the corpus.

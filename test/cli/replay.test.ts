@@ -37,7 +37,7 @@ function cliIn(cwd: string, args: readonly string[]): Promise<number | null> {
   });
 }
 
-describe('replay of a run against the user\'s own server (credentials, fixtures, --spec)', () => {
+describe("replay of a run against the user's own server (credentials, fixtures, --spec)", () => {
   let dir: string;
   let server: MockServer;
   let port: number;
@@ -52,7 +52,20 @@ describe('replay of a run against the user\'s own server (credentials, fixtures,
     port = Number(new URL(server.url).port);
     fixtureFlags = ['--fixture', `project_id=${server.fixtures.project_id}`, '--fixture', `hosted_connect_id=${server.fixtures.hosted_connect_id}`];
     recordedPath = join(dir, 'r.json');
-    const run = await runCli(['run', '--spec', DC_SPEC, '--target', `updateHostedConnect=${server.url}`, '--header', `X-Auth-Token: ${TOKEN}`, ...fixtureFlags, '--runs', '3', '--report', `json=${recordedPath}`]);
+    const run = await runCli([
+      'run',
+      '--spec',
+      DC_SPEC,
+      '--target',
+      `updateHostedConnect=${server.url}`,
+      '--header',
+      `X-Auth-Token: ${TOKEN}`,
+      ...fixtureFlags,
+      '--runs',
+      '3',
+      '--report',
+      `json=${recordedPath}`,
+    ]);
     expect(run.code, run.err).toBe(1);
     recordedText = await readFile(recordedPath, 'utf8');
     recorded = await readReport(recordedPath);
@@ -99,7 +112,10 @@ describe('replay of a run against the user\'s own server (credentials, fixtures,
 
   test('a --report path equal to the input: exit 2, nothing sent, the input untouched', async () => {
     const before = server.requestCount();
-    for (const flags of [['--report', `json=${recordedPath}`], ['--report', `json=${join(dir, '.', 'r.json')}`]]) {
+    for (const flags of [
+      ['--report', `json=${recordedPath}`],
+      ['--report', `json=${join(dir, '.', 'r.json')}`],
+    ]) {
       const { code, err } = await runCli(['replay', recordedPath, '--header', `X-Auth-Token: ${TOKEN}`, ...flags]);
       expect(code).toBe(2);
       expectOneErrorLine(err);
@@ -292,7 +308,9 @@ describe('replayCommandFor', () => {
   test('a mutating operation on a remote target gets --allow-mutations; a loopback one does not', () => {
     const remote = shellWords(replayCommandFor('c:1', 9, prepared, invocation));
     expect(remote).toContain('--allow-mutations');
-    expect(remote).toEqual(expect.arrayContaining(['--seed', '9', '--case', 'c:1', '--target', 'updateHostedConnect=https://dc.example.com/base', '--fixture', 'project_id=p1', '--header', 'X-Auth-Token: $TOKEN']));
+    expect(remote).toEqual(
+      expect.arrayContaining(['--seed', '9', '--case', 'c:1', '--target', 'updateHostedConnect=https://dc.example.com/base', '--fixture', 'project_id=p1', '--header', 'X-Auth-Token: $TOKEN']),
+    );
     expect(replayCommandFor('c:1', 9, { ...prepared, baseUrl: 'http://127.0.0.1:8080' }, invocation)).not.toContain('--allow-mutations');
   });
 
@@ -314,9 +332,35 @@ describe('replayCommandFor', () => {
     const defaults = { strict: false, timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 }, retries: 2, maxResponseBytes: 1024 * 1024, insecure: false };
     const plain = replayCommandFor('c:1', 9, prepared, { ...invocation, ...defaults });
     for (const flag of ['--strict', '--timeout', '--connect-timeout', '--retries', '--max-response-bytes', '--insecure', '--proxy', '--ca-file']) expect(plain).not.toContain(flag);
-    const tuned = { ...invocation, strict: true, timeouts: { connectMs: 700, headersMs: 50, bodyMs: 50 }, retries: 0, maxResponseBytes: 2048, insecure: true, caFile: 'ca.pem', proxy: 'http://me:[REDACTED]@proxy:3128' };
+    const tuned = {
+      ...invocation,
+      strict: true,
+      timeouts: { connectMs: 700, headersMs: 50, bodyMs: 50 },
+      retries: 0,
+      maxResponseBytes: 2048,
+      insecure: true,
+      caFile: 'ca.pem',
+      proxy: 'http://me:[REDACTED]@proxy:3128',
+    };
     const words = shellWords(replayCommandFor('c:1', 9, prepared, tuned));
-    expect(words).toEqual(expect.arrayContaining(['--strict', '--timeout', '50', '--connect-timeout', '700', '--retries', '0', '--max-response-bytes', '2048', '--insecure', '--ca-file', 'ca.pem', '--proxy', 'http://me:$PROXY_SECRET@proxy:3128']));
+    expect(words).toEqual(
+      expect.arrayContaining([
+        '--strict',
+        '--timeout',
+        '50',
+        '--connect-timeout',
+        '700',
+        '--retries',
+        '0',
+        '--max-response-bytes',
+        '2048',
+        '--insecure',
+        '--ca-file',
+        'ca.pem',
+        '--proxy',
+        'http://me:$PROXY_SECRET@proxy:3128',
+      ]),
+    );
     // The embedded mock is reached directly: no TLS or proxy flags, the verdict's flags all the same.
     const embedded = replayCommandFor('c:1', 9, prepared, { ...tuned, embeddedMock: true });
     expect(embedded).toContain('--timeout 50');

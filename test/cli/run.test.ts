@@ -5,7 +5,11 @@ import { startMockServer } from '../../mock/startMockServer.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { closedPort, expectOneErrorLine, filesUnder, readReport, runCli, spawnCli, targetFlags, tempDir } from '../helpers/cli.ts';
 
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 describe('conformance run against the embedded mock', () => {
   test('the correct mock: exit 0 and a valid, conforming JSON report', async () => {
@@ -156,9 +160,26 @@ describe('credentials never leak', () => {
     server = await startMockServer({ port: 0, token: TOKEN, fault });
     const dir = await tempDir();
     const { code, out, err } = await runCli([
-      'run', '--runs', '5', ...flags(server), '--header', `X-Extra-Secret: ${HEADER}`,
-      '--report-dir', dir, '--report', 'json', '--report', 'junit', '--report', 'md', '--report', 'html', '--report', 'console',
-      '--corpus', join(dir, 'corpus'),
+      'run',
+      '--runs',
+      '5',
+      ...flags(server),
+      '--header',
+      `X-Extra-Secret: ${HEADER}`,
+      '--report-dir',
+      dir,
+      '--report',
+      'json',
+      '--report',
+      'junit',
+      '--report',
+      'md',
+      '--report',
+      'html',
+      '--report',
+      'console',
+      '--corpus',
+      join(dir, 'corpus'),
     ]);
     expect(code).toBe(1);
     const files = await filesUnder(dir);

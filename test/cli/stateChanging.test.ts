@@ -32,13 +32,19 @@ async function busyHcx(mock: MockServer, options: { readonly first503?: number }
         res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
       };
       if (seen.length < (options.first503 ?? 0)) return answer(503, { errors: [{ code: 'UNAVAILABLE', message: 'try again' }] }, { 'retry-after': '0' });
-      const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (k === 'host' || k === 'content-length' || v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]])));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).flatMap(([k, v]) => (k === 'host' || k === 'content-length' || v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]])),
+      );
       const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
       const upstream = await fetch(`${mock.url}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(body ? { body } : {}) });
       const json: unknown = await upstream.json().catch(() => ({}));
       const appliance = /\/appliances\/([^/]+)\/upgrade/.exec(req.url ?? '')?.[1] ?? '';
       if (upstream.status === 202 && upgrading.has(appliance)) {
-        return answer(422, { data: { interconnectTaskId: 'task-1', applianceId: appliance }, warnings: [], errors: [{ code: 'UPGRADE_IN_PROGRESS', message: 'An upgrade of this appliance is already in progress.' }] });
+        return answer(422, {
+          data: { interconnectTaskId: 'task-1', applianceId: appliance },
+          warnings: [],
+          errors: [{ code: 'UPGRADE_IN_PROGRESS', message: 'An upgrade of this appliance is already in progress.' }],
+        });
       }
       if (upstream.status === 202) upgrading.add(appliance);
       answer(upstream.status, json);

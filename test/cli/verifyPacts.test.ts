@@ -37,9 +37,21 @@ describe('conformance verify-pacts', () => {
     try {
       const dir = await mkdtemp(join(tmpdir(), 'verify-'));
       const { code, out, err } = await cli([
-        'verify-pacts', '--target', mock.url, '--token', secret, '--header', 'X-Extra: HEADER-S3CRET',
-        '--fixture', `applianceId=${mock.fixtures.applianceId}`, '--fixture', `project_id=${mock.fixtures.project_id}`,
-        '--fixture', `hosted_connect_id=${mock.fixtures.hosted_connect_id}`, '--report-dir', dir,
+        'verify-pacts',
+        '--target',
+        mock.url,
+        '--token',
+        secret,
+        '--header',
+        'X-Extra: HEADER-S3CRET',
+        '--fixture',
+        `applianceId=${mock.fixtures.applianceId}`,
+        '--fixture',
+        `project_id=${mock.fixtures.project_id}`,
+        '--fixture',
+        `hosted_connect_id=${mock.fixtures.hosted_connect_id}`,
+        '--report-dir',
+        dir,
       ]);
       expect(code).toBe(1);
       const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { findings: Array<{ operationId: string; intent: { kind: string }; constraintId?: string }> };
@@ -67,7 +79,9 @@ describe('conformance verify-pacts', () => {
       const { code, err } = await cli(['verify-pacts', '--target', mock.url, '--token', 'a-wrong-token', ...fixtureFlags(mock), '--report', `json=${join(dir, 'r.json')}`]);
       expect(code, err).toBe(3);
       expect(err.trimEnd().split('\n')).toHaveLength(1);
-      expect(err).toMatch(/^conformance: INCONCLUSIVE: \w+: \d+ of \d+ requests that carried the credential were answered 401\/403: the credential sent in x-(hm-authorization|auth-token) was refused/);
+      expect(err).toMatch(
+        /^conformance: INCONCLUSIVE: \w+: \d+ of \d+ requests that carried the credential were answered 401\/403: the credential sent in x-(hm-authorization|auth-token) was refused/,
+      );
       const checked = validateReport(JSON.parse(await readFile(join(dir, 'r.json'), 'utf8')));
       if (!checked.ok) throw new Error(checked.problem);
       expect(checked.report.summary.verdict).toBe('inconclusive');

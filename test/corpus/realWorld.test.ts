@@ -39,7 +39,10 @@ const EXAMPLES = [
 ];
 
 const documents: Array<[string, string]> = [
-  ...readdirSync(directory).filter((f) => f.endsWith('.json')).sort().map((f): [string, string] => [f, join(directory, f)]),
+  ...readdirSync(directory)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f): [string, string] => [f, join(directory, f)]),
   ...EXAMPLES.map((f): [string, string] => [f, join(examples, f)]),
 ];
 

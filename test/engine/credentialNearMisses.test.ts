@@ -29,15 +29,20 @@ describe('wrong credentials made from the right one', () => {
     expect(sent('empty')).toBe('Bearer ');
     expect(sent(undefined)).toMatch(/^Bearer invalid-[0-9a-f]{12}$/);
     // Each is scrubbed from text like the right one.
-    expect(buildRequest(testCase('truncated'), 'http://h', [{ header: 'Authorization', prefix: 'Bearer ', name: 'b' } as never], { headers: {}, token: TOKEN } as never).secrets).toContain(TOKEN.slice(0, -1));
+    expect(buildRequest(testCase('truncated'), 'http://h', [{ header: 'Authorization', prefix: 'Bearer ', name: 'b' } as never], { headers: {}, token: TOKEN } as never).secrets).toContain(
+      TOKEN.slice(0, -1),
+    );
   });
 
-  test.each(['credential/prefix-of-token/DC.auth', 'credential/first-chars-only/DC.auth', 'credential/case-insensitive/DC.auth', 'credential/empty-accepted/DC.auth'])('%s: auth-required fails, and no near miss is written', async (mutant) => {
-    const report = await run(mutant);
-    expect(report.findings.filter((f) => f.severity === 'failure').map((f) => `${f.check} ${f.constraintId}`)).toContain('auth-required DC.auth');
-    const text = JSON.stringify(report);
-    for (const leaked of [TOKEN, TOKEN.slice(0, -1), `${TOKEN}x`, TOKEN.slice(0, 12)]) expect(text).not.toContain(leaked);
-  });
+  test.each(['credential/prefix-of-token/DC.auth', 'credential/first-chars-only/DC.auth', 'credential/case-insensitive/DC.auth', 'credential/empty-accepted/DC.auth'])(
+    '%s: auth-required fails, and no near miss is written',
+    async (mutant) => {
+      const report = await run(mutant);
+      expect(report.findings.filter((f) => f.severity === 'failure').map((f) => `${f.check} ${f.constraintId}`)).toContain('auth-required DC.auth');
+      const text = JSON.stringify(report);
+      for (const leaked of [TOKEN, TOKEN.slice(0, -1), `${TOKEN}x`, TOKEN.slice(0, 12)]) expect(text).not.toContain(leaked);
+    },
+  );
 
   test('the correct mock refuses every near miss', async () => {
     const report = await run();

@@ -82,7 +82,10 @@ const EXPECTED: Record<string, { readonly severity: Severity; readonly findings:
   'dc-accept-empty-update': { severity: 'failure', findings: ['negative-rejection/DC.body.hosted_connect.atLeastOne page'] },
   'dc-update-counts-keys': { severity: 'failure', findings: ['negative-rejection/DC.body.hosted_connect.atLeastOne page'] },
   // An id resolved by its prefix also answers the real connection for its id followed by %3F.
-  'dc-lenient-id-length': { severity: 'failure', findings: ['negative-rejection/DC.path.hosted_connect_id.minLength page', 'negative-rejection/DC.path.hosted_connect_id.maxLength page', 'not-found/- robustness'] },
+  'dc-lenient-id-length': {
+    severity: 'failure',
+    findings: ['negative-rejection/DC.path.hosted_connect_id.minLength page', 'negative-rejection/DC.path.hosted_connect_id.maxLength page', 'not-found/- robustness'],
+  },
   'dc-accept-malformed-json': { severity: 'failure', findings: ['negative-rejection/DC.body.json page'] },
   'dc-ignore-auth': { severity: 'failure', findings: ['auth-required/DC.auth page'] },
   'dc-vlan-4000': { severity: 'failure', findings: ['response-schema/DC.response.200.hosted_connect.vlan.maximum page'] },
@@ -101,7 +104,10 @@ const EXPECTED: Record<string, { readonly severity: Severity; readonly findings:
   // Under seed 3 the mass-assignment step of the state sequence also sends bandwidth 400000: its refusal is a
   // reading (a server may refuse undocumented members), its 500 still the robustness failure; it stands at the
   // maximum's edge, so it is keyed as the maximum's boundary case.
-  'dc-500-on-bandwidth-max': { severity: 'failure', findings: ['not-server-error/- robustness', 'positive-acceptance/DC.body.hosted_connect.bandwidth.maximum reading', 'positive-acceptance/DC.body.hosted_connect.bandwidth.maximum page'] },
+  'dc-500-on-bandwidth-max': {
+    severity: 'failure',
+    findings: ['not-server-error/- robustness', 'positive-acceptance/DC.body.hosted_connect.bandwidth.maximum reading', 'positive-acceptance/DC.body.hosted_connect.bandwidth.maximum page'],
+  },
   'dc-201-instead-of-200': { severity: 'failure', findings: ['status-documented/- page'] },
   // The page documents only 200: what answers an unknown connection is read, not stated.
   // A server that makes up any connection also answers the real one's id under another project.
@@ -154,7 +160,11 @@ describe('the engine against the embedded mock', () => {
   });
 
   test('every fault profile of the mock has an expectation here', () => {
-    expect(listFaults().map((f) => f.name).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(
+      listFaults()
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort());
   });
 
   // A profile's hooks change only its own operation (mock/buildRoutes.ts): the others answer as the correct

@@ -78,7 +78,12 @@ describe('several targets for one operation', () => {
   });
 
   test('the same defect at two targets is two findings; a baseline tells a new target from a known one', async () => {
-    const run2 = await run({ 'huawei-dc': [{ name: 'eu-west', url: faulty.url }, { name: 'ap-south', url: faulty.url.replace('127.0.0.1', 'localhost') }] });
+    const run2 = await run({
+      'huawei-dc': [
+        { name: 'eu-west', url: faulty.url },
+        { name: 'ap-south', url: faulty.url.replace('127.0.0.1', 'localhost') },
+      ],
+    });
     const both = { ...run2, findings: run2.findings.filter((f) => f.check === 'negative-rejection') };
     // One server under two names: the legs' state sequences may interleave on its one resource, which
     // two real regions never share; the defect under test is the accepted string bandwidth.
@@ -92,7 +97,12 @@ describe('several targets for one operation', () => {
 
   test('a target that cannot be reached is inconclusive, named, and the others are still tested', async () => {
     const down = `http://127.0.0.1:${await closedPort()}`;
-    const report = await run({ 'huawei-dc': [{ name: 'eu-west', url: correct.url }, { name: 'down', url: down }] });
+    const report = await run({
+      'huawei-dc': [
+        { name: 'eu-west', url: correct.url },
+        { name: 'down', url: down },
+      ],
+    });
     expect(report.operations.map((o) => `${o.targetName} ${o.verdict} ${o.ran}`)).toEqual([`eu-west conforming ${report.operations[0]!.planned}`, 'down inconclusive 0']);
     expect(report.summary.verdict).toBe('inconclusive');
     expect(report.summary.causes).toEqual([expect.stringMatching(new RegExp(`^${DC} @ down: cannot connect.*check the URL of target "down"$`))]);
@@ -105,7 +115,15 @@ describe('several targets for one operation', () => {
     await expect(run({ ...regions(), [HCX]: down })).rejects.toBeInstanceOf(TargetUnreachableError);
     // Likewise an operation whose every region is down, beside an operation that can be tested.
     const downToo = down.replace('127.0.0.1', 'localhost');
-    await expect(run({ 'huawei-dc': [{ name: 'a', url: down }, { name: 'b', url: downToo }], [HCX]: correct.url })).rejects.toThrow(/target "a".*; .*target "b"/);
+    await expect(
+      run({
+        'huawei-dc': [
+          { name: 'a', url: down },
+          { name: 'b', url: downToo },
+        ],
+        [HCX]: correct.url,
+      }),
+    ).rejects.toThrow(/target "a".*; .*target "b"/);
   });
 
   test('when no target can be reached the run stops before anything is sent, as with one target', async () => {
@@ -114,7 +132,14 @@ describe('several targets for one operation', () => {
   });
 
   test('a name or URL given twice for one operation is refused', async () => {
-    await expect(run({ 'huawei-dc': [{ name: 'a', url: correct.url }, { name: 'a', url: faulty.url }] })).rejects.toThrow(new ConfigError('targets.huawei-dc: the name "a" is given twice'));
+    await expect(
+      run({
+        'huawei-dc': [
+          { name: 'a', url: correct.url },
+          { name: 'a', url: faulty.url },
+        ],
+      }),
+    ).rejects.toThrow(new ConfigError('targets.huawei-dc: the name "a" is given twice'));
     await expect(run({ [DC]: [correct.url, `${correct.url}/`] })).rejects.toThrow(/is listed twice/);
   });
 
@@ -132,7 +157,10 @@ describe('several targets for one operation', () => {
   test('reports of separate runs against two servers merge without joining their findings', async () => {
     const a = await run({ [DC]: faulty.url });
     const b = await run({ [DC]: faulty.url.replace('127.0.0.1', 'localhost') });
-    const merged = mergeReports([{ path: 'a.json', report: a }, { path: 'b.json', report: b }]);
+    const merged = mergeReports([
+      { path: 'a.json', report: a },
+      { path: 'b.json', report: b },
+    ]);
     expect(merged.findings).toHaveLength(2);
     expect(merged.operations.map((o) => o.targetName)).toEqual([a.operations[0]!.targetName, b.operations[0]!.targetName]);
   });
@@ -155,8 +183,18 @@ describe("a target's own fixtures and headers", () => {
         runs: 5,
         targets: {
           [DC]: [
-            { name: 'eu', url: eu.url, fixtures: { project_id: '0123456789abcdef0123456789abcdef', hosted_connect_id: '11111111-2222-4333-8444-555555555555' }, headers: { 'X-Auth-Token': 'eu-secret-token' } },
-            { name: 'ap', url: ap.url, fixtures: { project_id: 'fedcba9876543210fedcba9876543210', hosted_connect_id: '66666666-7777-4888-9999-aaaaaaaaaaaa' }, headers: { 'X-Auth-Token': 'ap-secret-token' } },
+            {
+              name: 'eu',
+              url: eu.url,
+              fixtures: { project_id: '0123456789abcdef0123456789abcdef', hosted_connect_id: '11111111-2222-4333-8444-555555555555' },
+              headers: { 'X-Auth-Token': 'eu-secret-token' },
+            },
+            {
+              name: 'ap',
+              url: ap.url,
+              fixtures: { project_id: 'fedcba9876543210fedcba9876543210', hosted_connect_id: '66666666-7777-4888-9999-aaaaaaaaaaaa' },
+              headers: { 'X-Auth-Token': 'ap-secret-token' },
+            },
           ],
         },
       },

@@ -53,8 +53,7 @@ function run(url: string, token = TOKEN, applianceId = APPLIANCE): Promise<RunRe
   return runConformance(config, { reporters: [], embeddedTarget: startMockServer });
 }
 
-const oddFindings = (report: RunReport): string[] =>
-  report.findings.filter((f) => f.caseId.includes(':odd-')).map((f) => `${f.check} ${f.severity} ${f.caseId.split(':').at(-1)!.split('@')[0]}`);
+const oddFindings = (report: RunReport): string[] => report.findings.filter((f) => f.caseId.includes(':odd-')).map((f) => `${f.check} ${f.severity} ${f.caseId.split(':').at(-1)!.split('@')[0]}`);
 
 const TENANTS_DOC = fileURLToPath(new URL('../plan/fixtures/tenants.openapi.yaml', import.meta.url));
 

@@ -28,31 +28,38 @@ async function runAgainst(server: IndependentServer, operationId: string, extra:
 }
 
 const keyOf = (f: RunReport['findings'][number]): string => `${f.check}/${f.constraintId ?? '-'} ${f.provenance}`;
-const ofSeverity = (report: RunReport, severity: Severity): string[] => report.findings.filter((f) => f.severity === severity).map(keyOf).sort();
+const ofSeverity = (report: RunReport, severity: Severity): string[] =>
+  report.findings
+    .filter((f) => f.severity === severity)
+    .map(keyOf)
+    .sort();
 
 describe('a server that follows the vendor page, with one page-consistent behaviour switched on', () => {
-  test.each(VARIANTS.map(([variant, warnings]) => [variant.name, variant, warnings] as const))('%s: exit 0, the unstated rules it breaks as warnings; --strict: exit 1', async (_name, variant, warnings) => {
-    const { server, operationId } = await startVariant(variant);
-    try {
-      const plain = await runAgainst(server, operationId);
-      expect(plain.err).toBe('');
-      expect(ofSeverity(plain.report, 'failure')).toEqual([]);
-      expect(ofSeverity(plain.report, 'warning')).toEqual([...warnings].sort());
-      // Nothing that the page states may be behind a warning.
-      for (const finding of plain.report.findings) expect(finding.provenance === 'reading' || finding.provenance === 'convention').toBe(true);
-      expect(plain.report.summary).toMatchObject({ verdict: 'conforming', conforming: true, violations: 0, warnings: warnings.length, notRun: 0 });
-      expect(plain.code).toBe(EXIT_OK);
-      expect(plain.out).toContain(warnings.length === 0 ? 'CONFORMING:' : `CONFORMING with ${warnings.length} warning`);
+  test.each(VARIANTS.map(([variant, warnings]) => [variant.name, variant, warnings] as const))(
+    '%s: exit 0, the unstated rules it breaks as warnings; --strict: exit 1',
+    async (_name, variant, warnings) => {
+      const { server, operationId } = await startVariant(variant);
+      try {
+        const plain = await runAgainst(server, operationId);
+        expect(plain.err).toBe('');
+        expect(ofSeverity(plain.report, 'failure')).toEqual([]);
+        expect(ofSeverity(plain.report, 'warning')).toEqual([...warnings].sort());
+        // Nothing that the page states may be behind a warning.
+        for (const finding of plain.report.findings) expect(finding.provenance === 'reading' || finding.provenance === 'convention').toBe(true);
+        expect(plain.report.summary).toMatchObject({ verdict: 'conforming', conforming: true, violations: 0, warnings: warnings.length, notRun: 0 });
+        expect(plain.code).toBe(EXIT_OK);
+        expect(plain.out).toContain(warnings.length === 0 ? 'CONFORMING:' : `CONFORMING with ${warnings.length} warning`);
 
-      const strict = await runAgainst(server, operationId, ['--strict']);
-      expect(ofSeverity(strict.report, 'warning')).toEqual([]);
-      expect(ofSeverity(strict.report, 'failure')).toEqual([...warnings].sort());
-      expect(strict.code).toBe(warnings.length === 0 ? EXIT_OK : EXIT_VIOLATIONS);
-      expect(strict.report.summary.verdict).toBe(warnings.length === 0 ? 'conforming' : 'not-conforming');
-    } finally {
-      await server.close();
-    }
-  });
+        const strict = await runAgainst(server, operationId, ['--strict']);
+        expect(ofSeverity(strict.report, 'warning')).toEqual([]);
+        expect(ofSeverity(strict.report, 'failure')).toEqual([...warnings].sort());
+        expect(strict.code).toBe(warnings.length === 0 ? EXIT_OK : EXIT_VIOLATIONS);
+        expect(strict.report.summary.verdict).toBe(warnings.length === 0 ? 'conforming' : 'not-conforming');
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });
 
 describe('a server that answers the documented 422 to every valid upgrade', () => {

@@ -23,11 +23,22 @@ function fakeClock(): Clock & { readonly pauses: number[] } {
   };
 }
 
-const TASK_CASE: Case = { id: 'c>task', operationId: 'getTask', intent: { kind: 'valid', label: 'link' }, request: { method: 'GET', path: '/tasks/t1', pathParams: { id: 't1' }, query: {}, headers: {}, auth: 'configured' }, seed: 1, needsFixture: false };
+const TASK_CASE: Case = {
+  id: 'c>task',
+  operationId: 'getTask',
+  intent: { kind: 'valid', label: 'link' },
+  request: { method: 'GET', path: '/tasks/t1', pathParams: { id: 't1' }, query: {}, headers: {}, auth: 'configured' },
+  seed: 1,
+  needsFixture: false,
+};
 
 function answer(status: number, state?: string): Exchange {
   const json = state === undefined ? {} : { data: { status: state } };
-  return { case: TASK_CASE, sent: { method: 'GET', url: 'http://127.0.0.1/tasks/t1', headers: {} }, response: { status, headers: { 'content-type': 'application/json' }, bodyText: JSON.stringify(json), json, truncated: false, durationMs: 1 } };
+  return {
+    case: TASK_CASE,
+    sent: { method: 'GET', url: 'http://127.0.0.1/tasks/t1', headers: {} },
+    response: { status, headers: { 'content-type': 'application/json' }, bodyText: JSON.stringify(json), json, truncated: false, durationMs: 1 },
+  };
 }
 
 /** A server that gives these answers in turn, then the last one for ever. */
@@ -47,7 +58,11 @@ const notFound = (status: number): boolean => status === 404;
 describe('pollTask', () => {
   it('polls at once, then with a pause that doubles, until a terminal state', async () => {
     const clock = fakeClock();
-    const polled = await pollTask(answers(answer(200, 'QUEUED'), answer(200, 'QUEUED'), answer(200, 'RUNNING'), answer(200, 'RUNNING'), answer(200, 'SUCCESS')), SPEC, { clock, deadlineMs: 1_000, notFound });
+    const polled = await pollTask(answers(answer(200, 'QUEUED'), answer(200, 'QUEUED'), answer(200, 'RUNNING'), answer(200, 'RUNNING'), answer(200, 'SUCCESS')), SPEC, {
+      clock,
+      deadlineMs: 1_000,
+      notFound,
+    });
     expect(polled.outcome).toBe('succeeded');
     expect(polled.exchanges).toHaveLength(5);
     expect(clock.pauses).toEqual([FIRST_POLL_DELAY_MS, 2 * FIRST_POLL_DELAY_MS, 4 * FIRST_POLL_DELAY_MS, 8 * FIRST_POLL_DELAY_MS]);

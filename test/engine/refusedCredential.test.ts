@@ -21,7 +21,9 @@ describe('a refused credential stops an operation after its first valid request'
     // The first valid request, and nothing after it (no fixture probe: the ids were given).
     expect(mock.requestCount() - before).toBe(1);
     expect(report.summary.verdict).toBe('inconclusive');
-    expect(report.summary.causes).toEqual([expect.stringMatching(/^updateHostedConnect: 1 of 1 requests that carried the credential were answered 401\/403: the credential sent in x-auth-token was refused/)]);
+    expect(report.summary.causes).toEqual([
+      expect.stringMatching(/^updateHostedConnect: 1 of 1 requests that carried the credential were answered 401\/403: the credential sent in x-auth-token was refused/),
+    ]);
     const [operation] = report.operations;
     expect(operation!.ran + operation!.notRun).toBe(operation!.planned);
     expect(report.notRun.every((n) => n.reason === "not sent: the operation's first valid request was answered 401: its credential was refused")).toBe(true);

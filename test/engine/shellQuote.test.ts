@@ -4,7 +4,9 @@ import { shellQuote, shellQuoteExpanding } from '../../src/runner/shellQuote.ts'
 
 /** The words bash makes of a line, with TOKEN exported. */
 const bashWords = (line: string, token: string): string[] =>
-  execFileSync('bash', ['-c', `printf '%s\\0' ${line}`], { env: { ...process.env, TOKEN: token }, encoding: 'utf8' }).split('\0').slice(0, -1);
+  execFileSync('bash', ['-c', `printf '%s\\0' ${line}`], { env: { ...process.env, TOKEN: token }, encoding: 'utf8' })
+    .split('\0')
+    .slice(0, -1);
 
 describe('shellQuoteExpanding', () => {
   test('the shell expands the named variable and keeps the rest literal', () => {

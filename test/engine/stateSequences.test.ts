@@ -44,7 +44,24 @@ async function runAgainst(variant: DcVariant, extra: readonly string[] = []): Pr
   const server = await startIndependentDc(TOKEN, PROJECT, CONNECTION, variant);
   try {
     const path = join(await tempDir(), 'r.json');
-    const argv = ['run', '--target', `${DC}=${server.url}`, '--operation', DC, '--token', TOKEN, '--fixture', `project_id=${PROJECT}`, '--fixture', `hosted_connect_id=${CONNECTION}`, '--runs', '3', '--report', `json=${path}`, ...extra];
+    const argv = [
+      'run',
+      '--target',
+      `${DC}=${server.url}`,
+      '--operation',
+      DC,
+      '--token',
+      TOKEN,
+      '--fixture',
+      `project_id=${PROJECT}`,
+      '--fixture',
+      `hosted_connect_id=${CONNECTION}`,
+      '--runs',
+      '3',
+      '--report',
+      `json=${path}`,
+      ...extra,
+    ];
     const { code, out } = await runCli(argv);
     return { code, out, report: await readReport(path) };
   } finally {

@@ -21,7 +21,10 @@ const base = (over: Partial<ConformanceConfig>): ConformanceConfig => ({ ...DEFA
 
 describe('which operations run, and where', () => {
   test('naming a target for one operation runs only that operation: no embedded mock is mixed in', async () => {
-    const report = await runConformance(base({ targets: { updateHostedConnect: server.url }, headers: { 'X-Auth-Token': server.token }, fixtures: { project_id: PROJECT, hosted_connect_id: CONNECTION } }), { reporters: [], embeddedTarget: startMockServer });
+    const report = await runConformance(
+      base({ targets: { updateHostedConnect: server.url }, headers: { 'X-Auth-Token': server.token }, fixtures: { project_id: PROJECT, hosted_connect_id: CONNECTION } }),
+      { reporters: [], embeddedTarget: startMockServer },
+    );
     expect(report.operations.map((o) => [o.operationId, o.target])).toEqual([['updateHostedConnect', server.url]]);
     expect(report.invocation).toMatchObject({ embeddedMock: false, credentialHeaders: ['X-Auth-Token'], token: false });
     expect(report.summary.verdict).toBe('conforming');
@@ -47,7 +50,9 @@ describe('which operations run, and where', () => {
   test('an unknown --operation, --fixture name or --case id is refused before anything is sent', async () => {
     const before = log.length;
     await expect(runConformance(base({ target: server.url, operationIds: ['nope'] }), { reporters: [], embeddedTarget: startMockServer })).rejects.toThrow(ConfigError);
-    await expect(runConformance(base({ target: server.url, fixtures: { projectId: PROJECT } }), { reporters: [], embeddedTarget: startMockServer })).rejects.toThrow(/--fixture projectId: no operation has a path parameter/);
+    await expect(runConformance(base({ target: server.url, fixtures: { projectId: PROJECT } }), { reporters: [], embeddedTarget: startMockServer })).rejects.toThrow(
+      /--fixture projectId: no operation has a path parameter/,
+    );
     await expect(runConformance(base({ target: server.url, token: server.token, caseIds: ['nope:nope'] }), { reporters: [], embeddedTarget: startMockServer })).rejects.toThrow(UsageError);
     expect(log.length).toBe(before);
   });
@@ -55,7 +60,10 @@ describe('which operations run, and where', () => {
 
 describe('inconclusive runs', () => {
   test('most cases not run (no fixture the server knows) is inconclusive, not conforming', async () => {
-    const report = await runConformance(base({ target: server.url, token: server.token, operationIds: ['updateHostedConnect'], fixtures: { project_id: 'ffffffffffffffffffffffffffffffff' } }), { reporters: [], embeddedTarget: startMockServer });
+    const report = await runConformance(base({ target: server.url, token: server.token, operationIds: ['updateHostedConnect'], fixtures: { project_id: 'ffffffffffffffffffffffffffffffff' } }), {
+      reporters: [],
+      embeddedTarget: startMockServer,
+    });
     expect(report.summary.verdict).toBe('inconclusive');
     expect(report.summary.conforming).toBe(false);
     expect(report.summary.causes.join('\n')).toMatch(/cases could not run: needs an existing resource: give --fixture hosted_connect_id=ID/);
@@ -79,7 +87,11 @@ describe('inconclusive runs', () => {
     );
     expect(promoted.findings.map((f) => f.severity)).toEqual(['failure']);
     const demoted = await runConformance(
-      base({ mock: { fault: 'dc-accept-long-name' }, operationIds: ['updateHostedConnect'], operations: { updateHostedConnect: { acceptedStatuses: [], skipChecks: [], severity: { 'negative-rejection': 'warning' } } } }),
+      base({
+        mock: { fault: 'dc-accept-long-name' },
+        operationIds: ['updateHostedConnect'],
+        operations: { updateHostedConnect: { acceptedStatuses: [], skipChecks: [], severity: { 'negative-rejection': 'warning' } } },
+      }),
       { reporters: [], embeddedTarget: startMockServer },
     );
     expect(demoted.findings.find((f) => f.check === 'negative-rejection')?.severity).toBe('warning');
@@ -105,7 +117,14 @@ describe('what a report may claim', () => {
   });
 
   test('a refused credential: no coverage cell or check claims a pass or a failure it never tested', async () => {
-    const report = await runConformance(base({ target: server.url, headers: { 'X-Auth-Token': 'wrong-value', 'x-hm-authorization': 'wrong-value' }, fixtures: { applianceId: server.fixtures.applianceId, project_id: PROJECT, hosted_connect_id: CONNECTION } }), { reporters: [] });
+    const report = await runConformance(
+      base({
+        target: server.url,
+        headers: { 'X-Auth-Token': 'wrong-value', 'x-hm-authorization': 'wrong-value' },
+        fixtures: { applianceId: server.fixtures.applianceId, project_id: PROJECT, hosted_connect_id: CONNECTION },
+      }),
+      { reporters: [] },
+    );
     expect(report.summary.verdict).toBe('inconclusive');
     expect(report.coverage.filter((c) => c.boundaryAccepted === 'fail' || c.boundaryAccepted === 'pass' || c.violationRejected === 'pass' || c.violationRejected === 'fail')).toEqual([]);
     expect(report.checks.filter((c) => c.outcome !== 'n/a')).toEqual([]);
@@ -114,7 +133,10 @@ describe('what a report may claim', () => {
   test('a fixture probe that gets no answer is named as the cause, with the timeout to check', async () => {
     const slow = await startMockServer({ token: 'slow-token', latencyMs: 400 });
     try {
-      const report = await runConformance(base({ target: slow.url, token: slow.token, operationIds: ['updateHostedConnect'], timeouts: { connectMs: 1000, headersMs: 100, bodyMs: 100 }, retries: 0 }), { reporters: [] });
+      const report = await runConformance(
+        base({ target: slow.url, token: slow.token, operationIds: ['updateHostedConnect'], timeouts: { connectMs: 1000, headersMs: 100, bodyMs: 100 }, retries: 0 }),
+        { reporters: [] },
+      );
       expect(report.summary.verdict).toBe('inconclusive');
       expect(report.summary.causes.join('\n')).toMatch(/fixture probe .* got no answer .*check --timeout/);
     } finally {
@@ -141,4 +163,3 @@ describe('ids that name nothing', () => {
     expect(report.findings.map((f) => `${f.check} ${f.severity}`)).toEqual(['echo failure']);
   });
 });
-

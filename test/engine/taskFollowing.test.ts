@@ -24,7 +24,7 @@ async function run(config: Partial<ConformanceConfig>, mock: Partial<MockOptions
 const keys = (report: RunReport): string[] => [...new Set(report.findings.map((f) => `${f.check}/${f.constraintId ?? '-'} ${f.severity}`))].sort();
 
 describe('links of answers are followed', () => {
-  test('a default run follows every accepted upgrade to the end of its task, one upgrade at a time, and reports each task\'s states', async () => {
+  test("a default run follows every accepted upgrade to the end of its task, one upgrade at a time, and reports each task's states", async () => {
     const { report, log, results } = await run({ operationIds: ['upgradeInterconnectAppliance'] });
     expect(keys(report)).toEqual([]);
     expect(report.summary.verdict).toBe('conforming');
@@ -81,13 +81,13 @@ describe('links of answers are followed', () => {
     ['task/never-ends/JOB.response.202.links.job', 'task-ends/- failure'],
     ['task/unknown-id/JOB.response.202.links.job', 'task-known/- failure'],
     ['task/states-backwards/JOB.response.202.links.job', 'task-states/- failure'],
-  ])('the async-job document\'s mutant %s is caught by its check (a page rule: a failure)', async (mutant, finding) => {
+  ])("the async-job document's mutant %s is caught by its check (a page rule: a failure)", async (mutant, finding) => {
     const { report } = await run({ specs: [ASYNC_JOB], taskDeadlineMs: 200 }, { mutant });
     expect(keys(report)).toContain(finding);
     expect(report.summary.verdict).toBe('not-conforming');
   });
 
-  test('the async-job document\'s late-failure mutant: a body that breaks the document accepted, then failed as a job', async () => {
+  test("the async-job document's late-failure mutant: a body that breaks the document accepted, then failed as a job", async () => {
     const { report } = await run({ specs: [ASYNC_JOB] }, { mutant: 'task/late-failure/JOB.response.202.links.job' });
     const late = report.findings.filter((f) => f.check === 'late-validation');
     expect(late.length).toBeGreaterThan(0);

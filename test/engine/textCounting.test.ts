@@ -9,7 +9,23 @@ async function runAgainst(variant: DcVariant): Promise<{ code: number; report: R
   const server = await startIndependentDc(TOKEN, PROJECT, CONNECTION, variant);
   try {
     const path = join(await tempDir(), 'r.json');
-    const argv = ['run', '--target', `${DC}=${server.url}`, '--operation', DC, '--token', TOKEN, '--fixture', `project_id=${PROJECT}`, '--fixture', `hosted_connect_id=${CONNECTION}`, '--runs', '0', '--report', `json=${path}`];
+    const argv = [
+      'run',
+      '--target',
+      `${DC}=${server.url}`,
+      '--operation',
+      DC,
+      '--token',
+      TOKEN,
+      '--fixture',
+      `project_id=${PROJECT}`,
+      '--fixture',
+      `hosted_connect_id=${CONNECTION}`,
+      '--runs',
+      '0',
+      '--report',
+      `json=${path}`,
+    ];
     const { code } = await runCli(argv);
     return { code, report: await readReport(path) };
   } finally {
@@ -18,8 +34,7 @@ async function runAgainst(variant: DcVariant): Promise<{ code: number; report: R
 }
 
 /** Each finding as check, the case's value variant without its numbers, and severity. */
-const found = (report: RunReport): string[] =>
-  [...new Set(report.findings.map((f) => `${f.check} ${f.caseId.replace(/^.*:([^:@]+)@\d+$/, '$1').replace(/\d+/g, 'N')} ${f.severity}`))].sort();
+const found = (report: RunReport): string[] => [...new Set(report.findings.map((f) => `${f.check} ${f.caseId.replace(/^.*:([^:@]+)@\d+$/, '$1').replace(/\d+/g, 'N')} ${f.severity}`))].sort();
 
 describe('text at and over its maximum, as servers count it', () => {
   test('a server counting UTF-8 bytes refuses 3-byte characters within the limit: a failure of the page', async () => {

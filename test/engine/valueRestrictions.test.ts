@@ -69,7 +69,9 @@ describe('value restrictions', () => {
     expect(() => prepare({ onlyValues: { forse: ['false'] } })).toThrow(/--only-value forse: no operation of this run has an input "forse"/);
     expect(() => prepare({ onlyValues: { force: ['maybe'] } })).toThrow(/--only-value force: the document does not allow force=maybe .*HCX\.query\.force\.enum/);
     expect(() => prepare({}, { operations: { [DC]: { values: { '/hosted_connect/bandwidth': [1] } } } })).toThrow(/bandwidth=1 .*DC\.body\.hosted_connect\.bandwidth\.minimum/);
-    expect(() => prepare({}, { operations: { [HCX]: { values: { bandwidth: [10] } } } })).toThrow(/operations\.upgradeInterconnectAppliance\.values\.bandwidth: upgradeInterconnectAppliance has no input "bandwidth"/);
+    expect(() => prepare({}, { operations: { [HCX]: { values: { bandwidth: [10] } } } })).toThrow(
+      /operations\.upgradeInterconnectAppliance\.values\.bandwidth: upgradeInterconnectAppliance has no input "bandwidth"/,
+    );
     // The brief's own form: force: [false] (a boolean) for a text parameter, sent as "false".
     expect(prepare({}, { operations: { [HCX]: { values: { force: [false] } } } })[HCX]!.restrictions?.[0]?.allowed).toEqual(['false']);
     // A command-line value of a body member that is a number is read as JSON.
@@ -116,7 +118,10 @@ describe('random valid requests', () => {
     // force {false, absent} x local {false, absent} x method {legacy, inService, absent} x body {[{}], absent} = 24.
     const listed = sampleRandomCases(hcx, FIXTURES, 1, 25);
     expect(listed.every((c) => c.listed && /:c\d+$/.test(c.testCase.id))).toBe(true);
-    const planned = new Planner(1).plan(hcx, FIXTURES).cases.filter((c) => c.intent.kind === 'valid' || c.intent.kind === 'boundary').map((c) => requestFingerprint(c.request));
+    const planned = new Planner(1)
+      .plan(hcx, FIXTURES)
+      .cases.filter((c) => c.intent.kind === 'valid' || c.intent.kind === 'boundary')
+      .map((c) => requestFingerprint(c.request));
     const domain = finiteRequestDomain(hcx.operation, { seed: 1, fixtures: FIXTURES, restrictions: hcx.restrictions! })!.map(requestFingerprint);
     expect(domain).toHaveLength(24);
     const sent = listed.map((c) => requestFingerprint(c.testCase.request));
@@ -137,7 +142,9 @@ describe('the config schema validates the new keys', () => {
   it('maxAccepted, onlyValues and operations.X.values: errors name the key; good ones pass', () => {
     expect(() => validateConfigObject({ maxAccepted: 0 }, 'config file c.yaml')).toThrow(/config file c\.yaml: maxAccepted must be >= 1/);
     expect(() => validateConfigObject({ onlyValues: { force: [] } }, 'config file c.yaml')).toThrow(/onlyValues\.force/);
-    expect(() => validateConfigObject({ operations: { [HCX]: { values: { force: 'false' } } } }, 'config file c.yaml')).toThrow(/operations\.upgradeInterconnectAppliance\.values\.force must be array/);
+    expect(() => validateConfigObject({ operations: { [HCX]: { values: { force: 'false' } } } }, 'config file c.yaml')).toThrow(
+      /operations\.upgradeInterconnectAppliance\.values\.force must be array/,
+    );
     expect(validateConfigObject({ maxAccepted: 3, onlyValues: { force: ['false'] }, operations: { [HCX]: { values: { force: [false] } } } }, 'c')).toMatchObject({ maxAccepted: 3 });
     expect(() => resolveConfig({}, { maxAccepted: 0 })).toThrow(/--max-accepted must be >= 1/);
   });

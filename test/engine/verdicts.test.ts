@@ -40,12 +40,18 @@ const failures = (report: RunReport): string[] => report.findings.filter((f) => 
 describe('a server that is down is INCONCLUSIVE, its 5xx, redirects and timeouts are no failures', () => {
   test('every answer 503: the cause says so first, nothing fails', async () => {
     let requests = 0;
-    const url = await listen(createServer((req, res) => {
-      requests += 1;
-      req.resume();
-      res.writeHead(503, { 'content-type': 'text/html', 'content-length': '11' }).end('unavailable');
-    }));
-    const report = await against({ url, token: TOKEN, fixtures: { applianceId: APPLIANCE, project_id: '0123456789abcdef0123456789abcdef', hosted_connect_id: '11111111-2222-4333-8444-555555555555' } });
+    const url = await listen(
+      createServer((req, res) => {
+        requests += 1;
+        req.resume();
+        res.writeHead(503, { 'content-type': 'text/html', 'content-length': '11' }).end('unavailable');
+      }),
+    );
+    const report = await against({
+      url,
+      token: TOKEN,
+      fixtures: { applianceId: APPLIANCE, project_id: '0123456789abcdef0123456789abcdef', hosted_connect_id: '11111111-2222-4333-8444-555555555555' },
+    });
     expect(requests).toBeGreaterThan(0);
     expect(report.summary.verdict).toBe('inconclusive');
     expect(report.summary.causes[0]).toMatch(/^\w+: every answer was 503 before any 2xx .*the server is unavailable/);
@@ -97,16 +103,20 @@ describe('a server that is down is INCONCLUSIVE, its 5xx, redirects and timeouts
 /** A server in front of the mock that serves its first `answered` requests and then hangs (an appliance that went down). */
 async function hangingAfter(upstream: MockServer, answered: number): Promise<{ url: string; count: () => number }> {
   let count = 0;
-  const url = await listen(createServer(async (req, res) => {
-    count += 1;
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (count > answered) return;
-    const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([name, value]) => (typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name) ? [[name, value]] : [])));
-    const answer = await fetch(`${upstream.url}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
-    const body = await answer.text();
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
-  }));
+  const url = await listen(
+    createServer(async (req, res) => {
+      count += 1;
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      if (count > answered) return;
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).flatMap(([name, value]) => (typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name) ? [[name, value]] : [])),
+      );
+      const answer = await fetch(`${upstream.url}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
+      const body = await answer.text();
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+    }),
+  );
   return { url, count: () => count };
 }
 
@@ -149,7 +159,9 @@ describe('the circuit breaker', () => {
     const report = await against({ url: server.url, token: server.token, fixtures: {} }, { concurrency: 2 });
     expect(report.summary.verdict).toBe('inconclusive');
     // Named by the availability rule or, once enough cases run, by the circuit breaker: the hang either way.
-    expect(report.summary.causes[0]).toMatch(/requests got no answer \(\d+ timeout\) and no valid request was accepted: the server is unavailable or hangs|requests in a row got no answer \(\d+ timeout\), so the circuit breaker stopped sending/);
+    expect(report.summary.causes[0]).toMatch(
+      /requests got no answer \(\d+ timeout\) and no valid request was accepted: the server is unavailable or hangs|requests in a row got no answer \(\d+ timeout\), so the circuit breaker stopped sending/,
+    );
     expect(report.summary.causes.findIndex((c) => c.includes('--fixture'))).toBeGreaterThan(0);
   });
 });
@@ -162,21 +174,23 @@ async function busyHcx(options: { readonly only?: string } = {}): Promise<string
   const upstream = await startIndependentHcx(TOKEN, APPLIANCE);
   closers.push(() => upstream.close());
   let accepted = 0;
-  return listen(createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = Object.fromEntries(['authorization', 'content-type'].flatMap((name) => (typeof req.headers[name] === 'string' ? [[name, req.headers[name]]] : [])));
-    const answer = await fetch(`${upstream.url}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
-    const body = await answer.text();
-    const query = new URL(req.url ?? '/', 'http://x').searchParams;
-    const busy = answer.status === 202 && (options.only === undefined ? accepted++ > 0 : query.has(options.only));
-    if (busy) {
-      const text = JSON.stringify({ data: null, warnings: [], errors: [{ code: 'UPGRADE_IN_PROGRESS', message: 'an upgrade of this appliance is already running' }] });
-      res.writeHead(422, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
-      return;
-    }
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
-  }));
+  return listen(
+    createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const headers = Object.fromEntries(['authorization', 'content-type'].flatMap((name) => (typeof req.headers[name] === 'string' ? [[name, req.headers[name]]] : [])));
+      const answer = await fetch(`${upstream.url}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
+      const body = await answer.text();
+      const query = new URL(req.url ?? '/', 'http://x').searchParams;
+      const busy = answer.status === 202 && (options.only === undefined ? accepted++ > 0 : query.has(options.only));
+      if (busy) {
+        const text = JSON.stringify({ data: null, warnings: [], errors: [{ code: 'UPGRADE_IN_PROGRESS', message: 'an upgrade of this appliance is already running' }] });
+        res.writeHead(422, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
+        return;
+      }
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+    }),
+  );
 }
 
 function hcxRun(url: string): Promise<RunReport> {
@@ -214,7 +228,11 @@ describe('boundaries a documented state conflict kept unverified', () => {
 
 describe('relaxations the configuration makes are listed', () => {
   const operations: ConformanceConfig['operations'] = {
-    updateHostedConnect: { acceptedStatuses: ['418'], skipChecks: ['echo'], severity: { 'DC.body.hosted_connect.name.maxLength': 'warning', 'DC.response.200.request_id.required': 'warning', 'not-found': 'failure' } },
+    updateHostedConnect: {
+      acceptedStatuses: ['418'],
+      skipChecks: ['echo'],
+      severity: { 'DC.body.hosted_connect.name.maxLength': 'warning', 'DC.response.200.request_id.required': 'warning', 'not-found': 'failure' },
+    },
   };
 
   test('a demoted page rule, a skipped check and an accepted status: "CONFORMING, 3 rules relaxed"', async () => {

@@ -46,7 +46,9 @@ describe('the keyword registry', () => {
 
   it('the report schema lists the same kinds', () => {
     const schema = JSON.parse(readFileSync(new URL('../../src/model/report.schema.json', import.meta.url), 'utf8')) as { $defs: Record<string, { properties?: { kind?: { enum?: string[] } } }> };
-    const kinds = Object.values(schema.$defs).flatMap((d) => d.properties?.kind?.enum ?? []).filter((k) => (CONSTRAINT_KINDS as readonly string[]).includes(k));
+    const kinds = Object.values(schema.$defs)
+      .flatMap((d) => d.properties?.kind?.enum ?? [])
+      .filter((k) => (CONSTRAINT_KINDS as readonly string[]).includes(k));
     expect([...new Set(kinds)].sort()).toEqual([...CONSTRAINT_KINDS].sort());
   });
 
@@ -65,13 +67,19 @@ describe('the keyword registry', () => {
 describe('violation families', () => {
   it('integers: the wrong types careless code lets through, and bounds broken by one, zero, a negative, overflows', () => {
     const node: SchemaNode = { type: 'integer', minimum: 2, maximum: 400000 };
-    const types = keywordFor('type')!.violations(rule('type', 'integer'), site(node)).map((s) => s.value);
+    const types = keywordFor('type')!
+      .violations(rule('type', 'integer'), site(node))
+      .map((s) => s.value);
     expect(types).toEqual([10.5, '10', 'invalid-value', true, null, [], {}]);
     expectAllBreak(node, 'type', types);
-    const below = keywordFor('minimum')!.violations(rule('minimum', 2), site(node)).map((s) => s.value);
+    const below = keywordFor('minimum')!
+      .violations(rule('minimum', 2), site(node))
+      .map((s) => s.value);
     expect(below).toEqual([1, 0, -1, -(2 ** 31) - 1]);
     expectAllBreak(node, 'minimum', below);
-    const above = keywordFor('maximum')!.violations(rule('maximum', 400000), site(node)).map((s) => s.value);
+    const above = keywordFor('maximum')!
+      .violations(rule('maximum', 400000), site(node))
+      .map((s) => s.value);
     expect(above).toEqual([400001, 2 ** 31, Number.MAX_SAFE_INTEGER]);
     expectAllBreak(node, 'maximum', above);
   });
@@ -88,7 +96,13 @@ describe('violation families', () => {
     const [edge] = low.boundaries(rule('exclusiveMinimum', 100), site(node)).map((s) => s.value as number);
     expect(edge).toBeGreaterThan(100);
     expect(createAjv([]).compile(node as object)(edge)).toBe(true);
-    expectAllBreak(node, 'exclusiveMaximum', keywordFor('exclusiveMaximum')!.violations(rule('exclusiveMaximum', 200), site(node)).map((s) => s.value));
+    expectAllBreak(
+      node,
+      'exclusiveMaximum',
+      keywordFor('exclusiveMaximum')!
+        .violations(rule('exclusiveMaximum', 200), site(node))
+        .map((s) => s.value),
+    );
   });
 
   it('multipleOf: boundaries are multiples inside the range, the violation is not', () => {
@@ -96,7 +110,11 @@ describe('violation families', () => {
     const k = keywordFor('multipleOf')!;
     const validate = createAjv([]).compile(node as object);
     for (const s of k.boundaries(rule('multipleOf', 0.25), site(node))) expect(validate(s.value), String(s.value)).toBe(true);
-    expectAllBreak(node, 'multipleOf', k.violations(rule('multipleOf', 0.25), site(node)).map((s) => s.value));
+    expectAllBreak(
+      node,
+      'multipleOf',
+      k.violations(rule('multipleOf', 0.25), site(node)).map((s) => s.value),
+    );
   });
 
   it('strings: valid at the maximum in 3- and 4-byte characters, with control whitespace and decomposed', () => {
@@ -113,7 +131,11 @@ describe('violation families', () => {
     expect(Buffer.byteLength(samples[1]!.value as string)).toBe(192);
     expect(samples[3]!.value).toMatch(/\t\n/);
     // Header values stay ASCII: only the plain boundary.
-    expect(keywordFor('maxLength')!.boundaries(rule('maxLength', 64), { ...site(node, 'x'), channel: 'ascii' }).map((s) => s.variant)).toEqual(['length-64']);
+    expect(
+      keywordFor('maxLength')!
+        .boundaries(rule('maxLength', 64), { ...site(node, 'x'), channel: 'ascii' })
+        .map((s) => s.variant),
+    ).toEqual(['length-64']);
   });
 
   it('strings: one over the limit and far over it', () => {
@@ -135,22 +157,64 @@ describe('violation families', () => {
 
   it('enums: other letter case, padding, extended, truncated, one letter off, empty, a foreign word; never an allowed value', () => {
     const node: SchemaNode = { type: 'string', enum: ['legacy', 'inService'] };
-    const values = keywordFor('enum')!.violations(rule('enum', node.enum), site(node)).map((s) => s.value);
+    const values = keywordFor('enum')!
+      .violations(rule('enum', node.enum), site(node))
+      .map((s) => s.value);
     expect(values).toEqual(['LEGACY', 'INSERVICE', 'inservice', 'INsERVICE', ' legacy ', 'legacyx', 'legac', 'legacz', '', 'invalid-value']);
     expectAllBreak(node, 'enum', values);
-    expect(keywordFor('const')!.violations(rule('const', 'hosted'), site({ const: 'hosted' })).map((s) => s.value)).toContain('HOSTED');
+    expect(
+      keywordFor('const')!
+        .violations(rule('const', 'hosted'), site({ const: 'hosted' }))
+        .map((s) => s.value),
+    ).toContain('HOSTED');
   });
 
   it('arrays and objects: sizes, duplicates, undocumented members', () => {
     const array: SchemaNode = { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 1, maxItems: 3, uniqueItems: true };
-    expectAllBreak(array, 'minItems', keywordFor('minItems')!.violations(rule('minItems', 1), site(array)).map((s) => s.value));
-    expectAllBreak(array, 'maxItems', keywordFor('maxItems')!.violations(rule('maxItems', 3), site(array)).map((s) => s.value));
-    expectAllBreak(array, 'uniqueItems', keywordFor('uniqueItems')!.violations(rule('uniqueItems', true), site(array)).map((s) => s.value));
+    expectAllBreak(
+      array,
+      'minItems',
+      keywordFor('minItems')!
+        .violations(rule('minItems', 1), site(array))
+        .map((s) => s.value),
+    );
+    expectAllBreak(
+      array,
+      'maxItems',
+      keywordFor('maxItems')!
+        .violations(rule('maxItems', 3), site(array))
+        .map((s) => s.value),
+    );
+    expectAllBreak(
+      array,
+      'uniqueItems',
+      keywordFor('uniqueItems')!
+        .violations(rule('uniqueItems', true), site(array))
+        .map((s) => s.value),
+    );
     const closed: SchemaNode = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false };
-    expectAllBreak(closed, 'additionalProperties', keywordFor('additionalProperties')!.violations(rule('additionalProperties', false), site(closed, { a: 'x' })).map((s) => s.value));
+    expectAllBreak(
+      closed,
+      'additionalProperties',
+      keywordFor('additionalProperties')!
+        .violations(rule('additionalProperties', false), site(closed, { a: 'x' }))
+        .map((s) => s.value),
+    );
     const sized: SchemaNode = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } }, minProperties: 2, maxProperties: 2 };
-    expectAllBreak(sized, 'minProperties', keywordFor('minProperties')!.violations(rule('minProperties', 2), site(sized, { a: 'x', b: 'y' })).map((s) => s.value));
-    expectAllBreak(sized, 'maxProperties', keywordFor('maxProperties')!.violations(rule('maxProperties', 2), site(sized, { a: 'x', b: 'y' })).map((s) => s.value));
+    expectAllBreak(
+      sized,
+      'minProperties',
+      keywordFor('minProperties')!
+        .violations(rule('minProperties', 2), site(sized, { a: 'x', b: 'y' }))
+        .map((s) => s.value),
+    );
+    expectAllBreak(
+      sized,
+      'maxProperties',
+      keywordFor('maxProperties')!
+        .violations(rule('maxProperties', 2), site(sized, { a: 'x', b: 'y' }))
+        .map((s) => s.value),
+    );
   });
 
   it('bodies: truncated and trailing text always; an empty body only where a body is required', () => {
@@ -184,8 +248,21 @@ describe('dependentRequired', () => {
     for (const s of boundaries) expect(validate(s.value)).toBe(true);
     const violations = k.violations(stated, site(node, { note: 'n' }));
     expect(violations.map((s) => s.variant)).toEqual(['end-without-start', 'end-without-zone']);
-    expectAllBreak(node, 'dependentRequired', violations.map((s) => s.value));
-    expect(locateIssue({ where: 'body', at: '/x', keyword: 'dependentRequired', params: { property: 'end', missingProperty: 'zone', deps: 'start, zone', depsCount: 2 }, schemaPath: '#/dependentRequired', message: '' })).toEqual({ kind: 'dependentRequired', target: '/x' });
+    expectAllBreak(
+      node,
+      'dependentRequired',
+      violations.map((s) => s.value),
+    );
+    expect(
+      locateIssue({
+        where: 'body',
+        at: '/x',
+        keyword: 'dependentRequired',
+        params: { property: 'end', missingProperty: 'zone', deps: 'start, zone', depsCount: 2 },
+        schemaPath: '#/dependentRequired',
+        message: '',
+      }),
+    ).toEqual({ kind: 'dependentRequired', target: '/x' });
     expect(k.describe(stated, { end: 'b', start: 'a' })).toBe('has end without zone (dependentRequired)');
   });
 
@@ -217,14 +294,24 @@ describe('valid sides: random values keep every keyword', () => {
   });
 
   it('minProperties and maxProperties: members added and trimmed, undocumented ones only where the object is open', () => {
-    const drawn = drawnValid({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' }, c: { type: 'boolean' }, d: { type: 'null' } }, minProperties: 2, maxProperties: 3 }) as object[];
+    const drawn = drawnValid({
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'integer' }, c: { type: 'boolean' }, d: { type: 'null' } },
+      minProperties: 2,
+      maxProperties: 3,
+    }) as object[];
     expect(new Set(drawn.map((v) => Object.keys(v).length))).toEqual(new Set([2, 3]));
     drawnValid({ type: 'object', properties: { a: { type: 'string' } }, minProperties: 3 });
     expect(() => schemaArbitrary({ type: 'object', additionalProperties: false, properties: { a: { type: 'string' } }, minProperties: 2 }, 'text', '/x')).toThrow(/\/x: no value satisfies the schema/);
   });
 
   it('an at-least-one group together with maxProperties: the group member stays, the count is kept', () => {
-    drawnValid({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' }, d: { type: 'string' } }, anyOf: [{ required: ['c'] }, { required: ['d'] }], maxProperties: 2 });
+    drawnValid({
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' }, d: { type: 'string' } },
+      anyOf: [{ required: ['c'] }, { required: ['d'] }],
+      maxProperties: 2,
+    });
   });
 
   it('enum and const: the listed values of each type branch', () => {

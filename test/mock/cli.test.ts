@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/mock.js', import.meta.url));
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): { done: Promise<{ code: number | null; stdout: string; stderr: string }>; kill: (signal: NodeJS.Signals) => void; line: (re: RegExp) => Promise<RegExpMatchArray> } {
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { done: Promise<{ code: number | null; stdout: string; stderr: string }>; kill: (signal: NodeJS.Signals) => void; line: (re: RegExp) => Promise<RegExpMatchArray> } {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
@@ -68,7 +71,10 @@ describe('bin/mock.js', () => {
     await login.body.dump();
     const token = String(login.headers['x-hm-authorization']);
     expect([login.statusCode, await upgrade(token), await upgrade(token), await upgrade('cli-token')]).toEqual([200, 202, 401, 202]);
-    const iam = await request(`${url}/v3/auth/tokens`, { method: 'POST', body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'nightly', password: 'cli-Passw0rd', domain: { name: 'other' } } } } } }) });
+    const iam = await request(`${url}/v3/auth/tokens`, {
+      method: 'POST',
+      body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'nightly', password: 'cli-Passw0rd', domain: { name: 'other' } } } } } }),
+    });
     expect(iam.statusCode).toBe(401);
     expect(await iam.body.json()).toEqual({ error: { code: 401, title: 'Unauthorized', message: 'The username or password is wrong.' } });
     child.kill('SIGTERM');

@@ -35,7 +35,10 @@ describe('generated mutants', () => {
   it('every family has mutants of both shipped operations (tasks: of the one whose answer links to a task), each with a unique id of the form family/operator/target', () => {
     for (const family of MUTANT_FAMILIES) {
       for (const operationId of family === 'task' ? ['upgradeInterconnectAppliance'] : ['upgradeInterconnectAppliance', 'updateHostedConnect']) {
-        expect(mutants.some((m) => m.family === family && m.operationId === operationId), `${family} on ${operationId}`).toBe(true);
+        expect(
+          mutants.some((m) => m.family === family && m.operationId === operationId),
+          `${family} on ${operationId}`,
+        ).toBe(true);
       }
     }
     expect(new Set(mutants.map((m) => m.id)).size).toBe(mutants.length);
@@ -150,7 +153,8 @@ describe('each family changes one behaviour, and the correct mock keeps it', () 
   it('response: undocumented members of the update written into the stored resource', async () => {
     const [bad, good] = [await mock('response/undocumented-members-stored/DC.response.200.hosted_connect'), await mock()];
     for (const server of [bad, good]) await updateConnect(server, { json: { hosted_connect: { name: 'x', vlan: 7, owner_note: 'y' } } });
-    const answer = async (server: MockServer): Promise<Record<string, unknown>> => ((await updateConnect(server, { json: { hosted_connect: { name: 'z' } } })).json as { hosted_connect: Record<string, unknown> }).hosted_connect;
+    const answer = async (server: MockServer): Promise<Record<string, unknown>> =>
+      ((await updateConnect(server, { json: { hosted_connect: { name: 'z' } } })).json as { hosted_connect: Record<string, unknown> }).hosted_connect;
     expect(await answer(bad)).toMatchObject({ vlan: 7, owner_note: 'y' });
     const correct = await answer(good);
     expect(correct['owner_note']).toBeUndefined();

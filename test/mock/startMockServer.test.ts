@@ -32,7 +32,7 @@ const HEX32 = /^[0-9a-f]{32}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('startMockServer', () => {
-  it('seeds the documents\' example ids as fixtures', () => {
+  it("seeds the documents' example ids as fixtures", () => {
     expect(server.fixtures).toEqual({
       applianceId: '20ef77b0-2a69-4a4e-9a8a-2ac5a4f0c1d3',
       project_id: '6fbe9263116a4b68818cf1edce16bc4f',

@@ -29,8 +29,12 @@ describe('findingKey, computed from fields', () => {
       const constraintId = check === 'positive-acceptance' ? { constraintId: MAX } : {};
       expect(findingKey(identity({ check, ...constraintId, intent: random }))).toBe(findingKey(identity({ check, ...constraintId, intent: boundary })));
     }
-    expect(findingKey(identity({ check: 'positive-acceptance', intent: { kind: 'valid', label: 'random #5' } }))).toBe(findingKey(identity({ check: 'positive-acceptance', intent: { kind: 'valid', label: 'pairwise-2' } })));
-    expect(findingKey(identity({ check: 'positive-acceptance', constraintId: MAX, intent: random }))).not.toBe(findingKey(identity({ check: 'positive-acceptance', intent: { kind: 'valid', label: 'random #5' } })));
+    expect(findingKey(identity({ check: 'positive-acceptance', intent: { kind: 'valid', label: 'random #5' } }))).toBe(
+      findingKey(identity({ check: 'positive-acceptance', intent: { kind: 'valid', label: 'pairwise-2' } })),
+    );
+    expect(findingKey(identity({ check: 'positive-acceptance', constraintId: MAX, intent: random }))).not.toBe(
+      findingKey(identity({ check: 'positive-acceptance', intent: { kind: 'valid', label: 'random #5' } })),
+    );
   });
 
   it('holds the target name only when it was given', () => {

@@ -17,7 +17,13 @@ describe('OpenAPI links', () => {
         name: 'interconnectTask',
         operationId: 'getInterconnectTask',
         parameters: { interconnectTaskId: '$response.body#/data/interconnectTaskId' },
-        task: { status: '/data/status', order: [['QUEUED'], ['RUNNING'], ['SUCCESS', 'FAILED', 'CANCELED']], terminal: ['SUCCESS', 'FAILED', 'CANCELED'], failed: ['FAILED', 'CANCELED'], deadlineMs: 7_200_000 },
+        task: {
+          status: '/data/status',
+          order: [['QUEUED'], ['RUNNING'], ['SUCCESS', 'FAILED', 'CANCELED']],
+          terminal: ['SUCCESS', 'FAILED', 'CANCELED'],
+          failed: ['FAILED', 'CANCELED'],
+          deadlineMs: 7_200_000,
+        },
         provenance: 'convention',
         source: expect.stringContaining('asynchronous'),
       },
@@ -29,13 +35,21 @@ describe('OpenAPI links', () => {
   it('reads operationId and local operationRef; a link to no operation of the document is left out with a warning', () => {
     const warnings: string[] = [];
     const links = linksOf(
-      { a: { operationId: 'getJob', parameters: { id: '$response.body#/id' } }, b: { operationRef: '#/paths/~1jobs~1{id}/get' }, c: { operationId: 'nope' }, d: { operationRef: 'https://elsewhere/x.yaml#/paths/~1a/get' } },
+      {
+        a: { operationId: 'getJob', parameters: { id: '$response.body#/id' } },
+        b: { operationRef: '#/paths/~1jobs~1{id}/get' },
+        c: { operationId: 'nope' },
+        d: { operationRef: 'https://elsewhere/x.yaml#/paths/~1a/get' },
+      },
       'doc: /paths/~1jobs/post/responses/202',
       idOf,
       known,
       (w) => warnings.push(w),
     );
-    expect(links.map((l) => [l.name, l.operationId])).toEqual([['a', 'getJob'], ['b', 'getJob']]);
+    expect(links.map((l) => [l.name, l.operationId])).toEqual([
+      ['a', 'getJob'],
+      ['b', 'getJob'],
+    ]);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain('/links/c: the link names no operation of this document');
   });
@@ -52,7 +66,15 @@ describe('OpenAPI links', () => {
 
   it('evaluates runtime expressions against the request and its answer', () => {
     const source = {
-      request: { method: 'POST', path: '/q/q-1/jobs', pathParams: { queueId: 'q-1' }, query: { force: 'true' }, headers: { 'X-Trace': 't-9' }, body: { json: { command: 'build' } }, auth: 'configured' as const },
+      request: {
+        method: 'POST',
+        path: '/q/q-1/jobs',
+        pathParams: { queueId: 'q-1' },
+        query: { force: 'true' },
+        headers: { 'X-Trace': 't-9' },
+        body: { json: { command: 'build' } },
+        auth: 'configured' as const,
+      },
       url: 'http://127.0.0.1/q/q-1/jobs',
       response: { status: 202, headers: { location: '/jobs/j-7' }, bodyText: '', truncated: false, durationMs: 1 },
       body: { data: { id: 'j-7', 'a/b': 'slash' } },

@@ -26,7 +26,10 @@ describe('the JSON pointer kernel', () => {
     const doc: Record<string, unknown> = { a: null, s: 'text' };
     const calls: [number, unknown][] = [];
     expect(setAt(doc, '/a/b/c', 1, (depth, existing) => (calls.push([depth, existing]), {}))).toBe(true);
-    expect(calls).toEqual([[0, null], [1, undefined]]);
+    expect(calls).toEqual([
+      [0, null],
+      [1, undefined],
+    ]);
     expect(setAt(doc, '/s/x', 1, (_d, existing) => (existing === undefined || existing === null ? {} : undefined))).toBe(false);
     expect(setAt(doc, '/list/0', 'first', () => [])).toBe(true);
     expect(doc).toEqual({ a: { b: { c: 1 } }, s: 'text', list: ['first'] });

@@ -36,7 +36,12 @@ async function planAll(name: string, document: unknown): Promise<{ cases: number
   let cases = 0;
   for (const operation of spec.operations) {
     const validators = new OperationValidators(operation);
-    cases += planCases(operation, catalogue.filter((c) => c.operationId === operation.operationId), validators, { seed: 1, fixtures: {} }).length;
+    cases += planCases(
+      operation,
+      catalogue.filter((c) => c.operationId === operation.operationId),
+      validators,
+      { seed: 1, fixtures: {} },
+    ).length;
     fc.sample(validRequestArbitrary(operation, { seed: 1, fixtures: {} }, validators), { seed: 1, numRuns: 5 });
   }
   return { cases, spec };
@@ -88,7 +93,15 @@ describe('OpenAPI 3.0 read as the 3.1 document it maps to', () => {
           },
         },
       },
-      components: { schemas: { Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 5 }, tag: { type: 'string', nullable: true }, age: { type: 'integer', minimum: 0, exclusiveMinimum: true } } } } },
+      components: {
+        schemas: {
+          Pet: {
+            type: 'object',
+            required: ['name'],
+            properties: { name: { type: 'string', maxLength: 5 }, tag: { type: 'string', nullable: true }, age: { type: 'integer', minimum: 0, exclusiveMinimum: true } },
+          },
+        },
+      },
     });
     const validators = new OperationValidators(spec.operations[0]!);
     expect(validators.validateBody({ name: 'Rex', tag: null }).valid).toBe(true);
@@ -121,7 +134,10 @@ describe('the version is read before the document is parsed', () => {
   it('a 20 MB Swagger 2.0 document is refused at once, with one line naming the version', async () => {
     const big = `{"swagger":"2.0","info":{"title":"x","version":"1"},"x-filler":"${'x'.repeat(20 * 1024 * 1024)}","paths":{}}`;
     const started = performance.now();
-    const error = await load('big-swagger.json', big).then(() => undefined, (e: unknown) => e);
+    const error = await load('big-swagger.json', big).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(performance.now() - started).toBeLessThan(3000);
     expect(error).toBeInstanceOf(SpecError);
     expect((error as Error).message).toMatch(/big-swagger\.json is a Swagger 2\.0 document: only OpenAPI 3\.0 and 3\.1 are read/);
@@ -130,11 +146,23 @@ describe('the version is read before the document is parsed', () => {
 
 describe('hostile but valid documents', () => {
   it('a recursive schema is catalogued, compiled and planned without overflowing the stack', async () => {
-    const node = { type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 3 }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } }, parent: { $ref: '#/components/schemas/Node' } } };
+    const node = {
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string', maxLength: 3 }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } }, parent: { $ref: '#/components/schemas/Node' } },
+    };
     const { cases, spec } = await planAll('recursive.json', {
       openapi: '3.1.0',
       info,
-      paths: { '/nodes': { post: { operationId: 'addNode', requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } }, responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } } } } } },
+      paths: {
+        '/nodes': {
+          post: {
+            operationId: 'addNode',
+            requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } },
+            responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } } },
+          },
+        },
+      },
       components: { schemas: { Node: node } },
     });
     expect(cases).toBeGreaterThan(3);
@@ -153,14 +181,22 @@ describe('hostile but valid documents', () => {
     const { spec } = await planAll('huge.json', {
       openapi: '3.1.0',
       info,
-      paths: { '/notes': { post: { operationId: 'addNote', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 350000 } } } } } }, responses: ok } } },
+      paths: {
+        '/notes': {
+          post: {
+            operationId: 'addNote',
+            requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 350000 } } } } } },
+            responses: ok,
+          },
+        },
+      },
     });
     expect(performance.now() - started).toBeLessThan(5000);
     const operation = spec.operations[0]!;
     const catalogue = buildCatalogue(spec);
     const planned = planCases(operation, catalogue, new OperationValidators(operation), { seed: 1, fixtures: {} });
     const edge = planned.find((c) => c.intent.kind === 'boundary' && c.intent.constraintId === 'addNote.body.text.maxLength');
-    expect(edge && 'json' in edge.request.body! ? ((edge.request.body.json as { text: string }).text.length) : 0).toBe(350000);
+    expect(edge && 'json' in edge.request.body! ? (edge.request.body.json as { text: string }).text.length : 0).toBe(350000);
   });
 
   it('reads what strict mode would refuse as JSON Schema does: maxLength beside type object, unknown formats, patterns without the u flag', async () => {
@@ -172,7 +208,13 @@ describe('hostile but valid documents', () => {
           put: {
             operationId: 'putThing',
             parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9\\-_]+$' } }],
-            requestBody: { content: { 'application/json': { schema: { type: 'object', maxLength: 3, properties: { blob: { type: 'string', format: 'blob', example: null, 'x-note': null }, when: { type: 'string', format: 'date-time' } } } } } },
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: { type: 'object', maxLength: 3, properties: { blob: { type: 'string', format: 'blob', example: null, 'x-note': null }, when: { type: 'string', format: 'date-time' } } },
+                },
+              },
+            },
             responses: ok,
           },
         },
@@ -192,18 +234,28 @@ describe('hostile but valid documents', () => {
       info,
       paths: {
         '/items/{id}': {
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'q', in: 'query', schema: { type: 'string' } }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'q', in: 'query', schema: { type: 'string' } },
+          ],
           get: { operationId: 'getItem', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }], responses: ok },
         },
       },
     });
     const parameters = spec.operations[0]!.parameters;
-    expect(parameters.map((p) => [p.in, p.name, (p.schema as SchemaNode).type])).toEqual([['query', 'q', 'string'], ['path', 'id', 'integer']]);
+    expect(parameters.map((p) => [p.in, p.name, (p.schema as SchemaNode).type])).toEqual([
+      ['query', 'q', 'string'],
+      ['path', 'id', 'integer'],
+    ]);
     expect(parameters[1]!.pointer).toBe('/paths/~1items~1{id}/get/parameters/0/schema');
   });
 
   it('an operation without an operationId is named after its method and path', async () => {
-    const spec = await load('anonymous.json', { openapi: '3.1.0', info, paths: { '/pets/{petId}': { get: { parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } } } });
+    const spec = await load('anonymous.json', {
+      openapi: '3.1.0',
+      info,
+      paths: { '/pets/{petId}': { get: { parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } } },
+    });
     expect(spec.operations.map((o) => o.operationId)).toEqual(['get_pets_petId']);
   });
 
@@ -242,7 +294,12 @@ describe('hostile but valid documents', () => {
     ]);
     // The case without a credential leaves the companion header out, also when --header gives it.
     const operation = spec.operations.at(-1)!;
-    const noAuth = planCases(operation, buildCatalogue(spec).filter((c) => c.operationId === 'twoKeys'), new OperationValidators(operation), { seed: 1, fixtures: {} }).find((c) => c.intent.kind === 'no-auth')!;
+    const noAuth = planCases(
+      operation,
+      buildCatalogue(spec).filter((c) => c.operationId === 'twoKeys'),
+      new OperationValidators(operation),
+      { seed: 1, fixtures: {} },
+    ).find((c) => c.intent.kind === 'no-auth')!;
     const sent = planToSent(noAuth, 'http://h', operation.credentialSchemes, runnerOptions({ token: 'tok', headers: { 'X-Key': 'k', Authorization: 'Bearer b' } }));
     expect(sent.headers['x-key']).toBeUndefined();
     expect(sent.headers['authorization']).toBeUndefined();
@@ -253,7 +310,10 @@ describe('hostile but valid documents', () => {
       openapi: '3.1.0',
       info,
       paths: { '/a': { get: { operationId: 'cookieOnly', parameters: [{ name: 'session', in: 'cookie', required: true, schema: { type: 'string' } }], responses: ok } } },
-    }).then(() => undefined, (e: unknown) => e);
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((error as Error).message).toMatch(/skipped\.json: no operation to test: every operation is skipped \(GET \/a \(cookieOnly\): required cookie parameter "session" is not supported\)/);
   });
 });
@@ -262,11 +322,23 @@ describe('requests as the document says', () => {
   const formDocument = (type: string): unknown => ({
     openapi: '3.1.0',
     info,
-    paths: { '/token': { post: { operationId: 'token', requestBody: { required: true, content: { [type]: { schema: { type: 'object', required: ['client_id'], properties: { client_id: { type: 'string', maxLength: 8 } } } } } }, responses: ok } } },
+    paths: {
+      '/token': {
+        post: {
+          operationId: 'token',
+          requestBody: { required: true, content: { [type]: { schema: { type: 'object', required: ['client_id'], properties: { client_id: { type: 'string', maxLength: 8 } } } } } },
+          responses: ok,
+        },
+      },
+    },
   });
 
   it('a form or multipart body is planned with its media type, random requests too; a JSON body without one', async () => {
-    for (const [type, expected] of [['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded'], ['multipart/form-data', 'multipart/form-data'], ['application/json', undefined]] as const) {
+    for (const [type, expected] of [
+      ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded'],
+      ['multipart/form-data', 'multipart/form-data'],
+      ['application/json', undefined],
+    ] as const) {
       const spec = await load(`form-${type.replace('/', '-')}.json`, formDocument(type));
       const operation = spec.operations[0]!;
       const validators = new OperationValidators(operation);
@@ -282,11 +354,32 @@ describe('requests as the document says', () => {
     const spec = await load('numbers.json', {
       openapi: '3.1.0',
       info,
-      paths: { '/n': { post: { operationId: 'numbers', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['i', 'f', 'm'], properties: { i: { type: 'integer', format: 'int32' }, f: { type: 'number', format: 'float' }, m: { type: 'number', multipleOf: 0.01, minimum: 0, maximum: 5 } } } } } }, responses: ok } } },
+      paths: {
+        '/n': {
+          post: {
+            operationId: 'numbers',
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['i', 'f', 'm'],
+                    properties: { i: { type: 'integer', format: 'int32' }, f: { type: 'number', format: 'float' }, m: { type: 'number', multipleOf: 0.01, minimum: 0, maximum: 5 } },
+                  },
+                },
+              },
+            },
+            responses: ok,
+          },
+        },
+      },
     });
     const operation = spec.operations[0]!;
     const validators = new OperationValidators(operation);
-    const bodies = fc.sample(validRequestArbitrary(operation, { seed: 3, fixtures: {} }, validators), { seed: 3, numRuns: 200 }).map((r) => (r.body && 'json' in r.body ? (r.body.json as { i: number; f: number; m: number }) : undefined));
+    const bodies = fc
+      .sample(validRequestArbitrary(operation, { seed: 3, fixtures: {} }, validators), { seed: 3, numRuns: 200 })
+      .map((r) => (r.body && 'json' in r.body ? (r.body.json as { i: number; f: number; m: number }) : undefined));
     for (const body of bodies) {
       expect(Math.abs(body!.i)).toBeLessThanOrEqual(2 ** 31);
       expect(Math.fround(body!.f)).toBe(body!.f);
@@ -336,7 +429,16 @@ describe('patterns fast-check cannot generate from', () => {
     const { cases, spec } = await planAll('lookahead.json', {
       openapi: '3.1.0',
       info,
-      paths: { '/tags/{key}': { put: { operationId: 'tag', parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string', pattern: '^(?!aws:)[a-z0-9]+$', maxLength: 12 } }], requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { token: { type: 'string', pattern: '^(?!x)[a-z]{2,10}$' } } } } } }, responses: ok } } },
+      paths: {
+        '/tags/{key}': {
+          put: {
+            operationId: 'tag',
+            parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string', pattern: '^(?!aws:)[a-z0-9]+$', maxLength: 12 } }],
+            requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { token: { type: 'string', pattern: '^(?!x)[a-z]{2,10}$' } } } } } },
+            responses: ok,
+          },
+        },
+      },
     });
     expect(cases).toBeGreaterThan(3);
     expect(spec.operations).toHaveLength(1);

@@ -17,7 +17,11 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const run = promisify(execFile);
 const npm = (args: readonly string[], cwd: string) => run('npm', ['--no-audit', '--no-fund', '--loglevel=error', ...args], { cwd, env: { ...process.env, npm_config_update_notifier: 'false' } });
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Uses the documented API (README "Use it from code"); must type-check against the packed .d.ts. */
 const CONSUMER = `import { loadCatalogue, runConformance, startMock, type Finding, type RunReport } from 'interconnect-conformance';
@@ -59,7 +63,16 @@ describe('the packed tarball in an empty project', () => {
 
   test('holds what users need and no tests or sources', () => {
     expect(files.filter((f) => f.startsWith('dist/validators/') && f.endsWith('.cjs')).length).toBeGreaterThan(5);
-    for (const needed of ['dist/bin/conformance.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/model/report.schema.json', 'schemas/huawei-dc.openapi.yaml', 'contracts/pacts/interconnect-conformance-huawei-dc.json', 'README.md', 'LICENSE']) {
+    for (const needed of [
+      'dist/bin/conformance.js',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/src/model/report.schema.json',
+      'schemas/huawei-dc.openapi.yaml',
+      'contracts/pacts/interconnect-conformance-huawei-dc.json',
+      'README.md',
+      'LICENSE',
+    ]) {
       expect(files).toContain(needed);
     }
     expect(files.filter((f) => f.startsWith('test/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);

@@ -69,7 +69,24 @@ describe('buildInteractions', () => {
     expect(example!.request.body).toEqual({ json: [{}] });
     // `data` and its task id are read into the page, not stated by it: a 202 with a JSON body.
     expect(example!.response).toEqual({ status: { kind: 'exact', status: 202 }, body: {} });
-    const invalid = buildInteractions(hcx, [{ ...dcCase('i', { kind: 'invalid', constraintId: 'HCX.query.force.enum', label: 'force=maybe' }, undefined), operationId: hcx.operationId, request: { method: 'POST', path: `/hybridity/api/interconnect/appliances/${fixtures['applianceId']}/upgrade`, pathParams: fixtures, query: { force: 'maybe' }, headers: {}, auth: 'configured' } }], { fixtures, providerState: 'an appliance exists' })[1]!;
+    const invalid = buildInteractions(
+      hcx,
+      [
+        {
+          ...dcCase('i', { kind: 'invalid', constraintId: 'HCX.query.force.enum', label: 'force=maybe' }, undefined),
+          operationId: hcx.operationId,
+          request: {
+            method: 'POST',
+            path: `/hybridity/api/interconnect/appliances/${fixtures['applianceId']}/upgrade`,
+            pathParams: fixtures,
+            query: { force: 'maybe' },
+            headers: {},
+            auth: 'configured',
+          },
+        },
+      ],
+      { fixtures, providerState: 'an appliance exists' },
+    )[1]!;
     expect(invalid.response).toEqual({ status: { kind: 'clientError', example: 400 } });
     expect(invalid.request.headers).toEqual({ 'x-hm-authorization': 'REDACTED-TOKEN' });
   });

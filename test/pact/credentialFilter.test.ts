@@ -33,7 +33,7 @@ describe('credentialFilter', () => {
   });
 });
 
-describe('credentialFilter with the operations\' routes', () => {
+describe("credentialFilter with the operations' routes", () => {
   const routes = [
     { method: 'POST', path: '/hybridity/api/interconnect/appliances/([^/]+)/upgrade', headers: ['x-hm-authorization', 'authorization'] },
     { method: 'PUT', path: '/v3/([^/]+)/dcaas/hosted-connects/([^/]+)', headers: ['x-auth-token'] },

@@ -44,7 +44,7 @@ describe('matcherFromSchema', () => {
     });
   });
 
-  it('keeps the example\'s required keys, walks nested objects, and matches arrays by item shape with no minimum', () => {
+  it("keeps the example's required keys, walks nested objects, and matches arrays by item shape with no minimum", () => {
     const schema = {
       type: 'object',
       required: ['flag', 'items'],

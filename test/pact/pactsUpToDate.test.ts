@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 describe('contracts/pacts', () => {
-  it('are what `npm run pacts:generate` writes today, byte for byte (the consumer tests run against Pact\'s mock server)', async () => {
+  it("are what `npm run pacts:generate` writes today, byte for byte (the consumer tests run against Pact's mock server)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pacts-'));
     dirs.push(dir);
     const written = await generateContracts(dir);

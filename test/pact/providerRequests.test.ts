@@ -39,7 +39,17 @@ function traffic(vlan: number): { traffic: ObservedTraffic } {
 }
 
 function resultOf(requests: PactVerificationResult['providerRequests'], lineUp: readonly (number | undefined)[]): PactVerificationResult {
-  const interactions = dc.map((info, i) => ({ consumer: info.consumer, provider: info.provider, description: info.description, passed: true, mismatches: [], status: 200, intentKind: 'boundary', constraintId: 'DC.body.hosted_connect.atLeastOne', ...(lineUp[i] !== undefined ? { providerRequest: lineUp[i] } : {}) }));
+  const interactions = dc.map((info, i) => ({
+    consumer: info.consumer,
+    provider: info.provider,
+    description: info.description,
+    passed: true,
+    mismatches: [],
+    status: 200,
+    intentKind: 'boundary',
+    constraintId: 'DC.body.hosted_connect.atLeastOne',
+    ...(lineUp[i] !== undefined ? { providerRequest: lineUp[i] } : {}),
+  }));
   return { passed: true, target: TARGET, extraHeaders: [], token: true, pactFiles: [], interactions, providerRequests: requests, durationMs: 1 };
 }
 

@@ -10,8 +10,16 @@ import { defaultPactFiles } from '../../src/pact/defaultPactFiles.ts';
 import type { PactInteractionOutcome, PactVerificationResult } from '../../src/pact/PactVerificationResult.ts';
 import { verifyPacts } from '../../src/pact/verifyPacts.ts';
 
-const failing = (r: PactVerificationResult): string[] => r.interactions.filter((i) => !i.passed).map((i) => i.description).sort();
-const matching = (r: PactVerificationResult, keep: (i: PactInteractionOutcome) => boolean): string[] => r.interactions.filter(keep).map((i) => i.description).sort();
+const failing = (r: PactVerificationResult): string[] =>
+  r.interactions
+    .filter((i) => !i.passed)
+    .map((i) => i.description)
+    .sort();
+const matching = (r: PactVerificationResult, keep: (i: PactInteractionOutcome) => boolean): string[] =>
+  r.interactions
+    .filter(keep)
+    .map((i) => i.description)
+    .sort();
 const succeeds = (i: PactInteractionOutcome): boolean => i.intentKind === 'valid' || i.intentKind === 'boundary';
 const dcPact = (i: PactInteractionOutcome): boolean => i.provider === 'huawei-dc';
 const hcxPact = (i: PactInteractionOutcome): boolean => i.provider === 'hcx-interconnect';
@@ -102,7 +110,7 @@ describe('verifyPacts against a given target', () => {
   });
 });
 
-describe('verifyPacts against a server whose fixture ids differ from the pacts\' examples', () => {
+describe("verifyPacts against a server whose fixture ids differ from the pacts' examples", () => {
   let mock: MockServer;
   let dir: string;
   beforeAll(async () => {
@@ -115,7 +123,10 @@ describe('verifyPacts against a server whose fixture ids differ from the pacts\'
     ];
     const specFiles = defaultSpecFiles().map((file) => {
       const out = join(dir, basename(file));
-      writeFileSync(out, swaps.reduce((text, [from, to]) => text.replaceAll(from, to), readFileSync(file, 'utf8')));
+      writeFileSync(
+        out,
+        swaps.reduce((text, [from, to]) => text.replaceAll(from, to), readFileSync(file, 'utf8')),
+      );
       return out;
     });
     mock = await startMockServer({ specFiles, token: 'other-SECRET-token' });

@@ -16,7 +16,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('verify-pacts judges every answer by the document\'s response rules, as run does', () => {
+describe("verify-pacts judges every answer by the document's response rules, as run does", () => {
   // Neither member is one the contracts hold (the pages mark them optional): only the document's rules catch them.
   test.each([
     ['dc-vlan-4000', 'DC.response.200.hosted_connect.vlan.maximum'],
@@ -30,14 +30,16 @@ describe('verify-pacts judges every answer by the document\'s response rules, as
     // The finding shows the request the provider received: the mock's own ids, not the pact's examples.
     expect(report.findings[0]!.request.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     expect(report.coverage.find((c) => c.constraintId === constraintId)?.responseHonoured).toBe('fail');
-    expect(out).toMatch(/the contracts checked \d+ interactions \(status, content type and the members the pages require\): 0 failed; the document's response rules \(transport, not-server-error, status-documented, content-type, response-schema, echo\) judged \d+ answers: 1 failure, 0 warnings/);
+    expect(out).toMatch(
+      /the contracts checked \d+ interactions \(status, content type and the members the pages require\): 0 failed; the document's response rules \(transport, not-server-error, status-documented, content-type, response-schema, echo\) judged \d+ answers: 1 failure, 0 warnings/,
+    );
   });
 
   test.each([
     ['hcx-text-error', 'content-type', '-', 'failure'],
     ['dc-missing-request-id', 'response-schema', 'DC.response.200.request_id.required', 'warning'],
     ['dc-wrong-id-echo', 'echo', '-', 'failure'],
-  ])('%s: %s/%s, a %s as in run (severity from the rule\'s provenance)', async (fault, check, constraintId, severity) => {
+  ])("%s: %s/%s, a %s as in run (severity from the rule's provenance)", async (fault, check, constraintId, severity) => {
     const json = join(dir, `${fault}.json`);
     const { code } = await runCli(['verify-pacts', '--mock-fault', fault, '--report', `json=${json}`]);
     const report = await readReport(json);

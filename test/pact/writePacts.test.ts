@@ -38,7 +38,11 @@ describe('writePacts', () => {
     const outDir = join(root, 'passing');
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'interconnect-conformance-huawei-dc.json'), '{"stale":true}\n');
-    const written = await writePacts({ specs, outDir, casesFor: (operation, fixtures) => planCases(operation, catalogueOperation(operation), validatorsFor(operation), { seed: CONTRACT_SEED, fixtures }).slice(0, 3) });
+    const written = await writePacts({
+      specs,
+      outDir,
+      casesFor: (operation, fixtures) => planCases(operation, catalogueOperation(operation), validatorsFor(operation), { seed: CONTRACT_SEED, fixtures }).slice(0, 3),
+    });
     expect(written).toEqual([join(outDir, 'interconnect-conformance-hcx-interconnect.json'), join(outDir, 'interconnect-conformance-huawei-dc.json')]);
     const dc = JSON.parse(await readFile(written[1]!, 'utf8')) as { interactions: unknown[]; stale?: boolean };
     expect(dc.stale).toBeUndefined();

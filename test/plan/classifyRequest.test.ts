@@ -47,7 +47,11 @@ describe('classifyRequest', () => {
 
   it('keeps an issue no constraint explains as an unknown id, so it never passes for a known one', () => {
     const s = subjects.dc;
-    const verdict = classifyRequest(s.constraints.filter((c) => c.id !== 'DC.body.hosted_connect.bandwidth.maximum'), s.validators, dcRequest({ bandwidth: 400001 }));
+    const verdict = classifyRequest(
+      s.constraints.filter((c) => c.id !== 'DC.body.hosted_connect.bandwidth.maximum'),
+      s.validators,
+      dcRequest({ bandwidth: 400001 }),
+    );
     expect(verdict).toEqual({ valid: false, constraintIds: ['?body:/hosted_connect/bandwidth:maximum'] });
   });
 });

@@ -26,7 +26,11 @@ describe('edgeOf: the rule edge a valid request stands for', () => {
     const atMinimum = (c: Case): boolean => c.intent.kind === 'valid' && JSON.stringify(c.request.body).includes('"bandwidth":2');
     expect(planned.some(atMinimum)).toBe(true);
     expect(edge(withHostedConnect(base, { bandwidth: 2 }))).toBeUndefined();
-    const without = edgeOf(subjects.dc.operation, subjects.dc.constraints, planned.filter((c) => !atMinimum(c)));
+    const without = edgeOf(
+      subjects.dc.operation,
+      subjects.dc.constraints,
+      planned.filter((c) => !atMinimum(c)),
+    );
     expect(without(withHostedConnect(base, { bandwidth: 2 }))).toEqual({ constraintId: 'DC.body.hosted_connect.bandwidth.minimum', family: 'at-edge' });
     expect(edge(withHostedConnect(base, { name: 'q'.repeat(40) + 'Z'.repeat(24) }))).toEqual({ constraintId: 'DC.body.hosted_connect.name.maxLength', family: 'length' });
     // Inside the limits: no edge.

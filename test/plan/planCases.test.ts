@@ -25,7 +25,7 @@ const codePoints = (text: unknown): number => [...(text as string)].length;
 const isPathValue = isPathValueCase;
 const invalidFor = (cases: Case[], id: string): Case[] => cases.filter((c) => c.intent.kind === 'invalid' && c.intent.constraintId === id);
 const boundaryFor = (cases: Case[], id: string): Case[] => cases.filter((c) => c.intent.kind === 'boundary' && c.intent.constraintId === id);
-const hostedConnect = (c: Case): Record<string, unknown> => ((c.request.body as { json: { hosted_connect: Record<string, unknown> } }).json.hosted_connect);
+const hostedConnect = (c: Case): Record<string, unknown> => (c.request.body as { json: { hosted_connect: Record<string, unknown> } }).json.hosted_connect;
 
 /** Request constraints of the shipped documents that can be broken on the wire, one invalid case each (or more). */
 const BREAKABLE: Record<'hcx' | 'dc', string[]> = {
@@ -66,7 +66,9 @@ describe.each(['hcx', 'dc', 'widgets'] as const)('planCases on %s', (name) => {
 
   it('orders valid/boundary, invalid, auth, unknown-resource, other owner, the state sequence', () => {
     const rank = { valid: 0, boundary: 0, invalid: 1, 'no-auth': 2, 'wrong-auth': 2, 'unknown-resource': 3, 'other-owner': 4, observed: 6 } as const;
-    const ranks = plan(subjects[name]).cases.filter((c) => c.sequence === undefined).map((c) => rank[c.intent.kind]);
+    const ranks = plan(subjects[name])
+      .cases.filter((c) => c.sequence === undefined)
+      .map((c) => rank[c.intent.kind]);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     // Only a document that names an owner parameter (Huawei's project_id) gets the other-owner case.
     expect(new Set(ranks)).toEqual(new Set(subjects[name].operation.hints.ownerParameter ? [0, 1, 2, 3, 4] : [0, 1, 2, 3]));
@@ -172,7 +174,15 @@ describe('Huawei DC values', () => {
     expect(bandwidth(invalidFor(cases, 'DC.body.hosted_connect.bandwidth.maximum'))).toEqual([400001, 2 ** 31, Number.MAX_SAFE_INTEGER]);
     expect(bandwidth(invalidFor(cases, 'DC.body.hosted_connect.bandwidth.type'))).toEqual([10.5, '10', 'invalid-value', true, null, [], {}]);
     // Each value is named in its case id.
-    expect(invalidFor(cases, 'DC.body.hosted_connect.bandwidth.type').map((c) => c.id.split(':')[3]!.split('@')[0])).toEqual(['fraction', 'number-as-string', 'string', 'boolean', 'null', 'array', 'object']);
+    expect(invalidFor(cases, 'DC.body.hosted_connect.bandwidth.type').map((c) => c.id.split(':')[3]!.split('@')[0])).toEqual([
+      'fraction',
+      'number-as-string',
+      'string',
+      'boolean',
+      'null',
+      'array',
+      'object',
+    ]);
   });
 
   it('breaks hosted_connect_id at 35 and 37 chars from the real id, and has no path boundary case', () => {
@@ -216,7 +226,12 @@ describe('pairwise coverage of optional inputs', () => {
     const names = Object.keys(all);
     for (const [i, x] of names.entries()) {
       for (const y of names.slice(i + 1)) {
-        for (const a of all[x as keyof typeof all]!) for (const b of all[y as keyof typeof all]!) expect(cases.some((c) => valueOf(c, x) === a && valueOf(c, y) === b), `${x}=${a} with ${y}=${b}`).toBe(true);
+        for (const a of all[x as keyof typeof all]!)
+          for (const b of all[y as keyof typeof all]!)
+            expect(
+              cases.some((c) => valueOf(c, x) === a && valueOf(c, y) === b),
+              `${x}=${a} with ${y}=${b}`,
+            ).toBe(true);
       }
     }
     // Far fewer cases than every combination (3 × 3 × 3 × 2 = 54).
@@ -225,7 +240,9 @@ describe('pairwise coverage of optional inputs', () => {
 
   it('plans no valid request twice', () => {
     for (const s of [subjects.hcx, subjects.dc, subjects.widgets]) {
-      const valid = plan(s).cases.filter((c) => c.intent.kind === 'valid').map((c) => requestFingerprint(c.request));
+      const valid = plan(s)
+        .cases.filter((c) => c.intent.kind === 'valid')
+        .map((c) => requestFingerprint(c.request));
       expect(new Set(valid).size).toBe(valid.length);
     }
   });
@@ -236,10 +253,14 @@ describe('pairwise coverage of optional inputs', () => {
     for (const c of cases) expect(fields.some((f) => f in hostedConnect(c))).toBe(true);
     for (const [i, x] of fields.entries()) {
       for (const y of fields.slice(i + 1)) {
-        for (const a of [true, false]) for (const b of [true, false]) {
-          if (!a && !b && fields.length === 2) continue;
-          expect(cases.some((c) => x in hostedConnect(c) === a && y in hostedConnect(c) === b), `${x}:${a} ${y}:${b}`).toBe(true);
-        }
+        for (const a of [true, false])
+          for (const b of [true, false]) {
+            if (!a && !b && fields.length === 2) continue;
+            expect(
+              cases.some((c) => x in hostedConnect(c) === a && y in hostedConnect(c) === b),
+              `${x}:${a} ${y}:${b}`,
+            ).toBe(true);
+          }
       }
     }
     // Text fields carry what people type: spaces, quotes, accents, emoji; within the limit in UTF-8 bytes.
@@ -277,7 +298,18 @@ describe('HCX values', () => {
     expect(boundaryFor(cases, 'HCX.query.method.enum').map((c) => c.request.query)).toEqual([{ method: 'legacy' }, { method: 'inService' }]);
     // Other letter case, padding, extended, truncated, one letter off, empty, a plain word: what a lenient comparison lets in.
     expect(invalidFor(cases, 'HCX.query.force.enum').map((c) => c.request.query.force)).toEqual(['TRUE', 'FALSE', ' true ', 'truex', 'tru', 'truf', '', 'invalid-value']);
-    expect(invalidFor(cases, 'HCX.query.method.enum').map((c) => c.request.query.method)).toEqual(['LEGACY', 'INSERVICE', 'inservice', 'INsERVICE', ' legacy ', 'legacyx', 'legac', 'legacz', '', 'invalid-value']);
+    expect(invalidFor(cases, 'HCX.query.method.enum').map((c) => c.request.query.method)).toEqual([
+      'LEGACY',
+      'INSERVICE',
+      'inservice',
+      'INsERVICE',
+      ' legacy ',
+      'legacyx',
+      'legac',
+      'legacz',
+      '',
+      'invalid-value',
+    ]);
     // An empty path segment would address another route: no case breaks a path parameter's presence.
     expect(invalidFor(cases, 'HCX.path.applianceId.required')).toEqual([]);
   });
@@ -306,7 +338,11 @@ describe('fixtures and dropped cases', () => {
   it('drops invalid cases of the test document that cannot break one constraint alone', () => {
     const { dropped } = plan(subjects.widgets, 1);
     // A 6-char or 10-char sku cannot match the pattern; a numeric unit also leaves the enum.
-    expect([...new Set(dropped.map((d) => 'constraintId' in d.case.intent && d.case.intent.constraintId))].sort()).toEqual(['W.body.part.dims.unit.type', 'W.body.part.sku.maxLength', 'W.body.part.sku.minLength']);
+    expect([...new Set(dropped.map((d) => 'constraintId' in d.case.intent && d.case.intent.constraintId))].sort()).toEqual([
+      'W.body.part.dims.unit.type',
+      'W.body.part.sku.maxLength',
+      'W.body.part.sku.minLength',
+    ]);
     for (const d of dropped) expect(d.reason).toMatch(/breaks .*pattern|breaks .*enum/);
   });
 });

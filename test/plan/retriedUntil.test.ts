@@ -7,8 +7,17 @@ describe('retriedUntil', () => {
     const even = retriedUntil(fc.integer({ min: 0, max: 1000 }), (n) => n % 2 === 0);
     expect(fc.sample(even, { seed: 1, numRuns: 300 }).every((n) => n % 2 === 0)).toBe(true);
     // Shrinking as fast-check's own filter shrinks: never through an odd value.
-    const details = fc.check(fc.property(even, (n) => n < 100), { seed: 1 });
-    const filtered = fc.check(fc.property(fc.integer({ min: 0, max: 1000 }).filter((n) => n % 2 === 0), (n) => n < 100), { seed: 1 });
+    const details = fc.check(
+      fc.property(even, (n) => n < 100),
+      { seed: 1 },
+    );
+    const filtered = fc.check(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }).filter((n) => n % 2 === 0),
+        (n) => n < 100,
+      ),
+      { seed: 1 },
+    );
     expect(details.failed).toBe(true);
     expect(details.counterexample).toEqual(filtered.counterexample);
     expect(details.counterexample![0]! % 2).toBe(0);
@@ -27,7 +36,12 @@ describe('retriedUntil', () => {
 
   it('keeps the draws of an arbitrary whose values all keep the rule: the same seed, the same values', () => {
     const plain = fc.string();
-    expect(fc.sample(retriedUntil(plain, () => true), { seed: 3, numRuns: 50 })).toEqual(fc.sample(plain, { seed: 3, numRuns: 50 }));
+    expect(
+      fc.sample(
+        retriedUntil(plain, () => true),
+        { seed: 3, numRuns: 50 },
+      ),
+    ).toEqual(fc.sample(plain, { seed: 3, numRuns: 50 }));
   });
 
   it('refuses a number of attempts that is not a positive integer', () => {

@@ -59,7 +59,10 @@ describe('validRequestArbitrary variety', () => {
 
   it('draws integer query values within their range and pattern-matching strings (test document)', () => {
     const requests = fc.sample(validRequestArbitrary(subjects.widgets.operation, { seed: 1, fixtures: FIXTURES }), { seed: 2, numRuns: 300 });
-    const limits = requests.map((r) => r.query.limit).filter((v): v is string => v !== undefined).map(Number);
+    const limits = requests
+      .map((r) => r.query.limit)
+      .filter((v): v is string => v !== undefined)
+      .map(Number);
     expect(limits.length).toBeGreaterThan(0);
     expect(limits.every((n) => Number.isInteger(n) && n >= 1 && n <= 50)).toBe(true);
     const skus = requests.map((r) => (r.body as { json: { part: { sku: string } } }).json.part.sku);

@@ -48,7 +48,7 @@ describe('check-har on the traffic of a run fails the server for the request rul
     for (const id of broken.map((b) => b.split('/')[1]!)) expect(har.report.coverage.find((c) => c.constraintId === id)?.violationRejected).toBe('fail');
   });
 
-  test('the correct mock: both conforming, every invalid request of the run only the client\'s warning', async () => {
+  test("the correct mock: both conforming, every invalid request of the run only the client's warning", async () => {
     const { run, har } = await runThenCheckHar('correct', []);
     expect(run.code).toBe(EXIT_OK);
     expect(har.report.findings.filter((f) => f.severity === 'failure')).toEqual([]);

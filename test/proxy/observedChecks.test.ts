@@ -33,11 +33,18 @@ describe('checks on observed traffic', () => {
     const badQuery = { query: { force: 'maybe' } };
     expect(outcomes(verdictsOf(requestValid, hcx, { intent: OBSERVED, request: badQuery, status: 400 }))).toEqual(['fail:HCX.query.force.enum']);
     // Judged without an answer too: the request is the client's, whatever came back.
-    expect(outcomes(verdictsOf(requestValid, dc, { intent: OBSERVED, request: tooSmall, failure: { kind: 'connection-refused', message: 'down', durationMs: 1 } }))).toEqual(['fail:DC.body.hosted_connect.bandwidth.minimum']);
+    expect(outcomes(verdictsOf(requestValid, dc, { intent: OBSERVED, request: tooSmall, failure: { kind: 'connection-refused', message: 'down', durationMs: 1 } }))).toEqual([
+      'fail:DC.body.hosted_connect.bandwidth.minimum',
+    ]);
   });
 
   it('request-valid never judges a planned case (those break rules on purpose)', () => {
-    expect(verdictsOf(requestValid, dc, { intent: { kind: 'invalid', constraintId: 'DC.body.hosted_connect.bandwidth.minimum', label: '1' }, request: { body: { json: { hosted_connect: { bandwidth: 1 } } } } })).toEqual([]);
+    expect(
+      verdictsOf(requestValid, dc, {
+        intent: { kind: 'invalid', constraintId: 'DC.body.hosted_connect.bandwidth.minimum', label: '1' },
+        request: { body: { json: { hosted_connect: { bandwidth: 1 } } } },
+      }),
+    ).toEqual([]);
   });
 
   it('echo judges an observed 2xx whose request validates, and nothing else observed', () => {
@@ -59,19 +66,26 @@ describe('checks on observed traffic', () => {
     expect(verdictsOf(negativeRejection, dc, { intent: OBSERVED, request: tooLong, failure: { kind: 'timeout', message: 'slow', durationMs: 1 } })).toEqual([]);
   });
 
-  it('negative-rejection on observed traffic takes the severity of the broken rule\'s provenance', () => {
+  it("negative-rejection on observed traffic takes the severity of the broken rule's provenance", () => {
     // A body without hosted_connect breaks DC.body.hosted_connect.required, a reading of the page.
     const empty = exchangeFor(dc, { intent: OBSERVED, request: { body: { json: {} } }, status: 200 });
     const rejection = runChecks(empty, contextFor(dc), dc.catalogue).filter((v) => v.check === 'negative-rejection');
     expect(rejection.map((v) => [v.outcome, v.constraintId, v.provenance])).toEqual([['fail', 'DC.body.hosted_connect.required', 'reading']]);
     const tooLong = exchangeFor(dc, { intent: OBSERVED, request: { body: { json: { hosted_connect: { name: 'n'.repeat(65) } } } }, status: 200 });
-    expect(runChecks(tooLong, contextFor(dc), dc.catalogue).filter((v) => v.check === 'negative-rejection').map((v) => v.provenance)).toEqual(['page']);
+    expect(
+      runChecks(tooLong, contextFor(dc), dc.catalogue)
+        .filter((v) => v.check === 'negative-rejection')
+        .map((v) => v.provenance),
+    ).toEqual(['page']);
   });
 
   it('a request body cut when recorded is not judged; the rest of the request is', () => {
     const cut = { body: { raw: '{"hosted_connect":{"name":"' + 'n'.repeat(20) } };
     for (const check of [negativeRejection, requestValid]) {
-      expect(outcomes(verdictsOf(check, dc, { intent: OBSERVED, request: cut, status: 200, bodyCut: true })).filter((o) => o !== 'pass'), check.name).toEqual([]);
+      expect(
+        outcomes(verdictsOf(check, dc, { intent: OBSERVED, request: cut, status: 200, bodyCut: true })).filter((o) => o !== 'pass'),
+        check.name,
+      ).toEqual([]);
     }
     // Whole, the same bytes are malformed JSON, and accepting them breaks DC.body.json.
     expect(outcomes(verdictsOf(negativeRejection, dc, { intent: OBSERVED, request: cut, status: 200 }))).toEqual(['fail:DC.body.json']);

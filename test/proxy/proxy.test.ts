@@ -41,7 +41,9 @@ function dcUpdate(server: MockServer, body: unknown = { hosted_connect: { name: 
 }
 
 function failing(audited: AuditedProxy): Array<{ check: string; constraintId?: string }> {
-  return audited.results.flatMap((r) => (r.status === 'ran' ? r.verdicts.filter((v) => v.outcome === 'fail').map((v) => ({ check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}) })) : []));
+  return audited.results.flatMap((r) =>
+    r.status === 'ran' ? r.verdicts.filter((v) => v.outcome === 'fail').map((v) => ({ check: v.check, ...(v.constraintId ? { constraintId: v.constraintId } : {}) })) : [],
+  );
 }
 
 describe('proxy: forwarding', () => {
@@ -56,10 +58,16 @@ describe('proxy: forwarding', () => {
     const [sent] = tap.answers();
     expect(answer.statusCode).toBe(sent!.status);
     expect(body.equals(sent!.body)).toBe(true);
-    const upstreamHeaders = sent!.headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()] as const).filter(([name]) => !HOP_BY_HOP.has(name));
+    const upstreamHeaders = sent!.headerLines
+      .map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()] as const)
+      .filter(([name]) => !HOP_BY_HOP.has(name));
     for (const [name, value] of upstreamHeaders) expect(answer.headers[name], name).toBe(value);
     // Nothing added but what HTTP needs on the client's own connection.
-    expect(Object.keys(answer.headers).filter((name) => !HOP_BY_HOP.has(name)).sort()).toEqual(upstreamHeaders.map(([name]) => name).sort());
+    expect(
+      Object.keys(answer.headers)
+        .filter((name) => !HOP_BY_HOP.has(name))
+        .sort(),
+    ).toEqual(upstreamHeaders.map(([name]) => name).sort());
   });
 
   it('hands curl the same bytes as the upstream sent; the request, headers and body, reaches the upstream as sent', async () => {
@@ -72,7 +80,26 @@ describe('proxy: forwarding', () => {
     const out = join(dir, 'body');
     const update = dcUpdate(server, { hosted_connect: { name: 'edge-2', description: 'x'.repeat(100) } });
     await writeFile(join(dir, 'request.json'), update.body);
-    const { stdout } = await run('curl', ['-sS', '-X', 'PUT', '-H', 'content-type: application/json', '-H', `x-auth-token: ${server.token}`, '-H', 'x-trace: abc-123', '-H', 'Expect: 100-continue', '--data-binary', `@${join(dir, 'request.json')}`, '-o', out, '-w', '%{http_code}', `${audited.proxy.url}${dcPath(server)}`]);
+    const { stdout } = await run('curl', [
+      '-sS',
+      '-X',
+      'PUT',
+      '-H',
+      'content-type: application/json',
+      '-H',
+      `x-auth-token: ${server.token}`,
+      '-H',
+      'x-trace: abc-123',
+      '-H',
+      'Expect: 100-continue',
+      '--data-binary',
+      `@${join(dir, 'request.json')}`,
+      '-o',
+      out,
+      '-w',
+      '%{http_code}',
+      `${audited.proxy.url}${dcPath(server)}`,
+    ]);
     await audited.exchanges(1);
     const [sent] = tap.answers();
     expect(Number(stdout)).toBe(sent!.status);
@@ -145,7 +172,7 @@ describe('proxy: judging', () => {
     expect(failing(audited)).toEqual([{ check: 'echo' }]);
   });
 
-  it('a request that breaks the document is the client\'s warning, named by its constraint; the server is not blamed', async () => {
+  it("a request that breaks the document is the client's warning, named by its constraint; the server is not blamed", async () => {
     const server = await mock();
     const audited = await through(server.url);
     const answer = await request(`${audited.proxy.url}${dcPath(server)}`, dcUpdate(server, { hosted_connect: { bandwidth: 1 } }));

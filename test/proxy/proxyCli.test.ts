@@ -23,7 +23,6 @@ function dcUrl(base: string, server: MockServer): string {
   return `${base}/v3/${server.fixtures.project_id}/dcaas/hosted-connects/${server.fixtures.hosted_connect_id}`;
 }
 
-
 /** Distinct broken rules about the server: what a run and an audit of its traffic both see. */
 function serverRules(findings: ReadonlyArray<{ check: string; constraintId?: string }>): string[] {
   return [...new Set(findings.filter((f) => f.check !== 'request-valid').map((f) => `${f.check} ${f.constraintId ?? ''}`))].sort();
@@ -33,7 +32,16 @@ describe('conformance proxy (child process)', () => {
   it('on SIGINT finishes the exchanges in flight, writes every report, exits 1 on a failure, and never shows the credential', async () => {
     const server = await mock({ fault: 'dc-vlan-4000', latencyMs: 700 });
     const dir = await tempDir();
-    const proxy = await spawnProxy(['--upstream', server.url, '--report', `json=${join(dir, 'report.json')}`, '--report', `md=${join(dir, 'summary.md')}`, '--report', `har=${join(dir, 'traffic.har')}`]);
+    const proxy = await spawnProxy([
+      '--upstream',
+      server.url,
+      '--report',
+      `json=${join(dir, 'report.json')}`,
+      '--report',
+      `md=${join(dir, 'summary.md')}`,
+      '--report',
+      `har=${join(dir, 'traffic.har')}`,
+    ]);
     const update = { method: 'PUT' as const, headers: { 'content-type': 'application/json', 'x-auth-token': server.token }, body: JSON.stringify({ hosted_connect: { name: 'edge-1' } }) };
     const inFlight = [0, 1, 2].map(() => request(dcUrl(proxy.url, server), update).then(async (r) => ({ status: r.statusCode, body: await r.body.text() })));
     // The upstream takes 700 ms: the signal arrives while all three wait for it.
@@ -48,7 +56,8 @@ describe('conformance proxy (child process)', () => {
     const report = await readReport(join(dir, 'report.json'));
     expect(report.findings.map((f) => [f.check, f.constraintId])).toContainEqual(['response-schema', 'DC.response.200.hosted_connect.vlan.maximum']);
     expect(report.summary.ran).toBe(3);
-    for (const text of [stdout, stderr, JSON.stringify(report), await readFile(join(dir, 'summary.md'), 'utf8'), await readFile(join(dir, 'traffic.har'), 'utf8')]) expect(text).not.toContain(server.token);
+    for (const text of [stdout, stderr, JSON.stringify(report), await readFile(join(dir, 'summary.md'), 'utf8'), await readFile(join(dir, 'traffic.har'), 'utf8')])
+      expect(text).not.toContain(server.token);
   });
 
   it('--quiet prints no line per exchange; with nothing judged the verdict is inconclusive (3)', async () => {
@@ -86,16 +95,54 @@ describe('conformance check-har', () => {
     const operation = (await loadSpecs()).flatMap((spec) => spec.operations).find((o) => o.operationId === 'updateHostedConnect')!;
     const answered = structuredClone(operation.responses.find((r) => r.status === '200')!.examples[0]) as { hosted_connect: Record<string, unknown> };
     Object.assign(answered.hosted_connect, { id: '0278b472-ffa5-4eb3-8c0d-979d479f8ef6', name: 'edge', vlan: 4000 });
-    const entry = (url: string, response: object, headers = [{ name: ':authority', value: 'dcaas.example.com' }, { name: 'X-Auth-Token', value: 'secret-token-123' }]) => ({
+    const entry = (
+      url: string,
+      response: object,
+      headers = [
+        { name: ':authority', value: 'dcaas.example.com' },
+        { name: 'X-Auth-Token', value: 'secret-token-123' },
+      ],
+    ) => ({
       startedDateTime: '2026-01-01T00:00:00.000Z',
       time: 12,
-      request: { method: 'PUT', url, httpVersion: 'HTTP/2', headers, cookies: [], queryString: [], postData: { mimeType: 'application/json', text: '{"hosted_connect":{"name":"edge"}}' }, headersSize: -1, bodySize: -1 },
+      request: {
+        method: 'PUT',
+        url,
+        httpVersion: 'HTTP/2',
+        headers,
+        cookies: [],
+        queryString: [],
+        postData: { mimeType: 'application/json', text: '{"hosted_connect":{"name":"edge"}}' },
+        headersSize: -1,
+        bodySize: -1,
+      },
       response,
       cache: {},
       timings: { send: 0, wait: 12, receive: 0 },
     });
-    const ok = { status: 200, statusText: '', httpVersion: 'HTTP/2', headers: [{ name: 'content-type', value: 'application/json' }], cookies: [], content: { size: 10, mimeType: 'application/json', encoding: 'base64', text: Buffer.from(JSON.stringify(answered)).toString('base64') }, redirectURL: '', headersSize: -1, bodySize: -1 };
-    const blocked = { status: 0, statusText: '', httpVersion: '', headers: [], cookies: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: -1, _error: 'net::ERR_CONNECTION_REFUSED' };
+    const ok = {
+      status: 200,
+      statusText: '',
+      httpVersion: 'HTTP/2',
+      headers: [{ name: 'content-type', value: 'application/json' }],
+      cookies: [],
+      content: { size: 10, mimeType: 'application/json', encoding: 'base64', text: Buffer.from(JSON.stringify(answered)).toString('base64') },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1,
+    };
+    const blocked = {
+      status: 0,
+      statusText: '',
+      httpVersion: '',
+      headers: [],
+      cookies: [],
+      content: { size: 0, mimeType: '' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1,
+      _error: 'net::ERR_CONNECTION_REFUSED',
+    };
     const har = { log: { version: '1.2', creator: { name: 'browser', version: '1' }, entries: [entry(dc, ok), entry(dc, blocked), entry('https://cdn.example.com/app.js', ok)] } };
     await writeFile(join(dir, 'browser.har'), JSON.stringify(har));
     const result = await runCli(['check-har', join(dir, 'browser.har'), '--report', `json=${join(dir, 'audit.json')}`]);

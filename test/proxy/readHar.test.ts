@@ -5,7 +5,13 @@ import { readHar } from '../../src/proxy/readHar.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 async function harWith(bodySize: number | undefined, text: string): Promise<string> {
-  const request = { method: 'PUT', url: 'https://dc.example.com/v3/p/dcaas/hosted-connects/x', headers: [], postData: { mimeType: 'application/json', text }, ...(bodySize === undefined ? {} : { bodySize }) };
+  const request = {
+    method: 'PUT',
+    url: 'https://dc.example.com/v3/p/dcaas/hosted-connects/x',
+    headers: [],
+    postData: { mimeType: 'application/json', text },
+    ...(bodySize === undefined ? {} : { bodySize }),
+  };
   const entry = { request, response: { status: 200, headers: [], content: { text: '{}' } }, time: 1 };
   const file = join(await tempDir(), 'x.har');
   await writeFile(file, JSON.stringify({ log: { entries: [entry] } }));

@@ -79,9 +79,11 @@ const NOT_RUN: Readonly<Record<string, string>> = {
   'npm test': "runs the project's own tests, of which this is one",
   'npm run pacts:generate': 'rewrites the committed contracts; test/pact/pactsUpToDate.test.ts checks they are what it generates',
   'npx vitest run --project conformance': 'the vitest conformance suites: that project runs them (minutes)',
-  'npx vitest run --project conformance --shard=1/2': 'half of the vitest conformance suites: vitest\'s own --shard',
-  'CONFORMANCE_TARGET=https://dc.example CONFORMANCE_CONFIG=conformance.yaml npx vitest run --project conformance': 'the vitest conformance suites against a server: test/suites covers CONFORMANCE_TARGET',
-  'npm run mock -- --port 8080 [--token T] [--fault NAME | --mutant ID] [--latency MS] [--rate-limit N] [--chaos MODE]': "a synopsis of the mock's flags on the fixed port 8080: test/mock/cli.test.ts runs each",
+  'npx vitest run --project conformance --shard=1/2': "half of the vitest conformance suites: vitest's own --shard",
+  'CONFORMANCE_TARGET=https://dc.example CONFORMANCE_CONFIG=conformance.yaml npx vitest run --project conformance':
+    'the vitest conformance suites against a server: test/suites covers CONFORMANCE_TARGET',
+  'npm run mock -- --port 8080 [--token T] [--fault NAME | --mutant ID] [--latency MS] [--rate-limit N] [--chaos MODE]':
+    "a synopsis of the mock's flags on the fixed port 8080: test/mock/cli.test.ts runs each",
   'npm run bench:mutation': 'the whole mutation bench takes minutes: test/bench/mutationSample.test.ts runs a seeded sample against the committed threshold',
   'npm run bench:mutation -- --family credential --family resource --document huawei-dc': 'part of the mutation bench (a minute): test/bench/mutationSample.test.ts runs a seeded sample',
   'npm run bench:mutation -- --sample 50 --seed 7 --jobs 2': 'a sample of the mutation bench (a minute): test/bench/mutationSample.test.ts runs a seeded sample',
@@ -95,9 +97,11 @@ const PARSE_ONLY: Readonly<Record<string, string>> = {
   'npx conformance replay last-night/report.json [--case ID] [--target ...]': 'a synopsis; test/cli/replay.test.ts replays reports',
   'npx conformance run --target ... --seed "$NIGHT" --shard "$I/$N" --report json=shard-$I/report.json': '`...` stands for the target of section 2; the CI recipes below run shards and merge them',
   'npx conformance merge shard-*/report.json --report-dir tonight --baseline last-night/report.json --fail-on new': 'joins the shard reports of the line above; the CI recipes below merge real shards',
-  'npx conformance proxy --upstream https://dc.example.com [--listen 127.0.0.1:8080] [--report json=audit/report.json]... [--quiet] [--max-response-bytes N] [--spec FILE]...': 'a synopsis of a server that runs until stopped: test/proxy runs it',
+  'npx conformance proxy --upstream https://dc.example.com [--listen 127.0.0.1:8080] [--report json=audit/report.json]... [--quiet] [--max-response-bytes N] [--spec FILE]...':
+    'a synopsis of a server that runs until stopped: test/proxy runs it',
   'npx conformance check-har traffic.har [--report json=audit/report.json]... [--max-response-bytes N] [--spec FILE]...': 'a synopsis: test/cli and test/proxy check HAR files',
-  'npx conformance verify-pacts [--target URL] [--fixture NAME=VALUE]... [--header ...] [--pact FILE]... [--max-requests N] [--rate-limit RPS]': 'a synopsis: test/cli/verifyPacts.test.ts runs the verifier',
+  'npx conformance verify-pacts [--target URL] [--fixture NAME=VALUE]... [--header ...] [--pact FILE]... [--max-requests N] [--rate-limit RPS]':
+    'a synopsis: test/cli/verifyPacts.test.ts runs the verifier',
 };
 
 /** Values of the variables a command names, for the commands that are only parsed. */
@@ -204,7 +208,9 @@ const LOGIN_USERS = yamlBlocks.flatMap((b) =>
   Object.values(asRecord(asRecord(parseYaml(b.text)).auth)).flatMap((setting) => {
     const preset = asRecord(asRecord(setting).hcx ?? asRecord(setting).iam);
     const variable = /^\$\{(\w+)\}$/.exec(String(preset.password ?? ''))?.[1];
-    return typeof preset.username === 'string' && variable !== undefined ? [{ username: preset.username, variable, password: `readme-password-of-${variable}`, ...(typeof preset.domain === 'string' ? { domain: preset.domain } : {}) }] : [];
+    return typeof preset.username === 'string' && variable !== undefined
+      ? [{ username: preset.username, variable, password: `readme-password-of-${variable}`, ...(typeof preset.domain === 'string' ? { domain: preset.domain } : {}) }]
+      : [];
   }),
 );
 const logins = { users: LOGIN_USERS.map(({ username, password, ...rest }) => ({ username, password, ...('domain' in rest ? { domain: rest.domain } : {}) })) };
@@ -243,7 +249,16 @@ async function workdir(): Promise<string> {
 }
 
 /** The stand-in's credential in every variable a README command or config file reads it from, and the logins' passwords. */
-const credentialEnv = (): Record<string, string> => ({ HUAWEI_TOKEN: TOKEN, HCX_SESSION: TOKEN, DC_TOKEN: TOKEN, EU_TOKEN: TOKEN, AP_TOKEN: TOKEN, TOKEN, NODE_EXTRA_CA_CERTS: TEST_CERT, ...Object.fromEntries(LOGIN_USERS.map((u) => [u.variable, u.password])) });
+const credentialEnv = (): Record<string, string> => ({
+  HUAWEI_TOKEN: TOKEN,
+  HCX_SESSION: TOKEN,
+  DC_TOKEN: TOKEN,
+  EU_TOKEN: TOKEN,
+  AP_TOKEN: TOKEN,
+  TOKEN,
+  NODE_EXTRA_CA_CERTS: TEST_CERT,
+  ...Object.fromEntries(LOGIN_USERS.map((u) => [u.variable, u.password])),
+});
 
 /** What a test may append to a `run`: the stand-in for every remote host, a fast rate, few random cases. */
 function appended(command: string): string {
@@ -312,7 +327,9 @@ describe.concurrent('README.md', async () => {
     async (_, commands) => {
       const dir = await workdir();
       for (const command of commands) {
-        expect(command.key, `${where(command)}: a command this test does not know how to run; make it runnable or list it in NOT_RUN/PARSE_ONLY with the reason`).toMatch(/^(npx conformance|npm run) /);
+        expect(command.key, `${where(command)}: a command this test does not know how to run; make it runnable or list it in NOT_RUN/PARSE_ONLY with the reason`).toMatch(
+          /^(npx conformance|npm run) /,
+        );
         const { code, stdout, stderr } = await runIn(dir, command.text);
         // A run on a broken mock (a fault profile, a mutant the suite kills) shows the suite catching it:
         // exit 1; everything else passes.
@@ -320,7 +337,11 @@ describe.concurrent('README.md', async () => {
         expect(code, `${where(command)} exited ${code}:\n${stderr}\n${stdout.slice(-1500)}`).toBe(expected);
         // The logins' passwords are in the environment only: in no output and no file the command wrote.
         const written = await Promise.all((await filesUnder(dir)).map((f) => readFile(f, 'utf8')));
-        for (const { variable, password } of LOGIN_USERS) expect([stdout, stderr, ...written].some((text) => text.includes(password)), `${where(command)}: the password of ${variable} is in its output`).toBe(false);
+        for (const { variable, password } of LOGIN_USERS)
+          expect(
+            [stdout, stderr, ...written].some((text) => text.includes(password)),
+            `${where(command)}: the password of ${variable} is in its output`,
+          ).toBe(false);
       }
     },
     SPAWNED_MS,
@@ -346,9 +367,7 @@ describe.concurrent('README.md', async () => {
     const keys = new Set(everyCommand.map((c) => c.key));
     expect([...Object.keys(NOT_RUN), ...Object.keys(PARSE_ONLY)].filter((k) => !keys.has(k))).toEqual([]);
   });
-
 });
-
 
 /** The `npx conformance` commands of a CI script, each up to its `||`. */
 const conformanceLines = (script: string): string[] =>
@@ -368,43 +387,51 @@ async function recipeDir(): Promise<string> {
 }
 
 describe.concurrent('examples/ci', () => {
-  test('github-actions.yml: the shards of one region run against the stand-in and merge into one conforming report', async () => {
-    const jobs = asRecord(asRecord(parseYaml(recipeTexts[0]!)).jobs);
-    const matrix = asRecord(asRecord(asRecord(jobs.shard).strategy).matrix);
-    const region = (matrix.include as Yaml[])[0]!;
-    const scriptsOf = (job: unknown): string[] => ((asRecord(job).steps as Yaml[]) ?? []).flatMap((step) => (typeof step.run === 'string' ? [step.run] : []));
-    const [shardCommand] = scriptsOf(jobs.shard).flatMap(conformanceLines);
-    const merges = scriptsOf(jobs.merge).flatMap(conformanceLines);
-    // The first night's merge: no baseline yet.
-    const merge = merges.find((c) => !c.includes('--baseline'))!;
-    const merged = await mkdtemp(join(tmpdir(), 'recipe-merge-'));
-    const shards = matrix.shard as number[];
-    await Promise.all(
-      shards.map(async (shard) => {
-        const fill = (expression: string): string => (expression === 'matrix.shard' ? String(shard) : expression.startsWith('matrix.') ? String(region[expression.slice('matrix.'.length)]) : expression === 'github.run_number' ? '42' : '');
-        // GitHub fills in its expressions before bash runs the line.
-        const command = shardCommand!.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => fill(e));
-        const dir = await recipeDir();
-        const { code, stderr } = await runIn(dir, command);
-        expect(code, `examples/ci/github-actions.yml: ${command}\n${stderr}`).toBe(0);
-        // upload-artifact + download-artifact: shard/ of each job lands in shards/<artifact name>/.
-        await cp(join(dir, 'shard'), join(merged, 'shards', `shard-${String(region.region)}-${shard}`), { recursive: true });
-      }),
-    );
-    const { code, stderr, stdout } = await runIn(merged, merge);
-    expect(code, `examples/ci/github-actions.yml: ${merge}\n${stderr}`).toBe(0);
-    expect(stdout).toContain('CONFORMING');
-  }, SPAWNED_MS);
+  test(
+    'github-actions.yml: the shards of one region run against the stand-in and merge into one conforming report',
+    async () => {
+      const jobs = asRecord(asRecord(parseYaml(recipeTexts[0]!)).jobs);
+      const matrix = asRecord(asRecord(asRecord(jobs.shard).strategy).matrix);
+      const region = (matrix.include as Yaml[])[0]!;
+      const scriptsOf = (job: unknown): string[] => ((asRecord(job).steps as Yaml[]) ?? []).flatMap((step) => (typeof step.run === 'string' ? [step.run] : []));
+      const [shardCommand] = scriptsOf(jobs.shard).flatMap(conformanceLines);
+      const merges = scriptsOf(jobs.merge).flatMap(conformanceLines);
+      // The first night's merge: no baseline yet.
+      const merge = merges.find((c) => !c.includes('--baseline'))!;
+      const merged = await mkdtemp(join(tmpdir(), 'recipe-merge-'));
+      const shards = matrix.shard as number[];
+      await Promise.all(
+        shards.map(async (shard) => {
+          const fill = (expression: string): string =>
+            expression === 'matrix.shard' ? String(shard) : expression.startsWith('matrix.') ? String(region[expression.slice('matrix.'.length)]) : expression === 'github.run_number' ? '42' : '';
+          // GitHub fills in its expressions before bash runs the line.
+          const command = shardCommand!.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => fill(e));
+          const dir = await recipeDir();
+          const { code, stderr } = await runIn(dir, command);
+          expect(code, `examples/ci/github-actions.yml: ${command}\n${stderr}`).toBe(0);
+          // upload-artifact + download-artifact: shard/ of each job lands in shards/<artifact name>/.
+          await cp(join(dir, 'shard'), join(merged, 'shards', `shard-${String(region.region)}-${shard}`), { recursive: true });
+        }),
+      );
+      const { code, stderr, stdout } = await runIn(merged, merge);
+      expect(code, `examples/ci/github-actions.yml: ${merge}\n${stderr}`).toBe(0);
+      expect(stdout).toContain('CONFORMING');
+    },
+    SPAWNED_MS,
+  );
 
-  test('gitlab-ci.yml: a shard runs against the stand-in', async () => {
-    const pipeline = asRecord(parseYaml(recipeTexts[1]!));
-    const variables = asRecord(pipeline.variables);
-    const job = asRecord(pipeline['conformance-shard']);
-    const [command] = ((job.script as string[]) ?? []).flatMap(conformanceLines);
-    const dir = await recipeDir();
-    const env = { ...Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])), CI_PIPELINE_IID: '42', CI_NODE_INDEX: '1', CI_NODE_TOTAL: String(job.parallel) };
-    const { code, stderr } = await bash(`${shims()}\n${command}${appended(command!)}`, dir, { ...credentialEnv(), ...env });
-    expect(code, `examples/ci/gitlab-ci.yml: ${command}\n${stderr}`).toBe(0);
-  }, SPAWNED_MS);
+  test(
+    'gitlab-ci.yml: a shard runs against the stand-in',
+    async () => {
+      const pipeline = asRecord(parseYaml(recipeTexts[1]!));
+      const variables = asRecord(pipeline.variables);
+      const job = asRecord(pipeline['conformance-shard']);
+      const [command] = ((job.script as string[]) ?? []).flatMap(conformanceLines);
+      const dir = await recipeDir();
+      const env = { ...Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])), CI_PIPELINE_IID: '42', CI_NODE_INDEX: '1', CI_NODE_TOTAL: String(job.parallel) };
+      const { code, stderr } = await bash(`${shims()}\n${command}${appended(command!)}`, dir, { ...credentialEnv(), ...env });
+      expect(code, `examples/ci/gitlab-ci.yml: ${command}\n${stderr}`).toBe(0);
+    },
+    SPAWNED_MS,
+  );
 });
-

@@ -13,16 +13,39 @@ const notJudged = (report: RunReport, id: string): RunReport => ({ ...report, co
 describe('mergeReports keeps what a verdict holds only with', () => {
   it('a boundary stays unverified only if no shard verified it; statuses are joined', () => {
     // Shard 1 saw both only in conflict; shard 2 saw the method boundary accepted and force in conflict.
-    const a = shard(1, notJudged(notJudged(buildReport({ unverifiedBoundaries: [{ operationId: HCX, target: TARGET, constraintId: FORCE, statuses: [422] }, { operationId: HCX, target: TARGET, constraintId: METHOD, statuses: [422] }] }), FORCE), METHOD));
+    const a = shard(
+      1,
+      notJudged(
+        notJudged(
+          buildReport({
+            unverifiedBoundaries: [
+              { operationId: HCX, target: TARGET, constraintId: FORCE, statuses: [422] },
+              { operationId: HCX, target: TARGET, constraintId: METHOD, statuses: [422] },
+            ],
+          }),
+          FORCE,
+        ),
+        METHOD,
+      ),
+    );
     const b = shard(2, notJudged(buildReport({ unverifiedBoundaries: [{ operationId: HCX, target: TARGET, constraintId: FORCE, statuses: [409] }] }), FORCE));
-    const merged = mergeReports([{ path: 'a.json', report: a }, { path: 'b.json', report: b }]);
+    const merged = mergeReports([
+      { path: 'a.json', report: a },
+      { path: 'b.json', report: b },
+    ]);
     expect(merged.unverifiedBoundaries).toEqual([{ operationId: HCX, target: TARGET, constraintId: FORCE, statuses: [409, 422] }]);
   });
 
   it('each relaxation once; none when no report has any', () => {
-    const merged = mergeReports([{ path: 'a.json', report: shard(1, buildReport({ relaxations: [SKIP_ECHO] })) }, { path: 'b.json', report: shard(2, buildReport({ relaxations: [SKIP_ECHO] })) }]);
+    const merged = mergeReports([
+      { path: 'a.json', report: shard(1, buildReport({ relaxations: [SKIP_ECHO] })) },
+      { path: 'b.json', report: shard(2, buildReport({ relaxations: [SKIP_ECHO] })) },
+    ]);
     expect(merged.relaxations).toEqual([SKIP_ECHO]);
-    const plain = mergeReports([{ path: 'a.json', report: shard(1, buildReport()) }, { path: 'b.json', report: shard(2, buildReport()) }]);
+    const plain = mergeReports([
+      { path: 'a.json', report: shard(1, buildReport()) },
+      { path: 'b.json', report: shard(2, buildReport()) },
+    ]);
     expect(plain.relaxations).toBeUndefined();
     expect(plain.unverifiedBoundaries).toBeUndefined();
   });

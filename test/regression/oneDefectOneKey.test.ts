@@ -41,7 +41,14 @@ async function asBaseline(report: RunReport): Promise<RunReport> {
 
 /** Random cases that stood at the bandwidth maximum and were refused there. */
 const randomAtMaximum = (results: readonly CaseResult[]): CaseResult[] =>
-  results.filter((r) => r.status === 'ran' && r.case.id.includes(':random:') && r.case.intent.kind === 'valid' && r.case.intent.edge?.constraintId === MAXIMUM && r.verdicts.some((v) => v.check === 'positive-acceptance' && v.outcome === 'fail'));
+  results.filter(
+    (r) =>
+      r.status === 'ran' &&
+      r.case.id.includes(':random:') &&
+      r.case.intent.kind === 'valid' &&
+      r.case.intent.edge?.constraintId === MAXIMUM &&
+      r.verdicts.some((v) => v.check === 'positive-acceptance' && v.outcome === 'fail'),
+  );
 
 describe('one defect, one key, whichever case found it', () => {
   test('a 500 on the bandwidth maximum: another --seed or --runs on the unchanged server shows no new finding', async () => {

@@ -16,14 +16,14 @@ import { REPORT_VERSION, type RunReport } from '../../src/model/RunReport.ts';
 import { buildReport, DC, FINDINGS, HCX, makeFinding, SECRET } from '../reporters/fixtures.ts';
 
 /** A report as version 1 wrote it: no causes as data. */
-function asVersion1(report: RunReport): Omit<RunReport, "version" | "summary"> & { version: 1; summary: object } {
+function asVersion1(report: RunReport): Omit<RunReport, 'version' | 'summary'> & { version: 1; summary: object } {
   const { inconclusiveCauses: _causes, ...summary } = report.summary;
   return { ...report, version: 1, summary };
 }
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'conformance-regression-'));
 
-const [forceEnum, echo, vlan, timeout] = FINDINGS as [typeof FINDINGS[0], typeof FINDINGS[0], typeof FINDINGS[0], typeof FINDINGS[0]];
+const [forceEnum, echo, vlan, timeout] = FINDINGS as [(typeof FINDINGS)[0], (typeof FINDINGS)[0], (typeof FINDINGS)[0], (typeof FINDINGS)[0]];
 
 describe('findingKey', () => {
   it('ignores case id, seed and message but separates intents and constraints', () => {
@@ -37,7 +37,8 @@ describe('findingKey', () => {
 
   it('keeps the value family and the answer class, never the seed, the index or the random path', () => {
     const intent = (family?: string): CaseIntent => ({ kind: 'invalid', constraintId: 'C.name.maxLength', label: 'l', ...(family !== undefined ? { family } : {}) });
-    const at = (caseId: string, family: string | undefined, status = 202) => findingKey(makeFinding({ operationId: HCX, check: 'negative-rejection', constraintId: 'C.name.maxLength', intent: intent(family), caseId, response: { status, bodyExcerpt: '' } }));
+    const at = (caseId: string, family: string | undefined, status = 202) =>
+      findingKey(makeFinding({ operationId: HCX, check: 'negative-rejection', constraintId: 'C.name.maxLength', intent: intent(family), caseId, response: { status, bodyExcerpt: '' } }));
     expect(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 'length')).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid:length|2xx|`);
     expect(at(`${HCX}:invalid:C.name.maxLength:length-129@7`, 'length')).toBe(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 'length'));
     expect(at(`${HCX}:invalid:C.name.maxLength:empty@1`, 'empty')).not.toBe(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 'length'));
@@ -45,10 +46,12 @@ describe('findingKey', () => {
     expect(at(`${HCX}:invalid:C.name.maxLength:empty@1`, undefined)).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid|2xx|`);
     expect(at(`${HCX}:invalid:C.name.maxLength:length-65@1`, 'length', 500)).toBe(`${HCX}|negative-rejection|C.name.maxLength|invalid:length|5xx|`);
     // A rule the request was not built to break (a response rule, a 5xx) is one defect whatever the request.
-    const crash = (caseId: string, intentOf: CaseIntent = intent('length')) => findingKey(makeFinding({ operationId: HCX, check: 'not-server-error', caseId, intent: intentOf, response: { status: 500, bodyExcerpt: '' } }));
+    const crash = (caseId: string, intentOf: CaseIntent = intent('length')) =>
+      findingKey(makeFinding({ operationId: HCX, check: 'not-server-error', caseId, intent: intentOf, response: { status: 500, bodyExcerpt: '' } }));
     expect(crash(`${HCX}:invalid:C.name.maxLength:length-65@1`)).toBe(`${HCX}|not-server-error|||5xx|`);
     expect(crash(`${HCX}:random:1:4:0:2`, { kind: 'valid', label: 'random #4:0:2' })).toBe(crash(`${HCX}:valid:pairwise-3@9`, { kind: 'valid', label: 'pairwise' }));
-    const vlan = (caseId: string) => findingKey(makeFinding({ operationId: HCX, check: 'response-schema', constraintId: 'R.vlan.maximum', intent: intent('empty'), caseId, response: { status: 200, bodyExcerpt: '' } }));
+    const vlan = (caseId: string) =>
+      findingKey(makeFinding({ operationId: HCX, check: 'response-schema', constraintId: 'R.vlan.maximum', intent: intent('empty'), caseId, response: { status: 200, bodyExcerpt: '' } }));
     expect(vlan(`${HCX}:invalid:C.name.maxLength:empty@1`)).toBe(vlan(`${HCX}:random:3:1`));
     const timedOut = makeFinding({ operationId: HCX, check: 'transport', caseId: `${HCX}:random:1:4`, failure: { kind: 'timeout', message: 'slow' } });
     expect(findingKey(timedOut)).toBe(`${HCX}|transport|||transport:timeout|`);
@@ -74,10 +77,21 @@ describe('findingKey', () => {
       response: { status: 202, bodyExcerpt: '' },
     });
     const report = buildReport({ findings: [invalid] });
-    const { key: _key, targetNamed: _named, targetUrl: _url, intent: { family: _family, ...intent }, ...old } = invalid as typeof invalid & { intent: { family?: string } };
+    const {
+      key: _key,
+      targetNamed: _named,
+      targetUrl: _url,
+      intent: { family: _family, ...intent },
+      ...old
+    } = invalid as typeof invalid & { intent: { family?: string } };
     await writeFile(path, JSON.stringify({ ...report, version: 1, operations: report.operations.map(({ targetNamed: _n, ...o }) => o), findings: [{ ...old, intent }] }));
     const loaded = await loadBaseline(path);
-    expect(loaded.findings[0]).toMatchObject({ key: `${HCX}|negative-rejection|C.name.maxLength|invalid:length|2xx|`, targetNamed: false, targetUrl: report.operations[0]!.target, intent: { family: 'length' } });
+    expect(loaded.findings[0]).toMatchObject({
+      key: `${HCX}|negative-rejection|C.name.maxLength|invalid:length|2xx|`,
+      targetNamed: false,
+      targetUrl: report.operations[0]!.target,
+      intent: { family: 'length' },
+    });
     expect(loaded.operations.map((o) => o.targetNamed)).toEqual([false, false]);
     expect(compareWithBaseline(report, loaded)).toMatchObject({ new: [], fixed: [] });
   });
@@ -89,7 +103,8 @@ describe('findingKey', () => {
     const dir = await tempDir();
     const path = join(dir, 'old.json');
     const report = buildReport();
-    const unnamed = <T extends object>(items: readonly T[]): Array<Omit<T, 'target'>> => items.map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => k !== 'target')) as Omit<T, 'target'>);
+    const unnamed = <T extends object>(items: readonly T[]): Array<Omit<T, 'target'>> =>
+      items.map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => k !== 'target')) as Omit<T, 'target'>);
     // Written before targets were named: no target names anywhere, keys without a target.
     const old = {
       ...asVersion1(report),

@@ -56,7 +56,8 @@ const plainFold = (f: ReturnType<typeof coverageFold.empty>): unknown => ({
 });
 obeysLaws('the coverage fold', coverageFold, marks, plainFold);
 
-const big = (n: number): FindingEntry['finding'] => makeFinding({ operationId: HCX, check: 'negative-rejection', constraintId: 'C', caseId: `case-${n}`, request: { method: 'POST', url: `http://x/${'a'.repeat(n)}`, headers: {} } });
+const big = (n: number): FindingEntry['finding'] =>
+  makeFinding({ operationId: HCX, check: 'negative-rejection', constraintId: 'C', caseId: `case-${n}`, request: { method: 'POST', url: `http://x/${'a'.repeat(n)}`, headers: {} } });
 const entries: FindingEntry[] = [
   { finding: big(5), count: 1, tags: [] },
   { finding: big(2), count: 3, tags: [] },
@@ -69,8 +70,17 @@ obeysLaws('the finding set', findingSet, entries, (s) => findingEntries(s));
 const sent = { method: 'POST', url: 'http://x/op', headers: { 'x-auth-token': '[REDACTED]' } };
 const ran = (kind: 'valid' | 'invalid', status: number | undefined): CaseResult => ({
   status: 'ran',
-  case: { id: `${kind}-${status}`, operationId: HCX, intent: kind === 'valid' ? { kind, label: 'v' } : { kind, constraintId: 'C', label: 'i' }, seed: 1, request: { method: 'POST', path: '/op', query: {}, headers: {} } } as unknown as CaseResult['case'],
-  exchange: { case: undefined, sent, ...(status !== undefined ? { response: { status, headers: {}, bodyText: '' } } : { failure: { kind: 'timeout', message: 'slow' } }) } as unknown as Extract<CaseResult, { status: 'ran' }>['exchange'],
+  case: {
+    id: `${kind}-${status}`,
+    operationId: HCX,
+    intent: kind === 'valid' ? { kind, label: 'v' } : { kind, constraintId: 'C', label: 'i' },
+    seed: 1,
+    request: { method: 'POST', path: '/op', query: {}, headers: {} },
+  } as unknown as CaseResult['case'],
+  exchange: { case: undefined, sent, ...(status !== undefined ? { response: { status, headers: {}, bodyText: '' } } : { failure: { kind: 'timeout', message: 'slow' } }) } as unknown as Extract<
+    CaseResult,
+    { status: 'ran' }
+  >['exchange'],
   verdicts: [],
 });
 const hints = { notFoundStatuses: ['400'], stateConflictStatuses: ['422'] };
@@ -118,6 +128,9 @@ describe('the kernel formulas', () => {
     expect(strongerOutcome('pass', 'not-run')).toBe('pass');
     expect(strongerOutcome('pass', 'fail')).toBe('fail');
     const row = { constraintId: 'C', operationId: HCX, target: 't', where: 'body', kind: 'maxLength', source: 's', responseHonoured: 'n/a' as const };
-    expect(combineCoverage({ ...row, boundaryAccepted: 'pass', violationRejected: 'not-run' }, { ...row, boundaryAccepted: 'not-run', violationRejected: 'fail' })).toMatchObject({ boundaryAccepted: 'pass', violationRejected: 'fail' });
+    expect(combineCoverage({ ...row, boundaryAccepted: 'pass', violationRejected: 'not-run' }, { ...row, boundaryAccepted: 'not-run', violationRejected: 'fail' })).toMatchObject({
+      boundaryAccepted: 'pass',
+      violationRejected: 'fail',
+    });
   });
 });

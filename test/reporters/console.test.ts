@@ -189,13 +189,7 @@ describe('console reporter progress', () => {
       r.onCaseResult(result);
       draws.push(stderr.chunks.at(-1)!);
     }
-    expect(draws).toEqual([
-      '\r\u001b[Kcases 1/3',
-      '\r\u001b[Kcases 2/3',
-      '\r\u001b[Kcases 2/3 · +1 explored',
-      '\r\u001b[Kcases 3/3 · +1 explored',
-      '\r\u001b[Kcases 3/3 · +2 explored',
-    ]);
+    expect(draws).toEqual(['\r\u001b[Kcases 1/3', '\r\u001b[Kcases 2/3', '\r\u001b[Kcases 2/3 · +1 explored', '\r\u001b[Kcases 3/3 · +1 explored', '\r\u001b[Kcases 3/3 · +2 explored']);
     for (const d of draws) expect(d.length).toBeLessThan(80);
   });
 

@@ -60,7 +60,15 @@ describe('createReporters', () => {
   it('rejects a console path, an empty path and two reports on one file', () => {
     expect(() => createReporters([{ format: 'console', path: 'x.txt' }])).toThrow(/console report .* no path/);
     expect(() => createReporters([{ format: 'json', path: ' ' }])).toThrow(/path is empty/);
-    expect(() => createReporters([{ format: 'json', path: 'a/r.txt' }, { format: 'md', path: 'a/../a/r.txt' }], { cwd: '/tmp' })).toThrow(/json and md would both write/);
+    expect(() =>
+      createReporters(
+        [
+          { format: 'json', path: 'a/r.txt' },
+          { format: 'md', path: 'a/../a/r.txt' },
+        ],
+        { cwd: '/tmp' },
+      ),
+    ).toThrow(/json and md would both write/);
   });
 
   it('orders file reporters first and the console last', () => {
@@ -77,7 +85,11 @@ describe('createReporters', () => {
     await Promise.all(reporters.map((r) => r.onRunEnd?.(report)));
     expect((await readdir(join(cwd, 'conformance-report'))).sort()).toEqual(['junit.xml', 'report.html', 'report.json', 'summary.md']);
     const text = out.text();
-    const listed = text.slice(text.indexOf('\nReports\n')).split('\n').slice(2, 6).map((l) => l.trim());
+    const listed = text
+      .slice(text.indexOf('\nReports\n'))
+      .split('\n')
+      .slice(2, 6)
+      .map((l) => l.trim());
     expect(listed).toEqual(['conformance-report/report.json', 'conformance-report/junit.xml', 'conformance-report/summary.md', 'conformance-report/report.html']);
     expect(JSON.parse(await readFile(join(cwd, 'conformance-report', 'report.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(report)));
   });

@@ -214,8 +214,24 @@ export function buildReport(overrides: Partial<RunReport> = {}): RunReport {
     interrupted: false,
     summary: { operations: 2, cases: 120, ran: 118, notRun: 2, violations, warnings: findings.length - violations, conforming: verdict === 'conforming', verdict, causes: [], inconclusiveCauses: [] },
     operations: [
-      operation({ operationId: HCX, method: 'POST', path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade', target: TARGET, targetName: TARGET, targetNamed: false, planned: 50, ran: 50, notRun: 0 }, findings),
-      operation({ operationId: DC, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', target: TARGET, targetName: TARGET, targetNamed: false, planned: 70, ran: 68, notRun: 2 }, findings),
+      operation(
+        {
+          operationId: HCX,
+          method: 'POST',
+          path: '/hybridity/api/interconnect/appliances/{applianceId}/upgrade',
+          target: TARGET,
+          targetName: TARGET,
+          targetNamed: false,
+          planned: 50,
+          ran: 50,
+          notRun: 0,
+        },
+        findings,
+      ),
+      operation(
+        { operationId: DC, method: 'PUT', path: '/v3/{project_id}/dcaas/hosted-connects/{hosted_connect_id}', target: TARGET, targetName: TARGET, targetNamed: false, planned: 70, ran: 68, notRun: 2 },
+        findings,
+      ),
     ],
     invocation: {
       embeddedMock: false,

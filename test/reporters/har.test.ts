@@ -80,15 +80,30 @@ test('the format list is one list: REPORT_FORMATS, the config schema and the rep
 describe('HarReporter', () => {
   test('caps each stored body and says so; a transport failure is status 0 with its reason', () => {
     const reporter = new HarReporter({ path: 'unused.har' });
-    const testCase = { id: 'c1', operationId: 'op', intent: { kind: 'valid', label: 'valid request' }, request: { method: 'POST', path: '/x', pathParams: {}, query: {}, headers: {}, auth: 'configured' }, seed: 1, needsFixture: false } as const;
+    const testCase = {
+      id: 'c1',
+      operationId: 'op',
+      intent: { kind: 'valid', label: 'valid request' },
+      request: { method: 'POST', path: '/x', pathParams: {}, query: {}, headers: {}, auth: 'configured' },
+      seed: 1,
+      needsFixture: false,
+    } as const;
     const big = 'x'.repeat(HAR_BODY_CAP + 10);
     const ran: CaseResult = {
       status: 'ran',
       case: testCase,
-      exchange: { case: testCase, sent: { method: 'POST', url: 'http://127.0.0.1:1/x?a=1', headers: { 'content-type': 'application/json' }, bodyText: big }, response: { status: 200, headers: { 'content-type': 'text/plain' }, bodyText: big, truncated: false, durationMs: 5 } },
+      exchange: {
+        case: testCase,
+        sent: { method: 'POST', url: 'http://127.0.0.1:1/x?a=1', headers: { 'content-type': 'application/json' }, bodyText: big },
+        response: { status: 200, headers: { 'content-type': 'text/plain' }, bodyText: big, truncated: false, durationMs: 5 },
+      },
       verdicts: [],
     };
-    const failed: CaseResult = { ...ran, case: { ...testCase, id: 'c2' }, exchange: { case: { ...testCase, id: 'c2' }, sent: ran.exchange.sent, failure: { kind: 'timeout', message: 'no headers in 10 ms', durationMs: 10 } } };
+    const failed: CaseResult = {
+      ...ran,
+      case: { ...testCase, id: 'c2' },
+      exchange: { case: { ...testCase, id: 'c2' }, sent: ran.exchange.sent, failure: { kind: 'timeout', message: 'no headers in 10 ms', durationMs: 10 } },
+    };
     reporter.onCaseResult(ran);
     reporter.onCaseResult(failed);
     reporter.onCaseResult({ status: 'not-run', case: { ...testCase, id: 'c3' }, reason: 'budget' });
@@ -113,7 +128,14 @@ describe('HarReporter', () => {
 
   test('with several targets the same case id goes to each: a finding gets the entry of its own target', () => {
     const reporter = new HarReporter({ path: 'unused.har' });
-    const testCase = { id: 'dc-inv-bandwidth-max', operationId: 'updateHostedConnect', intent: { kind: 'invalid', constraintId: 'DC.body.hosted_connect.bandwidth.maximum', label: 'bandwidth=400001' }, request: { method: 'PUT', path: '/x', pathParams: {}, query: {}, headers: {}, auth: 'configured' }, seed: 7, needsFixture: false } as const;
+    const testCase = {
+      id: 'dc-inv-bandwidth-max',
+      operationId: 'updateHostedConnect',
+      intent: { kind: 'invalid', constraintId: 'DC.body.hosted_connect.bandwidth.maximum', label: 'bandwidth=400001' },
+      request: { method: 'PUT', path: '/x', pathParams: {}, query: {}, headers: {}, auth: 'configured' },
+      seed: 7,
+      needsFixture: false,
+    } as const;
     const at = (target: string, url: string, status: number): CaseResult => ({
       status: 'ran',
       target,

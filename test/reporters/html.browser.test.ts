@@ -114,7 +114,9 @@ describe('html report in Chromium', () => {
     expect(await page.isVisible('#causes-also')).toBe(false);
     // The same page for a conforming run is the green one: the check above can fail.
     const conforming = await open(buildReport({ findings: [], occurrences: [] }));
-    expect(await conforming.page.$eval('#verdict', (n) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(n).backgroundColor)).toBe(okBackground);
+    expect(await conforming.page.$eval('#verdict', (n) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(n).backgroundColor)).toBe(
+      okBackground,
+    );
     expect(problems).toEqual([]);
     await page.screenshot({ path: '/tmp/conformance-report-inconclusive.png' });
     await page.close();
@@ -159,10 +161,19 @@ describe('html report in Chromium', () => {
     expect(await cell('negative-rejection', DC, EU_WEST.name)).toBe('pass 1');
     expect(await cell('echo', HCX, EU_WEST.name)).toBe('warn 1/11');
     expect(await page.textContent('#check-table tr[data-check="negative-rejection"]')).toBe('negative-rejectionpass 10pass 1FAIL 1/11');
-    expect(await page.$$eval('#cards .card', (cards) => cards.map((c) => c.textContent))).toEqual(['2operations', '2targets', '186 / 190cases ran', '4not run', '1distinct failures', '1distinct warnings']);
+    expect(await page.$$eval('#cards .card', (cards) => cards.map((c) => c.textContent))).toEqual([
+      '2operations',
+      '2targets',
+      '186 / 190cases ran',
+      '4not run',
+      '1distinct failures',
+      '1distinct warnings',
+    ]);
 
     // One coverage row per rule, both targets side by side: the rule broken at ap-south only fails there.
-    const coverageRows = await page.$$eval('#coverage tr[data-constraint="DC.body.hosted_connect.bandwidth.maximum"]', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+    const coverageRows = await page.$$eval('#coverage tr[data-constraint="DC.body.hosted_connect.bandwidth.maximum"]', (rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)),
+    );
     expect(coverageRows).toHaveLength(1);
     expect(coverageRows[0]!.slice(0, 7)).toEqual(['DC.body.hosted_connect.bandwidth.maximum', 'body', 'maximum', 'yes', 'yes', 'yes', 'FAIL']);
     expect(await page.$$eval('#coverage th.target', (ths) => ths.map((th) => th.textContent))).toEqual(['@ eu-west', '@ eu-west', '@ ap-south']);
@@ -246,7 +257,9 @@ async function parseJunit(xml: string): Promise<{ error: string | null; suites: 
       cases: s.querySelectorAll('testcase').length,
       failed: [...s.querySelectorAll('testcase')].filter((c) => c.querySelector('failure')).map((c) => c.getAttribute('name')),
       errored: [...s.querySelectorAll('testcase')].filter((c) => c.querySelector('error')).map((c) => ({ name: c.getAttribute('name'), message: c.querySelector('error')!.getAttribute('message') })),
-      skippedCases: [...s.querySelectorAll('testcase')].filter((c) => c.querySelector('skipped')).map((c) => ({ name: c.getAttribute('name'), message: c.querySelector('skipped')!.getAttribute('message') })),
+      skippedCases: [...s.querySelectorAll('testcase')]
+        .filter((c) => c.querySelector('skipped'))
+        .map((c) => ({ name: c.getAttribute('name'), message: c.querySelector('skipped')!.getAttribute('message') })),
       out: [...s.querySelectorAll('system-out')].map((o) => o.textContent ?? '').join('\n'),
       properties: Object.fromEntries([...s.querySelectorAll('property')].map((p) => [p.getAttribute('name') ?? '', p.getAttribute('value')])),
     }));
@@ -278,9 +291,7 @@ describe('junit xml parsed by the browser', () => {
       expect(suite.failures).toBe(suite.failed.length);
       expect(suite.errors).toBe(0);
       const naChecks = cells.filter((c) => c.outcome === 'n/a').map((c) => `check ${c.check}`);
-      const unexercised = requestRules
-        .filter((r) => ![r.boundaryAccepted, r.violationRejected].some((x) => x === 'pass' || x === 'fail'))
-        .map((r) => `constraint ${r.constraintId}`);
+      const unexercised = requestRules.filter((r) => ![r.boundaryAccepted, r.violationRejected].some((x) => x === 'pass' || x === 'fail')).map((r) => `constraint ${r.constraintId}`);
       expect(suite.skippedCases.map((c) => c.name).sort()).toEqual([...naChecks, ...unexercised, ...warningChecks].sort());
       expect(suite.skipped).toBe(suite.skippedCases.length);
       // A plain skip has no message; a warning says so, with its provenance, for the dashboard.
@@ -310,7 +321,9 @@ describe('junit xml parsed by the browser', () => {
     expect(errored.sort()).toEqual([...CAUSES].sort());
     expect(parsed.suites.reduce((n, s) => n + s.errors, 0)).toBe(CAUSES.length);
     expect(parsed.suites.map((s) => s.name)).toEqual([HCX, DC]);
-    expect(parsed.suites.find((s) => s.name === HCX)!.errored).toEqual([{ name: 'operation verdict', message: 'inconclusive: no valid request was ever accepted (every upgrade answered 422): acceptance could not be verified' }]);
+    expect(parsed.suites.find((s) => s.name === HCX)!.errored).toEqual([
+      { name: 'operation verdict', message: 'inconclusive: no valid request was ever accepted (every upgrade answered 422): acceptance could not be verified' },
+    ]);
 
     // A run-level cause that no operation states gets a `run verdict` suite of its own.
     const runLevel = { ...report, summary: { ...report.summary, causes: [...CAUSES, 'most planned cases did not run: give --fixture hosted_connect_id=...'] } };

@@ -22,7 +22,11 @@ function section(text: string, from: string, to: string): string {
 }
 
 /** The cells of a table row (its label first), trimmed. */
-const cellsOf = (line: string) => line.split('│').slice(1, -1).map((c) => c.trim());
+const cellsOf = (line: string) =>
+  line
+    .split('│')
+    .slice(1, -1)
+    .map((c) => c.trim());
 
 /** The multi-target report with DC sent to `count` regions in all (the first two the fixture's own). */
 function manyRegions(count: number): RunReport {
@@ -55,8 +59,17 @@ describe('console reporter with several targets', () => {
     const checks = section(text, 'Checks', 'Constraint coverage');
     const lines = checks.split('\n').filter((l) => l.startsWith('│'));
     // The header spans several lines (wrapped): read it column by column.
-    const headerLines = lines.slice(0, lines.findIndex((l) => cellsOf(l)[0] === 'not-server-error'));
-    const heads = cellsOf(headerLines[0]!).map((_, col) => headerLines.map((l) => cellsOf(l)[col]).join(' ').replace(/\s+/g, ' ').trim());
+    const headerLines = lines.slice(
+      0,
+      lines.findIndex((l) => cellsOf(l)[0] === 'not-server-error'),
+    );
+    const heads = cellsOf(headerLines[0]!).map((_, col) =>
+      headerLines
+        .map((l) => cellsOf(l)[col])
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     expect(heads).toEqual(['check', 'upgrade Interconnect Appliance @ eu-west', 'updateHosted Connect @ eu-west', 'updateHosted Connect @ ap-south']);
     const row = (check: string) => cellsOf(lines.find((l) => cellsOf(l)[0] === check)!);
     expect(row('negative-rejection')).toEqual(['negative-rejection', 'pass 10', 'pass 1', 'FAIL 1/11']);
@@ -127,7 +140,13 @@ describe('console reporter with several targets', () => {
     }
     expect(dcPart.split('\n').filter((l) => cellsOf(l)[0] === 'check').length).toBeGreaterThan(1);
     // Every target's failing cell is there, whatever table it landed in.
-    expect(checks.split('\n').filter((l) => cellsOf(l)[0] === 'negative-rejection').flatMap(cellsOf).filter((c) => c === 'FAIL 1/11')).toHaveLength(5);
+    expect(
+      checks
+        .split('\n')
+        .filter((l) => cellsOf(l)[0] === 'negative-rejection')
+        .flatMap(cellsOf)
+        .filter((c) => c === 'FAIL 1/11'),
+    ).toHaveLength(5);
     const coverage = section(out, 'Constraint coverage', '4 case(s) not run');
     expect(coverage.split('\n').filter((l) => cellsOf(l).includes('@ region-6'))).toHaveLength(1);
   });

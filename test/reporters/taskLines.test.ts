@@ -27,7 +27,11 @@ const withTasks = (report: RunReport): RunReport => ({
     followed: 3,
     outcomes: { succeeded: 2, deadline: 1 },
     timelines: [
-      task('c1', 'succeeded', [{ atMs: 0, status: 200, state: 'QUEUED' }, { atMs: 15, status: 200, state: 'RUNNING' }, { atMs: 35, status: 200, state: 'SUCCESS' }]),
+      task('c1', 'succeeded', [
+        { atMs: 0, status: 200, state: 'QUEUED' },
+        { atMs: 15, status: 200, state: 'RUNNING' },
+        { atMs: 35, status: 200, state: 'SUCCESS' },
+      ]),
       task('c2', 'deadline', [{ atMs: 0, status: 200, state: 'RUNNING' }], 'still RUNNING after 1000 ms'),
       task('c3', 'succeeded', [{ atMs: 3, status: 200, state: 'SUCCESS' }]),
     ],

@@ -51,14 +51,27 @@ describe('terminal columns: CJK and emoji take two, colour codes and combining m
   });
 
   it('fits table cells by columns: a CJK cell that looks short by characters is wrapped', () => {
-    const [, row] = fitColumns([['check', 'detail'], ['negative-rejection', LONG_CJK]], 60);
+    const [, row] = fitColumns(
+      [
+        ['check', 'detail'],
+        ['negative-rejection', LONG_CJK],
+      ],
+      60,
+    );
     for (const line of row![1]!.split('\n')) expect(terminalWidth(line)).toBeLessThanOrEqual(60 - 'negative-rejection'.length - 7);
     expect(row![1]!.replace(/\n/g, '')).toBe(LONG_CJK);
   });
 
   it('lays a table out with aligned borders and within the width, CJK and emoji cells included', () => {
     const layout = new TableLayout(picocolors.createColors(false), 80);
-    const text = layout.table(['check', `updateHostedConnect\n@ ${CJK_REGION}`], [[['negative-rejection'], ['FAIL 1/11']], [[LONG_CJK], ['✅ pass 10']], [['echo'], ['warn 👍🏽']]]);
+    const text = layout.table(
+      ['check', `updateHostedConnect\n@ ${CJK_REGION}`],
+      [
+        [['negative-rejection'], ['FAIL 1/11']],
+        [[LONG_CJK], ['✅ pass 10']],
+        [['echo'], ['warn 👍🏽']],
+      ],
+    );
     const widths = text.split('\n').map(terminalWidth);
     expect(new Set(widths).size).toBe(1);
     expect(widths[0]).toBeLessThanOrEqual(80);

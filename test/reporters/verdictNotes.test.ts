@@ -30,14 +30,23 @@ function console(): ConsoleReporter {
 
 /** Each report's text, read the way its reader reads it: console lines unwrapped, Markdown unescaped, JSON's fields. */
 const RENDERERS: ReadonlyArray<[string, (report: RunReport) => string]> = [
-  ['console', (r) => console().render(r).replace(/\n {2,}/g, ' ')],
+  [
+    'console',
+    (r) =>
+      console()
+        .render(r)
+        .replace(/\n {2,}/g, ' '),
+  ],
   ['md', (r) => MarkdownReporter.render(r).replace(/\\(.)/g, '$1')],
   ['html', (r) => HtmlReporter.render(r)],
   ['junit', (r) => JunitReporter.render(r)],
-  ['json', (r) => {
-    const { unverifiedBoundaries, relaxations } = JSON.parse(JsonReporter.render(r)) as RunReport;
-    return [...(unverifiedBoundaries ?? []).map((u) => `${u.constraintId}: every boundary case was answered ${u.statuses.join('/')}`), ...(relaxations ?? []).map((x) => x.text)].join('\n');
-  }],
+  [
+    'json',
+    (r) => {
+      const { unverifiedBoundaries, relaxations } = JSON.parse(JsonReporter.render(r)) as RunReport;
+      return [...(unverifiedBoundaries ?? []).map((u) => `${u.constraintId}: every boundary case was answered ${u.statuses.join('/')}`), ...(relaxations ?? []).map((x) => x.text)].join('\n');
+    },
+  ],
 ];
 
 describe('what a verdict holds only with is in the verdict line and every report', () => {

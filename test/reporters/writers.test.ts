@@ -112,7 +112,12 @@ describe('markdown reporter', () => {
     expect(warningsAt).toBeGreaterThan(failuresAt);
     const warnings = md.slice(warningsAt);
     expect(warnings).toMatch(/^#### Warnings \(2 distinct\)\n\n<details><summary>2 warning\(s\): rules the vendor page does not state/);
-    expect(warnings.trimEnd().split('\n').filter((l) => l === '</details>')).toHaveLength(WARNINGS.length + 1);
+    expect(
+      warnings
+        .trimEnd()
+        .split('\n')
+        .filter((l) => l === '</details>'),
+    ).toHaveLength(WARNINGS.length + 1);
     for (const f of WARNINGS) expect(warnings).toContain(f.replay);
     for (const f of FAILURES) expect(warnings).not.toContain(f.replay);
     expect(warnings).toContain('**upgradeInterconnectAppliance** · echo [reading]: ');

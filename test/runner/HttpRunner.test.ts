@@ -92,13 +92,15 @@ describe('requests and credentials', () => {
     const secret = 'sec/ret value+42';
     const server = await httpServer((req, res) => {
       const got = String(req.headers['x-auth-token']);
-      res.writeHead(302, {
-        'x-debug-token': `received ${got}`,
-        'set-cookie': `session=${encodeURIComponent(got)}; HttpOnly`,
-        location: `/login?token=${encodeURIComponent(got)}&form=${new URLSearchParams({ t: got }).toString().slice(2)}`,
-        'x-json': JSON.stringify({ t: got }),
-        'content-length': '0',
-      }).end();
+      res
+        .writeHead(302, {
+          'x-debug-token': `received ${got}`,
+          'set-cookie': `session=${encodeURIComponent(got)}; HttpOnly`,
+          location: `/login?token=${encodeURIComponent(got)}&form=${new URLSearchParams({ t: got }).toString().slice(2)}`,
+          'x-json': JSON.stringify({ t: got }),
+          'content-length': '0',
+        })
+        .end();
     });
     const exchange = await runner({ headers: { 'X-Auth-Token': secret } }).send(testCase(), server.url, DC);
     expect(exchange.response?.headers['x-debug-token']).toBe('received [REDACTED]');

@@ -51,7 +51,9 @@ describe('checkReachable over TLS says what to do', () => {
     try {
       const resolve = { [`dcaas.example.com:443`]: standIn.address };
       const error = await checkReachable('https://dcaas.example.com', runnerOptions({ resolve })).catch((e: unknown) => e);
-      expect((error as Error).message).toBe("cannot connect to https://dcaas.example.com:443: DEPTH_ZERO_SELF_SIGNED_CERT: the server's certificate is signed by no CA this machine trusts (self-signed?): give that CA with --ca-file FILE, or --insecure to skip the check");
+      expect((error as Error).message).toBe(
+        "cannot connect to https://dcaas.example.com:443: DEPTH_ZERO_SELF_SIGNED_CERT: the server's certificate is signed by no CA this machine trusts (self-signed?): give that CA with --ca-file FILE, or --insecure to skip the check",
+      );
       await expect(checkReachable('https://dcaas.example.com', runnerOptions({ resolve, tls: { caFile: TEST_CERT, insecure: false } }))).resolves.toBeUndefined();
       await expect(checkReachable('https://dcaas.example.com', runnerOptions({ resolve, tls: { insecure: true } }))).resolves.toBeUndefined();
     } finally {

@@ -30,12 +30,41 @@ describe('--resolve: a named (non-loopback) target served on loopback', () => {
 
   test('the name keeps the remote safety rules: refused without --allow-mutations, sent with it', async () => {
     const { url, resolve } = remote();
-    const refused = await runCli(['run', '--target', `updateHostedConnect=${url}`, '--resolve', resolve, '--token', mock.token, ...fixtures(), '--runs', '1', '--report', `json=${join(await tempDir(), 'r.json')}`]);
+    const refused = await runCli([
+      'run',
+      '--target',
+      `updateHostedConnect=${url}`,
+      '--resolve',
+      resolve,
+      '--token',
+      mock.token,
+      ...fixtures(),
+      '--runs',
+      '1',
+      '--report',
+      `json=${join(await tempDir(), 'r.json')}`,
+    ]);
     expect(refused.code).toBe(2);
     expectOneErrorLine(refused.err);
     expect(refused.err).toContain('--allow-mutations');
     const path = join(await tempDir(), 'r.json');
-    const sent = await runCli(['run', '--target', `updateHostedConnect=${url}`, '--resolve', resolve, '--token', mock.token, ...fixtures(), '--runs', '1', '--allow-mutations', '--rate-limit', '1000', '--report', `json=${path}`]);
+    const sent = await runCli([
+      'run',
+      '--target',
+      `updateHostedConnect=${url}`,
+      '--resolve',
+      resolve,
+      '--token',
+      mock.token,
+      ...fixtures(),
+      '--runs',
+      '1',
+      '--allow-mutations',
+      '--rate-limit',
+      '1000',
+      '--report',
+      `json=${path}`,
+    ]);
     // The remote default of one accepted change per resource applies too: the refusals run, the changes
     // after the first one are not sent.
     expect(sent.code).toBe(0);

@@ -136,13 +136,13 @@ describe('credential routing (buildRequest through planToSent)', () => {
     expect(names('upgrade', 'configured', hcx)).toEqual(['x-hm-authorization', 'x-trace']);
   });
 
-  it('a case without a credential carries none of the operation\'s credential headers, nor a conventional one', () => {
+  it("a case without a credential carries none of the operation's credential headers, nor a conventional one", () => {
     const withCookie = runnerOptions({ headers: { ...headers, Cookie: 'session=abcd' }, headerRoutes });
     expect(Object.keys(planToSent({ ...testCase({ auth: 'none' }), operationId: 'update' }, 'http://h', dc, withCookie).headers)).toEqual(['x-trace']);
     expect(names('upgrade', 'none', hcx)).toEqual(['x-trace']);
   });
 
-  it('a wrong credential replaces only the operation\'s own credential header', () => {
+  it("a wrong credential replaces only the operation's own credential header", () => {
     const sent = planToSent({ ...testCase({ auth: 'wrong' }), operationId: 'update' }, 'http://h', dc, options);
     expect(Object.keys(sent.headers).sort()).toEqual(['x-auth-token', 'x-trace']);
   });

@@ -70,24 +70,36 @@ describe('validators generated as code (ajv standalone)', () => {
 
   it('keep what lenient reading told (a --spec document) and read its patterns as compiling does', async () => {
     const document = JSON.stringify({
-        openapi: '3.1.0',
-        info: { title: 't', version: '1' },
-        paths: {
-          '/things/{id}': {
-            put: {
-              operationId: 'putThing',
-              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9\\-_]+$' } }],
-              requestBody: { content: { 'application/json': { schema: { type: 'object', maxLength: 3, properties: { blob: { type: 'string', format: 'blob' }, when: { type: 'string', format: 'date-time' }, size: { type: 'number', format: 'float' } } } } } },
-              responses: { '200': { description: 'ok' } },
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/things/{id}': {
+          put: {
+            operationId: 'putThing',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9\\-_]+$' } }],
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    maxLength: 3,
+                    properties: { blob: { type: 'string', format: 'blob' }, when: { type: 'string', format: 'date-time' }, size: { type: 'number', format: 'float' } },
+                  },
+                },
+              },
             },
+            responses: { '200': { description: 'ok' } },
           },
         },
-      });
+      },
+    });
     // Two loads of the document: the shared lenient instances tell the quirks of one schema object once.
-    const [first, second] = await Promise.all(['quirks.json', 'quirks-again.json'].map(async (name) => {
-      await writeFile(join(dir, name), document);
-      return (await loadSpec(join(dir, name))).operations[0]!;
-    }));
+    const [first, second] = await Promise.all(
+      ['quirks.json', 'quirks-again.json'].map(async (name) => {
+        await writeFile(join(dir, name), document);
+        return (await loadSpec(join(dir, name))).operations[0]!;
+      }),
+    );
     const into = join(dir, 'lenient');
     generateValidatorsInto(into);
     const compiled = new OperationValidators(first!);
@@ -98,7 +110,12 @@ describe('validators generated as code (ajv standalone)', () => {
     expect(compiled.quirks.size).toBeGreaterThan(0);
     expect([...stored.quirks]).toEqual([...compiled.quirks]);
     const request = (id: string, json: unknown) => ({ method: 'PUT', path: '/things/{id}', pathParams: { id }, query: {}, headers: {}, body: { json } });
-    for (const [id, json] of [['ab-c_1', { when: '2024-01-01T00:00:00Z', size: 1.5 }], ['AB', { when: 'yesterday' }], ['x', { size: 1e39 }], ['x', { blob: 'any' }]] as const) {
+    for (const [id, json] of [
+      ['ab-c_1', { when: '2024-01-01T00:00:00Z', size: 1.5 }],
+      ['AB', { when: 'yesterday' }],
+      ['x', { size: 1e39 }],
+      ['x', { blob: 'any' }],
+    ] as const) {
       const planned = request(id, json) as unknown as Parameters<OperationValidators['validateRequest']>[0];
       expect(stored.validateRequest(planned)).toEqual(compiled.validateRequest(planned));
     }
@@ -109,7 +126,10 @@ describe('validators generated as code (ajv standalone)', () => {
     process.env.CONFORMANCE_CACHE_DIR = join(dir, 'own');
     const configs: unknown[] = [{}, { runs: 3, targets: { 'huawei-dc': 'http://localhost:1' } }, { runs: 'many' }, { nonsense: true }, { target: 'not a uri' }];
     const reports: unknown[] = [{}, { summary: {} }];
-    for (const [schema, values] of [[configSchema, configs], [reportSchema, reports]] as const) {
+    for (const [schema, values] of [
+      [configSchema, configs],
+      [reportSchema, reports],
+    ] as const) {
       const compiled = schemaValidator(schema);
       const stored = schemaValidator(schema);
       expect((compiled as { source?: unknown }).source).toBeDefined();

@@ -15,11 +15,26 @@ export const credentialMutants: OperatorFamily = ({ operation }) => {
   const target = `${prefix}.auth`;
   const out: Mutant[] = [];
   const add = (operator: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}): void => {
-    out.push({ id: `credential/${operator}/${target}${variant ? `/${variant}` : ''}`, family: 'credential', operator, operationId: operation.operationId, target, params, description, hooks: hooksBuilder(hooks) });
+    out.push({
+      id: `credential/${operator}/${target}${variant ? `/${variant}` : ''}`,
+      family: 'credential',
+      operator,
+      operationId: operation.operationId,
+      target,
+      params,
+      description,
+      hooks: hooksBuilder(hooks),
+    });
   };
   add('presence-only', 'any value of a credential header accepted: presence checked, not the value', { acceptCredential: () => true });
   add('prefix-of-token', 'a credential that is a non-empty prefix of the token accepted', { acceptCredential: (given, expected) => given.length > 0 && expected.startsWith(given) });
-  add('first-chars-only', `a credential compared on its first ${PREFIX_CHARS} characters only`, { acceptCredential: (given, expected) => given.slice(0, PREFIX_CHARS) === expected.slice(0, PREFIX_CHARS) }, undefined, { chars: PREFIX_CHARS });
+  add(
+    'first-chars-only',
+    `a credential compared on its first ${PREFIX_CHARS} characters only`,
+    { acceptCredential: (given, expected) => given.slice(0, PREFIX_CHARS) === expected.slice(0, PREFIX_CHARS) },
+    undefined,
+    { chars: PREFIX_CHARS },
+  );
   add('case-insensitive', 'a credential compared without letter case', { acceptCredential: (given, expected) => given.toLowerCase() === expected.toLowerCase() });
   add('empty-accepted', 'an empty credential value accepted', { acceptCredential: (given, expected) => given.trim() === '' || given === expected });
   for (const condition of inputConditions(operation)) {

@@ -58,9 +58,25 @@ export const pathValueMutants: OperatorFamily = ({ operation }) => {
   });
   for (const name of names) {
     const target = `${prefix}.path.${name}`;
-    add('5xx-on-unexpected-shape', target, `a ${name} with a character outside letters, digits and "-" answered 500 before it is validated`, crashOn(name, (v) => UNEXPECTED.test(v)));
-    if (name !== last) add('5xx-on-empty', target, `an empty ${name} segment answered 500`, crashOn(name, (v) => v === ''));
-    add('5xx-on-overlong', target, `a ${name} over ${BUFFER} characters answered 500 (a fixed-size buffer)`, crashOn(name, (v) => v.length > BUFFER));
+    add(
+      '5xx-on-unexpected-shape',
+      target,
+      `a ${name} with a character outside letters, digits and "-" answered 500 before it is validated`,
+      crashOn(name, (v) => UNEXPECTED.test(v)),
+    );
+    if (name !== last)
+      add(
+        '5xx-on-empty',
+        target,
+        `an empty ${name} segment answered 500`,
+        crashOn(name, (v) => v === ''),
+      );
+    add(
+      '5xx-on-overlong',
+      target,
+      `a ${name} over ${BUFFER} characters answered 500 (a fixed-size buffer)`,
+      crashOn(name, (v) => v.length > BUFFER),
+    );
   }
   add('decoded-separator', prefix, 'path values decoded before routing: a %2F is a separator, %2E%2E a dot-segment, so an odd id reaches another resource', {
     readPathParams: reroute(template, withoutDotSegments),

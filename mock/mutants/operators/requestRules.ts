@@ -14,7 +14,6 @@ import { edgeAndPast, measuredValue, satisfies } from '../satisfies.ts';
 const REQUEST_PLACES: readonly string[] = ['path', 'query', 'header', 'body'];
 const STRING_RULES: readonly string[] = ['maxLength', 'minLength', 'enum', 'pattern'];
 
-
 function issueAt(c: Constraint, message: string): ValidationIssue {
   return { where: c.where, at: c.where === 'body' ? c.target : c.name, keyword: c.kind, params: {}, schemaPath: '', message };
 }
@@ -65,7 +64,14 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
 
   if (steps !== undefined) {
     const { past, edge } = steps;
-    if ((past >= 0 || !['minLength', 'minItems'].includes(c.kind)) && !tightenedOnly) add('loosened', `${c.id} loosened by one step: ${past} accepted`, acceptWhen((ctx) => some(ctx, (v) => measuredValue(c, v) === past)), undefined, { accepted: past });
+    if ((past >= 0 || !['minLength', 'minItems'].includes(c.kind)) && !tightenedOnly)
+      add(
+        'loosened',
+        `${c.id} loosened by one step: ${past} accepted`,
+        acceptWhen((ctx) => some(ctx, (v) => measuredValue(c, v) === past)),
+        undefined,
+        { accepted: past },
+      );
     add(
       'tightened',
       `${c.id} tightened by one step: ${edge} rejected`,
@@ -87,22 +93,46 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
   }
 
   if (tightenedOnly) return out;
-  add('not-enforced', `${c.id} not enforced`, acceptWhen(() => true));
+  add(
+    'not-enforced',
+    `${c.id} not enforced`,
+    acceptWhen(() => true),
+  );
 
   if (c.kind === 'type' && c.where === 'body') {
     const types = Array.isArray(c.value) ? (c.value as string[]) : [String(c.value)];
     const numeric = types.includes('integer') || types.includes('number');
     if (numeric && !types.includes('string')) {
-      add('after-coercion', `${c.id}: a number written as a JSON string ("10") accepted`, acceptWhen((ctx) => some(ctx, (v) => typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))), 'number-as-string');
+      add(
+        'after-coercion',
+        `${c.id}: a number written as a JSON string ("10") accepted`,
+        acceptWhen((ctx) => some(ctx, (v) => typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))),
+        'number-as-string',
+      );
     }
     if (types.includes('integer') && !types.includes('number')) {
-      add('after-coercion', `${c.id}: a fraction (2.5) accepted where an integer is due`, acceptWhen((ctx) => some(ctx, (v) => typeof v === 'number' && !Number.isInteger(v))), 'fraction');
+      add(
+        'after-coercion',
+        `${c.id}: a fraction (2.5) accepted where an integer is due`,
+        acceptWhen((ctx) => some(ctx, (v) => typeof v === 'number' && !Number.isInteger(v))),
+        'fraction',
+      );
     }
     if (types.includes('boolean') && !types.includes('string')) {
-      add('after-coercion', `${c.id}: a boolean written as a string ("true") accepted`, acceptWhen((ctx) => some(ctx, (v) => v === 'true' || v === 'false')), 'boolean-as-string');
+      add(
+        'after-coercion',
+        `${c.id}: a boolean written as a string ("true") accepted`,
+        acceptWhen((ctx) => some(ctx, (v) => v === 'true' || v === 'false')),
+        'boolean-as-string',
+      );
     }
     if (!types.includes('null') && c.target !== '') {
-      add('after-coercion', `${c.id}: null accepted, read as absent`, acceptWhen((ctx) => some(ctx, (v) => v === null)), 'null-as-absent');
+      add(
+        'after-coercion',
+        `${c.id}: null accepted, read as absent`,
+        acceptWhen((ctx) => some(ctx, (v) => v === null)),
+        'null-as-absent',
+      );
     }
   }
 
@@ -149,11 +179,23 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
   const inside = other !== undefined && other.where === 'body' && c.where === 'body' && (c.target === '' || other.name.startsWith(`${c.target}/`));
   if (other && !inside) {
     const present = (ctx: RequestContext): boolean => inputValue(ctx, other) !== undefined;
-    add('only-when-present', `${c.id} enforced only when ${other.label} is given`, acceptWhen((ctx) => !present(ctx)), other.label, { other: other.label });
+    add(
+      'only-when-present',
+      `${c.id} enforced only when ${other.label} is given`,
+      acceptWhen((ctx) => !present(ctx)),
+      other.label,
+      { other: other.label },
+    );
     add('only-when-absent', `${c.id} enforced only when ${other.label} is not given`, acceptWhen(present), other.label, { other: other.label });
     const v = distinguishedValue(other);
     if (v !== undefined) {
-      add('only-when-value', `${c.id} enforced only when ${other.label}=${v}`, acceptWhen((ctx) => inputValue(ctx, other) !== v), `${other.label}=${v}`, { other: other.label, value: v });
+      add(
+        'only-when-value',
+        `${c.id} enforced only when ${other.label}=${v}`,
+        acceptWhen((ctx) => inputValue(ctx, other) !== v),
+        `${other.label}=${v}`,
+        { other: other.label, value: v },
+      );
     }
   }
   return out;

@@ -24,7 +24,17 @@ export const resourceMutants: OperatorFamily = ({ operation }) => {
   // An unknown id answered as if it existed breaks the not-found rule, as firmly as the document states it.
   const lookup = operation.hints.checkProvenance['not-found'] ?? 'page';
   const add = (operator: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}, provenance: Provenance = 'page'): void => {
-    out.push({ id: `resource/${operator}/${target}${variant ? `/${variant}` : ''}`, family: 'resource', operator, operationId: operation.operationId, target, params, description, provenance, hooks: hooksBuilder(hooks) });
+    out.push({
+      id: `resource/${operator}/${target}${variant ? `/${variant}` : ''}`,
+      family: 'resource',
+      operator,
+      operationId: operation.operationId,
+      target,
+      params,
+      description,
+      provenance,
+      hooks: hooksBuilder(hooks),
+    });
   };
   const owner = operation.hints.ownerParameter;
   if (owner !== undefined) {
@@ -46,10 +56,16 @@ export const resourceMutants: OperatorFamily = ({ operation }) => {
     },
   });
   for (const condition of inputConditions(operation)) {
-    add('lookup-skipped-when', `the ${parameter} not looked up when ${condition.label}: any id answered`, {
-      lookupResource: (id, found, ctx) => found.get(id) ?? (condition.holds(ctx) ? found.synthesize(id) : undefined),
-    }, condition.label, { when: condition.label }, lookup);
+    add(
+      'lookup-skipped-when',
+      `the ${parameter} not looked up when ${condition.label}: any id answered`,
+      {
+        lookupResource: (id, found, ctx) => found.get(id) ?? (condition.holds(ctx) ? found.synthesize(id) : undefined),
+      },
+      condition.label,
+      { when: condition.label },
+      lookup,
+    );
   }
   return out;
 };
-

@@ -90,7 +90,17 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
   // Where the broken rule comes from: the member's own provenance, else the documented response's.
   let provenance: Provenance = 'page';
   const add = (operator: string, target: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}): void => {
-    out.push({ id: `response/${operator}/${target}${variant ? `/${variant}` : ''}`, family: 'response', operator, operationId: operation.operationId, target, params, description, provenance, hooks: hooksBuilder(hooks) });
+    out.push({
+      id: `response/${operator}/${target}${variant ? `/${variant}` : ''}`,
+      family: 'response',
+      operator,
+      operationId: operation.operationId,
+      target,
+      params,
+      description,
+      provenance,
+      hooks: hooksBuilder(hooks),
+    });
   };
   /** Changes the answers of one status. */
   const onStatus = (status: number, change: (response: MockResponse) => MockResponse): FaultHooks => ({
@@ -106,32 +116,79 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
     for (const c of members) {
       provenance = c.provenance;
       const place = `${status} ${c.name || '(body)'}`;
-      if (c.kind === 'required') add('left-out', memberOf(c).replace(`.${documented.status}.`, `.${status}.`), `${place} left out`, withMember(status, c.target, () => REMOVE, true));
+      if (c.kind === 'required')
+        add(
+          'left-out',
+          memberOf(c).replace(`.${documented.status}.`, `.${status}.`),
+          `${place} left out`,
+          withMember(status, c.target, () => REMOVE, true),
+        );
       if (c.kind === 'type') {
         const types = typesOf(c);
         const member = memberOf(c).replace(`.${documented.status}.`, `.${status}.`);
         const wrong = wrongType(types);
-        if (wrong !== undefined) add('wrong-type', member, `${place} of the wrong type (${JSON.stringify(wrong)})`, withMember(status, c.target, () => wrong));
-        if (!types.includes('null') && c.target !== '') add('null', member, `${place} null`, withMember(status, c.target, () => null));
+        if (wrong !== undefined)
+          add(
+            'wrong-type',
+            member,
+            `${place} of the wrong type (${JSON.stringify(wrong)})`,
+            withMember(status, c.target, () => wrong),
+          );
+        if (!types.includes('null') && c.target !== '')
+          add(
+            'null',
+            member,
+            `${place} null`,
+            withMember(status, c.target, () => null),
+          );
       }
       const broken = breaking(c);
-      if (broken) add(broken.operator, c.id.replace(`.${documented.status}.`, `.${status}.`), `${place} ${JSON.stringify(broken.value).slice(0, 40)} (breaks ${c.kind})`, withMember(status, c.target, () => broken.value));
+      if (broken)
+        add(
+          broken.operator,
+          c.id.replace(`.${documented.status}.`, `.${status}.`),
+          `${place} ${JSON.stringify(broken.value).slice(0, 40)} (breaks ${c.kind})`,
+          withMember(status, c.target, () => broken.value),
+        );
     }
     provenance = documented.provenance;
     const json = documented.contentTypes.some((t) => /json/i.test(t));
     if (json) {
-      add('content-type-missing', `${prefix}.response.${status}`, `${status} answered without a content type`, onStatus(status, (r) => ({ ...r, contentType: '' })));
-      add('content-type-wrong', `${prefix}.response.${status}`, `${status} answered as text/plain`, onStatus(status, (r) => ({ ...r, contentType: 'text/plain; charset=utf-8' })));
+      add(
+        'content-type-missing',
+        `${prefix}.response.${status}`,
+        `${status} answered without a content type`,
+        onStatus(status, (r) => ({ ...r, contentType: '' })),
+      );
+      add(
+        'content-type-wrong',
+        `${prefix}.response.${status}`,
+        `${status} answered as text/plain`,
+        onStatus(status, (r) => ({ ...r, contentType: 'text/plain; charset=utf-8' })),
+      );
     }
     for (const next of neighbours(status)) {
       // Which of its documented statuses a situation gets the page does not say; an undocumented one is
       // judged as the document says for its class.
       const listed = operation.responses.some((r) => r.status === String(next));
       provenance = listed ? 'reading' : (operation.hints.undocumentedStatusProvenance[`${Math.floor(next / 100)}XX`] ?? 'page');
-      add('status-swapped', `${prefix}.response.${status}`, `${status} answered ${next} instead`, onStatus(status, (r) => ({ ...r, status: next })), String(next), { status: next });
+      add(
+        'status-swapped',
+        `${prefix}.response.${status}`,
+        `${status} answered ${next} instead`,
+        onStatus(status, (r) => ({ ...r, status: next })),
+        String(next),
+        { status: next },
+      );
     }
     provenance = documented.provenance;
-    if (status >= 400 && status < 500) add('4xx-as-5xx', `${prefix}.response.${status}`, `${status} answered 500 instead`, onStatus(status, (r) => ({ ...r, status: 500 })));
+    if (status >= 400 && status < 500)
+      add(
+        '4xx-as-5xx',
+        `${prefix}.response.${status}`,
+        `${status} answered 500 instead`,
+        onStatus(status, (r) => ({ ...r, status: 500 })),
+      );
   }
 
   for (const echo of operation.hints.echoes) {
@@ -148,9 +205,16 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
       add('update-not-applied', target, 'the update answered but not applied', { applyUpdate: (before) => before });
       add('update-not-stored', target, 'the update answered as applied but not stored', { storeUpdate: (before) => before });
       for (const field of fields) {
-        add('update-partly-applied', target, `the update applied without ${field}`, {
-          applyUpdate: <T>(before: T, updated: T): T => ({ ...(updated as State), [field]: (before as State)[field] }) as T,
-        }, field, { field });
+        add(
+          'update-partly-applied',
+          target,
+          `the update applied without ${field}`,
+          {
+            applyUpdate: <T>(before: T, updated: T): T => ({ ...(updated as State), [field]: (before as State)[field] }) as T,
+          },
+          field,
+          { field },
+        );
       }
       add('undocumented-members-stored', target, 'members of the update the document does not list written into the stored resource', {
         applyUpdate: <T>(_before: T, updated: T, ctx: RequestContext): T => {

@@ -38,8 +38,6 @@ const LINE_BREAK = /[\r\n\u2028\u2029]/u;
 const OTHER_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/u;
 const NON_BMP = /[\u{10000}-\u{10ffff}]/u;
 
-
-
 /**
  * Robustness: a 500 for valid requests of one class: a line break or another control character in any
  * string, a character outside the BMP, a value at the widest UTF-8 encoding of its length limit or whose
@@ -51,9 +49,24 @@ export const robustnessMutants: OperatorFamily = ({ operation, constraints }) =>
   const add = (operator: string, target: string, description: string, hooks: HooksOf): void => {
     out.push({ id: `robustness/${operator}/${target}`, family: 'robustness', operator, operationId: operation.operationId, target, params: {}, description, hooks: hooksBuilder(hooks) });
   };
-  add('5xx-on-line-break', prefix, 'a valid request with a line break in any string answered 500', crashWhen((ctx) => strings(ctx).some((s) => LINE_BREAK.test(s))));
-  add('5xx-on-control-character', prefix, 'a valid request with a control character (not a line break) in any string answered 500', crashWhen((ctx) => strings(ctx).some((s) => OTHER_CONTROL.test(s))));
-  add('5xx-on-non-bmp', prefix, 'a valid request with a character outside the BMP answered 500', crashWhen((ctx) => strings(ctx).some((s) => NON_BMP.test(s))));
+  add(
+    '5xx-on-line-break',
+    prefix,
+    'a valid request with a line break in any string answered 500',
+    crashWhen((ctx) => strings(ctx).some((s) => LINE_BREAK.test(s))),
+  );
+  add(
+    '5xx-on-control-character',
+    prefix,
+    'a valid request with a control character (not a line break) in any string answered 500',
+    crashWhen((ctx) => strings(ctx).some((s) => OTHER_CONTROL.test(s))),
+  );
+  add(
+    '5xx-on-non-bmp',
+    prefix,
+    'a valid request with a character outside the BMP answered 500',
+    crashWhen((ctx) => strings(ctx).some((s) => NON_BMP.test(s))),
+  );
   add('5xx-on-overlap', prefix, `a request answered 500 when it comes within ${HOLD_MS} ms of another for the same resource (a store that takes that long, unsafe under overlap)`, () => {
     const lastSeen = new Map<string, number>();
     return crashWhen((ctx) => {
@@ -71,15 +84,30 @@ export const robustnessMutants: OperatorFamily = ({ operation, constraints }) =>
     const steps = edgeAndPast(c, ruleSchema(operation, c));
     if (limit === undefined || steps === undefined) continue;
     const { edge } = steps;
-    add('5xx-at-boundary', c.id, `${c.id}: a valid value at the boundary (${edge}) answered 500`, crashWhen((ctx) => constrainedValues(ctx, c).some((v) => measuredValue(c, v) === edge)));
+    add(
+      '5xx-at-boundary',
+      c.id,
+      `${c.id}: a valid value at the boundary (${edge}) answered 500`,
+      crashWhen((ctx) => constrainedValues(ctx, c).some((v) => measuredValue(c, v) === edge)),
+    );
     // Only existing ids reach the handler: the encodings of an id the server never issued are not looked at.
     if (c.kind === 'maxLength' && limit > 0 && !(c.where === 'path' && c.name === operation.hints.resourceParameter)) {
-      add('5xx-on-widest-encoding-at-limit', c.id, `${c.id}: ${limit} characters of 4 UTF-8 bytes each answered 500`, crashWhen((ctx) => {
-        return constrainedValues(ctx, c).some((v) => typeof v === 'string' && codePointLength(v) === limit && Buffer.byteLength(v) === 4 * limit);
-      }));
-      add('5xx-when-bytes-exceed-limit', c.id, `${c.id}: a valid value whose UTF-8 bytes exceed ${limit} answered 500 (the limit read as bytes)`, crashWhen((ctx) => {
-        return constrainedValues(ctx, c).some((v) => typeof v === 'string' && Buffer.byteLength(v) > limit);
-      }));
+      add(
+        '5xx-on-widest-encoding-at-limit',
+        c.id,
+        `${c.id}: ${limit} characters of 4 UTF-8 bytes each answered 500`,
+        crashWhen((ctx) => {
+          return constrainedValues(ctx, c).some((v) => typeof v === 'string' && codePointLength(v) === limit && Buffer.byteLength(v) === 4 * limit);
+        }),
+      );
+      add(
+        '5xx-when-bytes-exceed-limit',
+        c.id,
+        `${c.id}: a valid value whose UTF-8 bytes exceed ${limit} answered 500 (the limit read as bytes)`,
+        crashWhen((ctx) => {
+          return constrainedValues(ctx, c).some((v) => typeof v === 'string' && Buffer.byteLength(v) > limit);
+        }),
+      );
     }
   }
   return out;

@@ -19,7 +19,17 @@ export function constraintsCommand(program: Command, write: (text: string) => vo
       // The values tried are generated (fast-check) only for the outputs that show them.
       const triedValues = async () => {
         const { valuesTried } = await import('../../plan/valuesTried.ts');
-        return new Map(specs.flatMap((spec) => spec.operations.flatMap((o) => [...valuesTried(o, catalogue.filter((c) => c.operationId === o.operationId), validatorsFor(o))])));
+        return new Map(
+          specs.flatMap((spec) =>
+            spec.operations.flatMap((o) => [
+              ...valuesTried(
+                o,
+                catalogue.filter((c) => c.operationId === o.operationId),
+                validatorsFor(o),
+              ),
+            ]),
+          ),
+        );
       };
       if (options.json) {
         const tried = await triedValues();

@@ -18,9 +18,13 @@ export function mergeCommand(program: Command, io: MainIo, setExit: (code: numbe
     .command('merge')
     .description('merge the JSON reports of the shards of a run (--shard I/N) and of other targets into one report, in every format')
     .argument('<reports...>', 'report.json files written by run')
-    .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.filter((f) => f !== 'har').join(', ')} (repeatable; default: every file format into the report directory; no har: the reports keep no exchanges)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
+    .option(
+      '--report <format=path>',
+      `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.filter((f) => f !== 'har').join(', ')} (repeatable; default: every file format into the report directory; no har: the reports keep no exchanges)`,
+      (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[],
+    )
     .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
-    .option('--baseline <report.json>', 'compare the merged report with an earlier one (last night\'s merge): new, still failing, fixed')
+    .option('--baseline <report.json>', "compare the merged report with an earlier one (last night's merge): new, still failing, fixed")
     .option('--fail-on <new|any>', `with --baseline: which failures make the exit code 1 (default ${DEFAULT_CONFIG.failOn})`, parseChoice('--fail-on', ['new', 'any'] as const))
     .action(async (paths: string[], flags: MergeFlags) => {
       const { createReporters } = await import('../../../reporters/index.ts');

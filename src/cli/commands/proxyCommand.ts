@@ -38,7 +38,11 @@ export function proxyCommand(program: Command, io: MainIo, setExit: (code: numbe
     .description('forward traffic to an upstream unchanged and judge what passes against the documents (sends nothing of its own); Ctrl-C writes the reports')
     .requiredOption('--upstream <url>', 'base URL of the real server the proxy forwards to', parseUrl('--upstream'))
     .option('--listen <host:port>', 'where the proxy listens', parseListen, { host: '127.0.0.1', port: 8080 })
-    .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
+    .option(
+      '--report <format=path>',
+      `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`,
+      (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[],
+    )
     .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
     .option('--quiet', 'no log line per exchange')
     .option('--max-response-bytes <n>', `bytes of each body kept for judging; a bigger body is forwarded whole and judged too large (default ${DEFAULT_CONFIG.maxResponseBytes})`, parseInteger(1024))
@@ -53,22 +57,30 @@ export function proxyCommand(program: Command, io: MainIo, setExit: (code: numbe
       const { checkReportPaths } = await import('../checkReportPaths.ts');
       const { exitCodeOf } = await import('../exitCodeOf.ts');
       // The same validation as `run` for what they share (the URL, report paths, the body cap).
-      const config = resolveConfig({}, {
-        target: flags.upstream,
-        ...(flags.report ? { reports: flags.report } : {}),
-        ...(flags.reportDir ? { reportDir: flags.reportDir } : {}),
-        ...(flags.maxResponseBytes ? { maxResponseBytes: flags.maxResponseBytes } : {}),
-      });
+      const config = resolveConfig(
+        {},
+        {
+          target: flags.upstream,
+          ...(flags.report ? { reports: flags.report } : {}),
+          ...(flags.reportDir ? { reportDir: flags.reportDir } : {}),
+          ...(flags.maxResponseBytes ? { maxResponseBytes: flags.maxResponseBytes } : {}),
+        },
+      );
       await checkReportPaths(config);
       const specs = await loadSpecs(flags.spec);
       const streams = { write: (text: string) => io.out(text), isTTY: false };
-      const reporters = createReporters(config.reports, { reportDir: config.reportDir, console: { stdout: streams, stderr: { write: (text: string) => io.err(text), isTTY: false }, progress: false } });
+      const reporters = createReporters(config.reports, {
+        reportDir: config.reportDir,
+        console: { stdout: streams, stderr: { write: (text: string) => io.err(text), isTTY: false }, progress: false },
+      });
       const auditor = new TrafficAuditor(specs, { listeners: reporters, target: flags.upstream, toolVersion: TOOL_VERSION, command: 'proxy' });
       const { host, port } = flags.listen;
       // The proxy forwards its clients' credentials to the upstream: on a non-loopback address anyone who
       // reaches the port uses them. Said, not refused: a proxy for another machine's client needs it.
       if (!isLoopback(`http://${host.includes(':') ? `[${host}]` : host}`)) {
-        io.err(`conformance proxy: warning: --listen ${host}:${port} is not loopback: anyone who reaches it sends requests upstream with the credentials it forwards; use --listen 127.0.0.1:${port} unless that is intended\n`);
+        io.err(
+          `conformance proxy: warning: --listen ${host}:${port} is not loopback: anyone who reaches it sends requests upstream with the credentials it forwards; use --listen 127.0.0.1:${port} unless that is intended\n`,
+        );
       }
       const interrupt = interruptSignal(io);
       let abandoned = 0;

@@ -5,7 +5,20 @@ import { DEFAULT_CONFIG, REMOTE_DEFAULTS, REPORT_FORMATS, type ConformanceConfig
 import { REPLAY_REPORT_DIR } from '../../regression/replayConfig.ts';
 import type { MainIo } from '../MainIo.ts';
 import { collect } from '../collect.ts';
-import { parseChoice, parseFixture, parseHeader, parseInteger, parseOnlyValue, parseResolve, parsePositiveNumber, parseReport, parseSpec, parseTarget, parseToken, type TargetFlags } from '../parseFlags.ts';
+import {
+  parseChoice,
+  parseFixture,
+  parseHeader,
+  parseInteger,
+  parseOnlyValue,
+  parseResolve,
+  parsePositiveNumber,
+  parseReport,
+  parseSpec,
+  parseTarget,
+  parseToken,
+  type TargetFlags,
+} from '../parseFlags.ts';
 import { parseShard } from '../../config/parseShard.ts';
 import { UsageError } from '../../errors/ConformanceError.ts';
 import type { ReportShard } from '../../model/RunReport.ts';
@@ -102,7 +115,11 @@ export function addTargetOptions(command: Command): Command {
     .option('--spec <path>', 'OpenAPI 3.1 or 3.0 document (repeatable; default: the shipped schemas)', (v, p: string[]) => parseSpec(v, p), [])
     .option('--target <url|name=url>', 'base URL for every operation, or for one operationId/document (repeatable); default: the embedded mock', (v, p: TargetFlags | undefined) => parseTarget(v, p))
     .option('--fixture <name=value>', 'id of an existing resource by path-parameter name (repeatable)', (v, p: Record<string, string> | undefined) => parseFixture(v, p))
-    .option('--header <"Name: value">', 'header sent to the operations whose security schemes name it (a header none names: to every request); treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
+    .option(
+      '--header <"Name: value">',
+      'header sent to the operations whose security schemes name it (a header none names: to every request); treated as a credential and redacted (repeatable)',
+      (v, p: Record<string, string> | undefined) => parseHeader(v, p),
+    )
     .option(
       '--token <token>',
       "credential sent in the first of each operation's security schemes the target accepts, tried in document order (HCX: x-hm-authorization, then Authorization: Bearer, then Authorization; DC: X-Auth-Token)",
@@ -111,7 +128,11 @@ export function addTargetOptions(command: Command): Command {
     .option('--operation <operationId>', 'run only this operation (repeatable; default: every operation)', collect, [])
     .option('--only-target <name>', "run only this server of the config file's targets, by its name (repeatable; default: all)", collect, [])
     .option('--strict', 'every broken rule fails the run: warnings count as failures')
-    .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
+    .option(
+      '--report <format=path>',
+      `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`,
+      (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[],
+    )
     .option('--report-dir <dir>', `directory of the default reports (default: ${DEFAULT_CONFIG.reportDir} for run, ${REPLAY_REPORT_DIR} for replay)`)
     .option('--allow-mutations', 'allow state-changing requests to a non-loopback target')
     .option('--concurrency <n>', `requests in flight at once (default ${DEFAULT_CONFIG.concurrency})`, parseInteger(1, 256))
@@ -120,14 +141,24 @@ export function addTargetOptions(command: Command): Command {
     .option('--retries <n>', `retries on 429/503, honouring Retry-After (default ${DEFAULT_CONFIG.retries})`, parseInteger(0, 10))
     .option('--max-requests <n>', `request budget (default ${REMOTE_DEFAULTS.maxRequests} for a non-loopback target)`, parseInteger(1))
     .option('--task-deadline <ms>', "how long a followed task may run before it is reported as never ending (default: the document's)", parseInteger(1))
-    .option('--max-accepted <n>', `accepted (2xx) state-changing requests per resource; then its other cases are not sent (default ${REMOTE_DEFAULTS.maxAccepted} for a non-loopback target)`, parseInteger(1))
-    .option('--only-value <name=value>', 'send only this value for an input (a parameter name or body member pointer) of every operation that has it (repeatable: the values add up)', (v, p: Record<string, string[]> | undefined) => parseOnlyValue(v, p))
+    .option(
+      '--max-accepted <n>',
+      `accepted (2xx) state-changing requests per resource; then its other cases are not sent (default ${REMOTE_DEFAULTS.maxAccepted} for a non-loopback target)`,
+      parseInteger(1),
+    )
+    .option(
+      '--only-value <name=value>',
+      'send only this value for an input (a parameter name or body member pointer) of every operation that has it (repeatable: the values add up)',
+      (v, p: Record<string, string[]> | undefined) => parseOnlyValue(v, p),
+    )
     .option('--rate-limit <rps>', `requests per second (default ${REMOTE_DEFAULTS.rateLimit} for a non-loopback target)`, parsePositiveNumber)
     .option('--max-response-bytes <n>', `response body cap in bytes (default ${DEFAULT_CONFIG.maxResponseBytes})`, parseInteger(1024))
     .option('--insecure', 'do not verify TLS certificates')
     .option('--ca-file <path>', 'extra CA certificate (PEM)')
     .option('--proxy <url>', 'HTTP(S) proxy')
-    .option('--resolve <host:port:address>', 'connect to ADDRESS for HOST:PORT, as curl does; the name stays in URLs, Host, TLS and the safety rules (repeatable)', (v, p: string[] | undefined) => parseResolve(v, p))
+    .option('--resolve <host:port:address>', 'connect to ADDRESS for HOST:PORT, as curl does; the name stays in URLs, Host, TLS and the safety rules (repeatable)', (v, p: string[] | undefined) =>
+      parseResolve(v, p),
+    )
     .option('--mock-fault <name>', 'embedded mock only: break one rule (list: npm run mock -- --list-faults)')
     .option('--mock-mutant <id>', 'embedded mock only: a generated mutant (list: npm run mock -- --list-mutants)')
     .option('--mock-latency <ms>', 'embedded mock only: delay every answer', parseInteger(0))

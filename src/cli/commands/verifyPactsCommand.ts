@@ -29,11 +29,19 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
     .description('verify the pact files (default: contracts/pacts/*.json) against a provider with the Pact verifier')
     .option('--target <url>', 'provider base URL (default: the embedded mock)', parseUrl('--target'))
     .option('--fixture <name=value>', 'id of an existing resource by path-parameter name: the provider-state values (repeatable)', (v, p: Record<string, string> | undefined) => parseFixture(v, p))
-    .option('--header <"Name: value">', 'header sent to the interactions of the operations whose security schemes name it (a header none names: to every request); treated as a credential and redacted (repeatable)', (v, p: Record<string, string> | undefined) => parseHeader(v, p))
-    .option('--token <token>', 'credential that replaces the pacts\' placeholder', parseToken)
+    .option(
+      '--header <"Name: value">',
+      'header sent to the interactions of the operations whose security schemes name it (a header none names: to every request); treated as a credential and redacted (repeatable)',
+      (v, p: Record<string, string> | undefined) => parseHeader(v, p),
+    )
+    .option('--token <token>', "credential that replaces the pacts' placeholder", parseToken)
     .option('--pact <file>', 'pact file to verify (repeatable)', collect, [])
     .option('--spec <path>', 'OpenAPI 3.1 or 3.0 document naming the operations and credential headers (repeatable)', (v, p: string[]) => parseSpec(v, p), [])
-    .option('--report <format=path>', `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`, (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[])
+    .option(
+      '--report <format=path>',
+      `write a report, as FORMAT or FORMAT=PATH: ${REPORT_FORMATS.join(', ')} (repeatable; default: every file format but har into the report directory)`,
+      (v, p: ReportSpec[] | undefined) => parseReport(v, p) as ReportSpec[],
+    )
     .option('--report-dir <dir>', `directory of the default reports (default ${DEFAULT_CONFIG.reportDir})`)
     .option('--allow-mutations', 'allow state-changing requests to a non-loopback target')
     .option('--mock-fault <name>', 'embedded mock only: break one rule')
@@ -64,14 +72,17 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
       const { resolveConfig } = await import('../../config/resolveConfig.ts');
       const started = new Date();
       // The same validation as `run` for what the two share (URLs, report paths, fixtures).
-      const config = resolveConfig({}, {
-        ...(flags.target ? { target: flags.target } : {}),
-        ...(flags.reportDir ? { reportDir: flags.reportDir } : {}),
-        ...(flags.report ? { reports: flags.report } : {}),
-        ...(flags.mockFault ? { mock: { fault: flags.mockFault } } : {}),
-        ...(flags.maxRequests !== undefined ? { maxRequests: flags.maxRequests } : {}),
-        ...(flags.rateLimit !== undefined ? { rateLimit: flags.rateLimit } : {}),
-      });
+      const config = resolveConfig(
+        {},
+        {
+          ...(flags.target ? { target: flags.target } : {}),
+          ...(flags.reportDir ? { reportDir: flags.reportDir } : {}),
+          ...(flags.report ? { reports: flags.report } : {}),
+          ...(flags.mockFault ? { mock: { fault: flags.mockFault } } : {}),
+          ...(flags.maxRequests !== undefined ? { maxRequests: flags.maxRequests } : {}),
+          ...(flags.rateLimit !== undefined ? { rateLimit: flags.rateLimit } : {}),
+        },
+      );
       await checkReportPaths(config);
       // A pact that is empty or not a pact fails before anything is sent.
       const pactFiles = flags.pact.length > 0 ? flags.pact : defaultPactFiles();
@@ -82,9 +93,18 @@ export function verifyPactsCommand(program: Command, io: MainIo, setExit: (code:
       const pace = runnerOptionsFor(config, flags.target ? prepareOperations(specs, config, { url: flags.target }) : [], undefined);
       if (flags.target) {
         for (const operation of operations) assertSafeTarget(flags.target, { mutating: operation.hints.mutating, allowMutations: flags.allowMutations === true });
-        await checkReachable(flags.target, { headers: {}, timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 }, concurrency: 1, retry: { maxRetries: 0, maxDelayMs: 0 }, maxResponseBytes: 1 });
+        await checkReachable(flags.target, {
+          headers: {},
+          timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 },
+          concurrency: 1,
+          retry: { maxRetries: 0, maxDelayMs: 0 },
+          maxResponseBytes: 1,
+        });
       }
-      const reporters = createReporters(config.reports, { reportDir: config.reportDir, console: { stdout: { write: (t: string) => io.out(t), isTTY: false }, stderr: { write: (t: string) => io.err(t), isTTY: false } } });
+      const reporters = createReporters(config.reports, {
+        reportDir: config.reportDir,
+        console: { stdout: { write: (t: string) => io.out(t), isTTY: false }, stderr: { write: (t: string) => io.err(t), isTTY: false } },
+      });
       const result = await verifyPacts({
         ...(flags.target ? { target: flags.target } : { embeddedTarget: startMockServer }),
         fixtures: flags.fixture ?? {},

@@ -18,12 +18,14 @@ export function numberArbitrary(node: SchemaNode, integer: boolean): fc.Arbitrar
     const high = Math.floor((max ?? 1e9 * step) / step);
     if (high < low) throw new RangeError(`numberArbitrary: no multiple of ${step} between ${min} and ${max}`);
     const decimals = (String(step).split('.')[1] ?? '').length;
-    return fc
-      .integer({ min: Math.max(low, Number.MIN_SAFE_INTEGER), max: Math.min(high, Number.MAX_SAFE_INTEGER) })
-      .map((k) => (decimals > 0 ? Number((k * step).toFixed(decimals)) : k * step))
-      // In binary floating point 0.07 / 0.01 is not 7: only the multiples a division check accepts are valid everywhere.
-      .filter((n) => Number.isInteger(n / step))
-      .map((n) => (Object.is(n, -0) ? 0 : n));
+    return (
+      fc
+        .integer({ min: Math.max(low, Number.MIN_SAFE_INTEGER), max: Math.min(high, Number.MAX_SAFE_INTEGER) })
+        .map((k) => (decimals > 0 ? Number((k * step).toFixed(decimals)) : k * step))
+        // In binary floating point 0.07 / 0.01 is not 7: only the multiples a division check accepts are valid everywhere.
+        .filter((n) => Number.isInteger(n / step))
+        .map((n) => (Object.is(n, -0) ? 0 : n))
+    );
   }
   if (integer) {
     return fc.integer({ min: min ?? Number.MIN_SAFE_INTEGER, max: max ?? Number.MAX_SAFE_INTEGER });

@@ -71,13 +71,15 @@ function withKeys(value: Json): Json {
 function withStructuredCauses(value: Json): Json {
   if (!isRecord(value.summary) || !Array.isArray(value.summary.causes) || !Array.isArray(value.operations)) return value;
   const operations = value.operations.filter(isRecord).filter((o) => typeof o.operationId === 'string' && typeof o.targetName === 'string') as Array<{ operationId: string; targetName: string }>;
-  const inconclusiveCauses = value.summary.causes.filter((c): c is string => typeof c === 'string').map((line) => {
-    for (const o of operations) {
-      const prefix = [causePrefix(o.operationId, o.targetName), causePrefix(o.operationId, undefined)].find((p) => line.startsWith(p));
-      if (prefix !== undefined) return { operationId: o.operationId, target: o.targetName, kind: 'not-run', text: line.slice(prefix.length) };
-    }
-    return { kind: line.startsWith('no case ran') ? 'nothing-ran' : 'not-run', text: line };
-  });
+  const inconclusiveCauses = value.summary.causes
+    .filter((c): c is string => typeof c === 'string')
+    .map((line) => {
+      for (const o of operations) {
+        const prefix = [causePrefix(o.operationId, o.targetName), causePrefix(o.operationId, undefined)].find((p) => line.startsWith(p));
+        if (prefix !== undefined) return { operationId: o.operationId, target: o.targetName, kind: 'not-run', text: line.slice(prefix.length) };
+      }
+      return { kind: line.startsWith('no case ran') ? 'nothing-ran' : 'not-run', text: line };
+    });
   return { ...value, summary: { ...value.summary, inconclusiveCauses } };
 }
 
