@@ -137,7 +137,7 @@ if (values['memory-probe']) {
           const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { summary: { ran: number } };
           resolve({ cases: report.summary.ran, ms });
         } catch (error) {
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }

@@ -7,6 +7,7 @@ import type { InteractionDefinition } from './InteractionDefinition.ts';
 import { InteractionList } from './InteractionList.ts';
 import { promisedResponse } from './promisedResponse.ts';
 import { providerStatePath } from './providerStatePath.ts';
+import { jsonText } from '../src/values/jsonText.ts';
 
 export interface BuildInteractionsOptions {
   /** Ids the cases were planned with, keyed by path-parameter name; they become provider-state values. */
@@ -48,7 +49,7 @@ export function buildInteractions(operation: Operation, cases: readonly Case[], 
   const interactions = new InteractionList();
 
   // The documents' example exchange first: the request every reader of the reference page knows.
-  const exampleParams = Object.fromEntries(pathParameters.map((n) => [n, fixtures[n] ?? String(operation.parameters.find((p) => p.name === n)?.example ?? '')]));
+  const exampleParams = Object.fromEntries(pathParameters.map((n) => [n, fixtures[n] ?? jsonText(operation.parameters.find((p) => p.name === n)?.example ?? '')]));
   const exampleBody = operation.requestBody?.examples[0];
   const exampleRequest = {
     method: operation.method.toUpperCase(),

@@ -13,7 +13,7 @@ export type PactMatcherJson = { readonly 'pact:matcher:type': unknown; readonly 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function typeOf(schema: SchemaNode, example: unknown): string | undefined {
-  const declared = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  const declared: unknown = Array.isArray(schema.type) ? (schema.type as unknown[]).find((t) => t !== 'null') : schema.type;
   if (typeof declared === 'string') return declared;
   if (schema.properties) return 'object';
   if (schema.items) return 'array';
@@ -89,7 +89,7 @@ export function matcherFromSchema(schema: SchemaNode, example: unknown, parentSc
     case 'array': {
       if (!Array.isArray(example)) return example;
       const itemSchema = schema.items ?? {};
-      const first = example.length > 0 ? example[0] : minimalValue(itemSchema, 'ascii');
+      const first: unknown = example.length > 0 ? example[0] : minimalValue(itemSchema, 'ascii');
       return MatchersV3.atLeastLike(matcherFromSchema(itemSchema, first, scope), 0, 1);
     }
     case 'string':

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HTTPResponseStatusClass, MatchersV3, PactV4 } from '@pact-foundation/pact';
-import type { TemplateHeaders, TemplateQuery } from '@pact-foundation/pact';
+import type { TemplateHeaders } from '@pact-foundation/pact';
 import { makeConsumerPact } from '@pact-foundation/pact-core';
 import type { Case } from '../src/model/Case.ts';
 import type { Operation } from '../src/openapi/Operation.ts';
@@ -117,7 +117,7 @@ async function writePactsInto(options: WritePactsOptions, dir: string): Promise<
         if (definition.caseId) interaction = interaction.comment(`case ${definition.caseId}`);
         await interaction
           .withRequest(request.method, request.pathMatcher as string, (builder) => {
-            if (Object.keys(request.query).length > 0) builder.query({ ...request.query } as TemplateQuery);
+            if (Object.keys(request.query).length > 0) builder.query({ ...request.query });
             if (Object.keys(request.headerMatchers).length > 0) builder.headers({ ...request.headerMatchers } as TemplateHeaders);
             if (request.body) builder.jsonBody(request.body.json);
           })

@@ -24,7 +24,7 @@ function junit(): Builder {
 }
 
 /** XML 1.0 cannot carry these characters at all, escaped or not; a server can still send them. */
-// eslint-disable-next-line no-control-regex
+
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 function xmlSafe(text: string): string {

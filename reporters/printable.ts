@@ -3,6 +3,5 @@
  * (ANSI escapes a hostile server could send) become visible `\xNN` escapes; newlines and tabs stay.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Operation } from '../../src/openapi/Operation.ts';
 import { pathHierarchy } from '../../src/openapi/pathHierarchy.ts';
-import { pointerSegments, valueAt } from '../../src/openapi/pointer.ts';
+import { valueAt } from '../../src/openapi/pointer.ts';
 import { schemaAt } from '../../src/plan/schemaAt.ts';
 import { minimalValue } from '../../src/values/minimalValue.ts';
 import { documentErrors } from '../dialects/documentErrors.ts';

@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici';
+import { request } from 'undici';
 import { credentialTextProblem } from '../config/credentialTextProblem.ts';
 import { LoginError } from '../errors/ConformanceError.ts';
 import { valueAt } from '../openapi/pointer.ts';
@@ -26,7 +26,7 @@ export async function logIn(login: ResolvedLogin, url: string, options: RunnerOp
     let answer;
     try {
       answer = await request(url, {
-        method: login.method as Dispatcher.HttpMethod,
+        method: login.method,
         headers: { ...login.headers },
         ...(login.body !== undefined ? { body: login.body } : {}),
         dispatcher: nonIdempotent,

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Provenance } from '../model/Provenance.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 /** Four letters keep the column narrow; the legend under the tables spells them out. */
 const SHORT: Readonly<Record<Provenance, string>> = { page: 'page', reading: 'read', convention: 'conv', robustness: 'robu' };
@@ -8,7 +9,7 @@ const LEGEND = 'prov: page = stated on the vendor page, read = reading,\nconv = 
 
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.join(' | ');
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return jsonText(value);
 }
 
 /** A narrow terminal gets one entry per constraint: the id and provenance, then where, value and source. */

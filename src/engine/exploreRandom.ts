@@ -218,5 +218,5 @@ async function shrink(
   );
   if (!details.failed || !details.counterexamplePath || smallest === original) return original;
   const shrunkCase = randomCase(operationId, context.seed, details.counterexamplePath, smallest.case.request, setup.edgeOf);
-  return { ...smallest, case: shrunkCase, ...(smallest.status === 'ran' ? { exchange: { ...smallest.exchange, case: shrunkCase } } : {}) } as CaseResult;
+  return { ...smallest, case: shrunkCase, ...(smallest.status === 'ran' ? { exchange: { ...smallest.exchange, case: shrunkCase } } : {}) };
 }

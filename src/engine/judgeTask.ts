@@ -1,4 +1,3 @@
-import type { Case } from '../model/Case.ts';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Exchange } from '../model/Exchange.ts';
 import type { Verdict } from '../model/Verdict.ts';

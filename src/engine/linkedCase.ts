@@ -5,6 +5,7 @@ import type { Operation } from '../openapi/Operation.ts';
 import { evaluateRuntimeExpression } from '../openapi/runtimeExpression.ts';
 import { buildPath } from '../plan/buildPath.ts';
 import { responseJson } from '../checks/responseJson.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 /** A link parameter's name without its location (`path.id` names `id` in the path). */
 function parameterTarget(name: string, operation: Operation): { in: string; name: string } | undefined {
@@ -13,8 +14,6 @@ function parameterTarget(name: string, operation: Operation): { in: string; name
   const found = operation.parameters.find((p) => (wanted ? p.in === wanted.in && p.name === wanted.name : p.name === name));
   return found ? { in: found.in, name: found.name } : undefined;
 }
-
-const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /**
  * The request a link of an answer leads to: the linked operation with the values the link names, read
@@ -32,10 +31,10 @@ export function linkedCase(link: LinkSpec, target: Operation, exchange: Exchange
     if (!where) continue;
     const value = evaluateRuntimeExpression(expression, source);
     if (value === undefined || value === null) continue;
-    (where.in === 'path' ? pathParams : where.in === 'query' ? query : headers)[where.name] = asText(value);
+    (where.in === 'path' ? pathParams : where.in === 'query' ? query : headers)[where.name] = jsonText(value);
   }
   const missing = target.parameters.find((p) => p.in === 'path' && (pathParams[p.name] === undefined || pathParams[p.name] === ''));
-  if (missing) return { missing: `${missing.name}: ${asText(link.parameters[missing.name] ?? link.parameters[`path.${missing.name}`] ?? '(not named by the link)')} gives no value` };
+  if (missing) return { missing: `${missing.name}: ${jsonText(link.parameters[missing.name] ?? link.parameters[`path.${missing.name}`] ?? '(not named by the link)')} gives no value` };
   return {
     id: `${origin.id}>${link.name}`,
     operationId: target.operationId,

@@ -5,6 +5,7 @@ import { isLoopback } from '../runner/isLoopback.ts';
 import { credentialFlags } from './credentialFlags.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { shellQuote, shellQuoteExpanding } from '../runner/shellQuote.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 /** The base URL with the secret of its userinfo (the password, or a lone user token) as a placeholder. */
 function withoutUserinfoSecret(baseUrl: string): string {
@@ -50,9 +51,8 @@ function verdictFlags(invocation: RunInvocation): string[] {
 
 /** What the run was kept from sending: a replay keeps to it. */
 function safetyFlags(invocation: RunInvocation): string[] {
-  const shown = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
   return [
-    ...Object.entries(invocation.onlyValues ?? {}).flatMap(([input, values]) => values.map((v) => `--only-value ${shellQuote(`${input}=${shown(v)}`)}`)),
+    ...Object.entries(invocation.onlyValues ?? {}).flatMap(([input, values]) => values.map((v) => `--only-value ${shellQuote(`${input}=${jsonText(v)}`)}`)),
     ...(invocation.maxAccepted !== undefined ? [`--max-accepted ${invocation.maxAccepted}`] : []),
   ];
 }
@@ -80,7 +80,7 @@ export function replayCommandFor(caseId: string, seed: number, prepared: Prepare
   // key) come from the file, and only its credentials need be at hand.
   const byName = prepared.configName !== undefined && invocation.config !== undefined;
   if (invocation.embeddedMock) parts.push(...mockFlags(invocation.mock));
-  else if (byName) parts.push(`--only-target ${shellQuote(prepared.configName!)}`);
+  else if (byName) parts.push(`--only-target ${shellQuote(prepared.configName)}`);
   else parts.push(`--target ${shellQuoteExpanding(`${operationId}=${withoutUserinfoSecret(prepared.baseUrl)}`, ['SECRET'])}`);
   for (const [name, value] of Object.entries({ ...invocation.fixtures, ...(byName ? {} : prepared.targetFixtures) })) parts.push(`--fixture ${shellQuote(`${name}=${value}`)}`);
   for (const spec of invocation.specs) parts.push(`--spec ${shellQuote(spec)}`);

@@ -99,7 +99,7 @@ async function runFrom(startedAt: Date, config: ConformanceConfig, hooks: RunHoo
       // Every login before the first request (probes included); one that fails stops the run here.
       for (const { leg, sessions } of runners) if (!unreachable.has(leg)) await (config.dryRun ? sessions?.assumeLoggedIn() : sessions?.start());
       const setups = await Promise.all(
-        runners.map(({ leg, options, runner, links }) =>
+        runners.map(async ({ leg, options, runner, links }) =>
           unreachable.has(leg)
             ? { leg, runner, runnerOptions: options, operations: leg.operations, fixtures: leg.given, probes: [], dryProbes: [], unreachable: unreachable.get(leg)! }
             : setUpLeg(config, command, leg, runner, options, planner, links),

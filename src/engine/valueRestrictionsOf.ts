@@ -9,6 +9,7 @@ import type { ValueRestriction } from '../plan/ValueRestriction.ts';
 import { withBodyValue } from '../plan/withBodyValue.ts';
 import { withParameter } from '../plan/withParameter.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 type Site = ValueRestriction['site'];
 
@@ -82,8 +83,7 @@ export function valueRestrictionsOf(operation: Operation, constraints: readonly 
     const allowed: unknown[] = [];
     for (const value of values) {
       const admitted = admit(operation, constraints, validators, site, value, fromText);
-      const shown = typeof value === 'string' ? value : JSON.stringify(value);
-      if ('broken' in admitted) throw new ConfigError(`${source}: the document does not allow ${input}=${shown} for ${operation.operationId} (it breaks ${admitted.broken.join(', ')})`);
+      if ('broken' in admitted) throw new ConfigError(`${source}: the document does not allow ${input}=${jsonText(value)} for ${operation.operationId} (it breaks ${admitted.broken.join(', ')})`);
       allowed.push(admitted.value);
     }
     restrictions.push({ input, site, allowed, source });

@@ -63,7 +63,7 @@ export interface ValidDraw {
   /** The node's place in the document, for an error that names it. */
   readonly pointer: string;
   /** Random valid values of one member of the node (`properties[name]`), composed the same way. */
-  member(name: string): fc.Arbitrary<unknown>;
+  readonly member: (name: string) => fc.Arbitrary<unknown>;
   /** Random valid values of the node's array items, composed the same way. */
   items(): fc.Arbitrary<unknown>;
   /**

@@ -26,7 +26,7 @@ export const itemsKeyword: Keyword = {
     KINDS.flatMap((kind) => {
       const value = node[kind];
       if (kind === 'uniqueItems' ? value !== true : typeof value !== 'number') return [];
-      return [{ kind: kind as ConstraintKind, value, keywordPointer: '' }];
+      return [{ kind: kind, value, keywordPointer: '' }];
     }),
   boundaries: (rule, site) => (rule.kind === 'uniqueItems' ? [] : sized(`${rule.value as number}-items`, site.node, rule.value as number)),
   // As many items as the sample, whatever they are.

@@ -79,7 +79,7 @@ function counted(node: SchemaNode, values: fc.Arbitrary<unknown>, draw: ValidDra
 /** `minProperties` and `maxProperties`: how many members an object has. */
 export const propertyCountKeyword: Keyword = {
   kinds: ['minProperties', 'maxProperties'],
-  rules: (node) => (['minProperties', 'maxProperties'] as const).flatMap((kind) => (typeof node[kind] === 'number' ? [{ kind: kind as ConstraintKind, value: node[kind], keywordPointer: '' }] : [])),
+  rules: (node) => (['minProperties', 'maxProperties'] as const).flatMap((kind) => (typeof node[kind] === 'number' ? [{ kind: kind, value: node[kind], keywordPointer: '' }] : [])),
   boundaries: (rule, site) => sized(`${rule.value as number}-members`, site, rule.value as number),
   // As many members as the sample, whichever they are.
   atSample: (_rule, sample, actual) => isObject(actual) && isObject(sample.value) && Object.keys(actual).length === Object.keys(sample.value).length,

@@ -74,7 +74,7 @@ function outside(kind: RangeKind, bound: number, node: SchemaNode): Sample[] {
 /** `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum` (JSON Schema 2020-12: numbers). */
 export const rangeKeyword: Keyword = {
   kinds: KINDS,
-  rules: (node) => KINDS.flatMap((kind) => (typeof node[kind] === 'number' ? [{ kind: kind as ConstraintKind, value: node[kind], keywordPointer: '' }] : [])),
+  rules: (node) => KINDS.flatMap((kind) => (typeof node[kind] === 'number' ? [{ kind: kind, value: node[kind], keywordPointer: '' }] : [])),
   boundaries: (rule, site) => {
     const kind = rule.kind as RangeKind;
     const value = inside(site.node, rule.value as number, kind.startsWith('exclusive'), kind.endsWith('inimum') ? 1 : -1);

@@ -8,5 +8,5 @@ function isRequiredOnly(branch: SchemaNode): branch is SchemaNode & { required: 
 export function atLeastOneMembers(node: SchemaNode): string[] | undefined {
   const branches = node.anyOf;
   if (!branches || branches.length === 0 || !branches.every(isRequiredOnly)) return undefined;
-  return branches.map((b) => b.required![0]!);
+  return branches.map((b) => b.required[0]);
 }

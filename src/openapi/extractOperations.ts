@@ -20,7 +20,7 @@ function examplesOf(media: OpenAPIV3_1.MediaTypeObject | undefined): unknown[] {
   const out: unknown[] = [];
   if (media.example !== undefined) out.push(media.example);
   for (const example of Object.values(media.examples ?? {})) {
-    const value = (example as OpenAPIV3_1.ExampleObject).value;
+    const value = (example as OpenAPIV3_1.ExampleObject).value as unknown;
     if (value !== undefined) out.push(value);
   }
   return out;
@@ -94,7 +94,7 @@ function parameterExample(parameter: OpenAPIV3_1.ParameterObject): unknown {
 function firstExample(parameter: OpenAPIV3_1.ParameterObject): unknown {
   if (parameter.example !== undefined) return parameter.example;
   const named = Object.values(parameter.examples ?? {})
-    .map((e) => (e as OpenAPIV3_1.ExampleObject).value)
+    .map((e) => (e as OpenAPIV3_1.ExampleObject).value as unknown)
     .find((v) => v !== undefined);
   if (named !== undefined) return named;
   const schema = (parameter.schema ?? {}) as { example?: unknown; examples?: unknown };

@@ -8,6 +8,7 @@ import { extractOperations } from './extractOperations.ts';
 import { sniffOpenApiVersion, type DocumentVersion } from './sniffOpenApiVersion.ts';
 import type { Spec } from './Spec.ts';
 import { upgradeToOpenApi31 } from './upgradeToOpenApi31.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 /**
  * Reads an OpenAPI 3.1 or 3.0 document (YAML or JSON), validates it with a maintained parser (unless it
@@ -41,8 +42,8 @@ function versionProblem(file: string, version: DocumentVersion): string | undefi
 function versionOf(raw: unknown): DocumentVersion {
   if (typeof raw !== 'object' || raw === null) return { kind: 'unknown' };
   const record = raw as { openapi?: unknown; swagger?: unknown };
-  if (record.openapi !== undefined) return { kind: 'openapi', version: String(record.openapi) };
-  if (record.swagger !== undefined) return { kind: 'swagger', version: String(record.swagger) };
+  if (record.openapi !== undefined) return { kind: 'openapi', version: jsonText(record.openapi) };
+  if (record.swagger !== undefined) return { kind: 'swagger', version: jsonText(record.swagger) };
   return { kind: 'unknown' };
 }
 

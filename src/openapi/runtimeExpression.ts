@@ -1,6 +1,7 @@
 import type { PlannedRequest } from '../model/Case.ts';
 import type { RecordedResponse } from '../model/Exchange.ts';
 import { valueAt } from './pointer.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 /** What a runtime expression of an OpenAPI link reads: the request sent and the answer it got. */
 export interface ExpressionSource {
@@ -52,7 +53,7 @@ export function evaluateRuntimeExpression(value: unknown, source: ExpressionSour
   const text = value.replace(/\{(\$[^}]+)\}/g, (_, inner: string) => {
     const part = evaluateOne(inner, source);
     if (part === undefined || part === null) missing = true;
-    return typeof part === 'object' ? JSON.stringify(part) : String(part);
+    return jsonText(part);
   });
   return missing ? undefined : text;
 }

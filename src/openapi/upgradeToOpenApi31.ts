@@ -44,8 +44,8 @@ export function upgradeSchema(node: unknown, notes: UpgradeNotes, seen: Set<unkn
     if (node['nullable'] === true) {
       const type = node['type'];
       if (typeof type === 'string') node['type'] = [type, 'null'];
-      else if (Array.isArray(type) && !type.includes('null')) node['type'] = [...type, 'null'];
-      if (Array.isArray(node['enum']) && !node['enum'].includes(null)) node['enum'] = [...node['enum'], null];
+      else if (Array.isArray(type) && !type.includes('null')) node['type'] = [...(type as unknown[]), 'null'];
+      if (Array.isArray(node['enum']) && !node['enum'].includes(null)) node['enum'] = [...(node['enum'] as unknown[]), null];
       else if (type === undefined && node['enum'] === undefined) allowNull(node);
     }
     delete node['nullable'];

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { PactError } from '../errors/ConformanceError.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 /** What the verifier side needs to know about one interaction of a pact file. */
 export interface PactInteractionInfo {
@@ -19,8 +20,8 @@ function requestOf(raw: unknown): PactInteractionInfo['request'] {
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries((r.query ?? {}) as Record<string, unknown>)) for (const item of Array.isArray(v) ? v : [v]) query.append(k, String(item));
   const content = r.body?.content;
-  const bodyText = content === undefined ? undefined : typeof content === 'string' ? content : JSON.stringify(content);
-  return { method: String(r.method ?? 'GET'), path: String(r.path ?? '/'), query: query.toString(), headers, ...(bodyText !== undefined ? { bodyText } : {}) };
+  const bodyText = content === undefined ? undefined : jsonText(content);
+  return { method: jsonText(r.method ?? 'GET'), path: jsonText(r.path ?? '/'), query: query.toString(), headers, ...(bodyText !== undefined ? { bodyText } : {}) };
 }
 
 interface PactJson {
@@ -53,7 +54,7 @@ export async function readPactFiles(files: readonly string[]): Promise<PactInter
         file,
         consumer: pact.consumer.name,
         provider: pact.provider.name,
-        description: String(raw['description'] ?? ''),
+        description: jsonText(raw['description'] ?? ''),
         states: states.map((s) => ({ name: String(s.name), params: s.params ?? {} })),
         comments: Array.isArray(comments) ? comments.map(String) : [],
         request: requestOf(raw['request']),

@@ -41,7 +41,7 @@ async function run(request: VerifierWorkerRequest): Promise<VerifierWorkerRespon
     logLevel: request.logLevel,
     timeout: request.requestTimeoutMs,
     stateHandlers,
-    requestFilter: requestFilter as NonNullable<VerifierOptions['requestFilter']>,
+    requestFilter: requestFilter,
   });
   const answered = (): readonly ProviderAnswer[] => answers.map((a) => ({ ...a }));
   try {

@@ -59,7 +59,7 @@ export interface VerifyPactsOptions {
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 const WORKER = fileURLToPath(new URL(FROM_SOURCES ? './verifierWorker.ts' : './verifierWorker.js', import.meta.url));
 const workerExecArgv = (): string[] => (FROM_SOURCES ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []);
-// eslint-disable-next-line no-control-regex
+
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Runs the worker with the request over IPC; output lines go to `onLine`. */

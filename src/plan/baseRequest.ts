@@ -7,6 +7,7 @@ import { minimalValue } from '../values/minimalValue.ts';
 import { fixturePathParams } from './fixturePathParams.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { conformRequest } from './conformRequest.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 export interface BaseRequest {
   readonly request: PlannedRequest;
@@ -22,8 +23,8 @@ export interface BaseRequest {
  * string as JSON.
  */
 export function parameterText(value: unknown, parameter?: Pick<ParameterSpec, 'style'>): string {
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(arrayDelimiter(parameter));
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (Array.isArray(value)) return value.map(jsonText).join(arrayDelimiter(parameter));
+  return jsonText(value);
 }
 
 /** A required parameter's smallest value that is not empty: an array gets one item when it may. */

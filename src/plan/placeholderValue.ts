@@ -6,6 +6,7 @@ import { seededRandom } from './seededRandom.ts';
 import { seededUuid } from './seededUuid.ts';
 import { textOfLength } from '../values/textOfLength.ts';
 import { patternRegExp } from '../values/patternRegExp.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 function fits(value: string, parameter: ParameterSpec): boolean {
   const { minLength = 0, maxLength = Number.POSITIVE_INFINITY, pattern } = parameter.schema;
@@ -60,5 +61,5 @@ export function placeholderValue(parameter: ParameterSpec, seed: number, salt: s
   const text = textOfLength(length, parameter.schema, 'ascii');
   if (ok(text)) return text;
   const minimal = minimalValue(parameter.schema, 'ascii');
-  return String(minimal ?? text ?? '');
+  return jsonText(minimal ?? text ?? '');
 }

@@ -1,6 +1,7 @@
 import type { PlannedRequest } from '../model/Case.ts';
 import { valueAt } from '../openapi/pointer.ts';
 import type { ValueRestriction } from './ValueRestriction.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 /** The value a request carries for the restricted input, `undefined` when it carries none. */
 export function restrictedValue(request: PlannedRequest, restriction: ValueRestriction): unknown {
@@ -33,8 +34,7 @@ export function excludedBy(request: PlannedRequest, restrictions: readonly Value
   for (const r of restrictions) {
     const value = restrictedValue(request, r);
     if (value === undefined || allowsValue(r, value)) continue;
-    const shown = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
-    return `it sends ${r.input}=${shown(value)}, and ${r.source} allows only ${r.allowed.map(shown).join(', ')}`;
+    return `it sends ${r.input}=${jsonText(value)}, and ${r.source} allows only ${r.allowed.map(jsonText).join(', ')}`;
   }
   return undefined;
 }

@@ -23,7 +23,7 @@ function parametersArbitrary(parameters: readonly ParameterSpec[], restrictions:
       : schemaArbitrary(p.schema, p.in === 'header' ? 'ascii' : 'text').map((value) => parameterText(value, p));
   }
   // Optional parameters are present or absent; required ones always present.
-  return fc.record(model, { requiredKeys: parameters.filter((p) => p.required).map((p) => p.name) }) as fc.Arbitrary<Record<string, string>>;
+  return fc.record(model, { requiredKeys: parameters.filter((p) => p.required).map((p) => p.name) });
 }
 
 /**

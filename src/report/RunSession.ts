@@ -27,6 +27,7 @@ export class RunSession implements RunListener {
   async finish(report: RunReport, failure?: unknown): Promise<RunReport> {
     const ended = await Promise.allSettled(this.listeners.map(async (l) => l.onRunEnd?.(report)));
     const writeError = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the run's own failure, rethrown as it was thrown
     if (failure !== undefined) throw failure;
     if (writeError) throw writeError.reason;
     return report;

@@ -166,7 +166,7 @@ export class HttpRunner {
         signal?.addEventListener('abort', onAbort, { once: true });
         try {
           (policy.idempotent ? this.#dispatcher : this.#nonIdempotent).dispatch(
-            { origin: url.origin, path: requestTarget(built.url), method: built.method as Dispatcher.HttpMethod, headers: built.headers, body: built.bodyText ?? null },
+            { origin: url.origin, path: requestTarget(built.url), method: built.method, headers: built.headers, body: built.bodyText ?? null },
             handler,
           );
         } catch (error) {

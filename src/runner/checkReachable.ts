@@ -36,7 +36,6 @@ export async function checkReachable(baseUrl: string, options: RunnerOptions): P
   // Through a proxy only the proxy's port is probed; the tunnel to the target is undici's business.
   const tls = url.protocol === 'https:' && !options.proxy ? tlsConnectOptions(options) : undefined;
   await new Promise<void>((resolve, reject) => {
-    let socket: Socket;
     const onError = (error: Error): void => {
       clearTimeout(timer);
       socket.destroy();
@@ -52,7 +51,7 @@ export async function checkReachable(baseUrl: string, options: RunnerOptions): P
       socket.destroy();
       resolve();
     };
-    socket = tls ? tlsConnect({ host, port, ...tls, ...(/^[\d.:]+$/.test(named) ? {} : { servername: named }) }, done) : netConnect({ host, port }, done);
+    const socket: Socket = tls ? tlsConnect({ host, port, ...tls, ...(/^[\d.:]+$/.test(named) ? {} : { servername: named }) }, done) : netConnect({ host, port }, done);
     socket.once('error', onError);
   });
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isJsonMediaType } from '../checks/isJsonMediaType.ts';
+import { jsonText } from '../values/jsonText.ts';
 
 /** A body as bytes on the wire and the Content-Type that says how to read them. */
 export interface EncodedBody {
@@ -14,7 +15,7 @@ function essenceOf(mediaType: string): string {
 /** A member value as form text: a string as it is, anything else as JSON (`null` as the empty text). */
 function formText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return jsonText(value);
 }
 
 /** An object's members as `name=value` pairs; an array member repeats its name (OpenAPI's default `form`, `explode: true`). */
@@ -41,7 +42,7 @@ function multipart(value: unknown): EncodedBody {
  * A JSON value encoded as the document's request media type says: JSON and `+json` types as JSON,
  * `application/x-www-form-urlencoded` as name=value pairs, `multipart/form-data` as one part per
  * member, `text/*` (and any type whose value is a string) as the text itself. Without a media type, or
- * with a wildcard one (`*​/*`), the body is `application/json`.
+ * with a wildcard one (`*\/*`), the body is `application/json`.
  */
 export function encodeBody(value: unknown, mediaType: string | undefined): EncodedBody {
   if (mediaType === undefined || mediaType.includes('*')) return { text: JSON.stringify(value), contentType: 'application/json' };

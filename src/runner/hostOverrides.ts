@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as Undici from 'undici';
 import type { buildConnector } from 'undici';
 
 // undici (CommonJS) is loaded by the first connector, not by reading the flag.
@@ -36,7 +37,7 @@ export function overriddenAddress(overrides: HostOverrides | undefined, hostname
  * still verified for the name of the URL.
  */
 export function overridingConnector(overrides: HostOverrides, options: buildConnector.BuildOptions): buildConnector.connector {
-  const connect = (require('undici') as typeof import('undici')).buildConnector(options);
+  const connect = (require('undici') as typeof Undici).buildConnector(options);
   return (opts, callback) => {
     const address = overriddenAddress(overrides, opts.hostname, opts.port, opts.protocol);
     if (address === undefined) return connect(opts, callback);

@@ -75,6 +75,7 @@ function readStored<T>(file: string): StoredValidator<T> | undefined {
   try {
     const module: { exports: { quirks?: string[] } & ValidateFunction<T> } = { exports: undefined as never };
     // Code ajv generated from the schema (as `compile` would run it), not input: the file name is its hash.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- ajv's standalone code is a CommonJS module body
     new Function('require', 'module', 'exports', text)(requireOfStored, module, {});
     const validate = module.exports;
     return typeof validate === 'function' ? { validate, quirks: validate.quirks ?? [] } : undefined;

@@ -61,7 +61,7 @@ describe('examples/ci/github-actions.yml', () => {
     );
     const total = parts[0]![1]!;
     expect(parts.map(([i, n]) => `${i}/${n}`).sort()).toEqual(Array.from({ length: total }, (_, i) => `${i + 1}/${total}`));
-    expect(include.every((entry) => typeof entry.target === 'string' && (entry.target as string).startsWith('https://'))).toBe(true);
+    expect(include.every((entry) => typeof entry.target === 'string' && entry.target.startsWith('https://'))).toBe(true);
   });
 
   test('uploads the shard reports, merges after every shard, annotates from JUnit', () => {
@@ -85,7 +85,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
       if (expression === '$CI_NODE_INDEX') return String(index);
       if (expression === '$CI_NODE_TOTAL') return String(total);
       const name = expression.slice(1);
-      return typeof variables[name] === 'string' ? (variables[name] as string) : name === 'CI_PIPELINE_IID' ? '42' : 'placeholder';
+      return typeof variables[name] === 'string' ? variables[name] : name === 'CI_PIPELINE_IID' ? '42' : 'placeholder';
     };
 
   test('parallel shards and a merge, each command with flags the CLI has', async () => {

@@ -116,7 +116,7 @@ describe('a server that echoes the credential leaves it in no output', () => {
     const passwordCore = 'PassC0reNeverShown';
     process.env[variable] = `${passwordCore}/"p" a+b=c`;
     try {
-      const server = await startHostileServer(TOKEN, { logins: { users: [{ username: 'nightly', password: process.env[variable]!, domain: 'acme' }], tokenUses: 15 } });
+      const server = await startHostileServer(TOKEN, { logins: { users: [{ username: 'nightly', password: process.env[variable], domain: 'acme' }], tokenUses: 15 } });
       servers.push(server);
       const dir = await tempDir();
       const config = join(dir, 'nightly.yaml');

@@ -6,7 +6,7 @@ import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../../src/cli/exitC
 import type { Severity } from '../../src/model/Provenance.ts';
 import type { RunReport } from '../../src/model/RunReport.ts';
 import { startIndependentHcx, type IndependentServer } from '../fixtures/independentServers.ts';
-import { APPLIANCE, CONNECTION, DC, HCX, PROJECT, startVariant, TOKEN, VARIANTS } from '../fixtures/pageFaithfulVariants.ts';
+import { APPLIANCE, CONNECTION, HCX, PROJECT, startVariant, TOKEN, VARIANTS } from '../fixtures/pageFaithfulVariants.ts';
 import { readReport, runCli, tempDir } from '../helpers/cli.ts';
 
 const FIXTURES = ['--fixture', `applianceId=${APPLIANCE}`, '--fixture', `project_id=${PROJECT}`, '--fixture', `hosted_connect_id=${CONNECTION}`];

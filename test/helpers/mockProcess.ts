@@ -8,7 +8,7 @@ export async function startMockProcess(token: string, args: readonly string[] = 
   const child = spawn(process.execPath, [MOCK_BIN, '--port', '0', '--token', token, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match) resolve(match[1]!);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Keyword } from '../../src/keywords/Keyword.ts';
+import type * as Registry from '../../src/keywords/registry.ts';
 import type { SchemaNode } from '../../src/openapi/SchemaNode.ts';
 
 /**
@@ -53,7 +54,7 @@ const smallModule: Keyword = {
 async function withRegistry(edit: (shipped: readonly Keyword[]) => readonly Keyword[]) {
   vi.resetModules();
   vi.doMock(REGISTRY, async () => {
-    const actual = await vi.importActual<typeof import('../../src/keywords/registry.ts')>(REGISTRY);
+    const actual = await vi.importActual<typeof Registry>(REGISTRY);
     return { keywordRegistry: edit(actual.keywordRegistry.filter((k) => !k.kinds.includes('dependentRequired'))) };
   });
   const { loadSpecs } = await import('../../src/openapi/loadSpecs.ts');

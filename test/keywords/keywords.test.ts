@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { keywordFor } from '../../src/keywords/keywordFor.ts';
 import type { ValueSite } from '../../src/keywords/Keyword.ts';
 import { locateIssue } from '../../src/keywords/locateIssue.ts';
-import { RawBody } from '../../src/keywords/RawBody.ts';
+import { type RawBody } from '../../src/keywords/RawBody.ts';
 import { keywordRegistry } from '../../src/keywords/registry.ts';
 import { CONSTRAINT_KINDS, type Constraint, type ConstraintKind } from '../../src/model/Constraint.ts';
 import type { SchemaNode } from '../../src/openapi/SchemaNode.ts';

@@ -41,8 +41,8 @@ function run(
 describe('bin/mock.js', () => {
   it.each([['SIGINT'], ['SIGTERM']] as const)('serves, prints URL, token and fixtures, and closes cleanly on %s', async (signal) => {
     const child = run(['--port', '0', '--token', 'cli-token', '--latency', '0']);
-    const [, url] = (await child.line(/listening on (http:\/\/\S+)/)) as RegExpMatchArray;
-    const [, applianceId] = (await child.line(/applianceId: (\S+)/)) as RegExpMatchArray;
+    const [, url] = await child.line(/listening on (http:\/\/\S+)/);
+    const [, applianceId] = await child.line(/applianceId: (\S+)/);
     const all = await child.line(/hosted_connect_id: (\S+)/);
     expect(all.input).toContain('token: cli-token');
     expect(all.input).toContain('project_id: 6fbe9263116a4b68818cf1edce16bc4f');
@@ -58,8 +58,8 @@ describe('bin/mock.js', () => {
 
   it('serves the login APIs for --user with the password from --password-env; --token keeps working; --token-uses expires the tokens', async () => {
     const child = run(['--token', 'cli-token', '--user', 'nightly', '--password-env', 'MOCK_CLI_TEST_PASSWORD', '--domain', 'acme', '--token-uses', '1'], { MOCK_CLI_TEST_PASSWORD: 'cli-Passw0rd' });
-    const [, url] = (await child.line(/listening on (http:\/\/\S+)/)) as RegExpMatchArray;
-    const [, applianceId] = (await child.line(/applianceId: (\S+)/)) as RegExpMatchArray;
+    const [, url] = await child.line(/listening on (http:\/\/\S+)/);
+    const [, applianceId] = await child.line(/applianceId: (\S+)/);
     const all = await child.line(/logins: .*\n/);
     expect(all.input).not.toContain('cli-Passw0rd');
     const upgrade = async (token: string): Promise<number> => {
@@ -94,8 +94,8 @@ describe('bin/mock.js', () => {
 
   it('applies --fault', async () => {
     const child = run(['--fault', 'hcx-200-instead-of-202', '--token', 't']);
-    const [, url] = (await child.line(/listening on (http:\/\/\S+)/)) as RegExpMatchArray;
-    const [, applianceId] = (await child.line(/applianceId: (\S+)/)) as RegExpMatchArray;
+    const [, url] = await child.line(/listening on (http:\/\/\S+)/);
+    const [, applianceId] = await child.line(/applianceId: (\S+)/);
     const res = await request(`${url}/hybridity/api/interconnect/appliances/${applianceId}/upgrade`, { method: 'POST', headers: { authorization: 'Bearer t' } });
     await res.body.dump();
     expect(res.statusCode).toBe(200);

@@ -226,8 +226,8 @@ describe('pairwise coverage of optional inputs', () => {
     const names = Object.keys(all);
     for (const [i, x] of names.entries()) {
       for (const y of names.slice(i + 1)) {
-        for (const a of all[x as keyof typeof all]!)
-          for (const b of all[y as keyof typeof all]!)
+        for (const a of all[x as keyof typeof all])
+          for (const b of all[y as keyof typeof all])
             expect(
               cases.some((c) => valueOf(c, x) === a && valueOf(c, y) === b),
               `${x}=${a} with ${y}=${b}`,

@@ -207,7 +207,7 @@ async function documentWithIds(spec: string, from: Readonly<Record<string, strin
 const LOGIN_USERS = yamlBlocks.flatMap((b) =>
   Object.values(asRecord(asRecord(parseYaml(b.text)).auth)).flatMap((setting) => {
     const preset = asRecord(asRecord(setting).hcx ?? asRecord(setting).iam);
-    const variable = /^\$\{(\w+)\}$/.exec(String(preset.password ?? ''))?.[1];
+    const variable = /^\$\{(\w+)\}$/.exec(typeof preset.password === 'string' ? preset.password : '')?.[1];
     return typeof preset.username === 'string' && variable !== undefined
       ? [{ username: preset.username, variable, password: `readme-password-of-${variable}`, ...(typeof preset.domain === 'string' ? { domain: preset.domain } : {}) }]
       : [];

@@ -82,7 +82,7 @@ describe('createReporters', () => {
     const reporters = createReporters([], { cwd, console: out.options });
     const report = buildReport();
     // Whether the engine awaits each hook in turn or calls them all at once, the console sees every file.
-    await Promise.all(reporters.map((r) => r.onRunEnd?.(report)));
+    await Promise.all(reporters.map(async (r) => r.onRunEnd?.(report)));
     expect((await readdir(join(cwd, 'conformance-report'))).sort()).toEqual(['junit.xml', 'report.html', 'report.json', 'summary.md']);
     const text = out.text();
     const listed = text

@@ -53,7 +53,7 @@ describe('--report har: every exchange of the run as HAR 1.2', () => {
     expect(har.log.entries).toHaveLength(report.summary.ran);
     expect(report.findings.length).toBeGreaterThan(0);
     for (const finding of report.findings) {
-      const entry = har.log.entries[finding.harEntry ?? -1] as (Har['log']['entries'][number] & { _caseId?: string }) | undefined;
+      const entry = har.log.entries[finding.harEntry ?? -1];
       expect(entry?._caseId).toBe(finding.caseId);
       expect(entry?.request.url).toBe(finding.request.url);
     }

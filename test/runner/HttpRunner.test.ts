@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AcceptedLimitError } from '../../src/runner/AcceptedLimitError.ts';
 import { RequestBudgetError } from '../../src/runner/RequestBudgetError.ts';
@@ -12,7 +13,7 @@ const HCX = [
   { scheme: 'bearer', header: 'authorization', prefix: 'Bearer ' },
 ];
 const DC = [{ scheme: 'token', header: 'x-auth-token', prefix: '' }];
-const json = (res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 };
 

@@ -13,12 +13,12 @@ describe('minimalValue: the one small valid value of a schema (planner, mock and
   });
 
   it('takes the const, the default, the first enum value, else builds from the type and its limits', () => {
-    expect(minimalValue({ const: 'c', default: 'd' } as SchemaNode)).toBe('c');
-    expect(minimalValue({ type: 'string', default: 'd', enum: ['e'] } as SchemaNode)).toBe('d');
-    expect(minimalValue({ type: 'string', enum: ['e', 'f'] } as SchemaNode)).toBe('e');
-    expect(minimalValue({ type: 'integer', exclusiveMinimum: 2 } as SchemaNode)).toBe(3);
-    expect(minimalValue({ type: 'string', minLength: 10, maxLength: 12 } as SchemaNode, 'ascii')).toHaveLength(10);
-    expect(minimalValue({ type: 'array', minItems: 2, items: { type: 'boolean' } } as SchemaNode)).toEqual([true, true]);
+    expect(minimalValue({ const: 'c', default: 'd' })).toBe('c');
+    expect(minimalValue({ type: 'string', default: 'd', enum: ['e'] })).toBe('d');
+    expect(minimalValue({ type: 'string', enum: ['e', 'f'] })).toBe('e');
+    expect(minimalValue({ type: 'integer', exclusiveMinimum: 2 })).toBe(3);
+    expect(minimalValue({ type: 'string', minLength: 10, maxLength: 12 }, 'ascii')).toHaveLength(10);
+    expect(minimalValue({ type: 'array', minItems: 2, items: { type: 'boolean' } })).toEqual([true, true]);
   });
 
   it.each<[string, SchemaNode, unknown]>([

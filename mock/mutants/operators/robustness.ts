@@ -34,7 +34,7 @@ const crashWhen = (when: (ctx: RequestContext) => boolean): FaultHooks => ({
 const HOLD_MS = 5;
 
 const LINE_BREAK = /[\r\n\u2028\u2029]/u;
-// eslint-disable-next-line no-control-regex
+
 const OTHER_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/u;
 const NON_BMP = /[\u{10000}-\u{10ffff}]/u;
 

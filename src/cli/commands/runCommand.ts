@@ -105,7 +105,7 @@ export function flagsToConfig(flags: RunFlags): Partial<ConformanceConfig> {
     failOn: flags.failOn,
     corpus: flags.corpus,
     mock: defined({ fault: flags.mockFault, mutant: flags.mockMutant, latencyMs: flags.mockLatency, taskDurationMs: flags.mockTaskDuration, rateLimit: flags.mockRateLimit, chaos: flags.mockChaos }),
-  }) as Partial<ConformanceConfig>;
+  });
 }
 
 /** Options every command that sends requests shares: target, credentials, transport, reports, mock. */

@@ -12,5 +12,5 @@ export function objectArbitrary(node: SchemaNode, member: (name: string) => fc.A
   for (const name of names) model[name] = member(name);
   const required = (node.required ?? []).filter((name) => name in model);
   // Plain objects, as a parsed JSON body is: a validator's deep equality (`uniqueItems`) needs their prototype.
-  return fc.record(model, { requiredKeys: required, noNullPrototype: true }) as fc.Arbitrary<Record<string, unknown>>;
+  return fc.record(model, { requiredKeys: required, noNullPrototype: true });
 }
