@@ -7,7 +7,7 @@ import type { InteractionDefinition } from './InteractionDefinition.ts';
 import { InteractionList } from './InteractionList.ts';
 import { promisedResponse } from './promisedResponse.ts';
 import { providerStatePath } from './providerStatePath.ts';
-import { jsonText } from '../src/values/jsonText.ts';
+import { jsonText } from '../src/openapi/jsonText.ts';
 
 export interface BuildInteractionsOptions {
   /** Ids the cases were planned with, keyed by path-parameter name; they become provider-state values. */

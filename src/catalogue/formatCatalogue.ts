@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { Constraint } from '../model/Constraint.ts';
 import type { Provenance } from '../model/Provenance.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from '../openapi/jsonText.ts';
 
 /** Four letters keep the column narrow; the legend under the tables spells them out. */
 const SHORT: Readonly<Record<Provenance, string>> = { page: 'page', reading: 'read', convention: 'conv', robustness: 'robu' };

@@ -5,7 +5,7 @@ import type { Operation } from '../openapi/Operation.ts';
 import { evaluateRuntimeExpression } from '../openapi/runtimeExpression.ts';
 import { buildPath } from '../plan/buildPath.ts';
 import { responseJson } from '../checks/responseJson.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from '../openapi/jsonText.ts';
 
 /** A link parameter's name without its location (`path.id` names `id` in the path). */
 function parameterTarget(name: string, operation: Operation): { in: string; name: string } | undefined {

@@ -5,7 +5,7 @@ import { isLoopback } from '../runner/isLoopback.ts';
 import { credentialFlags } from './credentialFlags.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import { shellQuote, shellQuoteExpanding } from '../runner/shellQuote.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from '../openapi/jsonText.ts';
 
 /** The base URL with the secret of its userinfo (the password, or a lone user token) as a placeholder. */
 function withoutUserinfoSecret(baseUrl: string): string {

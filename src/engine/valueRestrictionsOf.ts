@@ -9,7 +9,7 @@ import type { ValueRestriction } from '../plan/ValueRestriction.ts';
 import { withBodyValue } from '../plan/withBodyValue.ts';
 import { withParameter } from '../plan/withParameter.ts';
 import type { OperationValidators } from '../validation/OperationValidators.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from '../openapi/jsonText.ts';
 
 type Site = ValueRestriction['site'];
 

@@ -8,7 +8,7 @@ import { extractOperations } from './extractOperations.ts';
 import { sniffOpenApiVersion, type DocumentVersion } from './sniffOpenApiVersion.ts';
 import type { Spec } from './Spec.ts';
 import { upgradeToOpenApi31 } from './upgradeToOpenApi31.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from './jsonText.ts';
 
 /**
  * Reads an OpenAPI 3.1 or 3.0 document (YAML or JSON), validates it with a maintained parser (unless it

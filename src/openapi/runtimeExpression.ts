@@ -1,7 +1,7 @@
 import type { PlannedRequest } from '../model/Case.ts';
 import type { RecordedResponse } from '../model/Exchange.ts';
 import { valueAt } from './pointer.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from './jsonText.ts';
 
 /** What a runtime expression of an OpenAPI link reads: the request sent and the answer it got. */
 export interface ExpressionSource {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { PactError } from '../errors/ConformanceError.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from '../openapi/jsonText.ts';
 
 /** What the verifier side needs to know about one interaction of a pact file. */
 export interface PactInteractionInfo {

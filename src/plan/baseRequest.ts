@@ -7,7 +7,7 @@ import { minimalValue } from '../values/minimalValue.ts';
 import { fixturePathParams } from './fixturePathParams.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { conformRequest } from './conformRequest.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from '../openapi/jsonText.ts';
 
 export interface BaseRequest {
   readonly request: PlannedRequest;

@@ -6,7 +6,7 @@ import { seededRandom } from './seededRandom.ts';
 import { seededUuid } from './seededUuid.ts';
 import { textOfLength } from '../values/textOfLength.ts';
 import { patternRegExp } from '../values/patternRegExp.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from '../openapi/jsonText.ts';
 
 function fits(value: string, parameter: ParameterSpec): boolean {
   const { minLength = 0, maxLength = Number.POSITIVE_INFINITY, pattern } = parameter.schema;

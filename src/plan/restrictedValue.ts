@@ -1,7 +1,7 @@
 import type { PlannedRequest } from '../model/Case.ts';
 import { valueAt } from '../openapi/pointer.ts';
 import type { ValueRestriction } from './ValueRestriction.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from '../openapi/jsonText.ts';
 
 /** The value a request carries for the restricted input, `undefined` when it carries none. */
 export function restrictedValue(request: PlannedRequest, restriction: ValueRestriction): unknown {

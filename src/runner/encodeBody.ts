@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isJsonMediaType } from '../checks/isJsonMediaType.ts';
-import { jsonText } from '../values/jsonText.ts';
+import { jsonText } from '../openapi/jsonText.ts';
 
 /** A body as bytes on the wire and the Content-Type that says how to read them. */
 export interface EncodedBody {
