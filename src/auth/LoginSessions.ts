@@ -12,6 +12,8 @@ export interface LoggedInOperation {
   readonly operation: Pick<Operation, 'operationId' | 'credentialSchemes'>;
   readonly specFile: string;
   readonly baseUrl: string;
+  /** The operations its answers' links lead to, at the same target (a task's status): sent with the same login. */
+  readonly linked?: Readonly<Record<string, LoggedInOperation>>;
 }
 
 /** One login at one URL, and the token it holds now. */
@@ -40,9 +42,15 @@ export class LoginSessions implements SessionCredentials {
   /** Undefined when no login serves any of the operations. */
   static for(logins: readonly ResolvedLogin[], operations: readonly LoggedInOperation[], options: RunnerOptions): LoginSessions | undefined {
     const sessions = new LoginSessions(options);
+    const loginOf = (p: LoggedInOperation): ResolvedLogin | undefined => logins.find((l) => l.key === p.operation.operationId) ?? logins.find((l) => documentKeys(p.specFile).includes(l.key));
     for (const p of operations) {
-      const login = logins.find((l) => l.key === p.operation.operationId) ?? logins.find((l) => documentKeys(p.specFile).includes(l.key));
+      const login = loginOf(p);
       if (login) sessions.#serve(p, login);
+      // A followed link's request (a task poll) carries a token too, its own login's else the origin's: without one it is refused.
+      for (const linked of Object.values(p.linked ?? {})) {
+        const own = loginOf(linked) ?? login;
+        if (own) sessions.#serve(linked, own);
+      }
     }
     return sessions.#sessions.length > 0 ? sessions : undefined;
   }

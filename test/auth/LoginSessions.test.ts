@@ -139,6 +139,25 @@ describe('a login token in a run', () => {
     );
   });
 
+  test("a linked operation (a task's status) is sent with its origin's login, and shares its renewals", async () => {
+    const api = await server(2);
+    const schemes = operation(api.url).operation.credentialSchemes;
+    const status: LoggedInOperation = { operation: { operationId: 'status', credentialSchemes: schemes }, specFile: 'other.openapi.yaml', baseUrl: api.url };
+    // Keyed by the origin's operationId: the linked operation has no login of its own.
+    const logins = resolveLogins({ op: { login: { url: '/login', token: { header: 'X-Session' } } } }, new Set(['op']), {});
+    const options = runnerOptions();
+    const sessions = LoginSessions.for(logins, [{ ...operation(api.url), linked: { status } }], options)!;
+    await sessions.start();
+    const runner = new HttpRunner({ ...options, sessions });
+    runners.push(runner);
+    const poll = { ...testCase({ method: 'GET', path: '/tasks/1' }), operationId: 'status' };
+    const statuses = [];
+    for (const c of [post(), poll, poll, post()]) statuses.push((await runner.send(c, api.url, schemes)).response?.status);
+    expect(statuses).toEqual([200, 200, 200, 200]);
+    expect(api.logins()).toBe(2);
+    expect(api.api()).toEqual(['POST /things/1 t1', 'GET /tasks/1 t1', 'GET /tasks/1 t1', 'GET /tasks/1 t2', 'POST /things/1 t2']);
+  });
+
   test('any other answer is never sent again', async () => {
     const api = await server(5);
     const { runner } = await runnerFor(api.url, { retry: { maxRetries: 0, maxDelayMs: 0 } });

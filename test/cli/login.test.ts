@@ -65,6 +65,9 @@ describe('run --config with auth:', () => {
     expect(logins()).toHaveLength(2);
     const report = await readReport(join(dir, 'report.json'));
     expect(report.summary.verdict).toBe('conforming');
+    // The upgrades' tasks were polled with the login's token too, to their end.
+    expect(report.tasks?.followed).toBeGreaterThan(0);
+    expect(report.tasks?.outcomes).toEqual({ succeeded: report.tasks?.followed });
     // The credential cases were judged: the logins' tokens were accepted, wrong ones refused.
     const credentialCells = report.checks.filter((c) => c.check === 'auth-required');
     expect(credentialCells.length).toBeGreaterThan(0);
