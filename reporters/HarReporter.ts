@@ -123,6 +123,8 @@ export class HarReporter implements RunListener {
       if (!this.indexByCaseAtTarget.has(key)) this.indexByCaseAtTarget.set(key, index);
     }
     this.entries.push(toEntry(result.exchange, Date.now(), result.target));
+    // The links' requests (a task's polls) are exchanges of the run too, filed under their own case ids.
+    for (const exchange of result.followed ?? []) this.entries.push(toEntry(exchange, Date.now(), result.target));
   }
 
   /**

@@ -33,6 +33,15 @@ export interface LinkFollowerOptions {
 export interface Followed {
   readonly verdicts: readonly Verdict[];
   readonly tasks: readonly TaskTimeline[];
+  /** Every request following sent (a task's polls included), in order: they belong in the run's HAR. */
+  readonly exchanges: readonly Exchange[];
+}
+
+const NOTHING_FOLLOWED: Followed = { verdicts: [], tasks: [], exchanges: [] };
+
+/** The parts of a case result that following adds: its task timelines and the exchanges it sent. */
+export function followedParts(followed: Followed): { readonly tasks?: readonly TaskTimeline[]; readonly followed?: readonly Exchange[] } {
+  return { ...(followed.tasks.length > 0 ? { tasks: followed.tasks } : {}), ...(followed.exchanges.length > 0 ? { followed: followed.exchanges } : {}) };
 }
 
 /** Whether an operation's answers may start a task: one of its documented responses has a task-like link. */
@@ -97,20 +106,22 @@ export class LinkFollower {
   /** Follows every link of the documented response the exchange got; judged verdicts and task timelines. */
   async follow(exchange: Exchange, prepared: PreparedOperation): Promise<Followed> {
     const response = exchange.response;
-    if (!response || exchange.failure) return { verdicts: [], tasks: [] };
+    if (!response || exchange.failure) return NOTHING_FOLLOWED;
     const links = responseFor(prepared.operation.responses, response.status)?.links ?? [];
     // A link describes what a client may do after a success; an error answer starts nothing.
-    if (links.length === 0 || response.status < 200 || response.status > 299) return { verdicts: [], tasks: [] };
+    if (links.length === 0 || response.status < 200 || response.status > 299) return NOTHING_FOLLOWED;
     const verdicts: Verdict[] = [];
     const tasks: TaskTimeline[] = [];
+    const exchanges: Exchange[] = [];
     for (const link of links) {
       const target = prepared.linked?.[link.operationId];
       if (!target) continue;
       const followed = await this.#followOne(link, target, exchange, prepared);
       verdicts.push(...followed.verdicts);
       tasks.push(...followed.tasks);
+      exchanges.push(...followed.exchanges);
     }
-    return { verdicts, tasks };
+    return { verdicts, tasks, exchanges };
   }
 
   /**
@@ -120,7 +131,7 @@ export class LinkFollower {
   async settle(exchange: Exchange, prepared: PreparedOperation): Promise<void> {
     const followed = await this.follow(exchange, prepared);
     if (followed.verdicts.length === 0 && followed.tasks.length === 0) return;
-    this.#settled.push({ status: 'ran', case: exchange.case, exchange, verdicts: followed.verdicts, ...(followed.tasks.length > 0 ? { tasks: followed.tasks } : {}) });
+    this.#settled.push({ status: 'ran', case: exchange.case, exchange, verdicts: followed.verdicts, ...followedParts(followed) });
   }
 
   /** The results of the probes' links, once: the run reports them as cases of their own. */
@@ -154,14 +165,14 @@ export class LinkFollower {
     const base = { caseId: exchange.case.id, operationId: exchange.case.operationId, link: link.name, linkedOperationId: link.operationId };
     if ('missing' in testCase) {
       const tasks: TaskTimeline[] = link.task ? [{ ...base, parameters: {}, outcome: 'not-followed', polls: 0, durationMs: 0, states: [], note: testCase.missing }] : [];
-      return { verdicts: [], tasks };
+      return { verdicts: [], tasks, exchanges: [] };
     }
     // Following reads what an answer points to: a link to a request that changes state (a cancel, a delete) is never sent.
-    if (sendPolicyFor(target.operation, testCase).resource !== undefined) return { verdicts: [], tasks: [] };
+    if (sendPolicyFor(target.operation, testCase).resource !== undefined) return NOTHING_FOLLOWED;
     const spec = link.task;
     if (!spec) {
       const sent = await this.#send(testCase, target, origin);
-      return { verdicts: 'case' in sent ? this.#judge(sent, target, exchange) : [], tasks: [] };
+      return 'case' in sent ? { verdicts: this.#judge(sent, target, exchange), tasks: [], exchanges: [sent] } : NOTHING_FOLLOWED;
     }
     const notFound = (status: number): boolean => status === 404 || target.operation.hints.notFoundStatuses.includes(String(status));
     const deadlineMs = this.#deadlineMs ?? spec.deadlineMs;
@@ -187,6 +198,6 @@ export class LinkFollower {
       states: polled.states,
       ...(polled.note ? { note: polled.note } : {}),
     };
-    return { verdicts, tasks: [timeline] };
+    return { verdicts, tasks: [timeline], exchanges: polled.exchanges };
   }
 }

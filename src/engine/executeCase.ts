@@ -5,6 +5,7 @@ import { RequestBudgetError } from '../runner/RequestBudgetError.ts';
 import { RunInterruptedError } from '../runner/RunInterruptedError.ts';
 import type { CaseResult } from '../model/CaseResult.ts';
 import { excludedBy } from '../plan/restrictedValue.ts';
+import { followedParts } from './LinkFollower.ts';
 import type { PreparedOperation } from './PreparedOperation.ts';
 import type { RunContext } from './RunContext.ts';
 import { sendPolicyFor } from './sendPolicyFor.ts';
@@ -42,8 +43,8 @@ export async function executeCase(testCase: Case, prepared: PreparedOperation, c
     }
     const verdicts = runChecks(exchange, { operation: prepared.operation, validators: prepared.validators, expectations: prepared.expectations }, prepared.constraints);
     const followed = await context.links?.follow(exchange, prepared);
-    if (!followed || (followed.verdicts.length === 0 && followed.tasks.length === 0)) return { status: 'ran', case: testCase, exchange, verdicts };
-    return { status: 'ran', case: testCase, exchange, verdicts: [...verdicts, ...followed.verdicts], ...(followed.tasks.length > 0 ? { tasks: followed.tasks } : {}) };
+    if (!followed) return { status: 'ran', case: testCase, exchange, verdicts };
+    return { status: 'ran', case: testCase, exchange, verdicts: [...verdicts, ...followed.verdicts], ...followedParts(followed) };
   } finally {
     turn?.release();
   }

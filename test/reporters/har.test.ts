@@ -50,7 +50,13 @@ describe('--report har: every exchange of the run as HAR 1.2', () => {
     expect(text).toContain('[REDACTED]');
 
     const report = await readReport(jsonPath);
-    expect(har.log.entries).toHaveLength(report.summary.ran);
+    // Every case sent, and every poll of the tasks their answers started, each under the id of its own case.
+    const polls = report.tasks?.timelines.reduce((n, t) => n + t.polls, 0) ?? 0;
+    expect(polls).toBeGreaterThan(0);
+    expect(har.log.entries).toHaveLength(report.summary.ran + polls);
+    const pollEntries = har.log.entries.filter((e) => e._operationId === 'getInterconnectTask');
+    expect(pollEntries).toHaveLength(polls);
+    expect(pollEntries.every((e) => typeof e._caseId === 'string' && e._caseId.includes('>') && e.request.url.includes('/interconnect/tasks/'))).toBe(true);
     expect(report.findings.length).toBeGreaterThan(0);
     for (const finding of report.findings) {
       const entry = har.log.entries[finding.harEntry ?? -1];
