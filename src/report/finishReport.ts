@@ -1,5 +1,15 @@
 import type { Constraint } from '../model/Constraint.ts';
-import { REPORT_VERSION, type CheckCell, type ConstraintCoverage, type OperationSummary, type Relaxation, type RunInvocation, type RunReport, type UnverifiedBoundary } from '../model/RunReport.ts';
+import {
+  REPORT_VERSION,
+  type CheckCell,
+  type ConstraintCoverage,
+  type OperationSummary,
+  type Relaxation,
+  type RunInvocation,
+  type RunReport,
+  type RunTasks,
+  type UnverifiedBoundary,
+} from '../model/RunReport.ts';
 import type { ReportCause } from '../model/ReportCause.ts';
 import { causeLines } from './causeLines.ts';
 import { distinctFindings, type FindingEntry } from './findingSet.ts';
@@ -15,6 +25,8 @@ export interface ReportParts {
   readonly interrupted: boolean;
   readonly stopReason?: string;
   readonly acceptedLimit?: RunReport['acceptedLimit'];
+  /** The tasks followed through links of answers; absent when none was. */
+  readonly tasks?: RunTasks;
   readonly operations: readonly OperationSummary[];
   readonly invocation?: RunInvocation;
   readonly checks: readonly CheckCell[];
@@ -57,6 +69,7 @@ export function finishReport(parts: ReportParts): RunReport {
     interrupted,
     ...(parts.stopReason !== undefined ? { stopReason: parts.stopReason } : {}),
     ...(parts.acceptedLimit !== undefined ? { acceptedLimit: parts.acceptedLimit } : {}),
+    ...(parts.tasks !== undefined ? { tasks: parts.tasks } : {}),
     summary: {
       operations: operations.length,
       cases: sum((o) => o.planned),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors/ConformanceError.ts';
 import type { ConstraintCoverage, RunReport } from '../../src/model/RunReport.ts';
+import type { TaskTimeline } from '../../src/model/TaskTimeline.ts';
 import { mergeReports } from '../../src/regression/mergeReports.ts';
 import { buildReport, DC, FINDINGS } from '../reporters/fixtures.ts';
 
@@ -73,6 +74,33 @@ describe('mergeReports', () => {
       { path: 'b.json', report: shard(2, { ...buildReport(), findings: [], occurrences: [] }) },
     ]);
     expect(judged.summary.inconclusiveCauses).toEqual([]);
+  });
+
+  it('adds up the tasks the shards followed and keeps their timelines', () => {
+    const timeline = (caseId: string, outcome: TaskTimeline['outcome']): TaskTimeline => ({
+      caseId,
+      operationId: 'upgradeInterconnectAppliance',
+      link: 'task',
+      linkedOperationId: 'getInterconnectTask',
+      parameters: { interconnectTaskId: caseId },
+      outcome,
+      polls: 2,
+      durationMs: 20,
+      states: [],
+    });
+    const a = shard(1, { ...buildReport(), tasks: { followed: 2, outcomes: { succeeded: 2 }, timelines: [timeline('a', 'succeeded')] } });
+    const b = shard(2, { ...buildReport(), tasks: { followed: 1, outcomes: { deadline: 1 }, timelines: [timeline('b', 'deadline')] } });
+    const merged = mergeReports([
+      { path: 'a.json', report: a },
+      { path: 'b.json', report: b },
+    ]);
+    expect(merged.tasks).toEqual({ followed: 3, outcomes: { succeeded: 2, deadline: 1 }, timelines: [timeline('a', 'succeeded'), timeline('b', 'deadline')] });
+    expect(
+      mergeReports([
+        { path: 'a.json', report: shard(1) },
+        { path: 'b.json', report: shard(2) },
+      ]).tasks,
+    ).toBeUndefined();
   });
 
   it('refuses two whole runs of one operation at one target (the same report twice, or two servers under one name)', () => {
