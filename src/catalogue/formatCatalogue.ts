@@ -12,6 +12,11 @@ function show(value: unknown): string {
   return jsonText(value);
 }
 
+/** A cell whose token is wider than its column (a pattern, a path in a source) is wrapped mid-token rather than cut off. */
+function wrapped(text: string, width: number): { content: string; wrapOnWordBoundary: boolean } {
+  return { content: text, wrapOnWordBoundary: !text.split(' ').some((token) => token.length > width - 2) };
+}
+
 /** A narrow terminal gets one entry per constraint: the id and provenance, then where, value and source. */
 function asList(operationId: string, list: readonly Constraint[], width: number): string {
   const lines = [`${operationId} (${list.length} constraints)`];
@@ -53,10 +58,7 @@ export function formatCatalogue(constraints: readonly Constraint[], width = proc
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
     for (const c of list) {
-      const value = show(c.value);
-      // A token wider than its column (a pattern) is wrapped mid-token rather than cut off.
-      const hardWrap = value.split(' ').some((token) => token.length > valueWidth - 2);
-      table.push([c.id, c.status ? `${c.where} ${c.status}` : c.where, c.kind, SHORT[c.provenance], { content: value, wrapOnWordBoundary: !hardWrap }, c.source]);
+      table.push([c.id, c.status ? `${c.where} ${c.status}` : c.where, c.kind, SHORT[c.provenance], wrapped(show(c.value), valueWidth), wrapped(c.source, sourceWidth)]);
     }
     blocks.push(`${operationId} (${list.length} constraints)\n${table.toString()}`);
   }

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { MockLogEntry, MockServer } from '../../mock/MockOptions.ts';
 import { startMockServer } from '../../mock/startMockServer.ts';
+import { documentKeys } from '../../src/openapi/documentKeys.ts';
+import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
 import { readReport, runCli, tempDir } from '../helpers/cli.ts';
 
 /** Issue 21: one `--header` per vendor, no config file; each server gets its own credential and never the other's. */
@@ -54,7 +56,14 @@ describe('credential routing: a --header goes only to the operations that take a
     expect((await readReport(join(dir, 'r.json'))).summary.verdict).toBe('conforming');
     expect(hcx.log.length).toBeGreaterThan(5);
     expect(dc.log.length).toBeGreaterThan(5);
-    expect(hcx.log.every((entry) => entry.operationId === 'upgradeInterconnectAppliance')).toBe(true);
+    // Only the HCX document's operations reach HCX: the upgrades and the polls of the tasks they start,
+    // each with the HCX credential.
+    const hcxOperations = new Set((await loadSpecs()).filter((s) => documentKeys(s.file).includes('hcx-interconnect')).flatMap((s) => s.operations.map((o) => o.operationId)));
+    expect([...hcxOperations].sort()).toEqual(['getInterconnectTask', 'upgradeInterconnectAppliance']);
+    expect(hcx.log.filter((entry) => entry.operationId === undefined || !hcxOperations.has(entry.operationId))).toEqual([]);
+    const polls = hcx.log.filter((entry) => entry.operationId === 'getInterconnectTask');
+    expect(polls.length).toBeGreaterThan(0);
+    expect(polls.every((entry) => entry.headers['x-hm-authorization'] !== undefined)).toBe(true);
     expect(headerNames(hcx.log)).not.toContain('x-auth-token');
     expect(headerNames(dc.log)).not.toContain('x-hm-authorization');
     // The cases without a credential carry none, to either server.

@@ -47,11 +47,19 @@ describe('checks on observed traffic', () => {
     ).toEqual([]);
   });
 
-  it('echo judges an observed 2xx whose request validates, and nothing else observed', () => {
+  it('echo on an observed 2xx: the update only where the request validates, the connection the path named always', () => {
     const wrongId = mutate(dc.example, (body) => (body.hosted_connect.id = '11111111-2222-3333-4444-555555555555'));
-    expect(outcomes(verdictsOf(echo, dc, { intent: OBSERVED, json: wrongId }))).toContain('fail');
+    // A valid request: the answer names the path's connection and shows the update (the id rule, then the update's).
+    expect(outcomes(verdictsOf(echo, dc, { intent: OBSERVED, json: wrongId }))).toEqual(['fail', 'pass']);
+    expect(outcomes(verdictsOf(echo, dc, { intent: OBSERVED, request: { body: { json: { hosted_connect: { name: 'renamed' } } } } }))).toEqual(['pass', 'fail']);
+    // An invalid request accepted is no known update (that it was accepted is negative-rejection's finding):
+    // the answer's bandwidth 10, not the 1 sent, is not compared. Whatever was sent, an answer about another
+    // connection than the path named breaks the page.
     const invalid = { body: { json: { hosted_connect: { bandwidth: 1 } } } };
-    expect(verdictsOf(echo, dc, { intent: OBSERVED, request: invalid, json: wrongId })).toEqual([]);
+    expect(outcomes(verdictsOf(echo, dc, { intent: OBSERVED, request: invalid }))).toEqual(['pass']);
+    expect(outcomes(verdictsOf(echo, dc, { intent: OBSERVED, request: invalid, json: wrongId }))).toEqual(['fail']);
+    // Refused: no answer about a connection to compare.
+    expect(verdictsOf(echo, dc, { intent: OBSERVED, request: invalid, status: 400, json: { error_code: 'DC.0001', error_msg: 'bad' } })).toEqual([]);
   });
 
   it('negative-rejection fails a server that accepts an observed request breaking a rule, naming the rule', () => {
@@ -91,8 +99,11 @@ describe('checks on observed traffic', () => {
     expect(outcomes(verdictsOf(negativeRejection, dc, { intent: OBSERVED, request: cut, status: 200 }))).toEqual(['fail:DC.body.json']);
     const cutWithBadQuery = { ...cut, query: { force: 'maybe' } };
     expect(outcomes(verdictsOf(negativeRejection, hcx, { intent: OBSERVED, request: cutWithBadQuery, status: 202, bodyCut: true }))).toEqual(['fail:HCX.query.force.enum']);
-    // Never known valid: no echo is judged on it.
+    // Never known valid: the update is not compared (the answer's name is not the 'edge' kept). The path was
+    // kept whole: the answer must still be about the connection it names.
+    const edge = { body: { json: { hosted_connect: { name: 'edge' } } } };
+    expect(outcomes(verdictsOf(echo, dc, { intent: OBSERVED, request: edge, bodyCut: true }))).toEqual(['pass']);
     const wrongId = mutate(dc.example, (body) => (body.hosted_connect.id = '11111111-2222-3333-4444-555555555555'));
-    expect(verdictsOf(echo, dc, { intent: OBSERVED, request: { body: { json: { hosted_connect: { name: 'edge' } } } }, json: wrongId, bodyCut: true })).toEqual([]);
+    expect(outcomes(verdictsOf(echo, dc, { intent: OBSERVED, request: edge, json: wrongId, bodyCut: true }))).toEqual(['fail']);
   });
 });
