@@ -23,5 +23,6 @@ export function invocationOf(config: ConformanceConfig, embedded: boolean): RunI
     ...(config.resolve && config.resolve.length > 0 ? { resolve: config.resolve } : {}),
     ...(config.onlyValues && Object.keys(config.onlyValues).length > 0 ? { onlyValues: config.onlyValues } : {}),
     ...(config.maxAccepted !== undefined ? { maxAccepted: config.maxAccepted } : {}),
+    ...(config.taskDeadlineMs !== undefined ? { taskDeadlineMs: config.taskDeadlineMs } : {}),
   };
 }

@@ -29,6 +29,7 @@ function mockFlags(mock: RunInvocation['mock']): string[] {
     ...(mock.latencyMs !== undefined ? [`--mock-latency ${mock.latencyMs}`] : []),
     ...(mock.rateLimit !== undefined ? [`--mock-rate-limit ${mock.rateLimit}`] : []),
     ...(mock.chaos !== undefined ? [`--mock-chaos ${shellQuote(mock.chaos)}`] : []),
+    ...(mock.taskDurationMs !== undefined ? [`--mock-task-duration ${mock.taskDurationMs}`] : []),
   ];
 }
 
@@ -46,6 +47,8 @@ function verdictFlags(invocation: RunInvocation): string[] {
     ...(timeouts && timeouts.connectMs !== defaults.timeouts.connectMs ? [`--connect-timeout ${timeouts.connectMs}`] : []),
     ...(retries !== undefined && retries !== defaults.retries ? [`--retries ${retries}`] : []),
     ...(maxResponseBytes !== undefined && maxResponseBytes !== defaults.maxResponseBytes ? [`--max-response-bytes ${maxResponseBytes}`] : []),
+    // A task that outlived a short deadline fails under it and may pass under the document's own.
+    ...(invocation.taskDeadlineMs !== undefined ? [`--task-deadline ${invocation.taskDeadlineMs}`] : []),
   ];
 }
 

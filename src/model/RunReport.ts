@@ -82,7 +82,7 @@ export interface RunInvocation {
   /** True when the embedded mock served the run. */
   readonly embeddedMock: boolean;
   /** Embedded mock settings (fault profile or mutant, latency, rate limit, chaos). */
-  readonly mock?: { readonly fault?: string; readonly mutant?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string };
+  readonly mock?: { readonly fault?: string; readonly mutant?: string; readonly latencyMs?: number; readonly rateLimit?: number; readonly chaos?: string; readonly taskDurationMs?: number };
   /** Documents given with `--spec` (empty: the shipped ones). */
   readonly specs: readonly string[];
   readonly fixtures: Readonly<Record<string, string>>;
@@ -111,6 +111,8 @@ export interface RunInvocation {
   readonly onlyValues?: Readonly<Record<string, readonly unknown[]>>;
   /** `--max-accepted`, when given. */
   readonly maxAccepted?: number;
+  /** `--task-deadline`: how long a followed task may run before it is reported as never ending. */
+  readonly taskDeadlineMs?: number;
 }
 
 /**
