@@ -32,9 +32,15 @@ export interface MutantResult {
   readonly error?: string;
 }
 
+/**
+ * A mutant the score leaves out, with the reason: `equivalent`, no request can tell it from the correct
+ * server; `out-of-reach`, only a request the run never sends by design could (the safety policy, such as
+ * one state-changing request at a time per resource), so the bench lists it apart as a known blind spot.
+ */
 export interface Equivalent {
   readonly id: string;
   readonly reason: string;
+  readonly kind: 'equivalent' | 'out-of-reach';
 }
 
 export const EQUIVALENTS_FILE = new URL('./mutation-equivalents.json', import.meta.url);
@@ -142,7 +148,8 @@ export async function loadEquivalents(): Promise<Equivalent[]> {
   return entries.map((e: unknown, i) => {
     const entry = e as Partial<Equivalent>;
     if (typeof entry.id !== 'string' || typeof entry.reason !== 'string' || entry.reason.trim() === '') throw new Error(`bench/mutation-equivalents.json: entry ${i} needs an id and a reason`);
-    return { id: entry.id, reason: entry.reason };
+    if (entry.kind !== undefined && entry.kind !== 'equivalent' && entry.kind !== 'out-of-reach') throw new Error(`bench/mutation-equivalents.json: entry ${i}: kind is equivalent or out-of-reach`);
+    return { id: entry.id, reason: entry.reason, kind: entry.kind ?? 'equivalent' };
   });
 }
 
@@ -154,8 +161,8 @@ export function equivalentProblems(equivalents: readonly Equivalent[], all: read
   const ids = new Set(all.map((m) => m.mutant.id));
   const killed = new Set(results.filter((r) => r.outcome === 'killed').map((r) => r.mutant.id));
   return equivalents.flatMap((e) => [
-    ...(ids.has(e.id) ? [] : [`${e.id}: listed as equivalent, but no such mutant is generated`]),
-    ...(killed.has(e.id) ? [`${e.id}: listed as equivalent, but the run killed it (so a request tells it from the correct server)`] : []),
+    ...(ids.has(e.id) ? [] : [`${e.id}: listed as ${e.kind === 'equivalent' ? 'equivalent' : 'out of reach'}, but no such mutant is generated`]),
+    ...(killed.has(e.id) ? [`${e.id}: listed as ${e.kind === 'equivalent' ? 'equivalent' : 'out of reach'}, but the run killed it (so a request tells it from the correct server)`] : []),
   ]);
 }
 
@@ -165,20 +172,23 @@ export interface Tally {
   /** Mutants of rules the page does not state that the run warned about. */
   reported: number;
   equivalent: number;
+  /** Listed as out of reach of the run's policy: a blind spot by design, out of the score like an equivalent. */
+  outOfReach: number;
   inconclusive: number;
   survived: number;
   warned: number;
   errors: number;
 }
 
-export const emptyTally = (): Tally => ({ generated: 0, killed: 0, reported: 0, equivalent: 0, inconclusive: 0, survived: 0, warned: 0, errors: 0 });
+export const emptyTally = (): Tally => ({ generated: 0, killed: 0, reported: 0, equivalent: 0, outOfReach: 0, inconclusive: 0, survived: 0, warned: 0, errors: 0 });
 
-/** Adds one result; an equivalent mutant that was not killed counts as equivalent, not as a survivor. */
-export function tally(into: Tally, result: MutantResult, equivalent: boolean): void {
+/** Adds one result; a listed mutant that was not killed counts as what its entry says, not as a survivor. */
+export function tally(into: Tally, result: MutantResult, listed: Equivalent['kind'] | undefined): void {
   into.generated += 1;
   if (result.outcome === 'killed') into.killed += 1;
   else if (result.outcome === 'reported') into.reported += 1;
-  else if (equivalent) into.equivalent += 1;
+  else if (listed === 'equivalent') into.equivalent += 1;
+  else if (listed === 'out-of-reach') into.outOfReach += 1;
   else if (result.outcome === 'inconclusive') into.inconclusive += 1;
   else if (result.outcome === 'error') into.errors += 1;
   else {
@@ -187,7 +197,10 @@ export function tally(into: Tally, result: MutantResult, equivalent: boolean): v
   }
 }
 
-/** Caught (killed, or reported where a warning is all the rule may get) among the mutants that are not equivalent: the mutation score. */
-export const killRate = (t: Tally): number => (t.generated - t.equivalent === 0 ? 1 : (t.killed + t.reported) / (t.generated - t.equivalent));
+/** Caught (killed, or reported where a warning is all the rule may get) among the mutants neither equivalent nor out of reach: the mutation score. */
+export const killRate = (t: Tally): number => {
+  const scored = t.generated - t.equivalent - t.outOfReach;
+  return scored === 0 ? 1 : (t.killed + t.reported) / scored;
+};
 
 export type { MutantFamily };

@@ -46,15 +46,15 @@ describe('the mutation score', () => {
     const killed: MutantResult = { mutant: first!.mutant, specs: [], document: first!.document, outcome: 'killed', warnings: 0, failedChecks: ['auth-required'] };
     const problems = equivalentProblems(
       [
-        { id: first!.mutant.id, reason: 'r' },
-        { id: 'response/nope/X', reason: 'r' },
+        { id: first!.mutant.id, reason: 'r', kind: 'equivalent' },
+        { id: 'response/nope/X', reason: 'r', kind: 'out-of-reach' },
       ],
       all,
       [killed],
     );
     expect(problems).toEqual([
       `${first!.mutant.id}: listed as equivalent, but the run killed it (so a request tells it from the correct server)`,
-      'response/nope/X: listed as equivalent, but no such mutant is generated',
+      'response/nope/X: listed as out of reach, but no such mutant is generated',
     ]);
   });
 
@@ -68,9 +68,9 @@ describe('the mutation score', () => {
   it('the seeded sample kills at least the committed threshold (a ratchet), and kills no listed equivalent', async () => {
     const threshold = JSON.parse(await readFile(THRESHOLD_FILE, 'utf8')) as { sample: number; seed: number; killRate: number };
     const results = await runMutants(sampleOf(all, threshold.sample, threshold.seed), 2);
-    const listed = new Set(equivalents.map((e) => e.id));
+    const listed = new Map(equivalents.map((e) => [e.id, e.kind]));
     const t = emptyTally();
-    for (const r of results) tally(t, r, listed.has(r.mutant.id));
+    for (const r of results) tally(t, r, listed.get(r.mutant.id));
     expect(t.errors).toBe(0);
     expect(equivalentProblems(equivalents, all, results)).toEqual([]);
     const survivors = results.filter((r) => r.outcome !== 'killed' && !listed.has(r.mutant.id)).map((r) => r.mutant.id);

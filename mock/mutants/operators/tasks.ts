@@ -11,7 +11,8 @@ export const taskMutants: OperatorFamily = ({ operation }) => {
     for (const link of (response.links ?? []).filter((l) => l.task !== undefined)) {
       const target = `${operation.hints.constraintPrefix}.response.${response.status}.links.${link.name}`;
       const add = (operator: string, description: string, hooks: HooksOf): void => {
-        out.push({ id: `task/${operator}/${target}`, family: 'task', operator, operationId: operation.operationId, target, params: { link: link.name }, description, hooks: hooksBuilder(hooks) });
+        // The rules a link adds are as binding as the link itself: a convention link's task rules give warnings.
+        out.push({ id: `task/${operator}/${target}`, family: 'task', operator, operationId: operation.operationId, target, params: { link: link.name }, provenance: link.provenance, description, hooks: hooksBuilder(hooks) });
       };
       const task = link.task!;
       add('never-ends', `the ${link.name} task never reaches ${task.terminal.join('|')}`, { task: (plan) => ({ ...plan, end: 'never' }) });
