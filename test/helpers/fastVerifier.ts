@@ -15,7 +15,9 @@ const NAMES = ['SSL_CERT_FILE', 'SSL_CERT_DIR'] as const;
  *
  * At that pace the verifier sends the next upgrade of an appliance within a few milliseconds of an
  * accepted one. The mock, as HCX does, refuses an upgrade while one runs (422), and its tasks run 20 ms
- * by default: a mock verified this way runs its tasks in no time (`taskDurationMs: 0`).
+ * by default: a mock verified this way on the shipped pacts runs its tasks in no time
+ * (`taskDurationMs: 0`); the representative pacts (test/helpers/pactSubset.ts) hold one accepted
+ * upgrade.
  */
 export function emptyCaStoreForTheVerifier(): void {
   const saved = new Map<string, string | undefined>();

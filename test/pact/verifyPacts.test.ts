@@ -95,7 +95,7 @@ describe('verifyPacts against a given target', () => {
   let dir: string;
   let pactFiles: string[];
   beforeAll(async () => {
-    mock = await startMockServer({ token: 'target-SECRET-token', taskDurationMs: 0 });
+    mock = await startMockServer({ token: 'target-SECRET-token' });
     dir = mkdtempSync(join(tmpdir(), 'pact-subset-'));
     pactFiles = representativePacts(dir);
   });
@@ -148,7 +148,7 @@ describe("verifyPacts against a server whose fixture ids differ from the pacts' 
       );
       return out;
     });
-    mock = await startMockServer({ specFiles, token: 'other-SECRET-token', taskDurationMs: 0 });
+    mock = await startMockServer({ specFiles, token: 'other-SECRET-token' });
     pactFiles = representativePacts(dir);
   });
   afterAll(async () => {
@@ -160,7 +160,7 @@ describe("verifyPacts against a server whose fixture ids differ from the pacts' 
   it('passes each kind of interaction: paths take the ids from the provider states, the given credential is injected', async () => {
     expect(mock.fixtures.hosted_connect_id).toBe('1111b472-ffa5-4eb3-8c0d-979d479f8ef6');
     const result = await verifyPacts({ target: mock.url, fixtures: { ...mock.fixtures }, token: mock.token, pactFiles });
-    expect(result.interactions.length).toBeGreaterThan(10);
+    expect(result.interactions.length).toBeGreaterThan(5);
     expect(failing(result)).toEqual([]);
     expect(result.target).toBe(mock.url);
   });
