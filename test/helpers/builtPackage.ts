@@ -39,8 +39,12 @@ async function builtAt(): Promise<number | undefined> {
  * would; one built by `npm run build` since is used as it is.
  */
 export async function buildUnlessCurrent(): Promise<void> {
+  if (!(await distIsCurrent())) await run(process.execPath, [join(ROOT, 'bin/build.js')], { cwd: ROOT });
+}
+
+/** Whether dist/ was built completely after the last change to anything it is built from. */
+export async function distIsCurrent(): Promise<boolean> {
   const built = await builtAt();
   const changed = Math.max(...(await Promise.all(INPUTS.map((input) => newestMtime(join(ROOT, input))))));
-  if (built !== undefined && built > changed) return;
-  await run(process.execPath, [join(ROOT, 'bin/build.js')], { cwd: ROOT });
+  return built !== undefined && built > changed;
 }
