@@ -31,6 +31,8 @@ export default defineConfig({
           include: ['suites/**/*.suite.ts'],
           // The parts of the plan run one after another: against a real server, one run's rate limit and budget, not four.
           fileParallelism: false,
+          // One module graph for the four parts: the sources and documents load once.
+          isolate: false,
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 300_000,
