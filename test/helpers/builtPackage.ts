@@ -48,3 +48,11 @@ export async function distIsCurrent(): Promise<boolean> {
   const changed = Math.max(...(await Promise.all(INPUTS.map((input) => newestMtime(join(ROOT, input))))));
   return built !== undefined && built > changed;
 }
+
+/**
+ * The `conformance` command to start as a process: the package's compiled bin (dist/bin/conformance.js)
+ * while dist/ is current, else bin/conformance.js, the same sources through tsx (a second a start more).
+ */
+export async function conformanceBin(): Promise<string> {
+  return join(ROOT, (await distIsCurrent()) ? 'dist/bin/conformance.js' : 'bin/conformance.js');
+}

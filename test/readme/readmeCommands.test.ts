@@ -21,7 +21,7 @@ import { parse as parseYaml } from 'yaml';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { loadConfigFile } from '../../src/config/resolveConfig.ts';
-import { distIsCurrent } from '../helpers/builtPackage.ts';
+import { conformanceBin } from '../helpers/builtPackage.ts';
 import { filesUnder } from '../helpers/cli.ts';
 import { parseWithCli } from '../helpers/parseWithCli.ts';
 import { shellWords } from '../helpers/shellWords.ts';
@@ -113,12 +113,8 @@ const PARSE_VARIABLES: Readonly<Record<string, string>> = { NIGHT: '42', I: '1',
 const recipeTexts = ['github-actions.yml', 'gitlab-ci.yml'].map((name) => readFileSync(join(ROOT, 'examples/ci', name), 'utf8'));
 const REMOTE_HOSTS = [...new Set([README, ...recipeTexts].flatMap((text) => [...text.matchAll(/https:\/\/([a-z0-9.-]+\.[a-z]+)/g)].map((m) => m[1]!)))];
 
-/**
- * The command `npx conformance` runs: the installed one, the package's bin, compiled (dist/bin/conformance.js)
- * when dist/ was built since the sources last changed; else bin/conformance.js, the same sources through
- * tsx (a second a start more).
- */
-let conformanceBin = join(ROOT, 'bin/conformance.js');
+/** The command `npx conformance` runs: the installed one, the package's bin, compiled while dist/ is current. */
+let npxConformance = join(ROOT, 'bin/conformance.js');
 
 /** The package's `npm run` scripts that start this checkout's programs, as shell functions; `npx conformance` too. */
 function shims(): string {
@@ -129,7 +125,7 @@ function shims(): string {
     .filter(([, command]) => command.startsWith('node bin/'))
     .map(([name, command]) => `    ${name}) shift 2; [ "$1" = -- ] && shift; ${local(command)} "$@";;`);
   return [
-    `npx() { if [ "$1" != conformance ]; then echo "npx $1: not this package" >&2; return 127; fi; shift; ${node} ${JSON.stringify(conformanceBin)} "$@"; }`,
+    `npx() { if [ "$1" != conformance ]; then echo "npx $1: not this package" >&2; return 127; fi; shift; ${node} ${JSON.stringify(npxConformance)} "$@"; }`,
     `npm() { [ "$1" = run ] || { echo "npm $1: not run here" >&2; return 127; }; case "$2" in`,
     ...cases,
     `    *) echo "npm run $2: not run here" >&2; return 127;; esac; }`,
@@ -230,7 +226,7 @@ let outwardServer: MockServer | undefined;
 const savedEnv = { DC_URL: process.env.DC_URL, DC_TOKEN: process.env.DC_TOKEN };
 
 beforeAll(async () => {
-  if (await distIsCurrent()) conformanceBin = join(ROOT, 'dist/bin/conformance.js');
+  npxConformance = await conformanceBin();
   for (const [api, spec] of Object.entries(DOCUMENTS) as Array<[keyof typeof DOCUMENTS, string]>) {
     const server = await startMockServer({ token: TOKEN, specFiles: [spec], ...(LOGIN_USERS.length > 0 ? { logins } : {}) });
     mocks.push(server);
