@@ -8,6 +8,7 @@ import { exitCodeOf } from '../src/cli/exitCodeOf.ts';
 import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../src/cli/exitCodes.ts';
 import { DEFAULT_CONFIG, type ConformanceConfig } from '../src/config/ConformanceConfig.ts';
 import { runConformance } from '../src/engine/runConformance.ts';
+import type { RunReport } from '../src/model/RunReport.ts';
 import { shellQuote } from '../src/runner/shellQuote.ts';
 import { loadSpecs } from '../src/openapi/loadSpecs.ts';
 import { seededRandom } from '../src/plan/seededRandom.ts';
@@ -94,17 +95,23 @@ export function sampleOf<T>(items: readonly T[], n: number, seed: number): T[] {
 
 const silent = { out: () => undefined, err: () => undefined };
 
-/** The keys of the warnings a default run gives against the correct server, per set of documents. */
-const correctWarnings = new Map<string, Promise<ReadonlySet<string>>>();
+/** The default run against the correct server, per set of documents: one per process. */
+const correctRuns = new Map<string, Promise<RunReport>>();
 
-function warningsOfCorrectServer(specs: readonly string[]): Promise<ReadonlySet<string>> {
+/** The report of a default run against the correct server (the embedded mock) of the documents. */
+export function correctServerRun(specs: readonly string[]): Promise<RunReport> {
   const key = specs.join('\n');
-  let found = correctWarnings.get(key);
+  let found = correctRuns.get(key);
   if (!found) {
-    found = runConformance({ ...DEFAULT_CONFIG, specs }, { reporters: [], embeddedTarget: startMockServer }).then((r) => new Set(r.findings.filter((f) => f.severity === 'warning').map((f) => f.key)));
-    correctWarnings.set(key, found);
+    found = runConformance({ ...DEFAULT_CONFIG, specs }, { reporters: [], embeddedTarget: startMockServer });
+    correctRuns.set(key, found);
   }
   return found;
+}
+
+/** The keys of the warnings a default run gives against the correct server. */
+async function warningsOfCorrectServer(specs: readonly string[]): Promise<ReadonlySet<string>> {
+  return new Set((await correctServerRun(specs)).findings.filter((f) => f.severity === 'warning').map((f) => f.key));
 }
 
 /** One default `conformance run` against an embedded mock serving the mutant, in this process. */

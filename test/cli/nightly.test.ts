@@ -10,7 +10,8 @@ const FAULT = 'dc-vlan-4000';
 const keys = (report: RunReport): string[] => report.findings.map((f) => `${f.key}|${f.severity}`).sort();
 const coverage = (report: RunReport): string[] => report.coverage.map((c) => [c.operationId, c.constraintId, c.boundaryAccepted, c.violationRejected, c.responseHonoured].join(' ')).sort();
 
-describe('one finding identity across nightly runs', () => {
+// Each run waits on the mock's upgrade tasks much of its time: the runs of a block overlap.
+describe.concurrent('one finding identity across nightly runs', () => {
   let dir: string;
   let baselinePath: string;
   let baseline: RunReport;
@@ -84,7 +85,7 @@ describe('one finding identity across nightly runs', () => {
   });
 });
 
-describe('--shard and merge', () => {
+describe.concurrent('--shard and merge', () => {
   let dir: string;
   let whole: RunReport;
   const shardPaths = [1, 2, 3].map((i) => `s${i}.json`);

@@ -11,7 +11,8 @@ import type { PreparedOperation } from '../../src/engine/PreparedOperation.ts';
 import type { RunInvocation, RunReport } from '../../src/model/RunReport.ts';
 import { findingKey } from '../../src/model/findingKey.ts';
 import { loadSpecs } from '../../src/openapi/loadSpecs.ts';
-import { BIN, expectOneErrorLine, readReport, runCli, tempDir } from '../helpers/cli.ts';
+import { conformanceBin } from '../helpers/builtPackage.ts';
+import { expectOneErrorLine, readReport, runCli, tempDir } from '../helpers/cli.ts';
 import { shellWords } from '../helpers/shellWords.ts';
 import { buildReport } from '../reporters/fixtures.ts';
 
@@ -28,9 +29,9 @@ async function runPrinted(line: string, secret: string, reportPath: string) {
   return runCli([...argv, '--report', `json=${reportPath}`]);
 }
 
-/** `bin/conformance.js` in a folder of its own, to see where default reports go. */
-function cliIn(cwd: string, args: readonly string[]): Promise<number | null> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: 'ignore' });
+/** The `conformance` command in a folder of its own, to see where default reports go. */
+async function cliIn(cwd: string, args: readonly string[]): Promise<number | null> {
+  const child = spawn(process.execPath, [await conformanceBin(), ...args], { cwd, stdio: 'ignore' });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve(code));
@@ -154,7 +155,7 @@ describe("replay of a run against the user's own server (credentials, fixtures, 
     const finding = recorded.findings.find((f) => f.severity === 'failure')!;
     const path = join(dir, 'bash.json');
     // `npx conformance` is this checkout's CLI; the line itself is run exactly as printed.
-    const script = `npx() { shift; "${process.execPath}" "${BIN}" "$@"; }\n${finding.replay} --report json=${path}`;
+    const script = `npx() { shift; "${process.execPath}" "${await conformanceBin()}" "$@"; }\n${finding.replay} --report json=${path}`;
     const before = server.requestCount();
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn('bash', ['-c', script], { cwd: dir, stdio: 'ignore', env: { ...process.env, TOKEN } });

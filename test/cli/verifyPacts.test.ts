@@ -1,12 +1,29 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import { main } from '../../src/cli/main.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { validateReport } from '../../src/regression/validateReport.ts';
+import { emptyCaStoreForTheVerifier } from '../helpers/fastVerifier.ts';
+import { representativePacts } from '../helpers/pactSubset.ts';
 import { shellWords } from '../helpers/shellWords.ts';
+
+// The command's wiring (flags, reports, exit codes, credentials, replay lines) on one interaction of each
+// kind of case: every shipped interaction is verified in test/pact/verifyPacts.test.ts.
+emptyCaStoreForTheVerifier();
+let pactFiles: string[];
+let pacts: string[];
+/** The same, with the interactions dc-accept-long-name breaks (a name of 65 characters). */
+let longNamePacts: string[];
+beforeAll(async () => {
+  pactFiles = representativePacts(await mkdtemp(join(tmpdir(), 'verify-pacts-')));
+  pacts = pactFiles.flatMap((file) => ['--pact', file]);
+  longNamePacts = representativePacts(await mkdtemp(join(tmpdir(), 'verify-pacts-')), /name\.maxLength: hosted_connect\.name length 65/).flatMap((file) => ['--pact', file]);
+});
+const interactionsIn = async (files: readonly string[]): Promise<number> =>
+  (await Promise.all(files.map(async (f) => (JSON.parse(await readFile(f, 'utf8')) as { interactions: unknown[] }).interactions.length))).reduce((a, b) => a + b, 0);
 
 const fixtureFlags = (mock: MockServer): string[] => Object.entries(mock.fixtures).flatMap(([name, value]) => ['--fixture', `${name}=${value}`]);
 
@@ -20,14 +37,14 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
 describe('conformance verify-pacts', () => {
   test('passes against the correct embedded mock, one report entry per interaction', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verify-'));
-    const { code, err } = await cli(['verify-pacts', '--report', `json=${join(dir, 'r.json')}`]);
+    const { code, err } = await cli(['verify-pacts', ...pacts, '--report', `json=${join(dir, 'r.json')}`]);
     expect(err).toBe('');
     expect(code).toBe(0);
     const checked = validateReport(JSON.parse(await readFile(join(dir, 'r.json'), 'utf8')));
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
     expect(checked.report.command).toBe('verify-pacts');
-    expect(checked.report.summary.ran).toBeGreaterThan(30);
+    expect(checked.report.summary.ran).toBe(await interactionsIn(pactFiles));
     expect(checked.report.findings).toEqual([]);
   });
 
@@ -50,6 +67,7 @@ describe('conformance verify-pacts', () => {
         `project_id=${mock.fixtures.project_id}`,
         '--fixture',
         `hosted_connect_id=${mock.fixtures.hosted_connect_id}`,
+        ...pacts,
         '--report-dir',
         dir,
       ]);
@@ -76,7 +94,7 @@ describe('conformance verify-pacts', () => {
     const mock = await startMockServer({ token: 'the-right-token' });
     try {
       const dir = await mkdtemp(join(tmpdir(), 'verify-'));
-      const { code, err } = await cli(['verify-pacts', '--target', mock.url, '--token', 'a-wrong-token', ...fixtureFlags(mock), '--report', `json=${join(dir, 'r.json')}`]);
+      const { code, err } = await cli(['verify-pacts', '--target', mock.url, '--token', 'a-wrong-token', ...fixtureFlags(mock), ...pacts, '--report', `json=${join(dir, 'r.json')}`]);
       expect(code, err).toBe(3);
       expect(err.trimEnd().split('\n')).toHaveLength(1);
       expect(err).toMatch(
@@ -98,7 +116,7 @@ describe('conformance verify-pacts', () => {
     const mock = await startMockServer({ token: secret, fault: 'dc-accept-long-name' });
     try {
       const dir = await mkdtemp(join(tmpdir(), 'verify-'));
-      const first = await cli(['verify-pacts', '--target', mock.url, '--token', secret, ...fixtureFlags(mock), '--report', `json=${join(dir, 'r.json')}`]);
+      const first = await cli(['verify-pacts', '--target', mock.url, '--token', secret, ...fixtureFlags(mock), ...longNamePacts, '--report', `json=${join(dir, 'r.json')}`]);
       expect(first.code, first.err).toBe(1);
       const report = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8')) as { findings: Array<{ replay: string }> };
       const line = report.findings[0]!.replay;

@@ -1,8 +1,9 @@
 /**
- * SLOW (about a minute) and NEEDS THE NPM REGISTRY: the package as a user gets it. `npm pack` (which
- * builds dist/ through `prepare`), installed into an empty temporary project, then `npx conformance run`
- * against the embedded mock there, and a consumer TypeScript file checked against the packed types.
- * It rebuilds dist/ of this working tree, so it fails while the sources do not compile.
+ * SLOW (half a minute) and NEEDS THE NPM REGISTRY: the package as a user gets it. `npm pack`, installed
+ * into an empty temporary project, then `npx conformance run` against the embedded mock there, and a
+ * consumer TypeScript file checked against the packed types. `npm pack` builds dist/ through `prepare`;
+ * here dist/ is built first unless `npm run build` has built it since the sources last changed
+ * (test/helpers/builtPackage.ts), and packed as it is: it fails while the sources do not compile.
  * Run alone: npx vitest run --project unit test/package
  */
 import { execFile } from 'node:child_process';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { buildUnlessCurrent } from '../helpers/builtPackage.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,7 +54,9 @@ describe('the packed tarball in an empty project', () => {
 
   beforeAll(async () => {
     project = await tempDir('conformance-package-');
-    const { stdout } = await npm(['pack', '--json', '--pack-destination', project], ROOT);
+    await buildUnlessCurrent();
+    // `prepare` would build dist/ again: it is current.
+    const { stdout } = await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', project], ROOT);
     const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
     files = packed!.files.map((f) => f.path);
     await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));

@@ -7,10 +7,17 @@ import { startMockServer } from '../../mock/startMockServer.ts';
 import { EXIT_ERROR, EXIT_INCONCLUSIVE, EXIT_OK, EXIT_VIOLATIONS } from '../../src/cli/exitCodes.ts';
 import { startProviderTap } from '../../src/pact/providerTap.ts';
 import { readReport, runCli, tempDir } from '../helpers/cli.ts';
+import { emptyCaStoreForTheVerifier } from '../helpers/fastVerifier.ts';
+import { representativePacts } from '../helpers/pactSubset.ts';
+
+emptyCaStoreForTheVerifier();
 
 let dir: string;
+/** One interaction of each kind of case: each fault below shows in every answer of its kind. */
+let pacts: string[];
 beforeAll(async () => {
   dir = await tempDir();
+  pacts = representativePacts(dir).flatMap((file) => ['--pact', file]);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -18,12 +25,12 @@ afterAll(async () => {
 
 describe("verify-pacts judges every answer by the document's response rules, as run does", () => {
   // Neither member is one the contracts hold (the pages mark them optional): only the document's rules catch them.
-  test.each([
+  test.concurrent.each([
     ['dc-vlan-4000', 'DC.response.200.hosted_connect.vlan.maximum'],
     ['hcx-task-id-number', 'HCX.response.202.data.interconnectTaskId.type'],
   ])('%s: NOT CONFORMING for %s, and the summary says what the document added', async (fault, constraintId) => {
     const json = join(dir, `${fault}.json`);
-    const { code, out } = await runCli(['verify-pacts', '--mock-fault', fault, '--report', `json=${json}`]);
+    const { code, out } = await runCli(['verify-pacts', '--mock-fault', fault, ...pacts, '--report', `json=${json}`]);
     expect(code).toBe(EXIT_VIOLATIONS);
     const report = await readReport(json);
     expect(report.findings.map((f) => [f.check, f.constraintId, f.severity])).toEqual([['response-schema', constraintId, 'failure']]);
@@ -35,13 +42,13 @@ describe("verify-pacts judges every answer by the document's response rules, as 
     );
   });
 
-  test.each([
+  test.concurrent.each([
     ['hcx-text-error', 'content-type', '-', 'failure'],
     ['dc-missing-request-id', 'response-schema', 'DC.response.200.request_id.required', 'warning'],
     ['dc-wrong-id-echo', 'echo', '-', 'failure'],
   ])("%s: %s/%s, a %s as in run (severity from the rule's provenance)", async (fault, check, constraintId, severity) => {
     const json = join(dir, `${fault}.json`);
-    const { code } = await runCli(['verify-pacts', '--mock-fault', fault, '--report', `json=${json}`]);
+    const { code } = await runCli(['verify-pacts', '--mock-fault', fault, ...pacts, '--report', `json=${json}`]);
     const report = await readReport(json);
     expect(report.findings.map((f) => [f.check, f.constraintId ?? '-', f.severity])).toEqual([[check, constraintId, severity]]);
     expect(code).toBe(severity === 'failure' ? EXIT_VIOLATIONS : EXIT_OK);
@@ -49,7 +56,8 @@ describe("verify-pacts judges every answer by the document's response rules, as 
 
   test('--max-requests: interactions past the budget are not sent, and the verdict says so (exit 3)', async () => {
     const log: MockLogEntry[] = [];
-    const mock = await startMockServer({ log });
+    // Every shipped interaction, the first four sent (four upgrades): tasks that end at once (test/helpers/fastVerifier.ts).
+    const mock = await startMockServer({ log, taskDurationMs: 0 });
     try {
       const json = join(dir, 'budget.json');
       const fixtures = Object.entries(mock.fixtures).flatMap(([name, value]) => ['--fixture', `${name}=${value}`]);

@@ -1,6 +1,7 @@
 /**
  * Every fenced block of README.md, run as printed: each shell command through bash (`npx conformance` and
- * the package's `npm run` scripts are this checkout's), each YAML block as the config file it is, the
+ * the package's `npm run` scripts are this checkout's: `npx conformance` the compiled command while dist/
+ * is current), each YAML block as the config file it is, the
  * TypeScript example as a test of this file. Remote servers (`https://dcaas.example.com`, ...) are a
  * loopback stand-in: the reference mock of that API behind HTTPS on a loopback address of its own (a
  * region a config file gives other ids gets one that knows them), reached with `--resolve` and trusted
@@ -20,6 +21,7 @@ import { parse as parseYaml } from 'yaml';
 import { startMockServer } from '../../mock/startMockServer.ts';
 import type { MockServer } from '../../mock/MockOptions.ts';
 import { loadConfigFile } from '../../src/config/resolveConfig.ts';
+import { conformanceBin } from '../helpers/builtPackage.ts';
 import { filesUnder } from '../helpers/cli.ts';
 import { parseWithCli } from '../helpers/parseWithCli.ts';
 import { shellWords } from '../helpers/shellWords.ts';
@@ -111,6 +113,9 @@ const PARSE_VARIABLES: Readonly<Record<string, string>> = { NIGHT: '42', I: '1',
 const recipeTexts = ['github-actions.yml', 'gitlab-ci.yml'].map((name) => readFileSync(join(ROOT, 'examples/ci', name), 'utf8'));
 const REMOTE_HOSTS = [...new Set([README, ...recipeTexts].flatMap((text) => [...text.matchAll(/https:\/\/([a-z0-9.-]+\.[a-z]+)/g)].map((m) => m[1]!)))];
 
+/** The command `npx conformance` runs: the installed one, the package's bin, compiled while dist/ is current. */
+let npxConformance = join(ROOT, 'bin/conformance.js');
+
 /** The package's `npm run` scripts that start this checkout's programs, as shell functions; `npx conformance` too. */
 function shims(): string {
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -120,7 +125,7 @@ function shims(): string {
     .filter(([, command]) => command.startsWith('node bin/'))
     .map(([name, command]) => `    ${name}) shift 2; [ "$1" = -- ] && shift; ${local(command)} "$@";;`);
   return [
-    `npx() { if [ "$1" != conformance ]; then echo "npx $1: not this package" >&2; return 127; fi; shift; ${node} ${JSON.stringify(`${ROOT}bin/conformance.js`)} "$@"; }`,
+    `npx() { if [ "$1" != conformance ]; then echo "npx $1: not this package" >&2; return 127; fi; shift; ${node} ${JSON.stringify(npxConformance)} "$@"; }`,
     `npm() { [ "$1" = run ] || { echo "npm $1: not run here" >&2; return 127; }; case "$2" in`,
     ...cases,
     `    *) echo "npm run $2: not run here" >&2; return 127;; esac; }`,
@@ -221,6 +226,7 @@ let outwardServer: MockServer | undefined;
 const savedEnv = { DC_URL: process.env.DC_URL, DC_TOKEN: process.env.DC_TOKEN };
 
 beforeAll(async () => {
+  npxConformance = await conformanceBin();
   for (const [api, spec] of Object.entries(DOCUMENTS) as Array<[keyof typeof DOCUMENTS, string]>) {
     const server = await startMockServer({ token: TOKEN, specFiles: [spec], ...(LOGIN_USERS.length > 0 ? { logins } : {}) });
     mocks.push(server);
