@@ -12,7 +12,17 @@ export const taskMutants: OperatorFamily = ({ operation }) => {
       const target = `${operation.hints.constraintPrefix}.response.${response.status}.links.${link.name}`;
       const add = (operator: string, description: string, hooks: HooksOf): void => {
         // The rules a link adds are as binding as the link itself: a convention link's task rules give warnings.
-        out.push({ id: `task/${operator}/${target}`, family: 'task', operator, operationId: operation.operationId, target, params: { link: link.name }, provenance: link.provenance, description, hooks: hooksBuilder(hooks) });
+        out.push({
+          id: `task/${operator}/${target}`,
+          family: 'task',
+          operator,
+          operationId: operation.operationId,
+          target,
+          params: { link: link.name },
+          provenance: link.provenance,
+          description,
+          hooks: hooksBuilder(hooks),
+        });
       };
       const task = link.task!;
       add('never-ends', `the ${link.name} task never reaches ${task.terminal.join('|')}`, { task: (plan) => ({ ...plan, end: 'never' }) });
