@@ -34,6 +34,36 @@ export type HooksOf = FaultHooks | (() => FaultHooks);
 
 export const hooksBuilder = (hooks: HooksOf): (() => FaultHooks) => (typeof hooks === 'function' ? hooks : () => hooks);
 
+/** What an operator says about one mutant; `mutantOf` derives its id and its hooks builder. */
+export interface MutantSpec {
+  readonly family: MutantFamily;
+  readonly operator: string;
+  readonly operationId: string;
+  readonly target: string;
+  /** Tells apart mutants of one operator on one target (`…/<variant>` in the id). */
+  readonly variant?: string | undefined;
+  readonly params?: Mutant['params'];
+  readonly description: string;
+  readonly provenance?: Provenance | undefined;
+  readonly hooks: HooksOf;
+}
+
+/** A mutant, its id `<family>/<operator>/<target>[/<variant>]`: the one place the id scheme is written. */
+export function mutantOf(spec: MutantSpec): Mutant {
+  const { family, operator, operationId, target, variant, params = {}, description, provenance, hooks } = spec;
+  return {
+    id: `${family}/${operator}/${target}${variant ? `/${variant}` : ''}`,
+    family,
+    operator,
+    operationId,
+    target,
+    params,
+    description,
+    ...(provenance !== undefined ? { provenance } : {}),
+    hooks: hooksBuilder(hooks),
+  };
+}
+
 /** The statuses the correct server answers for an operation, read from its handler. */
 export interface AnsweredStatuses {
   readonly success: readonly number[];

@@ -1,5 +1,5 @@
 import { inputConditions } from '../conditions.ts';
-import { hooksBuilder, type HooksOf, type Mutant, type OperatorFamily } from '../Mutant.ts';
+import { type HooksOf, type Mutant, type OperatorFamily, mutantOf } from '../Mutant.ts';
 
 /** How many leading characters a prefix comparison looks at. */
 const PREFIX_CHARS = 8;
@@ -15,16 +15,7 @@ export const credentialMutants: OperatorFamily = ({ operation }) => {
   const target = `${prefix}.auth`;
   const out: Mutant[] = [];
   const add = (operator: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}): void => {
-    out.push({
-      id: `credential/${operator}/${target}${variant ? `/${variant}` : ''}`,
-      family: 'credential',
-      operator,
-      operationId: operation.operationId,
-      target,
-      params,
-      description,
-      hooks: hooksBuilder(hooks),
-    });
+    out.push(mutantOf({ family: 'credential', operator, operationId: operation.operationId, target, variant, params, description, hooks }));
   };
   add('presence-only', 'any value of a credential header accepted: presence checked, not the value', { acceptCredential: () => true });
   add('prefix-of-token', 'a credential that is a non-empty prefix of the token accepted', { acceptCredential: (given, expected) => given.length > 0 && expected.startsWith(given) });

@@ -1,5 +1,5 @@
 import { compilePathTemplate } from '../../../src/openapi/compilePathTemplate.ts';
-import { MutantCrash, hooksBuilder, type HooksOf, type Mutant, type OperatorFamily } from '../Mutant.ts';
+import { MutantCrash, type HooksOf, type Mutant, type OperatorFamily, mutantOf } from '../Mutant.ts';
 
 /** An id a server that expects its own id shape trips on: a character outside letters, digits and `-`. */
 const UNEXPECTED = /[^0-9A-Za-z-]/u;
@@ -48,7 +48,7 @@ export const pathValueMutants: OperatorFamily = ({ operation }) => {
   const last = template.match(/\{([^}]+)\}\/?$/)?.[1];
   const out: Mutant[] = [];
   const add = (operator: string, target: string, description: string, hooks: HooksOf): void => {
-    out.push({ id: `path/${operator}/${target}`, family: 'path', operator, operationId: operation.operationId, target, params: {}, description, hooks: hooksBuilder(hooks) });
+    out.push(mutantOf({ family: 'path', operator, operationId: operation.operationId, target, description, hooks }));
   };
   const crashOn = (name: string, when: (value: string) => boolean): HooksOf => ({
     readPathParams: (decoded) => {

@@ -5,7 +5,7 @@ import type { ValidationIssue } from '../../../src/validation/ValidationIssue.ts
 import { codePointLength } from '../../../src/values/codePointLength.ts';
 import type { FaultHooks } from '../../FaultHooks.ts';
 import type { RequestContext } from '../../RequestContext.ts';
-import { hooksBuilder, type HooksOf, type Mutant, type OperatorFamily, type OperatorInput } from '../Mutant.ts';
+import { type HooksOf, type Mutant, type OperatorFamily, type OperatorInput, mutantOf } from '../Mutant.ts';
 import { onlyBreaks } from '../onlyBreaks.ts';
 import { constrainedValues, distinguishedValue, inputValue, requestInputs, sameInput, type RequestInput } from '../requestInputs.ts';
 import { ruleSchema } from '../ruleSchema.ts';
@@ -40,17 +40,7 @@ function ruleMutants(input: OperatorInput, c: Constraint, others: readonly Reque
   const { constraints, operation } = input;
   const out: Mutant[] = [];
   const add = (operator: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}, provenance: Provenance = c.provenance): void => {
-    out.push({
-      id: `request-rule/${operator}/${c.id}${variant ? `/${variant}` : ''}`,
-      family: 'request-rule',
-      operator,
-      operationId: operation.operationId,
-      target: c.id,
-      params,
-      description,
-      provenance,
-      hooks: hooksBuilder(hooks),
-    });
+    out.push(mutantOf({ family: 'request-rule', operator, operationId: operation.operationId, target: c.id, variant, params, description, provenance, hooks }));
   };
   /** Accepts a request that breaks only this rule, when `when` holds. */
   const acceptWhen = (when: (ctx: RequestContext) => boolean): FaultHooks => ({

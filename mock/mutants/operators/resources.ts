@@ -1,7 +1,7 @@
 import type { Provenance } from '../../../src/model/Provenance.ts';
 import type { ResourceLookup } from '../../FaultHooks.ts';
 import { inputConditions } from '../conditions.ts';
-import { MutantCrash, hooksBuilder, type HooksOf, type Mutant, type OperatorFamily } from '../Mutant.ts';
+import { MutantCrash, type HooksOf, type Mutant, type OperatorFamily, mutantOf } from '../Mutant.ts';
 
 /** An id a server that expects its own id shape trips on: a character outside letters, digits and `-`. */
 const ODD_ID = /[^0-9A-Za-z-]/u;
@@ -24,17 +24,7 @@ export const resourceMutants: OperatorFamily = ({ operation }) => {
   // An unknown id answered as if it existed breaks the not-found rule, as firmly as the document states it.
   const lookup = operation.hints.checkProvenance['not-found'] ?? 'page';
   const add = (operator: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}, provenance: Provenance = 'page'): void => {
-    out.push({
-      id: `resource/${operator}/${target}${variant ? `/${variant}` : ''}`,
-      family: 'resource',
-      operator,
-      operationId: operation.operationId,
-      target,
-      params,
-      description,
-      provenance,
-      hooks: hooksBuilder(hooks),
-    });
+    out.push(mutantOf({ family: 'resource', operator, operationId: operation.operationId, target, variant, params, description, provenance, hooks }));
   };
   const owner = operation.hints.ownerParameter;
   if (owner !== undefined) {

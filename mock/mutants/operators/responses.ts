@@ -8,7 +8,7 @@ import { REMOVE } from '../../../src/keywords/REMOVE.ts';
 import { withValueAt } from '../../faults/withValueAt.ts';
 import type { MockResponse } from '../../MockResponse.ts';
 import type { RequestContext } from '../../RequestContext.ts';
-import { hooksBuilder, type HooksOf, type Mutant, type OperatorFamily, type OperatorInput } from '../Mutant.ts';
+import { type HooksOf, type Mutant, type OperatorFamily, type OperatorInput, mutantOf } from '../Mutant.ts';
 
 const ofType = (value: unknown, type: string): boolean => {
   switch (type) {
@@ -90,17 +90,7 @@ export const responseMutants: OperatorFamily = (input: OperatorInput) => {
   // Where the broken rule comes from: the member's own provenance, else the documented response's.
   let provenance: Provenance = 'page';
   const add = (operator: string, target: string, description: string, hooks: HooksOf, variant?: string, params: Mutant['params'] = {}): void => {
-    out.push({
-      id: `response/${operator}/${target}${variant ? `/${variant}` : ''}`,
-      family: 'response',
-      operator,
-      operationId: operation.operationId,
-      target,
-      params,
-      description,
-      provenance,
-      hooks: hooksBuilder(hooks),
-    });
+    out.push(mutantOf({ family: 'response', operator, operationId: operation.operationId, target, variant, params, description, provenance, hooks }));
   };
   /** Changes the answers of one status. */
   const onStatus = (status: number, change: (response: MockResponse) => MockResponse): FaultHooks => ({

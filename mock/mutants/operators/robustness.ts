@@ -1,7 +1,7 @@
 import { codePointLength } from '../../../src/values/codePointLength.ts';
 import type { FaultHooks } from '../../FaultHooks.ts';
 import type { RequestContext } from '../../RequestContext.ts';
-import { MutantCrash, hooksBuilder, type HooksOf, type Mutant, type OperatorFamily } from '../Mutant.ts';
+import { MutantCrash, type HooksOf, type Mutant, type OperatorFamily, mutantOf } from '../Mutant.ts';
 import { constrainedValues } from '../requestInputs.ts';
 import { ruleSchema } from '../ruleSchema.ts';
 import { edgeAndPast, measuredValue, numericLimit } from '../satisfies.ts';
@@ -47,7 +47,7 @@ export const robustnessMutants: OperatorFamily = ({ operation, constraints }) =>
   const prefix = operation.hints.constraintPrefix;
   const out: Mutant[] = [];
   const add = (operator: string, target: string, description: string, hooks: HooksOf): void => {
-    out.push({ id: `robustness/${operator}/${target}`, family: 'robustness', operator, operationId: operation.operationId, target, params: {}, description, hooks: hooksBuilder(hooks) });
+    out.push(mutantOf({ family: 'robustness', operator, operationId: operation.operationId, target, description, hooks }));
   };
   add(
     '5xx-on-line-break',

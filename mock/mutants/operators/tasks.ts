@@ -1,4 +1,4 @@
-import { hooksBuilder, type HooksOf, type Mutant, type OperatorFamily } from '../Mutant.ts';
+import { type HooksOf, type Mutant, type OperatorFamily, mutantOf } from '../Mutant.ts';
 
 /**
  * Tasks: for every task-like link of a success answer (`links` with `x-conformance.task`), the task
@@ -12,17 +12,7 @@ export const taskMutants: OperatorFamily = ({ operation }) => {
       const target = `${operation.hints.constraintPrefix}.response.${response.status}.links.${link.name}`;
       const add = (operator: string, description: string, hooks: HooksOf): void => {
         // The rules a link adds are as binding as the link itself: a convention link's task rules give warnings.
-        out.push({
-          id: `task/${operator}/${target}`,
-          family: 'task',
-          operator,
-          operationId: operation.operationId,
-          target,
-          params: { link: link.name },
-          provenance: link.provenance,
-          description,
-          hooks: hooksBuilder(hooks),
-        });
+        out.push(mutantOf({ family: 'task', operator, operationId: operation.operationId, target, params: { link: link.name }, provenance: link.provenance, description, hooks }));
       };
       const task = link.task!;
       add('never-ends', `the ${link.name} task never reaches ${task.terminal.join('|')}`, { task: (plan) => ({ ...plan, end: 'never' }) });
