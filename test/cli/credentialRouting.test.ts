@@ -25,32 +25,29 @@ async function recording(token: string): Promise<{ server: MockServer; log: Mock
 
 const headerNames = (log: readonly MockLogEntry[]): Set<string> => new Set(log.flatMap((entry) => Object.keys(entry.headers)));
 
+/** `conformance run` against both recording servers, with their fixtures, the given credential flags and a JSON report in `dir`. */
+function runBoth(hcx: MockServer, dc: MockServer, runs: number, credentials: readonly string[], dir: string): ReturnType<typeof runCli> {
+  return runCli([
+    'run',
+    '--runs',
+    String(runs),
+    '--target',
+    `hcx-interconnect=${hcx.url}`,
+    '--target',
+    `huawei-dc=${dc.url}`,
+    ...credentials,
+    ...[`applianceId=${hcx.fixtures.applianceId}`, `project_id=${dc.fixtures.project_id}`, `hosted_connect_id=${dc.fixtures.hosted_connect_id}`].flatMap((f) => ['--fixture', f]),
+    '--report',
+    `json=${join(dir, 'r.json')}`,
+  ]);
+}
+
 describe('credential routing: a --header goes only to the operations that take a credential in it', () => {
   test('--target per document and one --header per vendor: HCX gets only x-hm-authorization, Huawei only X-Auth-Token', async () => {
     const hcx = await recording(HCX_SESSION);
     const dc = await recording(IAM_TOKEN);
     const dir = await tempDir();
-    const { code, err } = await runCli([
-      'run',
-      '--runs',
-      '2',
-      '--target',
-      `hcx-interconnect=${hcx.server.url}`,
-      '--target',
-      `huawei-dc=${dc.server.url}`,
-      '--header',
-      `x-hm-authorization: ${HCX_SESSION}`,
-      '--header',
-      `X-Auth-Token: ${IAM_TOKEN}`,
-      '--fixture',
-      `applianceId=${hcx.server.fixtures.applianceId}`,
-      '--fixture',
-      `project_id=${dc.server.fixtures.project_id}`,
-      '--fixture',
-      `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
-      '--report',
-      `json=${join(dir, 'r.json')}`,
-    ]);
+    const { code, err } = await runBoth(hcx.server, dc.server, 2, ['--header', `x-hm-authorization: ${HCX_SESSION}`, '--header', `X-Auth-Token: ${IAM_TOKEN}`], dir);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect((await readReport(join(dir, 'r.json'))).summary.verdict).toBe('conforming');
@@ -75,29 +72,13 @@ describe('credential routing: a --header goes only to the operations that take a
     const hcx = await recording(HCX_SESSION);
     const dc = await recording(IAM_TOKEN);
     const dir = await tempDir();
-    const { code, err } = await runCli([
-      'run',
-      '--runs',
-      '1',
-      '--target',
-      `hcx-interconnect=${hcx.server.url}`,
-      '--target',
-      `huawei-dc=${dc.server.url}`,
-      '--header',
-      `x-hm-authorization: ${HCX_SESSION}`,
-      '--header',
-      `X-Auth-Token: ${IAM_TOKEN}`,
-      '--header',
-      'X-Request-Tag: run-42',
-      '--fixture',
-      `applianceId=${hcx.server.fixtures.applianceId}`,
-      '--fixture',
-      `project_id=${dc.server.fixtures.project_id}`,
-      '--fixture',
-      `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
-      '--report',
-      `json=${join(dir, 'r.json')}`,
-    ]);
+    const { code, err } = await runBoth(
+      hcx.server,
+      dc.server,
+      1,
+      ['--header', `x-hm-authorization: ${HCX_SESSION}`, '--header', `X-Auth-Token: ${IAM_TOKEN}`, '--header', 'X-Request-Tag: run-42'],
+      dir,
+    );
     expect(code).toBe(0);
     expect(err).toBe('conformance: --header X-Request-Tag is not a credential header of any operation: sent to every operation\n');
     // Redacted like every --header, but there on every request to both servers.
@@ -109,25 +90,7 @@ describe('credential routing: a --header goes only to the operations that take a
     const hcx = await recording('one-token-for-both');
     const dc = await recording('one-token-for-both');
     const dir = await tempDir();
-    const { code } = await runCli([
-      'run',
-      '--runs',
-      '1',
-      '--target',
-      `hcx-interconnect=${hcx.server.url}`,
-      '--target',
-      `huawei-dc=${dc.server.url}`,
-      '--token',
-      'one-token-for-both',
-      '--fixture',
-      `applianceId=${hcx.server.fixtures.applianceId}`,
-      '--fixture',
-      `project_id=${dc.server.fixtures.project_id}`,
-      '--fixture',
-      `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
-      '--report',
-      `json=${join(dir, 'r.json')}`,
-    ]);
+    const { code } = await runBoth(hcx.server, dc.server, 1, ['--token', 'one-token-for-both'], dir);
     expect(code).toBe(0);
     expect(headerNames(hcx.log)).not.toContain('x-auth-token');
     expect(headerNames(dc.log)).not.toContain('x-hm-authorization');
@@ -137,25 +100,7 @@ describe('credential routing: a --header goes only to the operations that take a
     const hcx = await recording(HCX_SESSION);
     const dc = await recording(IAM_TOKEN);
     const dir = await tempDir();
-    const { code } = await runCli([
-      'run',
-      '--runs',
-      '1',
-      '--target',
-      `hcx-interconnect=${hcx.server.url}`,
-      '--target',
-      `huawei-dc=${dc.server.url}`,
-      '--header',
-      `X-Auth-Token: ${IAM_TOKEN}`,
-      '--fixture',
-      `applianceId=${hcx.server.fixtures.applianceId}`,
-      '--fixture',
-      `project_id=${dc.server.fixtures.project_id}`,
-      '--fixture',
-      `hosted_connect_id=${dc.server.fixtures.hosted_connect_id}`,
-      '--report',
-      `json=${join(dir, 'r.json')}`,
-    ]);
+    const { code } = await runBoth(hcx.server, dc.server, 1, ['--header', `X-Auth-Token: ${IAM_TOKEN}`], dir);
     expect(code).toBe(3);
     expect(headerNames(hcx.log)).not.toContain('x-auth-token');
     const report = await readReport(join(dir, 'r.json'));
