@@ -114,9 +114,18 @@ async function warningsOfCorrectServer(specs: readonly string[]): Promise<Readon
   return new Set((await correctServerRun(specs)).findings.filter((f) => f.severity === 'warning').map((f) => f.key));
 }
 
+export interface MutantRunOptions {
+  /**
+   * Runs only the mutant's own operation (`--operation`). A mutant is a fault profile of one operation:
+   * the mock answers every other operation as the correct server does, so that part of a default run is
+   * the correct server's run and decides no outcome. The bench runs every operation.
+   */
+  readonly ownOperationOnly?: boolean;
+}
+
 /** One default `conformance run` against an embedded mock serving the mutant, in this process. */
-export async function runMutant({ mutant, document, specs }: BenchMutant): Promise<MutantResult> {
-  const config: ConformanceConfig = { ...DEFAULT_CONFIG, specs, mock: { mutant: mutant.id } };
+export async function runMutant({ mutant, document, specs }: BenchMutant, options: MutantRunOptions = {}): Promise<MutantResult> {
+  const config: ConformanceConfig = { ...DEFAULT_CONFIG, specs, mock: { mutant: mutant.id }, ...(options.ownOperationOnly ? { operationIds: [mutant.operationId] } : {}) };
   try {
     const correct = await warningsOfCorrectServer(specs);
     const report = await runConformance(config, { reporters: [], embeddedTarget: startMockServer });
@@ -132,14 +141,14 @@ export async function runMutant({ mutant, document, specs }: BenchMutant): Promi
 }
 
 /** Runs every mutant, `jobs` at a time in this process (each run is mostly waiting on its own loopback mock). */
-export async function runMutants(mutants: readonly BenchMutant[], jobs: number, onResult: (r: MutantResult) => void = () => undefined): Promise<MutantResult[]> {
+export async function runMutants(mutants: readonly BenchMutant[], jobs: number, onResult: (r: MutantResult) => void = () => undefined, options: MutantRunOptions = {}): Promise<MutantResult[]> {
   const results: MutantResult[] = new Array<MutantResult>(mutants.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(jobs, mutants.length)) }, async () => {
       while (next < mutants.length) {
         const index = next++;
-        const result = await runMutant(mutants[index]!);
+        const result = await runMutant(mutants[index]!, options);
         results[index] = result;
         onResult(result);
       }
