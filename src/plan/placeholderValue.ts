@@ -21,24 +21,12 @@ function seededHex(seed: number, salt: string, length: number): string {
   return out.slice(0, length);
 }
 
-/** The values drawn so far, by parameter and draw: a draw is deterministic, and one from a pattern costs a sample of 200. */
-const drawn = new WeakMap<ParameterSpec, Map<string, string>>();
-
 /**
  * A schema-valid, id-like value for a path parameter drawn from (seed, salt): a UUID when the schema
  * admits one, else lowercase hex of an admitted length (the length of `like` when it fits), else a
  * seeded sample of the schema's pattern, else other text the schema admits. Never one of `avoid`.
  */
 export function placeholderValue(parameter: ParameterSpec, seed: number, salt: string, options: { avoid?: readonly string[]; like?: string } = {}): string {
-  let values = drawn.get(parameter);
-  if (!values) drawn.set(parameter, (values = new Map<string, string>()));
-  const key = JSON.stringify([seed, salt, options.avoid ?? [], options.like ?? null]);
-  let value = values.get(key);
-  if (value === undefined) values.set(key, (value = draw(parameter, seed, salt, options)));
-  return value;
-}
-
-function draw(parameter: ParameterSpec, seed: number, salt: string, options: { avoid?: readonly string[]; like?: string }): string {
   const avoid = options.avoid ?? [];
   const ok = (value: string | undefined): value is string => value !== undefined && fits(value, parameter) && !avoid.includes(value);
   const { minLength = 0, maxLength } = parameter.schema;
